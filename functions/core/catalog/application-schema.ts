@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { parseNik } from '../nik.js';
+import type { FieldDefinition, ServiceDefinition } from './types.js';
+
+/**
+ * Builds the zod schema of a service's application form from its field declarations, so the API, the
+ * OpenAPI document and the front end's forms all validate the same rules.
+ */
+export function applicationSchema(service: ServiceDefinition) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const field of service.fields) {
+    const schema = fieldSchema(field);
+    shape[field.name] = field.required ? schema : schema.optional();
+  }
+  return z.strictObject(shape);
+}
+
+function fieldSchema(field: FieldDefinition): z.ZodType {
+  switch (field.type) {
+    case 'text':
+    case 'longText':
+      return z
+        .string()
+        .trim()
+        .min(field.minLength ?? 1)
+        .max(field.maxLength ?? 500);
+    case 'nik':
+      return z.string().superRefine((value, context) => {
+        const parsed = parseNik(value);
+        if (typeof parsed === 'string') context.addIssue({ code: 'custom', params: { nik: parsed } });
+      });
+    case 'date':
+      return z.iso.date();
+    case 'integer':
+      return z
+        .number()
+        .int()
+        .min(field.min ?? Number.MIN_SAFE_INTEGER)
+        .max(field.max ?? Number.MAX_SAFE_INTEGER);
+    case 'choice': {
+      const values = (field.choices ?? []).map((choice) => choice.value);
+      return z.enum(values as [string, ...string[]]);
+    }
+  }
+}

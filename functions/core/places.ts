@@ -1,0 +1,22 @@
+import type { LocalizedText } from './text.js';
+
+/** A village (desa/kelurahan): a tenant inside a regional deployment, stored as data, never deployed. */
+export interface Village {
+  /** Kemendagri region code, e.g. 35.10.12.2001 (province.regency.district.village). */
+  readonly code: string;
+  readonly name: string;
+  readonly kind: 'desa' | 'kelurahan';
+  readonly district: { readonly code: string; readonly name: string };
+  readonly regency: { readonly code: string; readonly name: string };
+  readonly province: string;
+  readonly address: string;
+  /** Who signs letters for the village (kepala desa / lurah). */
+  readonly head: { readonly name: string; readonly title: LocalizedText };
+  /** Short code used inside letter numbers, e.g. "TMP". */
+  readonly letterCode: string;
+  /** Service codes this village offers. */
+  readonly services: readonly string[];
+}
+
+export const regencyCodeOf = (villageCode: string): string => villageCode.split('.').slice(0, 2).join('.');
+export const districtCodeOf = (villageCode: string): string => villageCode.split('.').slice(0, 3).join('.');

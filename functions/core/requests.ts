@@ -1,0 +1,66 @@
+import type { Role } from './roles.js';
+import type { LocalizedText } from './text.js';
+
+/** The request lifecycle (DESIGN.md §1). */
+export const REQUEST_STATUSES = [
+  'SUBMITTED',
+  'CHECKING',
+  'IN_REVIEW',
+  'RETURNED',
+  'APPROVED',
+  'ISSUED',
+  'REJECTED',
+  'ESCALATED',
+  'CANCELLED',
+  'FAILED',
+] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export const DECISIONS = ['approve', 'reject', 'return'] as const;
+export type Decision = (typeof DECISIONS)[number];
+
+export interface Applicant {
+  /** The account that submitted (a citizen, or the operator for assisted submissions). */
+  readonly subject: string;
+  readonly name: string;
+}
+
+export interface ServiceRequest {
+  readonly id: string;
+  /** Short code a citizen can read over the phone. */
+  readonly trackingCode: string;
+  readonly serviceCode: string;
+  readonly villageCode: string;
+  readonly status: RequestStatus;
+  /** Index into the service's stages while IN_REVIEW; equals the stage count once all approved. */
+  readonly stageIndex: number;
+  readonly applicant: Applicant;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  /** Incremented on every write; writes are conditional on it (optimistic locking). */
+  readonly version: number;
+  /** When the current stage is overdue (ISO), while a decider is awaited. */
+  readonly dueAt?: string;
+  readonly document?: IssuedDocumentRef;
+  readonly outcome?: { readonly decision: Decision; readonly note: string; readonly by: string };
+}
+
+export interface IssuedDocumentRef {
+  readonly documentId: string;
+  readonly letterNumber: string;
+  readonly sha256?: string;
+  readonly issuedAt?: string;
+}
+
+/** An immutable line in a request's history. */
+export interface RequestEvent {
+  readonly requestId: string;
+  readonly at: string;
+  readonly type: string;
+  readonly status: RequestStatus;
+  readonly actor: { readonly subject: string; readonly name: string; readonly role: Role | 'system' };
+  readonly note?: string;
+  readonly stage?: string;
+  readonly message?: LocalizedText;
+}

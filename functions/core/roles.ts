@@ -1,0 +1,34 @@
+/**
+ * Who acts on the platform. Staff roles come from identity groups (Cognito in AWS, the local issuer here);
+ * every route and every approval stage names the roles it accepts.
+ */
+export const STAFF_ROLES = [
+  'operator',
+  'village_secretary',
+  'village_head',
+  'district_head',
+  'agency_officer',
+  'regency_admin',
+] as const;
+export const ROLES = ['citizen', ...STAFF_ROLES] as const;
+
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export type Role = (typeof ROLES)[number];
+
+export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+
+/** The caller as the API sees them after the JWT has been verified. */
+export interface Actor {
+  readonly subject: string;
+  readonly name: string;
+  readonly roles: readonly Role[];
+  /** Area codes the actor works for: village codes for village staff, a district or regency prefix above. */
+  readonly areas: readonly string[];
+}
+
+/** An area code covers a village when it equals it or is one of its parents (35.10 covers 35.10.12.2001). */
+export const coversVillage = (area: string, villageCode: string): boolean =>
+  villageCode === area || villageCode.startsWith(`${area}.`);
+
+export const actorCoversVillage = (actor: Actor, villageCode: string): boolean =>
+  actor.areas.some((area) => coversVillage(area, villageCode));

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Unit tests run in parallel; integration and e2e files each start their own local runtime (DynamoDB
+ * Local is a JVM), so at most two test files run at once on a 2-core machine.
+ */
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    pool: 'forks',
+    maxWorkers: 2,
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
