@@ -17,7 +17,10 @@ export class DomainError extends Error {
 }
 
 export class ValidationError extends DomainError {
-  constructor(messages: LocalizedText, readonly issues: readonly FieldIssue[] = []) {
+  constructor(
+    messages: LocalizedText,
+    readonly issues: readonly FieldIssue[] = [],
+  ) {
     super(400, 'VALIDATION_FAILED', messages, { issues });
   }
 }

@@ -24,7 +24,14 @@ export function parseNik(nik: string): NikParts | NikProblem {
   if (!isCalendarDate(day, month, year)) return 'birthDate';
   const sequence = nik.slice(12);
   if (sequence === '0000') return 'sequence';
-  return { regionCode: nik.slice(0, 6), birthDay: day, birthMonth: month, birthYearTwoDigits: year, sex, sequence };
+  return {
+    regionCode: nik.slice(0, 6),
+    birthDay: day,
+    birthMonth: month,
+    birthYearTwoDigits: year,
+    sex,
+    sequence,
+  };
 }
 
 /** Two-digit years are checked against a leap-year-neutral century guess: 29 Feb needs a year divisible by 4. */

@@ -1,4 +1,4 @@
-import type { Role } from './roles.js';
+import type { Role, StaffRole } from './roles.js';
 import type { LocalizedText } from './text.js';
 
 /** The request lifecycle (DESIGN.md §1). */
@@ -40,10 +40,19 @@ export interface ServiceRequest {
   readonly updatedAt: string;
   /** Incremented on every write; writes are conditional on it (optimistic locking). */
   readonly version: number;
-  /** When the current stage is overdue (ISO), while a decider is awaited. */
-  readonly dueAt?: string;
+  /** Present exactly while a human task is open for the current stage. */
+  readonly awaiting?: AwaitedDecision;
   readonly document?: IssuedDocumentRef;
   readonly outcome?: { readonly decision: Decision; readonly note: string; readonly by: string };
+}
+
+export interface AwaitedDecision {
+  readonly stageKey: string;
+  readonly role: StaffRole;
+  /** When the stage becomes overdue (ISO). */
+  readonly dueAt: string;
+  /** The workflow's task token: internal, never shown in any response. */
+  readonly taskToken: string;
 }
 
 export interface IssuedDocumentRef {

@@ -6,7 +6,11 @@ import { type LocalizedText, text } from './text.js';
  * Parses input with a zod schema and, on failure, throws a ValidationError whose messages name each field
  * in Indonesian and English. Messages are derived from zod's issue codes so every schema speaks alike.
  */
-export function parseOrThrow<T extends z.ZodType>(schema: T, input: unknown, labels: FieldLabels = {}): z.output<T> {
+export function parseOrThrow<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+  labels: FieldLabels = {},
+): z.output<T> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const issues = result.error.issues.flatMap((issue) => describeIssue(issue, labels));
@@ -40,7 +44,10 @@ function messageFor(issue: z.core.$ZodIssue, name: LocalizedText): LocalizedText
     case 'invalid_type':
       return issue.input === undefined
         ? label('wajib diisi', 'is required')
-        : label(`harus berupa ${typeNames[issue.expected]?.id ?? issue.expected}`, `must be ${typeNames[issue.expected]?.en ?? issue.expected}`);
+        : label(
+            `harus berupa ${typeNames[issue.expected]?.id ?? issue.expected}`,
+            `must be ${typeNames[issue.expected]?.en ?? issue.expected}`,
+          );
     case 'too_small':
       return issue.origin === 'string'
         ? label(`minimal ${issue.minimum} karakter`, `must be at least ${issue.minimum} characters`)
@@ -79,5 +86,8 @@ const customMessages: Record<string, LocalizedText> = {
     'NIK tidak valid: bagian tanggal lahir (digit 7-12) bukan tanggal yang benar',
     'NIK is invalid: its birth-date part (digits 7-12) is not a real date',
   ),
-  sequence: text('NIK tidak valid: nomor urut (4 digit terakhir) tidak boleh 0000', 'NIK is invalid: its last 4 digits cannot be 0000'),
+  sequence: text(
+    'NIK tidak valid: nomor urut (4 digit terakhir) tidak boleh 0000',
+    'NIK is invalid: its last 4 digits cannot be 0000',
+  ),
 };

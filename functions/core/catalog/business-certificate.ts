@@ -85,14 +85,22 @@ export const businessCertificate: ServiceDefinition = {
     },
   ],
   requirements: [
-    { code: 'ktp', label: text('Fotokopi KTP pemohon', "Copy of the applicant's ID card (KTP)"), required: true },
+    {
+      code: 'ktp',
+      label: text('Fotokopi KTP pemohon', "Copy of the applicant's ID card (KTP)"),
+      required: true,
+    },
     { code: 'kk', label: text('Fotokopi Kartu Keluarga', 'Copy of the family card (KK)'), required: true },
     {
       code: 'pengantar-rt',
       label: text('Surat pengantar RT/RW', 'Cover letter from the neighbourhood head (RT/RW)'),
       required: true,
     },
-    { code: 'foto-usaha', label: text('Foto tempat usaha', 'Photo of the business premises'), required: false },
+    {
+      code: 'foto-usaha',
+      label: text('Foto tempat usaha', 'Photo of the business premises'),
+      required: false,
+    },
   ],
   stages: [
     {

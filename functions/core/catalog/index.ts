@@ -10,7 +10,7 @@ export function findService(code: string): ServiceDefinition {
   const service = SERVICE_CATALOG.find((candidate) => candidate.code === code);
   if (!service) {
     throw new NotFoundError(
-      text(`Layanan "${code}" tidak dikenal.`, `Unknown service "${code}".`),
+      text(`serviceCode: layanan "${code}" tidak dikenal.`, `serviceCode: unknown service "${code}".`),
     );
   }
   return service;

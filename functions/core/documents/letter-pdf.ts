@@ -1,0 +1,277 @@
+import type { PDFFont } from 'pdf-lib';
+import { PageSizes, PDFDocument, StandardFonts } from 'pdf-lib';
+import { DEFAULT_TIME_ZONE, parseInstant } from './calendar.js';
+import { PageFlow } from './page-flow.js';
+import { drawQrCode, qrSymbol } from './qr.js';
+import { formatIndonesianDate } from './template.js';
+import type { BodyBlock } from './text-layout.js';
+import { parseBodyLine } from './text-layout.js';
+import type { TextStyle } from './typesetter.js';
+import { BLACK, encoderOf, Typesetter } from './typesetter.js';
+
+export type Paper = 'A4' | 'F4';
+
+/** Everything printed on a letter, already filled from the service's template. */
+export interface LetterContent {
+  readonly documentId: string;
+  readonly letterNumber: string;
+  /** ISO 8601 timestamp with zone; also the PDF's creation date, which keeps the bytes reproducible. */
+  readonly issuedAt: string;
+  /** @default 'A4' */
+  readonly paper?: Paper;
+  /** The village's time zone, for the date under the signature. @default Asia/Jakarta (WIB) */
+  readonly timeZone?: string;
+  readonly letterhead: {
+    readonly regency: string;
+    readonly district: string;
+    readonly village: string;
+    readonly villageKind: 'desa' | 'kelurahan';
+    readonly address: string;
+  };
+  readonly title: string;
+  readonly opening: string;
+  /** "Label: value" lines become an aligned table; other lines are paragraphs. */
+  readonly body: readonly string[];
+  readonly closing: string;
+  /** E.g. { name: 'Slamet Riyadi', title: 'Kepala Desa Tampo' }. */
+  readonly signer: { readonly name: string; readonly title: string };
+  /** Village name, for "Tampo, 22 November 2026". */
+  readonly placeOfIssue: string;
+  /** Public verification page, encoded in the QR code. */
+  readonly verificationUrl: string;
+}
+
+const mm = (millimetres: number): number => (millimetres * 72) / 25.4;
+
+/** Page sizes in points. F4 (folio, 215 x 330 mm) is what many Indonesian offices still file. */
+export const PAPER_SIZES: Readonly<Record<Paper, readonly [number, number]>> = {
+  A4: PageSizes.A4,
+  F4: [mm(215), mm(330)],
+};
+
+const MARGIN = mm(25);
+/** QR square with its quiet zone: 25 mm keeps a ~70-character URL (version 4-5) easy to scan. */
+const QR_SIDE = mm(25);
+/** Room for the signature between the signer's title and name. */
+const SIGNATURE_SPACE = 56;
+const SIGNATURE_GAP = 24;
+const FOOTER_GAP = 16;
+const FIELD_INDENT = mm(10);
+const PARAGRAPH_GAP = 8;
+
+// Fixed metadata: the same letter must give the same bytes, so nothing here may depend on the clock.
+const CREATOR = 'Desa Digital';
+const PRODUCER = 'Desa Digital (pdf-lib)';
+
+interface Styles {
+  readonly kop: TextStyle;
+  readonly kopVillage: TextStyle;
+  readonly kopAddress: TextStyle;
+  readonly title: TextStyle;
+  readonly body: TextStyle;
+  readonly signerName: TextStyle;
+  readonly small: TextStyle;
+}
+
+const loadStyles = async (doc: PDFDocument): Promise<Styles> => {
+  const [regular, bold, italic, sans] = await Promise.all([
+    doc.embedFont(StandardFonts.TimesRoman),
+    doc.embedFont(StandardFonts.TimesRomanBold),
+    doc.embedFont(StandardFonts.TimesRomanItalic),
+    doc.embedFont(StandardFonts.Helvetica),
+  ]);
+  const style = (font: PDFFont, size: number, leading: number, underline = false): TextStyle => ({
+    font,
+    size,
+    leading,
+    underline,
+  });
+  return {
+    kop: style(regular, 13, 16),
+    kopVillage: style(bold, 16, 20),
+    kopAddress: style(italic, 10, 13),
+    title: style(bold, 13, 17, true),
+    body: style(regular, 12, 17),
+    signerName: style(bold, 12, 17, true),
+    small: style(sans, 7.5, 9.5),
+  };
+};
+
+/** Adds the administrative level unless the name already carries it ("Kota Batu" stays "KOTA BATU"). */
+const level = (name: string, levels: readonly string[]): string => {
+  const upper = name.trim().toLocaleUpperCase('id-ID');
+  return levels.some((prefix) => upper.startsWith(`${prefix} `)) ? upper : `${levels[0]} ${upper}`;
+};
+
+/** Kop surat: the issuing government, centred, closed by a thick and a thin rule. */
+const drawLetterhead = (type: Typesetter, styles: Styles, letterhead: LetterContent['letterhead']): void => {
+  const { flow } = type;
+  const centred = { align: 'center' as const };
+  type.paragraph(`PEMERINTAH ${level(letterhead.regency, ['KABUPATEN', 'KOTA'])}`, styles.kop, centred);
+  type.paragraph(level(letterhead.district, ['KECAMATAN']), styles.kop, centred);
+  const kind = letterhead.villageKind === 'kelurahan' ? 'KELURAHAN' : 'DESA';
+  type.paragraph(level(letterhead.village, [kind]), styles.kopVillage, centred);
+  type.paragraph(letterhead.address, styles.kopAddress, centred);
+  flow.advance(4);
+  const rule = (thickness: number): void => {
+    const y = flow.y - thickness / 2;
+    flow.page.drawLine({ start: { x: flow.left, y }, end: { x: flow.right, y }, thickness, color: BLACK });
+    flow.advance(thickness);
+  };
+  rule(2.25);
+  flow.advance(1.5);
+  rule(0.75);
+  flow.gap(18);
+};
+
+const drawTitle = (type: Typesetter, styles: Styles, letter: LetterContent): void => {
+  type.paragraph(letter.title, styles.title, { align: 'center' });
+  type.paragraph(`Nomor: ${letter.letterNumber}`, styles.body, { align: 'center' });
+  type.flow.gap(18);
+};
+
+/** Body: "Label: value" lines as a table with aligned colons, other lines as paragraphs. */
+const drawBody = (type: Typesetter, style: TextStyle, body: readonly string[]): void => {
+  const { flow } = type;
+  const blocks = body.map(parseBodyLine);
+  const labels = blocks.flatMap((block) => (block.kind === 'field' ? [type.safe(block.label)] : []));
+  // One label column for the whole body, so every colon lines up; long labels wrap rather than squeeze values.
+  const labelWidth = Math.min(
+    Math.max(0, ...labels.map((label) => type.measure(label, style))),
+    flow.width * 0.35,
+  );
+  const labelX = flow.left + FIELD_INDENT;
+  const colonX = labelX + labelWidth + 6;
+  const valueX = colonX + type.measure(':', style) + 6;
+  const valueWidth = flow.right - valueX;
+
+  let previous: BodyBlock['kind'] | undefined;
+  for (const block of blocks) {
+    if (block.kind === 'paragraph' || previous !== 'field') flow.gap(PARAGRAPH_GAP);
+    if (block.kind === 'paragraph') {
+      type.paragraph(block.text, style);
+    } else {
+      const labelLines = type.lines(block.label, style, labelWidth);
+      const valueLines = type.lines(block.value, style, valueWidth);
+      const rowLines = Math.max(labelLines.length, valueLines.length);
+      // A row (an address over two lines) moves to the next page whole rather than split after its label.
+      flow.reserve(rowLines * style.leading);
+      for (let i = 0; i < rowLines; i++) {
+        type.row(
+          [
+            { text: labelLines[i] ?? '', x: labelX },
+            { text: i === 0 ? ':' : '', x: colonX },
+            { text: valueLines[i] ?? '', x: valueX },
+          ],
+          style,
+        );
+      }
+    }
+    previous = block.kind;
+  }
+};
+
+const verificationCaption = (letter: LetterContent): string =>
+  'Dokumen ini ditandatangani secara elektronik. Pindai kode QR atau buka ' +
+  `${letter.verificationUrl} untuk memeriksa keasliannya.\nID dokumen: ${letter.documentId}`;
+
+/**
+ * The closing paragraph, the signature block on the right ("Tampo, 22 November 2026", the signer's title,
+ * room for the signature, the name) and, at the bottom-left of the same page, the QR code with its caption.
+ * They are kept on one page: a page holding only a signature could be stapled to any other letter, and the
+ * signature must never sit on a page without its verification code.
+ */
+const drawClosing = (type: Typesetter, styles: Styles, letter: LetterContent, issuedAt: Date): void => {
+  const { flow } = type;
+  const closing = type.lines(letter.closing, styles.body, flow.width);
+  const column = { x: flow.left + flow.width / 2, width: flow.width / 2, align: 'center' as const };
+  const date = formatIndonesianDate(issuedAt, { timeZone: letter.timeZone ?? DEFAULT_TIME_ZONE });
+  const heading = type.lines(
+    `${letter.placeOfIssue}, ${date}\n${letter.signer.title}`,
+    styles.body,
+    column.width,
+  );
+  const name = type.lines(letter.signer.name, styles.signerName, column.width);
+  const signatureHeight =
+    SIGNATURE_GAP +
+    heading.length * styles.body.leading +
+    SIGNATURE_SPACE +
+    name.length * styles.signerName.leading +
+    FOOTER_GAP;
+
+  const captionX = flow.left + QR_SIDE + 4;
+  const caption = type.lines(verificationCaption(letter), styles.small, flow.right - captionX);
+  const footerHeight = Math.max(QR_SIDE, caption.length * styles.small.leading);
+
+  flow.reserve(PARAGRAPH_GAP + closing.length * styles.body.leading + signatureHeight + footerHeight);
+  flow.gap(PARAGRAPH_GAP);
+  for (const line of closing) type.row([{ text: line, x: flow.left }], styles.body);
+  // Only a closing longer than a page gets here without room: the signature and QR code still stay together.
+  flow.reserve(signatureHeight + footerHeight);
+  flow.gap(SIGNATURE_GAP);
+  for (const line of heading) type.row([{ text: line, ...column }], styles.body);
+  flow.advance(SIGNATURE_SPACE);
+  for (const line of name) type.row([{ text: line, ...column }], styles.signerName);
+
+  const bottom = flow.bottom;
+  drawQrCode(flow.page, qrSymbol(letter.verificationUrl), { x: flow.left, y: bottom, side: QR_SIDE });
+  // Caption centred vertically on the QR code (or the QR centred on a caption taller than it).
+  const captionTop = bottom + footerHeight / 2 + (caption.length * styles.small.leading) / 2;
+  caption.forEach((line, i) => {
+    type.drawAt(captionTop - i * styles.small.leading, [{ text: line, x: captionX }], styles.small);
+  });
+};
+
+/** "Nomor … · Halaman 1 dari 2" in the bottom margin, so a loose page can be traced to its letter. */
+const numberPages = (type: Typesetter, style: TextStyle, letterNumber: string): void => {
+  const { flow } = type;
+  if (flow.pages.length < 2) return;
+  const top = flow.bottom / 2 + style.leading / 2;
+  flow.pages.forEach((page, i) => {
+    const text = type.safe(`Nomor ${letterNumber} \u00b7 Halaman ${i + 1} dari ${flow.pages.length}`);
+    type.drawAt(top, [{ text, x: flow.left, width: flow.width, align: 'right' }], style, page);
+  });
+};
+
+const writeMetadata = (doc: PDFDocument, letter: LetterContent, issuedAt: Date): void => {
+  // Info strings are UTF-16 in the PDF, so these keep any character the letter itself had to replace.
+  const kind = letter.letterhead.villageKind === 'kelurahan' ? 'Kelurahan' : 'Desa';
+  doc.setTitle(`${letter.title} ${letter.letterNumber}`, { showInWindowTitleBar: true });
+  doc.setSubject(letter.documentId);
+  doc.setKeywords([letter.documentId, letter.letterNumber]);
+  doc.setAuthor(`Pemerintah ${kind} ${letter.letterhead.village}`);
+  doc.setCreator(CREATOR);
+  doc.setProducer(PRODUCER);
+  doc.setCreationDate(issuedAt);
+  doc.setModificationDate(issuedAt);
+  doc.setLanguage('id-ID');
+};
+
+/**
+ * Renders an issued letter as PDF. Deterministic: the same content gives byte-identical output (metadata
+ * dates come from `issuedAt`, and pdf-lib's resource names come from a generator seeded per document),
+ * so a document's SHA-256 can be recomputed and checked at any time.
+ */
+export const renderLetterPdf = async (letter: LetterContent): Promise<Uint8Array> => {
+  const issuedAt = parseInstant(letter.issuedAt, 'issuedAt');
+  const pageSize = PAPER_SIZES[letter.paper ?? 'A4'];
+  if (!pageSize) throw new RangeError(`Unknown paper size "${String(letter.paper)}"`);
+
+  // updateMetadata: false stops pdf-lib stamping the current time and its own name; writeMetadata sets them all.
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  writeMetadata(doc, letter, issuedAt);
+  const styles = await loadStyles(doc);
+  const flow = new PageFlow(doc, pageSize, MARGIN);
+  const type = new Typesetter(flow, encoderOf(styles.body.font));
+
+  drawLetterhead(type, styles, letter.letterhead);
+  drawTitle(type, styles, letter);
+  type.paragraph(letter.opening, styles.body);
+  drawBody(type, styles.body, letter.body);
+  drawClosing(type, styles, letter, issuedAt);
+  numberPages(type, styles.small, letter.letterNumber);
+
+  // Classic cross-reference table (no object streams): readable by old office PDF viewers and tools.
+  // objectsPerTick: a letter is small, and yielding to the event loop mid-save only adds latency in Lambda.
+  return doc.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY });
+};
