@@ -27,8 +27,23 @@ export interface RouteDefinition {
   readonly query?: z.ZodType;
   readonly body?: z.ZodType;
   /** Extra request headers the route reads (documented in OpenAPI). */
-  readonly headers?: readonly { readonly name: string; readonly description: string; readonly required: boolean }[];
-  readonly responses: Readonly<Record<number, { readonly description: string; readonly schema?: z.ZodType; readonly contentType?: string }>>;
+  readonly headers?: readonly {
+    readonly name: string;
+    readonly description: string;
+    readonly required: boolean;
+  }[];
+  readonly responses: Readonly<
+    Record<
+      number,
+      { readonly description: string; readonly schema?: z.ZodType; readonly contentType?: string }
+    >
+  >;
 }
 
-export type ResourceNeed = 'table:read' | 'table:write' | 'documents:read' | 'documents:write' | 'workflow:start' | 'workflow:signal';
+export type ResourceNeed =
+  | 'table:read'
+  | 'table:write'
+  | 'documents:read'
+  | 'documents:write'
+  | 'workflow:start'
+  | 'workflow:signal';

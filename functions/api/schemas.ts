@@ -22,7 +22,9 @@ export const serviceSummary = z
     targetHours: z.number(),
     classificationCode: z.string(),
     requirements: z.array(z.object({ code: z.string(), label: localized, required: z.boolean() })),
-    stages: z.array(z.object({ key: z.string(), role: z.string(), label: localized, deadlineHours: z.number() })),
+    stages: z.array(
+      z.object({ key: z.string(), role: z.string(), label: localized, deadlineHours: z.number() }),
+    ),
     fields: z.array(
       z.object({
         name: z.string(),
@@ -37,7 +39,9 @@ export const serviceSummary = z
         hint: localized.optional(),
       }),
     ),
-    applicationSchema: z.record(z.string(), z.unknown()).describe('JSON Schema of the `data` object for this service'),
+    applicationSchema: z
+      .record(z.string(), z.unknown())
+      .describe('JSON Schema of the `data` object for this service'),
   })
   .meta({ id: 'Service' });
 
@@ -53,7 +57,9 @@ export const villageView = z
   })
   .meta({ id: 'Village' });
 
-export const villageCode = z.string().regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'village code looks like 35.10.12.2001');
+export const villageCode = z
+  .string()
+  .regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'village code looks like 35.10.12.2001');
 
 export const submitRequestBody = z
   .strictObject({
@@ -63,7 +69,9 @@ export const submitRequestBody = z
   })
   .meta({ id: 'SubmitRequest' });
 
-export const requestIdParams = z.strictObject({ id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not a request id') });
+export const requestIdParams = z.strictObject({
+  id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not a request id'),
+});
 
 const requestStatus = z.enum(REQUEST_STATUSES);
 
@@ -84,14 +92,25 @@ export const requestView = z
     villageCode: z.string(),
     status: requestStatus,
     stage: z
-      .object({ index: z.number(), key: z.string(), role: z.string(), label: localized, dueAt: z.string().optional() })
+      .object({
+        index: z.number(),
+        key: z.string(),
+        role: z.string(),
+        label: localized,
+        dueAt: z.string().optional(),
+      })
       .optional(),
     applicant: z.object({ name: z.string() }),
     data: z.record(z.string(), z.unknown()),
     createdAt: z.string(),
     updatedAt: z.string(),
     document: z
-      .object({ documentId: z.string(), letterNumber: z.string(), sha256: z.string().optional(), issuedAt: z.string().optional() })
+      .object({
+        documentId: z.string(),
+        letterNumber: z.string(),
+        sha256: z.string().optional(),
+        issuedAt: z.string().optional(),
+      })
       .optional(),
     outcome: z.object({ decision: z.enum(DECISIONS), note: z.string() }).optional(),
     events: z.array(requestEventView).optional(),
@@ -119,10 +138,18 @@ export const decisionBody = z
   .meta({ id: 'Decision' });
 
 export const documentLink = z
-  .object({ documentId: z.string(), letterNumber: z.string(), url: z.string(), expiresAt: z.string(), sha256: z.string() })
+  .object({
+    documentId: z.string(),
+    letterNumber: z.string(),
+    url: z.string(),
+    expiresAt: z.string(),
+    sha256: z.string(),
+  })
   .meta({ id: 'DocumentLink' });
 
-export const documentIdParams = z.strictObject({ documentId: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not a document id') });
+export const documentIdParams = z.strictObject({
+  documentId: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not a document id'),
+});
 
 export const verification = z
   .object({

@@ -1,4 +1,5 @@
 import type { ResourceNeed } from '../api/route-types.js';
+import type { NextStep } from '../core/approvals.js';
 
 /**
  * The Lambda-backed tasks of the generic approval workflow. The CDK workflow construct creates one function
@@ -24,16 +25,5 @@ export const WORKFLOW_TASKS = {
 
 export type WorkflowTaskName = keyof typeof WORKFLOW_TASKS;
 
-/** What routes the workflow after every step: wait for a stage, issue, or close. */
-export type WorkflowStep =
-  | { readonly requestId: string; readonly outcome: 'await'; readonly stage: StageTicket }
-  | { readonly requestId: string; readonly outcome: 'approved' }
-  | { readonly requestId: string; readonly outcome: 'closed' };
-
-export interface StageTicket {
-  readonly index: number;
-  readonly key: string;
-  readonly role: string;
-  /** The human task's timeout (TimeoutSecondsPath $.stage.deadlineSeconds). */
-  readonly deadlineSeconds: number;
-}
+/** What routes the workflow after every step: wait for a stage, issue, or close (see core/approvals.ts). */
+export type WorkflowStep = NextStep & { readonly requestId: string };

@@ -1,0 +1,9 @@
+import { requestStore } from '../adapters/deps.js';
+import { getRequest as read } from '../core/queries.js';
+import { apiHandler } from './http.js';
+import { getRequest } from './routes.js';
+
+export const handler = apiHandler(getRequest, async ({ actor, params }) => ({
+  status: 200,
+  body: await read(requestStore(), actor, params.id),
+}));

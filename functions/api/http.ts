@@ -1,0 +1,138 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import type { z } from 'zod';
+import { DomainError, ForbiddenError, ValidationError } from '../core/errors.js';
+import type { Actor } from '../core/roles.js';
+import { text } from '../core/text.js';
+import { parseOrThrow } from '../core/validation.js';
+import { actorFromClaims } from './actor.js';
+import type { RouteDefinition } from './route-types.js';
+
+export const logger = new Logger({ serviceName: 'desa-digital-api' });
+
+type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface ApiInput<R extends RouteDefinition> {
+  readonly actor: R['access'] extends 'public' ? undefined : Actor;
+  readonly params: Output<R['params']>;
+  readonly query: Output<R['query']>;
+  readonly body: Output<R['body']>;
+  readonly headers: Readonly<Record<string, string | undefined>>;
+}
+
+export interface ApiResult {
+  readonly status: number;
+  readonly body: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
+type Result = APIGatewayProxyStructuredResultV2;
+
+/**
+ * Builds a Lambda handler for one route: authorize (the route table's access list) → parse and validate
+ * params, query and body with the route's zod schemas → run the use case → JSON response.
+ * Domain errors become 4xx with bilingual messages; anything else is a 500 whose details stay in the logs.
+ */
+export function apiHandler<R extends RouteDefinition>(
+  route: R,
+  run: (input: ApiInput<R>) => Promise<ApiResult>,
+) {
+  return middy<Event, Result>()
+    .use({
+      onError: (request) => {
+        request.response = errorResponse(route, request.error);
+      },
+    })
+    .handler(async (event) => {
+      const actor = authorize(route, event);
+      const input = {
+        actor,
+        params: parseInput(route.params, event.pathParameters ?? {}),
+        query: parseInput(route.query, event.queryStringParameters ?? {}),
+        body: parseInput(route.body, route.body ? parseJsonBody(event) : undefined),
+        headers: event.headers ?? {},
+      } as ApiInput<R>;
+      const result = await run(input);
+      return jsonResponse(route, result.status, result.body, result.headers);
+    });
+}
+
+function authorize(route: RouteDefinition, event: Event): Actor | undefined {
+  if (route.access === 'public') return undefined;
+  const actor = actorFromClaims(event);
+  // API Gateway's JWT authorizer already refused missing or invalid tokens; this guards a misconfigured route.
+  if (!actor)
+    throw new DomainError(
+      401,
+      'UNAUTHENTICATED',
+      text('Silakan masuk terlebih dahulu.', 'Please sign in first.'),
+    );
+  const allowed = route.access;
+  if (!actor.roles.some((role) => allowed.includes(role))) {
+    throw new ForbiddenError(
+      text('Peran Anda tidak diizinkan untuk tindakan ini.', 'Your role is not allowed to do this.'),
+    );
+  }
+  return actor;
+}
+
+function parseInput(schema: z.ZodType | undefined, value: unknown): unknown {
+  return schema ? parseOrThrow(schema, value) : undefined;
+}
+
+function parseJsonBody(event: Event): unknown {
+  if (!event.body) {
+    throw new ValidationError(
+      text('Badan permintaan kosong; kirim JSON.', 'The request body is empty; send JSON.'),
+    );
+  }
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw new ValidationError(
+      text('Badan permintaan bukan JSON yang valid.', 'The request body is not valid JSON.'),
+      [{ field: 'body', message: text('body: JSON tidak valid', 'body: invalid JSON') }],
+    );
+  }
+}
+
+function errorResponse(route: RouteDefinition, error: unknown): Result {
+  if (error instanceof DomainError) {
+    const issues =
+      error instanceof ValidationError && error.issues.length > 0 ? { issues: error.issues } : {};
+    return jsonResponse(route, error.status, {
+      error: { code: error.code, message: error.messages, ...issues },
+    });
+  }
+  logger.error('Unhandled error', { route: route.id, error: error as Error });
+  return jsonResponse(route, 500, {
+    error: {
+      code: 'INTERNAL_ERROR',
+      message: text(
+        'Terjadi kesalahan pada sistem. Permohonan Anda tidak hilang; silakan coba lagi.',
+        'Something went wrong on our side. Nothing was lost; please try again.',
+      ),
+    },
+  });
+}
+
+/** Personal data is never cached; public catalog answers may be, briefly. */
+function jsonResponse(
+  route: RouteDefinition,
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): Result {
+  return {
+    statusCode: status,
+    headers: {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': route.access === 'public' && status === 200 ? 'public, max-age=60' : 'no-store',
+      ...headers,
+    },
+    body: JSON.stringify(body),
+  };
+}

@@ -1,0 +1,9 @@
+import { requestStore } from '../adapters/deps.js';
+import { listRequests as list } from '../core/queries.js';
+import { apiHandler } from './http.js';
+import { listRequests } from './routes.js';
+
+export const handler = apiHandler(listRequests, async ({ actor, query }) => ({
+  status: 200,
+  body: await list(requestStore(), actor, query),
+}));

@@ -1,0 +1,9 @@
+import { villageDirectory } from '../adapters/deps.js';
+import { villageView } from '../core/views.js';
+import { apiHandler } from './http.js';
+import { listVillages } from './routes.js';
+
+export const handler = apiHandler(listVillages, async () => ({
+  status: 200,
+  body: { items: (await villageDirectory().list()).map(villageView) },
+}));

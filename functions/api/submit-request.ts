@@ -1,0 +1,38 @@
+import { requestStore, systemClock, villageDirectory, workflow } from '../adapters/deps.js';
+import { findService } from '../core/catalog/index.js';
+import { ValidationError } from '../core/errors.js';
+import { submitRequest as submit } from '../core/submit-request.js';
+import { text } from '../core/text.js';
+import { requestView } from '../core/views.js';
+import { apiHandler } from './http.js';
+import { submitRequest } from './routes.js';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
+
+export const handler = apiHandler(submitRequest, async ({ actor, body, headers }) => {
+  const key = headers['idempotency-key'];
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+    throw new ValidationError(
+      text(
+        'Idempotency-Key harus 8-128 huruf, angka, atau - _ . :',
+        'Idempotency-Key must be 8-128 letters, digits or - _ . :',
+      ),
+      [{ field: 'Idempotency-Key', message: text('format tidak valid', 'invalid format') }],
+    );
+  }
+  const deps = {
+    requests: requestStore(),
+    villages: villageDirectory(),
+    workflow: workflow(),
+    clock: systemClock,
+  };
+  const { request, replayed } = await submit(deps, actor, body, key);
+  return {
+    status: 201,
+    body: requestView(request, findService(request.serviceCode)),
+    headers: {
+      location: `/v1/requests/${request.id}`,
+      ...(replayed ? { 'idempotent-replayed': 'true' } : {}),
+    },
+  };
+});

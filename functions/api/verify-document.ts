@@ -1,0 +1,9 @@
+import { documentRegistry, villageDirectory } from '../adapters/deps.js';
+import { verifyDocument as verify } from '../core/queries.js';
+import { apiHandler } from './http.js';
+import { verifyDocument } from './routes.js';
+
+export const handler = apiHandler(verifyDocument, async ({ params }) => ({
+  status: 200,
+  body: await verify(documentRegistry(), villageDirectory(), params.documentId),
+}));

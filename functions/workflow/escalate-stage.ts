@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { requestStore } from '../adapters/deps.js';
+import { escalateStage } from '../core/review.js';
+import { clock, stageTicketSchema, workflowTask } from './task.js';
+
+export const handler = workflowTask(
+  'EscalateStage',
+  z.object({ requestId: z.string(), stage: stageTicketSchema }),
+  async ({ requestId, stage }) => ({
+    requestId,
+    ...(await escalateStage({ requests: requestStore(), clock }, requestId, stage)),
+  }),
+);
