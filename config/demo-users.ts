@@ -1,0 +1,24 @@
+import type { Role } from '../functions/core/roles.js';
+
+/**
+ * Demo accounts of the local issuer (npm start). Tokens carry the same claims Cognito puts in AWS:
+ * `cognito:groups` for the role and `custom:area` for the village/district/regency codes served.
+ * Every demo account's password is DEMO_PASSWORD; this exists only in the local runtime.
+ */
+export interface DemoUser {
+  readonly username: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly areas: readonly string[];
+}
+
+export const DEMO_PASSWORD = 'desa-demo';
+
+export const DEMO_USERS: readonly DemoUser[] = [
+  { username: 'warga.tampo', name: 'Budi Santoso', role: 'citizen', areas: [] },
+  { username: 'warga.sawoo', name: 'Siti Rahayu', role: 'citizen', areas: [] },
+  { username: 'operator.tampo', name: 'Rina Operator Tampo', role: 'operator', areas: ['35.10.06.2001'] },
+  { username: 'kades.tampo', name: 'Suwebi', role: 'village_head', areas: ['35.10.06.2001'] },
+  { username: 'operator.sawoo', name: 'Joko Operator Sawoo', role: 'operator', areas: ['35.02.05.2008'] },
+  { username: 'kades.sawoo', name: 'Sri Wahyuni', role: 'village_head', areas: ['35.02.05.2008'] },
+];

@@ -1,0 +1,111 @@
+import type { Village } from '../functions/core/places.js';
+import { text } from '../functions/core/text.js';
+
+/**
+ * Demo villages, seeded by `npm start`: the 22 Smart Kampung villages of Banyuwangi (seed 002, Table 2)
+ * and the villages of Sawoo district, Ponorogo (seed 000). Region codes follow the Kemendagri pattern
+ * (province.regency.district.village); district and village numbers here are demo values, not checked
+ * against Kemendagri's register, so check them before using this data for real letters.
+ */
+const EAST_JAVA = 'Jawa Timur';
+const BANYUWANGI = { code: '35.10', name: 'Banyuwangi' };
+const PONOROGO = { code: '35.02', name: 'Ponorogo' };
+
+/** [district, district code, village, letter code] per Table 2 of seed 002 (district names as spelled there). */
+const SMART_KAMPUNG: readonly (readonly [string, string, string, string])[] = [
+  ['Bangorejo', '02', 'Temurejo', 'TMR'],
+  ['Cluring', '06', 'Tampo', 'TMP'],
+  ['Gambiran', '07', 'Yosomulyo', 'YSM'],
+  ['Genteng', '09', 'Genteng Kulon', 'GTK'],
+  ['Glagah', '15', 'Kampung Anyar', 'KPA'],
+  ['Glenmore', '10', 'Sumber Gondo', 'SGD'],
+  ['Kabat', '14', 'Pakistaji', 'PKJ'],
+  ['Kalibaru', '11', 'Kajarharjo', 'KJH'],
+  ['Kalipuro', '21', 'Ketapang', 'KTP'],
+  ['Licin', '24', 'Taman Sari', 'TMS'],
+  ['Muncar', '05', 'Tembok Rejo', 'TBR'],
+  ['Muncar', '05', 'Sumber Beras', 'SBR'],
+  ['Pesanggaran', '01', 'Sumber Agung', 'SBA'],
+  ['Purwoharjo', '03', 'Karetan', 'KRT'],
+  ['Rogojampi', '13', 'Babuk', 'BBK'],
+  ['Sempu', '20', 'Tegal Arum', 'TGA'],
+  ['Siliragung', '22', 'Silir Agung', 'SLA'],
+  ['Singojuruh', '12', 'Singojuruh', 'SGJ'],
+  ['Songgon', '19', 'Sumber Bulu', 'SBB'],
+  ['Srono', '08', 'Sukonatar', 'SKN'],
+  ['Tegaldlimo', '04', 'Purwo Asri', 'PWA'],
+  ['Tegalsari', '23', 'Tegalsari', 'TGS'],
+];
+
+const SAWOO_VILLAGES: readonly (readonly [string, string])[] = [
+  ['Bondrang', 'BDR'],
+  ['Grogol', 'GRG'],
+  ['Ketro', 'KTR'],
+  ['Kori', 'KRI'],
+  ['Legundi', 'LGD'],
+  ['Pangkal', 'PKL'],
+  ['Prayungan', 'PRY'],
+  ['Sawoo', 'SWO'],
+  ['Sriti', 'SRT'],
+  ['Temon', 'TMN'],
+  ['Tempuran', 'TPR'],
+  ['Tugurejo', 'TGR'],
+  ['Tumpak Pelem', 'TPP'],
+  ['Tumpuk', 'TPK'],
+];
+
+/** Demo names for village heads; a real village sets its own when onboarded. */
+const HEAD_NAMES = [
+  'Suwebi',
+  'M. Kitoiri',
+  'Sri Wahyuni',
+  'Bambang Hariyanto',
+  'Siti Aminah',
+  'Agus Salim',
+  'Dwi Lestari',
+];
+
+function village(
+  regency: { code: string; name: string },
+  district: { code: string; name: string },
+  index: number,
+  name: string,
+  letterCode: string,
+): Village {
+  const code = `${district.code}.${2000 + index}`;
+  return {
+    code,
+    name,
+    kind: 'desa',
+    district,
+    regency,
+    province: EAST_JAVA,
+    address: `Jl. Raya ${name}, Kec. ${district.name}, Kab. ${regency.name}, ${EAST_JAVA}`,
+    head: {
+      name: HEAD_NAMES[index % HEAD_NAMES.length] ?? 'Kepala Desa',
+      title: text('Kepala Desa', 'Village Head'),
+    },
+    letterCode,
+    services: ['SKU'],
+  };
+}
+
+/** Villages numbered within their district in listing order, as Kemendagri numbers desa from 2001. */
+const numberedWithinDistrict = <T>(rows: readonly T[], districtOf: (row: T) => string) => {
+  const counters = new Map<string, number>();
+  return rows.map((row) => {
+    const next = (counters.get(districtOf(row)) ?? 0) + 1;
+    counters.set(districtOf(row), next);
+    return { row, index: next };
+  });
+};
+
+export const DEMO_VILLAGES: readonly Village[] = [
+  ...numberedWithinDistrict(SMART_KAMPUNG, ([district]) => district).map(
+    ({ row: [district, districtNo, name, letter], index }) =>
+      village(BANYUWANGI, { code: `${BANYUWANGI.code}.${districtNo}`, name: district }, index, name, letter),
+  ),
+  ...SAWOO_VILLAGES.map(([name, letter], position) =>
+    village(PONOROGO, { code: `${PONOROGO.code}.05`, name: 'Sawoo' }, position + 1, name, letter),
+  ),
+];

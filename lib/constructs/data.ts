@@ -1,0 +1,86 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  ObjectOwnership,
+  StorageClass,
+} from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+
+/**
+ * The single table's secondary indexes, by access pattern. Keys are written by the request store adapter;
+ * every index is partitioned by village (or citizen), never by a key shared by all villages.
+ */
+export const TABLE_INDEXES = {
+  /** A village's inbox by status, newest first. */
+  gsi1: { partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
+  /** All of a village's requests, newest first; also the village directory. */
+  gsi2: { partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  /** Staff pending tasks by village and role, by due time. */
+  gsi3: { partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+  /** A citizen's own requests. */
+  gsi4: { partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
+} as const;
+
+export interface DataProps {
+  /**
+   * What happens to the table and the bucket when they leave the stack. Citizens' requests and issued
+   * letters are records the village must keep, so only throwaway test stacks should change this.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * The stateful resources, kept apart from the stateless ones: the single DynamoDB table (requests, events,
+ * documents, counters, villages) and the private documents bucket (issued letters, attachments).
+ */
+export class Data extends Construct {
+  readonly table: TableV2;
+  readonly documents: Bucket;
+
+  constructor(scope: Construct, id: string, props: DataProps = {}) {
+    super(scope, id);
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+    const string = (name: string) => ({ name, type: AttributeType.STRING });
+
+    this.table = new TableV2(this, 'Table', {
+      partitionKey: string('pk'),
+      sortKey: string('sk'),
+      billing: Billing.onDemand(),
+      // AWS managed key (aws/dynamodb): KMS encryption with CloudTrail-visible key use, no key to run or pay for.
+      encryption: TableEncryptionV2.awsManagedKey(),
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: removalPolicy === RemovalPolicy.RETAIN,
+      removalPolicy,
+      timeToLiveAttribute: 'expiresAt', // idempotency records and other short-lived items
+      globalSecondaryIndexes: Object.entries(TABLE_INDEXES).map(([indexName, keys]) => ({
+        indexName,
+        partitionKey: string(keys.partitionKey),
+        sortKey: string(keys.sortKey),
+      })),
+    });
+
+    this.documents = new Bucket(this, 'Documents', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      // SSE-S3: presigned downloads need no kms:Decrypt grant and cost no KMS requests; letters are signed
+      // separately (their hash), so a customer key would add cost without adding integrity.
+      encryption: BucketEncryption.S3_MANAGED,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      versioned: true,
+      removalPolicy,
+      lifecycleRules: [
+        {
+          // Issued letters are never overwritten; older versions only exist after mistakes, keep them cheaply.
+          noncurrentVersionTransitions: [
+            { storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(30) },
+          ],
+          abortIncompleteMultipartUploadAfter: Duration.days(7),
+        },
+      ],
+    });
+  }
+}

@@ -1,0 +1,175 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { Construct } from 'constructs';
+import type { ResourceNeed } from '../../functions/api/route-types.js';
+
+/** The repository root: handler entries and the lock file are resolved against it. */
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/**
+ * CloudFormation metadata key on every function: the handler module relative to the repository root. The
+ * local runtime maps synthesized Task states back to handler modules with it.
+ */
+export const ENTRY_METADATA_KEY = 'DesaDigital:Entry';
+
+/** ESM bundles may still contain CommonJS dependencies that call `require`: give them one. */
+const REQUIRE_BANNER =
+  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+
+export interface ServiceFunctionProps {
+  /** Handler module relative to the repository root, exporting `handler` (e.g. functions/api/list-services.ts). */
+  readonly entry: string;
+  /**
+   * What the handler needs from the stack; `bind()` turns these into grants and environment variables.
+   * @default - no access to the table, the documents bucket or the workflow
+   */
+  readonly needs?: readonly ResourceNeed[];
+  /** @default 512 */
+  readonly memorySize?: number;
+  /** @default Duration.seconds(10) */
+  readonly timeout?: Duration;
+  /** @default RetentionDays.ONE_MONTH */
+  readonly logRetention?: RetentionDays;
+  /** @default 'INFO' */
+  readonly logLevel?: 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+  /** Powertools service name (the `service` key of every log line). @default 'desa-digital' */
+  readonly serviceName?: string;
+  /** @default - no description */
+  readonly description?: string;
+}
+
+/** The stateful resources a function may be granted access to. */
+export interface ServiceResources {
+  readonly table?: ITable;
+  readonly documents?: IBucket;
+  readonly stateMachine?: IStateMachine;
+}
+
+/**
+ * The house Lambda: a Node.js 24 ESM bundle on arm64 with source maps, tracing and its own log group with a
+ * retention, granted by intent (`needs`) instead of hand-written policies.
+ */
+export class ServiceFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly logGroup: LogGroup;
+  readonly entry: string;
+  readonly needs: readonly ResourceNeed[];
+  private bound = false;
+
+  constructor(scope: Construct, id: string, props: ServiceFunctionProps) {
+    super(scope, id);
+    this.entry = props.entry.split(path.sep).join('/');
+    this.needs = props.needs ?? [];
+
+    // An explicit log group (instead of the implicit /aws/lambda/<name>) so retention is set and the group is
+    // part of the stack. Logs are operational only (the audit trail lives in the table), hence DESTROY.
+    this.logGroup = new LogGroup(this, 'Logs', {
+      retention: props.logRetention ?? RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+
+    this.function = new NodejsFunction(this, 'Function', {
+      entry: path.join(REPO_ROOT, this.entry),
+      handler: 'handler',
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: path.join(REPO_ROOT, 'package-lock.json'),
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      tracing: Tracing.ACTIVE,
+      logGroup: this.logGroup,
+      description: props.description,
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: props.serviceName ?? 'desa-digital',
+        LOG_LEVEL: props.logLevel ?? 'INFO',
+      },
+      bundling: {
+        format: OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        banner: REQUIRE_BANNER,
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false, // stack traces need the mappings only; keeps the bundle small
+        externalModules: [], // bundle AWS SDK v3: pinned versions and a faster cold start than the runtime's copy
+      },
+    });
+    (this.function.node.defaultChild as CfnFunction).addMetadata(ENTRY_METADATA_KEY, this.entry);
+    // A function that needs resources but was never bound would deploy fine and fail on its first call.
+    this.node.addValidation({
+      validate: () =>
+        this.needs.length > 0 && !this.bound
+          ? [`needs ${this.needs.join(', ')}, but bind() was never called`]
+          : [],
+    });
+  }
+
+  /**
+   * Grants what `needs` asks for, and only that, and tells the handler where to find it through environment
+   * variables (TABLE_NAME, DOCUMENTS_BUCKET, STATE_MACHINE_ARN). Throws when a needed resource is missing.
+   */
+  bind(resources: ServiceResources): this {
+    const fn = this.function;
+    this.bound = true;
+    for (const need of this.needs) {
+      switch (need) {
+        case 'table:read':
+          this.table(resources).grantReadData(fn);
+          break;
+        case 'table:write':
+          this.table(resources).grantWriteData(fn);
+          break;
+        case 'documents:read':
+          this.documents(resources).grantRead(fn);
+          break;
+        case 'documents:write':
+          this.documents(resources).grantPut(fn);
+          break;
+        case 'workflow:start':
+          this.stateMachine(resources).grantStartExecution(fn);
+          break;
+        case 'workflow:signal':
+          this.stateMachine(resources).grantTaskResponse(fn);
+          break;
+      }
+    }
+    return this;
+  }
+
+  private table(resources: ServiceResources): ITable {
+    const table = this.required(resources.table, 'table');
+    this.function.addEnvironment('TABLE_NAME', table.tableName);
+    return table;
+  }
+
+  private documents(resources: ServiceResources): IBucket {
+    const bucket = this.required(resources.documents, 'documents bucket');
+    this.function.addEnvironment('DOCUMENTS_BUCKET', bucket.bucketName);
+    return bucket;
+  }
+
+  /**
+   * The ARN goes to signalling functions too: task tokens alone would do, but the shared workflow adapter is
+   * configured with the ARN (and it is not a secret).
+   */
+  private stateMachine(resources: ServiceResources): IStateMachine {
+    const stateMachine = this.required(resources.stateMachine, 'state machine');
+    this.function.addEnvironment('STATE_MACHINE_ARN', stateMachine.stateMachineArn);
+    return stateMachine;
+  }
+
+  private required<T>(resource: T | undefined, what: string): T {
+    if (resource === undefined) {
+      throw new Error(`${this.node.path} (${this.entry}) needs ${what}, but bind() was not given it`);
+    }
+    return resource;
+  }
+}

@@ -1,0 +1,461 @@
+import { Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEPLOYMENTS } from '../../config/deployments.js';
+import { ROUTES } from '../../functions/api/routes.js';
+import { WORKFLOW_TASKS } from '../../functions/workflow/tasks.js';
+import { buildApp, stackIdOf, synthesizeTemplate } from '../../lib/app.js';
+import { ENTRY_METADATA_KEY } from '../../lib/constructs/service-function.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON; the assertions check its shape
+type Json = any;
+type Resource = {
+  Type: string;
+  Properties: Record<string, Json>;
+  Metadata?: Record<string, unknown>;
+  DeletionPolicy?: string;
+};
+type State = Record<string, Json>;
+
+const SYNTH_TIMEOUT = 60_000;
+const DEPLOYMENT = 'jatim';
+
+/** Turns intrinsic functions into readable placeholders: Ref → ${Id}, GetAtt → ${Id.Attr}, Join → joined. */
+function resolve(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const intrinsic = value as Record<string, Json>;
+  if ('Ref' in intrinsic) return `\${${intrinsic.Ref}}`;
+  if ('Fn::GetAtt' in intrinsic) return `\${${intrinsic['Fn::GetAtt'].join('.')}}`;
+  if ('Fn::Join' in intrinsic) {
+    const [separator, parts] = intrinsic['Fn::Join'] as [string, unknown[]];
+    return parts.map(resolve).join(separator);
+  }
+  throw new Error(`Cannot resolve ${JSON.stringify(value)}`);
+}
+
+describe('DesaDigitalStack', () => {
+  let template: Template;
+  let resources: Record<string, Resource>;
+  let states: Record<string, State>;
+  let definition: State;
+
+  const ofType = (type: string): [string, Resource][] =>
+    Object.entries(resources).filter(([, resource]) => resource.Type === type);
+  const only = (type: string): [string, Resource] => {
+    const [first, ...rest] = ofType(type);
+    if (!first || rest.length > 0) throw new Error(`Expected exactly one ${type}`);
+    return first;
+  };
+  const functionByEntry = (entry: string): [string, Resource] => {
+    const found = ofType('AWS::Lambda::Function').find(
+      ([, fn]) => fn.Metadata?.[ENTRY_METADATA_KEY] === entry,
+    );
+    if (!found) throw new Error(`No function for ${entry}`);
+    return found;
+  };
+  const routeFunction = (routeId: string) => {
+    const route = ROUTES.find((candidate) => candidate.id === routeId);
+    if (!route) throw new Error(`No route ${routeId}`);
+    return functionByEntry(route.entry);
+  };
+  /** Every action any policy attached to the function's role allows. */
+  const allowedActions = ([, fn]: [string, Resource]): string[] => {
+    const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+    return ofType('AWS::IAM::Policy')
+      .filter(([, policy]) => policy.Properties.Roles.some((role: { Ref: string }) => role.Ref === roleId))
+      .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement)
+      .filter((statement) => statement.Effect === 'Allow')
+      .flatMap((statement) => [statement.Action].flat());
+  };
+  const lambdaTasks = () => Object.entries(states).filter(([, state]) => state.Type === 'Task');
+
+  beforeAll(() => {
+    // Prepare
+    const app = buildApp({ deploymentId: DEPLOYMENT, bundling: false });
+    const stack = app.node.findChild(`DesaDigital-${DEPLOYMENT}`) as Stack;
+    // Act
+    template = Template.fromStack(stack);
+    resources = template.toJSON().Resources;
+    const [, stateMachine] = only('AWS::StepFunctions::StateMachine');
+    definition = JSON.parse(resolve(stateMachine.Properties.DefinitionString));
+    states = definition.States;
+  }, SYNTH_TIMEOUT);
+
+  describe('functions', () => {
+    it('run Node.js 24 on arm64 with active tracing and source maps', () => {
+      for (const [, fn] of ofType('AWS::Lambda::Function')) {
+        expect(fn.Properties).toMatchObject({
+          Runtime: 'nodejs24.x',
+          Architectures: ['arm64'],
+          TracingConfig: { Mode: 'Active' },
+          Environment: { Variables: { NODE_OPTIONS: '--enable-source-maps', LOG_LEVEL: 'INFO' } },
+        });
+      }
+    });
+
+    it('log to their own log group, which expires after a month', () => {
+      for (const [, fn] of ofType('AWS::Lambda::Function')) {
+        const logGroupId = fn.Properties.LoggingConfig.LogGroup.Ref;
+        expect(resources[logGroupId]?.Properties.RetentionInDays).toBe(30);
+      }
+    });
+
+    it('carry their handler module, relative to the repository root, as metadata', () => {
+      const entries = ofType('AWS::Lambda::Function').map(([, fn]) => fn.Metadata?.[ENTRY_METADATA_KEY]);
+      const expected = [
+        ...ROUTES.map((route) => route.entry),
+        ...Object.values(WORKFLOW_TASKS).map((task) => task.entry),
+      ];
+      expect(entries.sort()).toEqual(expected.sort());
+    });
+
+    it('get only the environment their needs call for', () => {
+      const variables = (fn: [string, Resource]) => fn[1].Properties.Environment.Variables;
+      expect(variables(routeFunction('listServices'))).not.toHaveProperty('TABLE_NAME');
+      expect(variables(routeFunction('verifyDocument'))).toHaveProperty('TABLE_NAME');
+      expect(variables(routeFunction('verifyDocument'))).not.toHaveProperty('STATE_MACHINE_ARN');
+      expect(variables(routeFunction('submitRequest'))).toHaveProperty('STATE_MACHINE_ARN');
+      expect(variables(routeFunction('getRequestDocument'))).toHaveProperty('DOCUMENTS_BUCKET');
+    });
+  });
+
+  describe('data', () => {
+    it('keeps requests in an encrypted, on-demand table with point-in-time recovery that is retained', () => {
+      const [, table] = only('AWS::DynamoDB::GlobalTable');
+      expect(table.DeletionPolicy).toBe('Retain');
+      expect(table.Properties).toMatchObject({
+        BillingMode: 'PAY_PER_REQUEST',
+        SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+        Replicas: [
+          {
+            Region: 'ap-southeast-3',
+            DeletionProtectionEnabled: true,
+            PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+          },
+        ],
+      });
+    });
+
+    it('indexes the table for inboxes, village listings, pending tasks and citizens, projecting all attributes', () => {
+      const [, table] = only('AWS::DynamoDB::GlobalTable');
+      expect(table.Properties.GlobalSecondaryIndexes).toEqual(
+        [1, 2, 3, 4].map((n) => ({
+          IndexName: `gsi${n}`,
+          KeySchema: [
+            { AttributeName: `gsi${n}pk`, KeyType: 'HASH' },
+            { AttributeName: `gsi${n}sk`, KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'ALL' },
+        })),
+      );
+    });
+
+    it('keeps documents in a private, versioned, encrypted bucket that is retained', () => {
+      const [, bucket] = only('AWS::S3::Bucket');
+      expect(bucket.DeletionPolicy).toBe('Retain');
+      expect(bucket.Properties).toMatchObject({
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          BlockPublicPolicy: true,
+          IgnorePublicAcls: true,
+          RestrictPublicBuckets: true,
+        },
+        VersioningConfiguration: { Status: 'Enabled' },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        },
+        OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+      });
+    });
+
+    it('refuses documents bucket requests that are not over TLS', () => {
+      template.hasResourceProperties('AWS::S3::BucketPolicy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Deny',
+              Action: 's3:*',
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            }),
+          ]),
+        },
+      });
+    });
+  });
+
+  describe('approval workflow', () => {
+    it('is a Standard state machine with full logging (without execution data) and tracing', () => {
+      const [, stateMachine] = only('AWS::StepFunctions::StateMachine');
+      expect(stateMachine.Properties).toMatchObject({
+        StateMachineType: 'STANDARD',
+        LoggingConfiguration: { Level: 'ALL', IncludeExecutionData: false },
+        TracingConfiguration: { Enabled: true },
+      });
+    });
+
+    it('has the state names the handlers and the local runtime rely on, and a global timeout', () => {
+      expect(definition.StartAt).toBe('StartReview');
+      expect(Object.keys(states).sort()).toEqual(
+        [...Object.keys(WORKFLOW_TASKS), 'RouteRequest', 'UnknownOutcome', 'Closed', 'Failed'].sort(),
+      );
+      expect(definition.TimeoutSeconds).toBe(30 * 24 * 3600);
+    });
+
+    it('invokes each automated task by its bare function ARN, so the output is the function result', () => {
+      for (const [name, task] of Object.entries(WORKFLOW_TASKS)) {
+        if (name === 'AwaitDecision') continue;
+        const [functionId] = functionByEntry(task.entry);
+        expect(states[name]?.Resource, name).toBe(`\${${functionId}.Arn}`);
+      }
+    });
+
+    it('waits for a decision with a task token until the stage deadline, then escalates', () => {
+      const awaitDecision = states.AwaitDecision as State;
+      expect(awaitDecision.Resource).toMatch(/lambda:invoke\.waitForTaskToken$/);
+      expect(awaitDecision.TimeoutSecondsPath).toBe('$.stage.deadlineSeconds');
+      expect(awaitDecision.Parameters.Payload).toEqual({
+        'requestId.$': '$.requestId',
+        'stage.$': '$.stage',
+        'taskToken.$': '$$.Task.Token',
+      });
+      expect(awaitDecision.Catch[0]).toEqual({
+        ErrorEquals: ['States.Timeout'],
+        ResultPath: '$.timeout',
+        Next: 'EscalateStage',
+      });
+      expect(states.EscalateStage?.Next).toBe('RouteRequest');
+    });
+
+    it('routes each step by its outcome and treats anything else as a failure', () => {
+      const routeRequest = states.RouteRequest as State;
+      expect(routeRequest.Choices).toEqual([
+        { Variable: '$.outcome', IsPresent: false, Next: 'UnknownOutcome' },
+        { Variable: '$.outcome', StringEquals: 'await', Next: 'AwaitDecision' },
+        { Variable: '$.outcome', StringEquals: 'approved', Next: 'IssueDocument' },
+        { Variable: '$.outcome', StringEquals: 'closed', Next: 'Closed' },
+      ]);
+      expect(routeRequest.Default).toBe('UnknownOutcome');
+      expect(states.UnknownOutcome?.Next).toBe('RecordFailure');
+      expect(states.IssueDocument?.End).toBe(true);
+    });
+
+    it('records every task failure on the request before failing the execution', () => {
+      for (const [name, task] of lambdaTasks()) {
+        const catchAll = task.Catch.at(-1);
+        if (name === 'RecordFailure') {
+          expect(catchAll).toMatchObject({ ErrorEquals: ['States.ALL'], Next: 'Failed' });
+          expect(task.Next).toBe('Failed');
+        } else {
+          expect(catchAll, name).toEqual({
+            ErrorEquals: ['States.ALL'],
+            ResultPath: '$.error',
+            Next: 'RecordFailure',
+          });
+        }
+      }
+      expect(states.Failed).toMatchObject({ Type: 'Fail', ErrorPath: '$.error.Error' });
+    });
+
+    it('bounds every automated task with a timeout', () => {
+      for (const [name, task] of lambdaTasks()) {
+        if (name === 'AwaitDecision') continue;
+        expect(task.TimeoutSeconds, name).toBeGreaterThan(0);
+      }
+    });
+
+    it('retries Lambda service errors and TransientError with exponential backoff and full jitter', () => {
+      for (const [name, task] of lambdaTasks()) {
+        const retried = task.Retry.flatMap((retry: State) => retry.ErrorEquals);
+        expect(retried, name).toEqual(
+          expect.arrayContaining([
+            'Lambda.ServiceException',
+            'Lambda.TooManyRequestsException',
+            'TransientError',
+          ]),
+        );
+        for (const retry of task.Retry) {
+          expect(retry, name).toMatchObject({
+            IntervalSeconds: 2,
+            BackoffRate: 2,
+            MaxAttempts: 5,
+            JitterStrategy: 'FULL',
+          });
+        }
+      }
+    });
+
+    it('tells the document issuer the public API URL for the verification QR code', () => {
+      const [, issuer] = functionByEntry(WORKFLOW_TASKS.IssueDocument.entry);
+      const [apiId] = only('AWS::ApiGatewayV2::Api');
+      expect(issuer.Properties.Environment.Variables.PUBLIC_BASE_URL).toEqual({
+        'Fn::GetAtt': [apiId, 'ApiEndpoint'],
+      });
+    });
+  });
+
+  describe('HTTP API', () => {
+    it('has one route per route table entry: public ones open, the others behind the JWT authorizer', () => {
+      const [authorizerId] = only('AWS::ApiGatewayV2::Authorizer');
+      const routes = ofType('AWS::ApiGatewayV2::Route').map(([, route]) => route.Properties);
+      expect(routes).toHaveLength(ROUTES.length);
+      for (const route of ROUTES) {
+        const deployed = routes.find((candidate) => candidate.RouteKey === `${route.method} ${route.path}`);
+        if (route.access === 'public') {
+          expect(deployed, route.id).toMatchObject({ AuthorizationType: 'NONE' });
+          expect(deployed?.AuthorizerId, route.id).toBeUndefined();
+        } else {
+          expect(deployed, route.id).toMatchObject({
+            AuthorizationType: 'JWT',
+            AuthorizerId: { Ref: authorizerId },
+          });
+        }
+      }
+    });
+
+    it('accepts tokens issued by the Cognito user pool for the web client only', () => {
+      const [, authorizer] = only('AWS::ApiGatewayV2::Authorizer');
+      const [poolId] = only('AWS::Cognito::UserPool');
+      const [clientId] = only('AWS::Cognito::UserPoolClient');
+      expect(authorizer.Properties).toMatchObject({
+        AuthorizerType: 'JWT',
+        IdentitySource: ['$request.header.Authorization'],
+        JwtConfiguration: { Audience: [{ Ref: clientId }] },
+      });
+      expect(resolve(authorizer.Properties.JwtConfiguration.Issuer)).toBe(
+        `https://cognito-idp.ap-southeast-3.amazonaws.com/\${${poolId}}`,
+      );
+    });
+
+    it('serves the $default stage with throttling and access logs that expire', () => {
+      const [, stage] = only('AWS::ApiGatewayV2::Stage');
+      expect(stage.Properties).toMatchObject({
+        StageName: '$default',
+        AutoDeploy: true,
+        DefaultRouteSettings: { ThrottlingRateLimit: 100, ThrottlingBurstLimit: 200 },
+      });
+      const logGroupId = stage.Properties.AccessLogSettings.DestinationArn['Fn::GetAtt'][0];
+      expect(resources[logGroupId]?.Properties.RetentionInDays).toBe(30);
+    });
+  });
+
+  describe('least privilege', () => {
+    it('lets the public verification function read the table but never write, sign or start anything', () => {
+      const actions = allowedActions(routeFunction('verifyDocument'));
+      expect(actions).toContain('dynamodb:GetItem');
+      expect(actions.filter((action) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(action))).toEqual([]);
+      expect(actions.filter((action) => /^(s3|states):/.test(action))).toEqual([]);
+    });
+
+    it('lets the decision function resume waiting workflows', () => {
+      expect(allowedActions(routeFunction('decideRequest'))).toEqual(
+        expect.arrayContaining(['states:SendTaskSuccess', 'states:SendTaskFailure']),
+      );
+    });
+
+    it('lets only the submit function start executions', () => {
+      const starters = ROUTES.filter((route) =>
+        allowedActions(routeFunction(route.id)).includes('states:StartExecution'),
+      );
+      expect(starters.map((route) => route.id)).toEqual(['submitRequest']);
+    });
+  });
+
+  describe('identity', () => {
+    it('has one user pool group per role', () => {
+      const groups = ofType('AWS::Cognito::UserPoolGroup').map(([, group]) => group.Properties.GroupName);
+      expect(groups.sort()).toEqual(
+        [
+          'citizen',
+          'operator',
+          'village_secretary',
+          'village_head',
+          'district_head',
+          'agency_officer',
+          'regency_admin',
+        ].sort(),
+      );
+    });
+
+    it('lets citizens sign up with email or phone, with optional one-time-password MFA and a strong password', () => {
+      const [, pool] = only('AWS::Cognito::UserPool');
+      expect(pool.DeletionPolicy).toBe('Retain');
+      expect(pool.Properties).toMatchObject({
+        AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
+        UsernameAttributes: ['email', 'phone_number'],
+        MfaConfiguration: 'OPTIONAL',
+        EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+        Policies: { PasswordPolicy: { MinimumLength: 12, RequireSymbols: true } },
+      });
+    });
+
+    it('gives the browser a public client that cannot change its own area', () => {
+      const [, client] = only('AWS::Cognito::UserPoolClient');
+      expect(client.Properties.GenerateSecret).toBe(false);
+      expect(client.Properties.ExplicitAuthFlows).toContain('ALLOW_USER_SRP_AUTH');
+      expect(client.Properties.ExplicitAuthFlows).not.toContain('ALLOW_USER_PASSWORD_AUTH');
+      expect(client.Properties.ReadAttributes).toContain('custom:area');
+      expect(client.Properties.WriteAttributes).not.toContain('custom:area');
+    });
+  });
+
+  it('exports what clients and the operators need', () => {
+    const outputs = Object.keys(template.toJSON().Outputs);
+    expect(outputs.sort()).toEqual(
+      [
+        'ApiUrl',
+        'UserPoolId',
+        'UserPoolClientId',
+        'TableName',
+        'DocumentsBucketName',
+        'StateMachineArn',
+      ].sort(),
+    );
+  });
+
+  it('is tagged with the project, the deployment and its regencies', () => {
+    const [, table] = only('AWS::DynamoDB::GlobalTable');
+    expect(table.Properties.Replicas[0].Tags).toEqual(
+      expect.arrayContaining([
+        { Key: 'project', Value: 'desa-digital' },
+        { Key: 'deployment', Value: DEPLOYMENT },
+        { Key: 'regencies', Value: '35.10 35.02' },
+      ]),
+    );
+  });
+});
+
+describe('buildApp', () => {
+  it('creates one stack per deployment in its region', () => {
+    // Act
+    const app = buildApp({ bundling: false });
+    // Assess
+    const stacks = app.node.children.filter(Stack.isStack);
+    expect(stacks.map((stack) => stack.stackName)).toEqual(DEPLOYMENTS.map(stackIdOf));
+    expect(stacks.map((stack) => stack.region)).toEqual(DEPLOYMENTS.map((deployment) => deployment.region));
+  });
+
+  it('rejects an unknown deployment, naming the known ones', () => {
+    expect(() => buildApp({ deploymentId: 'atlantis', bundling: false })).toThrow(
+      /Unknown deployment "atlantis".*jatim/,
+    );
+  });
+
+  it(
+    'synthesizes a deployment template with the state machine for the local runtime',
+    () => {
+      // Act
+      const template = synthesizeTemplate();
+      // Assess
+      const types = Object.values(template.Resources as Record<string, Resource>).map(
+        (resource) => resource.Type,
+      );
+      expect(types).toContain('AWS::StepFunctions::StateMachine');
+    },
+    SYNTH_TIMEOUT,
+  );
+});
