@@ -1,0 +1,66 @@
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { DEMO_PASSWORD, DEMO_USERS } from '../config/demo-users.js';
+import { REPO_ROOT, startLocalRuntime } from '../lib/local/runtime.js';
+
+/** `npm start`: the whole system on this machine, data under .data/ (PORT and DATA_DIR may override). */
+const dataDir = resolve(process.env.DATA_DIR ?? join(REPO_ROOT, '.data'));
+const port = Number(process.env.PORT ?? 8787);
+const lockFile = join(dataDir, 'runtime.json');
+
+const running = await readLock();
+if (running) {
+  console.error(
+    `Desa Digital is already running at ${running.url} (pid ${running.pid}).\n` +
+      'Stop it first (Ctrl+C in its terminal), or use it as it is.',
+  );
+  process.exit(1);
+}
+
+console.log('Starting Desa Digital locally…');
+const runtime = await startLocalRuntime({ dataDir, port, log: (line) => console.log(`  · ${line}`) }).catch(
+  (error: NodeJS.ErrnoException) => {
+    console.error(
+      error.code === 'EADDRINUSE'
+        ? `Port ${port} is in use by another program. Free it or start with PORT=<other> npm start.`
+        : `Could not start: ${error.message}`,
+    );
+    process.exit(1);
+  },
+);
+await writeFile(lockFile, JSON.stringify({ pid: process.pid, url: runtime.url }));
+
+const width = Math.max(...DEMO_USERS.map((user) => user.username.length));
+console.log(`
+Desa Digital is running at ${runtime.url}
+  API:      ${runtime.url}/v1/services   ·   OpenAPI: ${runtime.url}/openapi.json
+  Data:     ${dataDir}
+
+Demo accounts (password for all: ${DEMO_PASSWORD}):
+${DEMO_USERS.map((user) => `  ${user.username.padEnd(width)}  ${user.role.padEnd(13)} ${user.areas.join(', ') || '-'}  ${user.name}`).join('\n')}
+
+Get a token:  curl -s -X POST ${runtime.url}/local/token -d username=operator.tampo -d password=${DEMO_PASSWORD}
+Press Ctrl+C to stop.`);
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    console.log('\nStopping…');
+    await runtime.stop();
+    await rm(lockFile, { force: true });
+    process.exit(0);
+  });
+}
+
+/** The lock names a live process, or it is stale (a crash) and ignored. */
+async function readLock(): Promise<{ pid: number; url: string } | undefined> {
+  try {
+    const lock = JSON.parse(await readFile(lockFile, 'utf8')) as { pid: number; url: string };
+    process.kill(lock.pid, 0);
+    return lock;
+  } catch {
+    return undefined;
+  }
+}

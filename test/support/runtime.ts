@@ -1,0 +1,115 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { DEMO_PASSWORD } from '../../config/demo-users.js';
+import { localClient } from '../../lib/local/dynamodb.js';
+import { type LocalRuntime, startLocalRuntime } from '../../lib/local/runtime.js';
+
+/** Starts the whole local runtime on free ports with a throw-away data directory. */
+export async function startTestRuntime(
+  dataDir?: string,
+): Promise<LocalRuntime & { dataDir: string; cleanup: () => Promise<void> }> {
+  const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'desa-digital-')));
+  const runtime = await startLocalRuntime({ dataDir: dir, port: 0, retryIntervalMs: 10 });
+  return {
+    ...runtime,
+    dataDir: dir,
+    cleanup: async () => {
+      await runtime.stop();
+      if (!dataDir) await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface ApiResponse<T = Record<string, unknown>> {
+  readonly status: number;
+  readonly body: T;
+  readonly headers: Headers;
+}
+
+/** A small HTTP client for the local API, signed in as a demo account (or anonymous). */
+export class ApiClient {
+  constructor(
+    private readonly baseUrl: string,
+    private readonly token?: string,
+  ) {}
+
+  static async signIn(runtime: LocalRuntime, username: string): Promise<ApiClient> {
+    const response = await fetch(`${runtime.url}/local/token`, {
+      method: 'POST',
+      body: new URLSearchParams({ username, password: DEMO_PASSWORD }),
+    });
+    if (!response.ok) throw new Error(`sign-in failed for ${username}: ${response.status}`);
+    return new ApiClient(runtime.url, await response.text());
+  }
+
+  get<T = Record<string, unknown>>(path: string): Promise<ApiResponse<T>> {
+    return this.send<T>('GET', path);
+  }
+
+  post<T = Record<string, unknown>>(path: string, body: unknown, headers: Record<string, string> = {}) {
+    return this.send<T>('POST', path, typeof body === 'string' ? body : JSON.stringify(body), headers);
+  }
+
+  async send<T>(
+    method: string,
+    path: string,
+    body?: string,
+    headers: Record<string, string> = {},
+  ): Promise<ApiResponse<T>> {
+    const response = await fetch(`${this.baseUrl}${path}`, {
+      method,
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        ...headers,
+      },
+      ...(body !== undefined ? { body } : {}),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : {}) as T, headers: response.headers };
+  }
+}
+
+/** Signs in several demo accounts at once, in order. */
+export async function signInAll<const N extends readonly string[]>(
+  runtime: LocalRuntime,
+  usernames: N,
+): Promise<{ [K in keyof N]: ApiClient }> {
+  return (await Promise.all(usernames.map((name) => ApiClient.signIn(runtime, name)))) as {
+    [K in keyof N]: ApiClient;
+  };
+}
+
+/** Polls until `check` returns a value (or the time is up): the workflow runs asynchronously. */
+export async function eventually<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const value = await check();
+    if (value !== undefined) return value;
+    await sleep(50);
+  }
+  throw new Error(`Timed out waiting for ${what}`);
+}
+
+/** Every item in the local table: lets tests prove that refused input wrote nothing. */
+export async function tableItems(runtime: LocalRuntime): Promise<Record<string, unknown>[]> {
+  const client = localClient(runtime.env.AWS_ENDPOINT_URL_DYNAMODB ?? '');
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, never> | undefined;
+  do {
+    const page = await client.send(
+      new ScanCommand({ TableName: runtime.env.TABLE_NAME, ExclusiveStartKey: start }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey as typeof start;
+  } while (start);
+  client.destroy();
+  return items;
+}
