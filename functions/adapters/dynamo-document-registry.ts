@@ -1,8 +1,12 @@
 import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { DocumentRecord, DocumentRegistry, RequestChange } from '../core/ports.js';
-import { dynamo } from './clients.js';
+import { once } from './clients.js';
+import { dynamo } from './dynamo-client.js';
 import { DynamoRequestStore, fromItem, isConditionFailure } from './dynamo-request-store.js';
+import { requiredEnv } from './env.js';
 import { keys } from './keys.js';
+
+export const documentRegistry = once(() => new DynamoDocumentRegistry(requiredEnv('TABLE_NAME')));
 
 /** Issued documents and the letter-number register. */
 export class DynamoDocumentRegistry implements DocumentRegistry {

@@ -15,8 +15,12 @@ import type {
 } from '../core/ports.js';
 import type { RequestEvent, ServiceRequest } from '../core/requests.js';
 import { text } from '../core/text.js';
-import { dynamo } from './clients.js';
+import { once } from './clients.js';
+import { dynamo } from './dynamo-client.js';
+import { requiredEnv } from './env.js';
 import { keys } from './keys.js';
+
+export const requestStore = once(() => new DynamoRequestStore(requiredEnv('TABLE_NAME')));
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 

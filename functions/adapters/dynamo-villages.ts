@@ -1,9 +1,13 @@
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Village } from '../core/places.js';
 import type { VillageDirectory } from '../core/ports.js';
-import { dynamo } from './clients.js';
+import { once } from './clients.js';
+import { dynamo } from './dynamo-client.js';
 import { fromItem } from './dynamo-request-store.js';
+import { requiredEnv } from './env.js';
 import { keys } from './keys.js';
+
+export const villageDirectory = once(() => new DynamoVillageDirectory(requiredEnv('TABLE_NAME')));
 
 /** Villages are rows, so a regency onboards one without a deploy. */
 export class DynamoVillageDirectory implements VillageDirectory {

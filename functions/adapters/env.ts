@@ -4,3 +4,6 @@ export function requiredEnv(name: string): string {
   if (!value) throw new Error(`Missing required environment variable ${name}`);
   return value;
 }
+
+/** The wall clock, behind the Clock port so use cases can be tested at any time. */
+export const systemClock = { now: () => new Date() };

@@ -1,7 +1,16 @@
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { DocumentStore } from '../core/ports.js';
-import { s3 } from './clients.js';
+import { cachedClient, once } from './clients.js';
+import { requiredEnv } from './env.js';
+
+const s3 = cachedClient(
+  'AWS_ENDPOINT_URL_S3',
+  // s3rver (local) serves path-style URLs only
+  () => new S3Client({ forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true' }),
+);
+
+export const documentStore = once(() => new S3DocumentStore(requiredEnv('DOCUMENTS_BUCKET')));
 
 /** Issued PDFs in the private documents bucket, handed out only through short-lived presigned links. */
 export class S3DocumentStore implements DocumentStore {

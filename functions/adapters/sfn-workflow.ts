@@ -1,6 +1,11 @@
-import { SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import type { Workflow } from '../core/ports.js';
-import { sfn } from './clients.js';
+import { cachedClient, once } from './clients.js';
+import { requiredEnv } from './env.js';
+
+const sfn = cachedClient('AWS_ENDPOINT_URL_SFN', () => new SFNClient({}));
+
+export const workflow = once(() => new StepFunctionsWorkflow(requiredEnv('STATE_MACHINE_ARN')));
 
 /** The approval workflow in Step Functions; executions are named after the request, so starting twice is safe. */
 export class StepFunctionsWorkflow implements Workflow {

@@ -1,4 +1,6 @@
-import { requestStore, systemClock, workflow } from '../adapters/deps.js';
+import { requestStore } from '../adapters/dynamo-request-store.js';
+import { systemClock } from '../adapters/env.js';
+import { workflow } from '../adapters/sfn-workflow.js';
 import { findService } from '../core/catalog/index.js';
 import { decideRequest as decide } from '../core/decide-request.js';
 import { requestView } from '../core/views.js';

@@ -1,4 +1,7 @@
-import { documentRegistry, documentStore, requestStore, systemClock } from '../adapters/deps.js';
+import { documentRegistry } from '../adapters/dynamo-document-registry.js';
+import { requestStore } from '../adapters/dynamo-request-store.js';
+import { systemClock } from '../adapters/env.js';
+import { documentStore } from '../adapters/s3-document-store.js';
 import { documentLink } from '../core/queries.js';
 import { apiHandler } from './http.js';
 import { getRequestDocument } from './routes.js';

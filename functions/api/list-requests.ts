@@ -1,4 +1,4 @@
-import { requestStore } from '../adapters/deps.js';
+import { requestStore } from '../adapters/dynamo-request-store.js';
 import { listRequests as list } from '../core/queries.js';
 import { apiHandler } from './http.js';
 import { listRequests } from './routes.js';

@@ -1,4 +1,4 @@
-import { villageDirectory } from '../adapters/deps.js';
+import { villageDirectory } from '../adapters/dynamo-villages.js';
 import { villageView } from '../core/views.js';
 import { apiHandler } from './http.js';
 import { listVillages } from './routes.js';

@@ -1,4 +1,7 @@
-import { requestStore, systemClock, villageDirectory, workflow } from '../adapters/deps.js';
+import { requestStore } from '../adapters/dynamo-request-store.js';
+import { villageDirectory } from '../adapters/dynamo-villages.js';
+import { systemClock } from '../adapters/env.js';
+import { workflow } from '../adapters/sfn-workflow.js';
 import { findService } from '../core/catalog/index.js';
 import { ValidationError } from '../core/errors.js';
 import { submitRequest as submit } from '../core/submit-request.js';

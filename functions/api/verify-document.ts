@@ -1,4 +1,5 @@
-import { documentRegistry, villageDirectory } from '../adapters/deps.js';
+import { documentRegistry } from '../adapters/dynamo-document-registry.js';
+import { villageDirectory } from '../adapters/dynamo-villages.js';
 import { verifyDocument as verify } from '../core/queries.js';
 import { apiHandler } from './http.js';
 import { verifyDocument } from './routes.js';

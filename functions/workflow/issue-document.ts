@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { documentRegistry, documentStore, requestStore, villageDirectory } from '../adapters/deps.js';
+import { documentRegistry } from '../adapters/dynamo-document-registry.js';
+import { requestStore } from '../adapters/dynamo-request-store.js';
+import { villageDirectory } from '../adapters/dynamo-villages.js';
 import { requiredEnv } from '../adapters/env.js';
+import { documentStore } from '../adapters/s3-document-store.js';
 import { issueDocument } from '../core/issue-document.js';
 import { clock, workflowTask } from './task.js';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { requestStore } from '../adapters/deps.js';
+import { requestStore } from '../adapters/dynamo-request-store.js';
 import { startReview } from '../core/review.js';
 import { clock, workflowTask } from './task.js';
 

@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { z } from 'zod';
-import { systemClock } from '../adapters/deps.js';
+import { systemClock } from '../adapters/env.js';
 
 export const logger = new Logger({ serviceName: 'desa-digital-workflow' });
 
