@@ -33,6 +33,9 @@ await writeFile(lockFile, JSON.stringify({ pid: process.pid, url: runtime.url })
 const width = Math.max(...DEMO_USERS.map((user) => user.username.length));
 console.log(`
 Desa Digital is running at ${runtime.url}
+  Portal:   ${runtime.url}/                (citizens)
+  Console:  ${runtime.url}/console.html    (village, district and agency staff)
+  Display:  ${runtime.url}/display.html?village=35.10.06.2001   (the waiting-room screen)
   API:      ${runtime.url}/v1/services   ·   OpenAPI: ${runtime.url}/openapi.json
   Data:     ${dataDir}
 

@@ -10,6 +10,8 @@ export interface DemoUser {
   readonly name: string;
   readonly role: Role;
   readonly areas: readonly string[];
+  /** Agency officers: the agency they act for (claim `custom:agency`). */
+  readonly agency?: string;
 }
 
 export const DEMO_PASSWORD = 'desa-demo';
@@ -19,6 +21,38 @@ export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'warga.sawoo', name: 'Siti Rahayu', role: 'citizen', areas: [] },
   { username: 'operator.tampo', name: 'Rina Operator Tampo', role: 'operator', areas: ['35.10.06.2001'] },
   { username: 'kades.tampo', name: 'Suwebi', role: 'village_head', areas: ['35.10.06.2001'] },
+  {
+    username: 'sekdes.tampo',
+    name: 'Hadi Sekretaris Tampo',
+    role: 'village_secretary',
+    areas: ['35.10.06.2001'],
+  },
+  {
+    username: 'camat.cluring',
+    name: 'Drs. Bambang Camat Cluring',
+    role: 'district_head',
+    areas: ['35.10.06'],
+  },
+  {
+    username: 'kesmas.banyuwangi',
+    name: 'dr. Ratna Kesmas',
+    role: 'agency_officer',
+    areas: ['35.10'],
+    agency: 'kesmas',
+  },
+  {
+    username: 'dukcapil.banyuwangi',
+    name: 'Agus Dukcapil',
+    role: 'agency_officer',
+    areas: ['35.10'],
+    agency: 'dukcapil',
+  },
+  {
+    username: 'admin.banyuwangi',
+    name: 'Admin Kabupaten Banyuwangi',
+    role: 'regency_admin',
+    areas: ['35.10'],
+  },
   { username: 'operator.sawoo', name: 'Joko Operator Sawoo', role: 'operator', areas: ['35.02.05.2008'] },
   { username: 'kades.sawoo', name: 'Sri Wahyuni', role: 'village_head', areas: ['35.02.05.2008'] },
 ];

@@ -23,6 +23,12 @@ export interface Deployment {
    * @default 100
    */
   readonly apiRateLimit?: number;
+  /**
+   * The address e-mails to applicants come from: a verified SES identity (the address or its domain) in the
+   * deployment's region. SMS needs no setting here (SNS, out of the SMS sandbox, with a spend limit).
+   * @default - no e-mail delivery: e-mail notifications are recorded in the outbox as undeliverable
+   */
+  readonly notificationSender?: string;
 }
 
 export const DEPLOYMENTS: readonly Deployment[] = [

@@ -1,5 +1,6 @@
+import { REGENCY_SERVICE_CODES } from '../functions/core/catalog/index.js';
 import type { Village } from '../functions/core/places.js';
-import { text } from '../functions/core/text.js';
+import { type LocalizedText, text } from '../functions/core/text.js';
 
 /**
  * Demo villages, seeded by `npm start`: the 22 Smart Kampung villages of Banyuwangi (seed 002, Table 2)
@@ -86,7 +87,8 @@ function village(
       title: text('Kepala Desa', 'Village Head'),
     },
     letterCode,
-    services: ['SKU'],
+    // Every demo village offers every regency service; its own programmes are added as data.
+    services: REGENCY_SERVICE_CODES,
   };
 }
 
@@ -100,6 +102,26 @@ const numberedWithinDistrict = <T>(rows: readonly T[], districtOf: (row: T) => s
   });
 };
 
+/** Demo announcements (pengumuman) for the office display, by village name. */
+const ANNOUNCEMENTS: Readonly<Record<string, readonly LocalizedText[]>> = {
+  Tampo: [
+    text(
+      'Pelayanan surat di Kantor Desa Tampo: Senin–Jumat pukul 08.00–14.00 WIB. Surat juga bisa diajukan dari rumah lewat Desa Digital.',
+      'Letters at the Tampo village office: Monday–Friday 08:00–14:00. You can also apply from home with Desa Digital.',
+    ),
+    text(
+      'Posyandu balita dan lansia: Kamis pertama setiap bulan di Balai Dusun Krajan.',
+      'Health post for toddlers and the elderly: first Thursday of each month at the Krajan hamlet hall.',
+    ),
+  ],
+  Sawoo: [
+    text(
+      'Kerja bakti membersihkan saluran irigasi: Minggu pukul 07.00 WIB, berkumpul di balai desa.',
+      'Community clean-up of the irrigation channels: Sunday 07:00, meet at the village hall.',
+    ),
+  ],
+};
+
 export const DEMO_VILLAGES: readonly Village[] = [
   ...numberedWithinDistrict(SMART_KAMPUNG, ([district]) => district).map(
     ({ row: [district, districtNo, name, letter], index }) =>
@@ -108,4 +130,4 @@ export const DEMO_VILLAGES: readonly Village[] = [
   ...SAWOO_VILLAGES.map(([name, letter], position) =>
     village(PONOROGO, { code: `${PONOROGO.code}.05`, name: 'Sawoo' }, position + 1, name, letter),
   ),
-];
+].map((demo) => (ANNOUNCEMENTS[demo.name] ? { ...demo, announcements: ANNOUNCEMENTS[demo.name] } : demo));

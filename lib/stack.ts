@@ -1,11 +1,15 @@
 import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import type { Deployment } from '../config/deployments.js';
-import { ROUTES } from '../functions/api/routes.js';
+import { ROUTES, reissueDocument } from '../functions/api/routes.js';
 import { Api } from './constructs/api.js';
 import { ApprovalWorkflow } from './constructs/approval-workflow.js';
 import { Data } from './constructs/data.js';
 import { Identity } from './constructs/identity.js';
+import { Notifications } from './constructs/notifications.js';
+import { Reconciler } from './constructs/reconciler.js';
+import { SigningKey } from './constructs/signing-key.js';
+import { Web } from './constructs/web.js';
 
 export interface DesaDigitalStackProps extends StackProps {
   readonly deployment: Deployment;
@@ -26,14 +30,35 @@ export class DesaDigitalStack extends Stack {
       allowedOrigins: deployment.allowedOrigins,
       rateLimit: deployment.apiRateLimit,
     });
-    // The workflow's letters link back to the API (QR code to /v1/verify), and the API starts and resumes
-    // the workflow: the API's functions are bound once the state machine exists.
+    // The web front end (issue 5): S3 behind CloudFront, the API under the same domain at /v1/*.
+    const web = new Web(this, 'Web', {
+      api: api.httpApi,
+      userPoolId: identity.userPool.userPoolId,
+      userPoolClientId: identity.client.userPoolClientId,
+      connectOrigins: [`https://${data.documents.bucketRegionalDomainName}`],
+    });
+    // Letters link to the web's verification page (their QR code), and the API starts and resumes the
+    // workflow: the API's functions are bound once the state machine exists.
+    // Notifications (issue 3, item 7): SMS and e-mail delivery for the functions that need 'notify'.
+    const notifications = new Notifications(this, 'Notifications', { sender: deployment.notificationSender });
+    // Verifiable documents (issue 3, item 5): the key that signs every letter's hash, kept when the stack goes.
+    const signing = new SigningKey(this, 'DocumentSigning', {
+      aliasName: `alias/desa-digital/${deployment.id}/document-signing`,
+    });
     const workflow = new ApprovalWorkflow(this, 'Workflow', {
+      resources: { table: data.table, documents: data.documents, notifications, signingKey: signing.key },
+      publicBaseUrl: web.url,
+    });
+    api.bind({
       table: data.table,
       documents: data.documents,
-      publicBaseUrl: api.endpoint,
+      stateMachine: workflow.stateMachine,
+      notifications,
+      signingKey: signing.key,
     });
-    api.bind({ table: data.table, documents: data.documents, stateMachine: workflow.stateMachine });
+    // A reissued letter carries the same QR link to the public verification page as a first issue.
+    api.functions[reissueDocument.id]?.function.addEnvironment('PUBLIC_BASE_URL', web.url);
+    new Reconciler(this, 'Reconciler', { table: data.table, stateMachine: workflow.stateMachine });
 
     Tags.of(this).add('project', 'desa-digital');
     Tags.of(this).add('deployment', deployment.id);
@@ -46,6 +71,9 @@ export class DesaDigitalStack extends Stack {
       TableName: data.table.tableName,
       DocumentsBucketName: data.documents.bucketName,
       StateMachineArn: workflow.stateMachine.stateMachineArn,
+      DocumentSigningKeyArn: signing.key.keyArn,
+      WebUrl: web.url,
+      VerifyUrlPrefix: web.verifyUrlPrefix,
     };
     for (const [name, value] of Object.entries(outputs)) new CfnOutput(this, name, { value });
   }

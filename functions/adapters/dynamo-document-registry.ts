@@ -1,5 +1,18 @@
-import { GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { DocumentRecord, DocumentRegistry, RequestChange } from '../core/ports.js';
+import {
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import type {
+  DocumentRecord,
+  DocumentRegistry,
+  DocumentRevocation,
+  DocumentStatus,
+  DocumentWriteResult,
+  RequestChange,
+} from '../core/ports.js';
 import { once } from './clients.js';
 import { dynamo } from './dynamo-client.js';
 import { DynamoRequestStore, fromItem, isConditionFailure } from './dynamo-request-store.js';
@@ -24,11 +37,11 @@ export class DynamoDocumentRegistry implements DocumentRegistry {
   }
 
   /** An atomic ADD on one counter item per village and year: concurrent signers never share a number. */
-  async nextSequence(villageCode: string, year: number): Promise<number> {
+  async nextSequence(villageCode: string, year: number, scope?: string): Promise<number> {
     const result = await dynamo().send(
       new UpdateCommand({
         TableName: this.tableName,
-        Key: keys.counter(villageCode, year),
+        Key: keys.counter(villageCode, year, scope),
         UpdateExpression: 'ADD #value :one',
         ExpressionAttributeNames: { '#value': 'value' },
         ExpressionAttributeValues: { ':one': 1 },
@@ -38,12 +51,18 @@ export class DynamoDocumentRegistry implements DocumentRegistry {
     return Number(result.Attributes?.value);
   }
 
-  async voidNumber(villageCode: string, year: number, sequence: number, reason: string): Promise<void> {
+  async voidNumber(
+    villageCode: string,
+    year: number,
+    sequence: number,
+    reason: string,
+    scope?: string,
+  ): Promise<void> {
     await dynamo().send(
       new PutCommand({
         TableName: this.tableName,
         Item: {
-          ...keys.voidNumber(villageCode, year, sequence),
+          ...keys.voidNumber(villageCode, year, sequence, scope),
           sequence,
           reason,
           at: new Date().toISOString(),
@@ -56,21 +75,111 @@ export class DynamoDocumentRegistry implements DocumentRegistry {
     try {
       await dynamo().send(
         new TransactWriteCommand({
-          TransactItems: [
-            ...this.requests.updateItems(change),
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...keys.document(document.documentId), ...document },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-          ],
+          TransactItems: [...this.requests.updateItems(change), ...this.documentItems(document)],
         }),
       );
       return true;
     } catch (error) {
       if (isConditionFailure(error, 0)) return false;
+      throw error;
+    }
+  }
+
+  // --- verifiable documents (signing, revocation, reissue) ---
+
+  async findByHash(sha256: string): Promise<string | undefined> {
+    const result = await dynamo().send(
+      new GetCommand({ TableName: this.tableName, Key: keys.documentHash(sha256) }),
+    );
+    return typeof result.Item?.documentId === 'string' ? result.Item.documentId : undefined;
+  }
+
+  async revoke(
+    documentId: string,
+    { at, ...revocation }: DocumentRevocation & { readonly at: string },
+    change: RequestChange,
+  ): Promise<DocumentWriteResult> {
+    const items = [
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.document(documentId),
+          UpdateExpression: 'SET #status = :revoked, revokedAt = :at, revocation = :revocation',
+          ConditionExpression: 'attribute_exists(pk) AND #status = :valid',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':revoked': 'revoked',
+            ':valid': 'valid',
+            ':at': at,
+            ':revocation': revocation,
+          },
+        },
+      },
+    ];
+    return this.lifecycleWrite([...items, ...this.requests.updateItems(change)], items.length);
+  }
+
+  async recordReissued(
+    document: DocumentRecord & { readonly supersedes: string },
+    previousStatus: Exclude<DocumentStatus, 'superseded'>,
+    change: RequestChange,
+  ): Promise<DocumentWriteResult> {
+    const items = [
+      {
+        Update: {
+          TableName: this.tableName,
+          Key: keys.document(document.supersedes),
+          UpdateExpression: 'SET #status = :superseded, supersededBy = :next',
+          ConditionExpression:
+            'attribute_exists(pk) AND #status = :previous AND attribute_not_exists(supersededBy)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':superseded': 'superseded',
+            ':next': document.documentId,
+            ':previous': previousStatus,
+          },
+        },
+      },
+      ...this.documentItems(document),
+    ];
+    return this.lifecycleWrite([...items, ...this.requests.updateItems(change)], items.length);
+  }
+
+  /** The document and its hash lookup (DOCHASH#<sha256> → documentId), both new. */
+  private documentItems(document: DocumentRecord) {
+    return [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.document(document.documentId), ...document },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...keys.documentHash(document.sha256),
+            documentId: document.documentId,
+            villageCode: document.villageCode,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+    ];
+  }
+
+  /** Item 0 holds the document's condition, `requestIndex` the request's: a cancellation names which failed. */
+  private async lifecycleWrite(
+    items: NonNullable<TransactWriteCommandInput['TransactItems']>,
+    requestIndex: number,
+  ): Promise<DocumentWriteResult> {
+    try {
+      await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
+      return 'written';
+    } catch (error) {
+      if (isConditionFailure(error, 0)) return 'document-changed';
+      if (isConditionFailure(error, requestIndex)) return 'request-changed';
       throw error;
     }
   }

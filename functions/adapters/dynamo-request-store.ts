@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   GetCommand,
@@ -56,22 +57,34 @@ export class DynamoRequestStore implements RequestStore {
         },
       });
     }
-    try {
-      await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
-      return { created: true };
-    } catch (error) {
-      if (!idempotency || !isConditionFailure(error, 2)) throw error;
-      const existing = await this.getItem<IdempotencyRecord>(
-        keys.idempotency(idempotency.subject, idempotency.key),
-      );
-      if (!existing) throw error;
-      return { created: false, existing };
+    // Concurrent submissions with one key: the first transaction wins; the others are cancelled, with
+    // ConditionalCheckFailed once it has committed or TransactionConflict while it is in flight (in which
+    // case it may still fail too). A loser reads the key's record and replays it; if there is none yet, it
+    // waits briefly and tries its own transaction again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
+        return { created: true };
+      } catch (error) {
+        const keyTaken = isConditionFailure(error, 2) || isTransactionConflict(error);
+        if (!idempotency || !keyTaken) throw error;
+        const existing = await this.getItem<IdempotencyRecord>(
+          keys.idempotency(idempotency.subject, idempotency.key),
+        );
+        if (existing) return { created: false, existing };
+        if (attempt >= CONFLICT_ATTEMPTS) throw error;
+        await backOff(attempt);
+      }
     }
   }
 
   async get(id: string): Promise<ServiceRequest | undefined> {
     const item = await this.getItem<Record<string, unknown>>(keys.request(id));
     return item ? fromItem(item) : undefined;
+  }
+
+  idempotency(subject: string, key: string): Promise<IdempotencyRecord | undefined> {
+    return this.getItem<IdempotencyRecord>(keys.idempotency(subject, key));
   }
 
   async events(id: string): Promise<RequestEvent[]> {
@@ -86,14 +99,18 @@ export class DynamoRequestStore implements RequestStore {
   }
 
   async update({ request, expectedVersion, event }: RequestChange): Promise<boolean> {
-    try {
-      await dynamo().send(
-        new TransactWriteCommand({ TransactItems: this.updateItems({ request, expectedVersion, event }) }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error, 0)) return false;
-      throw error;
+    const items = this.updateItems({ request, expectedVersion, event });
+    // A TransactionConflict says another transaction on the record was in flight, not whether it committed:
+    // trying again is safe (the write stays conditional on the version) and settles it one way or the other.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
+        return true;
+      } catch (error) {
+        if (isConditionFailure(error, 0)) return false;
+        if (!isTransactionConflict(error) || attempt >= CONFLICT_ATTEMPTS) throw error;
+        await backOff(attempt);
+      }
     }
   }
 
@@ -141,7 +158,8 @@ export class DynamoRequestStore implements RequestStore {
   }
 }
 
-function requestItem(request: ServiceRequest) {
+/** A request as a table item, with its index keys (exported for benchmarks that seed the table). */
+export function requestItem(request: ServiceRequest) {
   const sortKey = `${request.createdAt}#${request.id}`;
   const { awaiting } = request;
   return {
@@ -189,6 +207,22 @@ export function isConditionFailure(error: unknown, index: number): boolean {
   if (!(error instanceof TransactionCanceledException)) return false;
   return error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
 }
+
+/** True when the transaction was cancelled because another transaction on one of its items was in flight. */
+export function isTransactionConflict(error: unknown): boolean {
+  if (!(error instanceof TransactionCanceledException)) return false;
+  const reasons = error.CancellationReasons ?? [];
+  return (
+    reasons.some((reason) => reason.Code === 'TransactionConflict') &&
+    reasons.every((reason) => reason.Code === 'TransactionConflict' || reason.Code === 'None')
+  );
+}
+
+/** Attempts of a transaction cancelled by conflicts: about 3 s in all, enough for the other one to settle. */
+const CONFLICT_ATTEMPTS = 10;
+
+/** Exponential pause with full jitter: 20 ms, 40 ms, … capped at 640 ms, times a random factor. */
+const backOff = (attempt: number) => sleep(Math.random() * Math.min(640, 20 * 2 ** (attempt - 1)));
 
 const encodeCursor = (key: Record<string, unknown>): string =>
   Buffer.from(JSON.stringify(key)).toString('base64url');

@@ -4,13 +4,17 @@ import type { RequestStatus } from '../core/requests.js';
  * The single table's key design (DESIGN.md §2), one place for every key so access patterns stay visible:
  * - request            pk REQ#<id>            sk META
  * - request event      pk REQ#<id>            sk EVT#<at>#<n>
+ * - notification       pk REQ#<id>            sk NOTIFY#<at>#<notification id>  (the outbox; query by prefix)
+ * - registry lookup    pk REQ#<id>            sk REGLOG#<at>#<registry>#<n>  (who, whom, why; NIK masked)
  * - village inbox      gsi1 V#<village>#S#<status>   <createdAt>#<id>   (newest first by scanning backwards)
  * - village requests   gsi2 V#<village>              <createdAt>#<id>
  * - pending tasks      gsi3 T#<village>#<role>       <dueAt>#<id>       (only while a decider is awaited)
  * - citizen's requests gsi4 U#<subject>              <createdAt>#<id>
  * - village            pk VILLAGE#<code>      sk META;   gsi2 DIRECTORY#VILLAGE  <code>
+ * - village's service  pk VILLAGE#<code>      sk SERVICE#<service code>   (its own programmes)
  * - document           pk DOC#<id>            sk META
- * - letter counter     pk COUNTER#<village>#<year>  sk SEQUENCE;  void numbers sk VOID#<seq>
+ * - document by hash   pk DOCHASH#<sha256>    sk META   (an uploaded PDF is found by its SHA-256)
+ * - letter counter     pk COUNTER#<village>#<year>#<scope>  sk SEQUENCE;  void numbers sk VOID#<seq>
  * - idempotency        pk IDEM#<subject>#<key>      sk META (expires after a day)
  * Every request key starts with its village, so load spreads as villages are added.
  */
@@ -21,16 +25,33 @@ export const keys = {
     sk: `EVT#${at}#${String(n).padStart(4, '0')}`,
   }),
   eventPrefix: 'EVT#',
+  /** One outbox item; without `at` and `notificationId`, the key prefix of all of a request's notifications. */
+  notification: (id: string, at?: string, notificationId?: string) => ({
+    pk: `REQ#${id}`,
+    sk: at && notificationId ? `NOTIFY#${at}#${notificationId}` : 'NOTIFY#',
+  }),
+  registryLookup: (id: string, at: string, registry: string, n: number) => ({
+    pk: `REQ#${id}`,
+    sk: `REGLOG#${at}#${registry}#${String(n).padStart(4, '0')}`,
+  }),
   villageStatus: (village: string, status: RequestStatus) => `V#${village}#S#${status}`,
   villageAll: (village: string) => `V#${village}`,
   task: (village: string, role: string) => `T#${village}#${role}`,
   applicant: (subject: string) => `U#${subject}`,
   village: (code: string) => ({ pk: `VILLAGE#${code}`, sk: 'META' }),
+  villageService: (village: string, service: string) => ({
+    pk: `VILLAGE#${village}`,
+    sk: `SERVICE#${service}`,
+  }),
   villageDirectory: 'DIRECTORY#VILLAGE',
   document: (id: string) => ({ pk: `DOC#${id}`, sk: 'META' }),
-  counter: (village: string, year: number) => ({ pk: `COUNTER#${village}#${year}`, sk: 'SEQUENCE' }),
-  voidNumber: (village: string, year: number, sequence: number) => ({
-    pk: `COUNTER#${village}#${year}`,
+  documentHash: (sha256: string) => ({ pk: `DOCHASH#${sha256}`, sk: 'META' }),
+  counter: (village: string, year: number, scope = 'ALL') => ({
+    pk: `COUNTER#${village}#${year}#${scope}`,
+    sk: 'SEQUENCE',
+  }),
+  voidNumber: (village: string, year: number, sequence: number, scope = 'ALL') => ({
+    pk: `COUNTER#${village}#${year}#${scope}`,
     sk: `VOID#${String(sequence).padStart(6, '0')}`,
   }),
   idempotency: (subject: string, key: string) => ({ pk: `IDEM#${subject}#${key}`, sk: 'META' }),

@@ -4,7 +4,7 @@ import type { DocumentStore } from '../core/ports.js';
 import { cachedClient, once } from './clients.js';
 import { requiredEnv } from './env.js';
 
-const s3 = cachedClient(
+export const s3 = cachedClient(
   'AWS_ENDPOINT_URL_S3',
   // s3rver (local) serves path-style URLs only
   () => new S3Client({ forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true' }),
@@ -38,14 +38,19 @@ export class S3DocumentStore implements DocumentStore {
     }
   }
 
-  downloadUrl(key: string, fileName: string, expiresInSeconds: number): Promise<string> {
+  downloadUrl(
+    key: string,
+    fileName: string,
+    expiresInSeconds: number,
+    contentType = 'application/pdf',
+  ): Promise<string> {
     return getSignedUrl(
       s3(),
       new GetObjectCommand({
         Bucket: this.bucket,
         Key: key,
         ResponseContentDisposition: `attachment; filename="${fileName}"`,
-        ResponseContentType: 'application/pdf',
+        ResponseContentType: contentType,
       }),
       { expiresIn: expiresInSeconds },
     );

@@ -14,6 +14,7 @@ export function actorFromClaims(event: APIGatewayProxyEventV2WithJWTAuthorizer):
     name: String(claims.name ?? claims['cognito:username'] ?? claims.sub),
     roles: roles.length > 0 ? roles : ['citizen'],
     areas: listClaim(claims['custom:area']),
+    ...(claims['custom:agency'] ? { agency: String(claims['custom:agency']) } : {}),
   };
 }
 

@@ -18,6 +18,8 @@ export interface ApiInput<R extends RouteDefinition> {
   readonly params: Output<R['params']>;
   readonly query: Output<R['query']>;
   readonly body: Output<R['body']>;
+  /** The request body's bytes, for routes that declare `rawBody`. */
+  readonly rawBody: R['rawBody'] extends object ? Uint8Array : undefined;
   readonly headers: Readonly<Record<string, string | undefined>>;
 }
 
@@ -52,6 +54,7 @@ export function apiHandler<R extends RouteDefinition>(
         params: parseInput(route.params, event.pathParameters ?? {}),
         query: parseInput(route.query, event.queryStringParameters ?? {}),
         body: parseInput(route.body, route.body ? parseJsonBody(event) : undefined),
+        rawBody: route.rawBody ? readRawBody(route.rawBody.contentTypes, event) : undefined,
         headers: event.headers ?? {},
       } as ApiInput<R>;
       const result = await run(input);
@@ -97,6 +100,20 @@ function parseJsonBody(event: Event): unknown {
       [{ field: 'body', message: text('body: JSON tidak valid', 'body: invalid JSON') }],
     );
   }
+}
+
+/** A file body: API Gateway base64-encodes binary bodies (isBase64Encoded); text ones arrive as UTF-8. */
+function readRawBody(contentTypes: readonly string[], event: Event): Uint8Array {
+  const contentType = event.headers?.['content-type']?.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!contentTypes.includes(contentType)) {
+    const message = text(
+      `Content-Type harus ${contentTypes.join(' atau ')} (bukan ${contentType || 'kosong'}).`,
+      `Content-Type must be ${contentTypes.join(' or ')} (not ${contentType || 'none'}).`,
+    );
+    throw new ValidationError(message, [{ field: 'content-type', message }]);
+  }
+  if (!event.body) return new Uint8Array();
+  return Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
 }
 
 function errorResponse(route: RouteDefinition, error: unknown): Result {

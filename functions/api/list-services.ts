@@ -1,9 +1,9 @@
-import { SERVICE_CATALOG } from '../core/catalog/index.js';
+import { catalog } from '../adapters/dynamo-village-services.js';
 import { serviceView } from '../core/views.js';
 import { apiHandler } from './http.js';
 import { listServices } from './routes.js';
 
-export const handler = apiHandler(listServices, async () => ({
+export const handler = apiHandler(listServices, async ({ query }) => ({
   status: 200,
-  body: { items: SERVICE_CATALOG.map(serviceView) },
+  body: { items: (await catalog().list(query.village)).map(serviceView) },
 }));

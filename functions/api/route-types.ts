@@ -26,6 +26,8 @@ export interface RouteDefinition {
   readonly params?: z.ZodType;
   readonly query?: z.ZodType;
   readonly body?: z.ZodType;
+  /** The body is a file, not JSON: the accepted content types (the handler gets the bytes as `rawBody`). */
+  readonly rawBody?: { readonly contentTypes: readonly string[]; readonly description: string };
   /** Extra request headers the route reads (documented in OpenAPI). */
   readonly headers?: readonly {
     readonly name: string;
@@ -46,4 +48,12 @@ export type ResourceNeed =
   | 'documents:read'
   | 'documents:write'
   | 'workflow:start'
-  | 'workflow:signal';
+  | 'workflow:signal'
+  /** Inspect, move and delete uploaded files (accepting attachments). */
+  | 'uploads:accept'
+  /** Send notifications: SNS SMS and SES e-mail in AWS (the outbox write itself rides on table:write). */
+  | 'notify'
+  /** Sign document hashes with the platform's key (kms:Sign, kms:GetPublicKey); env SIGNING_KEY_ID. */
+  | 'documents:sign'
+  /** Check document signatures with the platform's public key (kms:GetPublicKey); env SIGNING_KEY_ID. */
+  | 'documents:verify';

@@ -1,18 +1,30 @@
 import { z } from 'zod';
 import { STAFF_ROLES } from '../core/roles.js';
+import { CONSOLE_ROUTES } from './console-routes.js';
 import type { RouteDefinition } from './route-types.js';
 import {
+  attachmentParams,
   decisionBody,
   documentIdParams,
   documentLink,
+  documentReasonBody,
+  documentRecordView,
+  downloadLink,
   errorResponse,
   listRequestsQuery,
+  notificationList,
   requestIdParams,
   requestPage,
   requestView,
+  resubmissionBody,
   serviceSummary,
+  servicesQuery,
   submitRequestBody,
+  uploadBody,
+  uploadTicket,
+  uploadVerification,
   verification,
+  villageServiceParams,
   villageView,
 } from './schemas.js';
 
@@ -26,9 +38,11 @@ export const listServices = {
   path: '/v1/services',
   access: 'public',
   entry: 'functions/api/list-services.ts',
-  summary: 'The service catalog: each service with its form, requirements, approval chain and target time.',
+  summary:
+    "The service catalog: each service with its form, requirements, approval chain and target time; with ?village=, also that village's own programmes.",
   tags: ['catalog'],
-  needs: [],
+  needs: ['table:read'],
+  query: servicesQuery,
   responses: { 200: { description: 'All services', schema: z.object({ items: z.array(serviceSummary) }) } },
 } as const satisfies RouteDefinition;
 
@@ -53,7 +67,7 @@ export const submitRequest = {
   summary:
     'Submit a request for a service in a village. Repeating the call with the same Idempotency-Key returns the first answer.',
   tags: ['requests'],
-  needs: ['table:read', 'table:write', 'workflow:start'],
+  needs: ['table:read', 'table:write', 'uploads:accept', 'workflow:start', 'notify'],
   body: submitRequestBody,
   headers: [
     {
@@ -113,7 +127,7 @@ export const decideRequest = {
   summary:
     "Approve, reject or return the request at its current stage; only the stage's role in the request's area may decide.",
   tags: ['requests'],
-  needs: ['table:read', 'table:write', 'workflow:signal'],
+  needs: ['table:read', 'table:write', 'uploads:accept', 'workflow:signal', 'notify'],
   params: requestIdParams,
   body: decisionBody,
   responses: {
@@ -148,13 +162,87 @@ export const verifyDocument = {
   path: '/v1/verify/{documentId}',
   access: 'public',
   entry: 'functions/api/verify-document.ts',
-  summary: 'Public verification of an issued document (what its QR code opens).',
+  summary:
+    'Public verification of an issued document (what its QR code opens): valid, revoked or superseded, and whether its signature verifies.',
   tags: ['documents'],
-  needs: ['table:read'],
+  needs: ['table:read', 'documents:verify'],
   params: documentIdParams,
   responses: {
     200: { description: 'The document as issued', schema: verification },
     404: error('Unknown document'),
+  },
+} as const satisfies RouteDefinition;
+
+export const requestUpload = {
+  id: 'requestUpload',
+  method: 'POST',
+  path: '/v1/uploads',
+  access: ['citizen', 'operator', 'agency_officer'],
+  entry: 'functions/api/request-upload.ts',
+  summary:
+    'A presigned POST for one attachment (PDF, JPEG or PNG, at most 5 MB). Send the form fields, then the file as `file`; attach it by its uploadId when submitting.',
+  tags: ['attachments'],
+  needs: ['table:read', 'documents:write'],
+  body: uploadBody,
+  responses: {
+    201: { description: 'Upload ticket', schema: uploadTicket },
+    400: error('Unknown requirement, forbidden type or too large'),
+  },
+} as const satisfies RouteDefinition;
+
+export const resubmitRequest = {
+  id: 'resubmitRequest',
+  method: 'POST',
+  path: '/v1/requests/{id}/resubmission',
+  access: ['citizen', 'operator'],
+  entry: 'functions/api/resubmit-request.ts',
+  summary: 'The applicant corrects a returned request; the same workflow continues where it was returned.',
+  tags: ['requests'],
+  needs: ['table:read', 'table:write', 'uploads:accept', 'workflow:signal', 'notify'],
+  params: requestIdParams,
+  body: resubmissionBody,
+  responses: {
+    200: { description: 'Corrected and resubmitted', schema: requestView },
+    400: error('Invalid data or attachments'),
+    404: error('No such request (or not yours)'),
+    409: error('The request is not waiting for a correction'),
+  },
+} as const satisfies RouteDefinition;
+
+export const getAttachment = {
+  id: 'getAttachment',
+  method: 'GET',
+  path: '/v1/requests/{id}/attachments/{attachmentId}',
+  access: ['citizen', ...DECIDERS],
+  entry: 'functions/api/get-attachment.ts',
+  summary: 'A short-lived link to one attached file.',
+  tags: ['attachments'],
+  needs: ['table:read', 'documents:read'],
+  params: attachmentParams,
+  responses: {
+    200: { description: 'Download link', schema: downloadLink },
+    404: error('No such request or attachment'),
+  },
+} as const satisfies RouteDefinition;
+
+export const putVillageService = {
+  id: 'putVillageService',
+  method: 'PUT',
+  path: '/v1/villages/{code}/services/{serviceCode}',
+  access: ['village_head', 'regency_admin'],
+  entry: 'functions/api/put-village-service.ts',
+  summary:
+    "Adds or replaces one of a village's own services (sport, adat, religion programmes…), live at once, without a deploy.",
+  tags: ['catalog'],
+  needs: ['table:read', 'table:write'],
+  params: villageServiceParams,
+  body: z
+    .record(z.string(), z.unknown())
+    .describe('A service definition (see the Service schema: fields, requirements, stages, letter)'),
+  responses: {
+    200: { description: 'The service as stored', schema: serviceSummary },
+    400: error('Invalid service definition'),
+    403: error('Not your village'),
   },
 } as const satisfies RouteDefinition;
 
@@ -170,6 +258,92 @@ export const getOpenApi = {
   responses: { 200: { description: 'OpenAPI document', contentType: 'application/json' } },
 } as const satisfies RouteDefinition;
 
+// --- Notifications (issue 3, item 7) ---------------------------------------------------------------------
+export const listRequestNotifications = {
+  id: 'listRequestNotifications',
+  method: 'GET',
+  path: '/v1/requests/{id}/notifications',
+  access: ['citizen', ...DECIDERS],
+  entry: 'functions/api/list-notifications.ts',
+  summary:
+    "What was sent about a request, newest first, with delivery status: the applicant sees their own messages, staff of the request's area also the reminders to deciders. Addresses are masked.",
+  tags: ['requests'],
+  needs: ['table:read'],
+  params: requestIdParams,
+  responses: {
+    200: { description: "The request's notifications", schema: notificationList },
+    404: error('No such request (or not yours)'),
+  },
+} as const satisfies RouteDefinition;
+// --- end notifications ----------------------------------------------------------------------------------
+
+// --- Verifiable documents (issue 3, item 5): verify an uploaded PDF; staff revoke or reissue ---------------
+
+export const verifyDocumentUpload = {
+  id: 'verifyDocumentUpload',
+  method: 'POST',
+  path: '/v1/verify',
+  access: 'public',
+  entry: 'functions/api/verify-document-upload.ts',
+  summary:
+    'Public: is this PDF the letter that was issued? Send the file itself as the body (Content-Type: application/pdf, at most 4 MB): valid, revoked, superseded, tampered or unknown.',
+  tags: ['documents'],
+  needs: ['table:read', 'documents:verify'],
+  rawBody: {
+    contentTypes: ['application/pdf', 'application/octet-stream'],
+    description: 'The PDF file itself (not JSON), at most 4 MB',
+  },
+  responses: {
+    200: { description: 'What the file is', schema: uploadVerification },
+    400: error('Empty, too large, or not a PDF'),
+  },
+} as const satisfies RouteDefinition;
+
+export const revokeDocument = {
+  id: 'revokeDocument',
+  method: 'POST',
+  path: '/v1/documents/{documentId}/revocation',
+  access: ['village_head', 'village_secretary'],
+  entry: 'functions/api/revoke-document.ts',
+  summary:
+    "Revokes an issued letter, with a reason shown on the public verification page; only the village head or secretary of the letter's village.",
+  tags: ['documents'],
+  needs: ['table:read', 'table:write'],
+  params: documentIdParams,
+  body: documentReasonBody,
+  responses: {
+    200: { description: 'The revoked document', schema: documentRecordView },
+    400: error('Missing reason'),
+    403: error('Not the village head or secretary of this village'),
+    404: error('Unknown document'),
+    409: error('Already revoked or superseded'),
+  },
+} as const satisfies RouteDefinition;
+
+export const reissueDocument = {
+  id: 'reissueDocument',
+  method: 'POST',
+  path: '/v1/documents/{documentId}/reissue',
+  access: ['village_head', 'village_secretary'],
+  entry: 'functions/api/reissue-document.ts',
+  summary:
+    "Reissues a letter under a new number and document id; the old one becomes superseded. Only the village head or secretary of the letter's village.",
+  tags: ['documents'],
+  needs: ['table:read', 'table:write', 'documents:write', 'documents:sign'],
+  params: documentIdParams,
+  body: documentReasonBody,
+  responses: {
+    201: { description: 'The new document', schema: documentRecordView },
+    400: error('Missing reason'),
+    403: error('Not the village head or secretary of this village'),
+    404: error('Unknown document'),
+    409: error("Superseded already, or not the request's current document"),
+  },
+} as const satisfies RouteDefinition;
+
+const DOCUMENT_ROUTES = [verifyDocumentUpload, revokeDocument, reissueDocument] as const;
+// --- end verifiable documents ------------------------------------------------------------------------------
+
 /** The API v1 route table: the one source for the stack, the local gateway and OpenAPI. */
 export const ROUTES: readonly RouteDefinition[] = [
   listServices,
@@ -180,5 +354,14 @@ export const ROUTES: readonly RouteDefinition[] = [
   decideRequest,
   getRequestDocument,
   verifyDocument,
+  requestUpload,
+  resubmitRequest,
+  getAttachment,
+  putVillageService,
   getOpenApi,
+  // Web front end (issue 5): staff inbox and dashboard, village board, a citizen's own requests.
+  ...CONSOLE_ROUTES,
+  listRequestNotifications, // notifications (issue 3, item 7)
+  // Verifiable documents (issue 3, item 5): upload verification, revocation, reissue.
+  ...DOCUMENT_ROUTES,
 ];

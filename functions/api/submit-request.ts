@@ -1,13 +1,10 @@
-import { requestStore } from '../adapters/dynamo-request-store.js';
 import { villageDirectory } from '../adapters/dynamo-villages.js';
-import { systemClock } from '../adapters/env.js';
-import { workflow } from '../adapters/sfn-workflow.js';
-import { findService } from '../core/catalog/index.js';
 import { ValidationError } from '../core/errors.js';
 import { submitRequest as submit } from '../core/submit-request.js';
 import { text } from '../core/text.js';
 import { requestView } from '../core/views.js';
 import { apiHandler } from './http.js';
+import { requestChangeDeps } from './request-deps.js';
 import { submitRequest } from './routes.js';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
@@ -23,16 +20,11 @@ export const handler = apiHandler(submitRequest, async ({ actor, body, headers }
       [{ field: 'Idempotency-Key', message: text('format tidak valid', 'invalid format') }],
     );
   }
-  const deps = {
-    requests: requestStore(),
-    villages: villageDirectory(),
-    workflow: workflow(),
-    clock: systemClock,
-  };
+  const deps = { ...requestChangeDeps(), villages: villageDirectory() };
   const { request, replayed } = await submit(deps, actor, body, key);
   return {
     status: 201,
-    body: requestView(request, findService(request.serviceCode)),
+    body: requestView(request, await deps.catalog.get(request.villageCode, request.serviceCode)),
     headers: {
       location: `/v1/requests/${request.id}`,
       ...(replayed ? { 'idempotent-replayed': 'true' } : {}),

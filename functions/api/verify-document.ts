@@ -1,10 +1,21 @@
 import { documentRegistry } from '../adapters/dynamo-document-registry.js';
+import { catalog } from '../adapters/dynamo-village-services.js';
 import { villageDirectory } from '../adapters/dynamo-villages.js';
-import { verifyDocument as verify } from '../core/queries.js';
-import { apiHandler } from './http.js';
+import { documentSigner } from '../adapters/signing/index.js';
+import { verifyById } from '../core/verification.js';
+import { apiHandler, logger } from './http.js';
 import { verifyDocument } from './routes.js';
 
 export const handler = apiHandler(verifyDocument, async ({ params }) => ({
   status: 200,
-  body: await verify(documentRegistry(), villageDirectory(), params.documentId),
+  body: await verifyById(
+    {
+      registry: documentRegistry(),
+      villages: villageDirectory(),
+      catalog: catalog(),
+      signer: documentSigner(),
+      log: logger,
+    },
+    params.documentId,
+  ),
 }));

@@ -1,26 +1,65 @@
-import type { ServiceDefinition, StageDefinition } from './catalog/types.js';
+import type { DecisionStage, ServiceDefinition, StageDefinition } from './catalog/types.js';
 import { ConflictError, ForbiddenError, ValidationError } from './errors.js';
-import type { Decision, RequestEvent, RequestStatus, ServiceRequest } from './requests.js';
-import { type Actor, actorCoversVillage } from './roles.js';
+import type { AttachmentRef, Decision, RequestEvent, RequestStatus, ServiceRequest } from './requests.js';
+import { type Actor, actorCoversVillage, type Role, type StaffRole } from './roles.js';
 import { text } from './text.js';
 
-/** What the workflow does next: wait for a stage's decider, issue the document, or end. */
+/** What the workflow does next: wait for a person, run registry checks, issue the document, or end. */
 export type NextStep =
   | { readonly outcome: 'await'; readonly stage: StageTicket }
+  | { readonly outcome: 'check'; readonly stage: CheckTicket }
   | { readonly outcome: 'approved' }
   | { readonly outcome: 'closed' };
 
+/** A human task: the stage (or the applicant's correction) the workflow waits for, until its deadline. */
 export interface StageTicket {
   readonly index: number;
   readonly key: string;
-  readonly role: string;
+  readonly role: Role;
   readonly deadlineSeconds: number;
+  /** After an escalation: the role that may act for the absent decider. */
+  readonly actingRole?: StaffRole;
 }
 
-export function stageTicket(service: ServiceDefinition, index: number): StageTicket {
-  const stage = stageAt(service, index);
-  return { index, key: stage.key, role: stage.role, deadlineSeconds: Math.round(stage.deadlineHours * 3600) };
+export interface CheckTicket {
+  readonly index: number;
+  readonly key: string;
 }
+
+/** A returned request waits for the applicant's correction under this stage key. */
+export const RESUBMISSION_STAGE = 'resubmission';
+const RESUBMISSION_HOURS = 14 * 24;
+
+/**
+ * Stage deadlines in seconds. STAGE_DEADLINE_SCALE shortens them (the local runtime and tests make hours
+ * into seconds to see escalations happen); it is never set in AWS.
+ */
+export function deadlineSeconds(hours: number): number {
+  const scale = Number(process.env.STAGE_DEADLINE_SCALE ?? 1);
+  return Math.max(1, Math.round(hours * 3600 * (Number.isFinite(scale) && scale > 0 ? scale : 1)));
+}
+
+/** The workflow step for stage `index` of the chain; past the last stage the request is approved. */
+export function stepAt(service: ServiceDefinition, index: number): NextStep {
+  const stage = service.stages[index];
+  if (!stage) return { outcome: 'approved' };
+  if (stage.kind === 'check') return { outcome: 'check', stage: { index, key: stage.key } };
+  return {
+    outcome: 'await',
+    stage: { index, key: stage.key, role: stage.role, deadlineSeconds: deadlineSeconds(stage.deadlineHours) },
+  };
+}
+
+/** The applicant's correction, awaited after a return; `index` is where the chain resumes. */
+export const resubmissionStep = (index: number): NextStep => ({
+  outcome: 'await',
+  stage: {
+    index,
+    key: RESUBMISSION_STAGE,
+    role: 'citizen',
+    deadlineSeconds: deadlineSeconds(RESUBMISSION_HOURS),
+  },
+});
 
 export function stageAt(service: ServiceDefinition, index: number): StageDefinition {
   const stage = service.stages[index];
@@ -28,10 +67,18 @@ export function stageAt(service: ServiceDefinition, index: number): StageDefinit
   return stage;
 }
 
+export function decisionStageAt(service: ServiceDefinition, index: number): DecisionStage {
+  const stage = stageAt(service, index);
+  if (stage.kind !== 'decision') throw new Error(`Stage ${stage.key} of ${service.code} is not a decision`);
+  return stage;
+}
+
 export interface DecisionInput {
   readonly decision: Decision;
   readonly note: string;
   readonly stage?: string;
+  /** Files the decider attaches (validated by the caller); required where the stage attaches a document. */
+  readonly attachments?: readonly AttachmentRef[];
 }
 
 export interface DecisionResult {
@@ -43,9 +90,10 @@ export interface DecisionResult {
 
 /**
  * Applies a decider's decision to the request's current stage.
- * Primary course: the request waits at stage k for role R in village V; an actor with role R covering V
- * approves → the request moves to stage k+1 (or APPROVED after the last stage), or rejects/returns with a
- * reason → REJECTED/RETURNED. The returned step resumes the workflow's waiting task.
+ * Primary course: the request waits at stage k for role R in village V; an actor with role R (or the acting
+ * role after an escalation; of the stage's agency, for agency stages) covering V approves → the request
+ * moves on to stage k+1 (or APPROVED after the last), or rejects / returns with a reason → REJECTED, or
+ * RETURNED for the applicant to correct (the chain then resumes at stage k). The step resumes the workflow.
  */
 export function applyDecision(
   request: ServiceRequest,
@@ -55,22 +103,10 @@ export function applyDecision(
   now: Date,
 ): DecisionResult {
   const { awaiting } = request;
-  if (request.status !== 'IN_REVIEW' || !awaiting) {
-    throw new ConflictError(
-      'NOT_AWAITING_DECISION',
-      request.status === 'IN_REVIEW'
-        ? text(
-            'Permohonan sedang diteruskan ke tahap berikutnya; coba lagi sebentar lagi.',
-            'The request is being routed to its next stage; try again in a moment.',
-          )
-        : text(
-            `Permohonan berstatus ${request.status} dan tidak menunggu keputusan.`,
-            `The request is ${request.status} and is not waiting for a decision.`,
-          ),
-      { status: request.status },
-    );
+  if (request.status !== 'IN_REVIEW' || !awaiting || awaiting.role === 'citizen') {
+    throw notAwaiting(request);
   }
-  const stage = stageAt(service, request.stageIndex);
+  const stage = decisionStageAt(service, request.stageIndex);
   if (input.stage && input.stage !== stage.key) {
     throw new ConflictError(
       'STAGE_MOVED_ON',
@@ -81,14 +117,7 @@ export function applyDecision(
       { stage: stage.key },
     );
   }
-  if (!actor.roles.includes(stage.role) || !actorCoversVillage(actor, request.villageCode)) {
-    throw new ForbiddenError(
-      text(
-        `Tahap "${stage.label.id}" menunggu keputusan ${stage.role} desa ${request.villageCode}.`,
-        `Stage "${stage.label.en}" waits for the ${stage.role} of village ${request.villageCode}.`,
-      ),
-    );
-  }
+  const role = deciderRole(actor, stage, awaiting.actingRole, request.villageCode);
   if (input.decision !== 'approve' && input.note.trim() === '') {
     throw new ValidationError(
       text(
@@ -98,12 +127,32 @@ export function applyDecision(
       [{ field: 'note', message: text('note: wajib diisi', 'note: is required') }],
     );
   }
+  const attached = input.decision === 'approve' ? (input.attachments ?? []) : [];
+  if (
+    stage.attachesDocument &&
+    input.decision === 'approve' &&
+    !attached.some((file) => file.requirementCode === stage.attachesDocument?.requirementCode)
+  ) {
+    throw new ValidationError(
+      text(
+        `Lampirkan ${stage.attachesDocument.label.id} untuk menyetujui.`,
+        `Attach the ${stage.attachesDocument.label.en} to approve.`,
+      ),
+      [
+        {
+          field: 'attachments',
+          message: text(
+            `${stage.attachesDocument.requirementCode} wajib dilampirkan`,
+            `${stage.attachesDocument.requirementCode} is required`,
+          ),
+        },
+      ],
+    );
+  }
 
-  const isLastStage = request.stageIndex === service.stages.length - 1;
-  const [status, step, stageIndex] = nextState(input.decision, isLastStage, service, request.stageIndex);
+  const [status, step, stageIndex] = nextState(input.decision, service, request.stageIndex);
   const at = now.toISOString();
-  const role = stage.role;
-  const { awaiting: _closed, ...rest } = request;
+  const { awaiting: _closed, returnedFrom: _previous, ...rest } = request;
   return {
     request: {
       ...rest,
@@ -111,6 +160,8 @@ export function applyDecision(
       stageIndex,
       updatedAt: at,
       version: request.version + 1,
+      ...(attached.length > 0 ? { attachments: [...(request.attachments ?? []), ...attached] } : {}),
+      ...(input.decision === 'return' ? { returnedFrom: request.stageIndex } : {}),
       ...(input.decision === 'approve'
         ? {}
         : { outcome: { decision: input.decision, note: input.note, by: actor.name } }),
@@ -129,14 +180,64 @@ export function applyDecision(
   };
 }
 
+/** The role the actor decides in, or a 403 naming who this stage waits for. */
+function deciderRole(
+  actor: Actor,
+  stage: DecisionStage,
+  actingRole: StaffRole | undefined,
+  villageCode: string,
+): StaffRole {
+  const role = [stage.role, actingRole].find((candidate) => candidate && actor.roles.includes(candidate));
+  const agencyMatches = !stage.agency || actor.agency === stage.agency;
+  if (!role || !agencyMatches || !actorCoversVillage(actor, villageCode)) {
+    const who = `${stage.role}${stage.agency ? ` (${stage.agency})` : ''}${actingRole ? ` / ${actingRole}` : ''}`;
+    throw new ForbiddenError(
+      text(
+        `Tahap "${stage.label.id}" menunggu keputusan ${who} untuk desa ${villageCode}.`,
+        `Stage "${stage.label.en}" waits for the ${who} of village ${villageCode}.`,
+      ),
+    );
+  }
+  return role;
+}
+
 function nextState(
   decision: Decision,
-  isLastStage: boolean,
   service: ServiceDefinition,
   index: number,
 ): [RequestStatus, NextStep, number] {
   if (decision === 'reject') return ['REJECTED', { outcome: 'closed' }, index];
-  if (decision === 'return') return ['RETURNED', { outcome: 'closed' }, index];
-  if (isLastStage) return ['APPROVED', { outcome: 'approved' }, index + 1];
-  return ['IN_REVIEW', { outcome: 'await', stage: stageTicket(service, index + 1) }, index + 1];
+  if (decision === 'return') return ['RETURNED', resubmissionStep(index), index];
+  const step = stepAt(service, index + 1);
+  return [statusOf(step), step, index + 1];
+}
+
+/** The request's status while the workflow takes this step. */
+export function statusOf(step: NextStep): RequestStatus {
+  switch (step.outcome) {
+    case 'approved':
+      return 'APPROVED';
+    case 'check':
+      return 'CHECKING';
+    case 'await':
+      return step.stage.key === RESUBMISSION_STAGE ? 'RETURNED' : 'IN_REVIEW';
+    case 'closed':
+      throw new Error('A closed step has no single status');
+  }
+}
+
+export function notAwaiting(request: ServiceRequest): ConflictError {
+  return new ConflictError(
+    'NOT_AWAITING_DECISION',
+    request.status === 'IN_REVIEW'
+      ? text(
+          'Permohonan sedang diteruskan ke tahap berikutnya; coba lagi sebentar lagi.',
+          'The request is being routed to its next stage; try again in a moment.',
+        )
+      : text(
+          `Permohonan berstatus ${request.status} dan tidak menunggu keputusan.`,
+          `The request is ${request.status} and is not waiting for a decision.`,
+        ),
+    { status: request.status },
+  );
 }

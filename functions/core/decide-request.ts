@@ -1,34 +1,56 @@
 import { assertCanSee } from './access.js';
+import { announce } from './announce.js';
 import { applyDecision, type DecisionInput } from './approvals.js';
-import { findService } from './catalog/index.js';
+import { type AttachmentInput, acceptAttachments, type UploadStore } from './attachments.js';
+import type { ServiceCatalog } from './catalog/service-catalog.js';
 import { ConflictError } from './errors.js';
-import type { Clock, RequestStore, Workflow } from './ports.js';
-import type { ServiceRequest } from './requests.js';
+import type { Clock, Notifier, RequestStore, Workflow } from './ports.js';
+import type { AttachmentRef, ServiceRequest } from './requests.js';
 import type { Actor } from './roles.js';
 import { text } from './text.js';
 
 export interface DecideDeps {
   readonly requests: RequestStore;
+  readonly catalog: ServiceCatalog;
+  readonly uploads: UploadStore;
   readonly workflow: Workflow;
+  readonly notifier: Notifier;
   readonly clock: Clock;
 }
 
 /**
  * Records a decision and resumes the workflow.
- * Primary course: the decision is written first, conditional on the version read (so of two concurrent
- * deciders exactly one wins; the other gets 409), then the waiting task is resumed with the next step.
- * If resuming fails after the write, the decision stands and the error surfaces (5xx) for a retry of the
- * signal; the stored request already shows the decision.
+ * Primary course: the decision is checked (who, which stage, reason, required attachment) before any file
+ * is touched; attached files are accepted; the decision is written conditional on the version read (of two
+ * concurrent deciders exactly one wins; the other gets 409); then the waiting task is resumed with the next
+ * step. If resuming fails after the write, the decision stands and the error surfaces (5xx) for a retry of
+ * the signal; the stored request already shows the decision.
  */
 export async function decideRequest(
   deps: DecideDeps,
   actor: Actor,
   requestId: string,
-  input: DecisionInput,
+  input: Omit<DecisionInput, 'attachments'> & { attachments?: readonly AttachmentInput[] },
 ): Promise<ServiceRequest> {
   const request = assertCanSee(actor, await deps.requests.get(requestId), requestId);
-  const service = findService(request.serviceCode);
-  const decided = applyDecision(request, service, actor, input, deps.clock.now());
+  const service = await deps.catalog.get(request.villageCode, request.serviceCode);
+  const now = deps.clock.now();
+  const files = input.attachments ?? [];
+  // Dry run with the declared files: refuses a wrong decider or a missing document before files move.
+  const planned = applyDecision(request, service, actor, { ...input, attachments: files.map(declared) }, now);
+  const attachments =
+    files.length > 0
+      ? await acceptAttachments(
+          deps,
+          actor,
+          planned.event.actor.role as AttachmentRef['uploadedBy']['role'],
+          request.id,
+          request.villageCode,
+          files,
+        )
+      : [];
+  const decided =
+    files.length > 0 ? applyDecision(request, service, actor, { ...input, attachments }, now) : planned;
   const written = await deps.requests.update({
     request: decided.request,
     expectedVersion: request.version,
@@ -44,5 +66,17 @@ export async function decideRequest(
     );
   }
   await deps.workflow.resume(decided.taskToken, { requestId, ...decided.step });
+  await announce(deps.notifier, decided.request, service, decided.event);
   return decided.request;
 }
+
+/** A file as declared in the body, before it is accepted: enough to check that the right one is there. */
+const declared = (file: AttachmentInput): AttachmentRef => ({
+  attachmentId: file.uploadId,
+  requirementCode: file.requirementCode,
+  contentType: 'application/pdf',
+  size: 0,
+  objectKey: '',
+  uploadedBy: { subject: '', role: 'citizen' },
+  at: '',
+});

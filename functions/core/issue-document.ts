@@ -1,4 +1,5 @@
-import { findService } from './catalog/index.js';
+import { announce } from './announce.js';
+import type { ServiceCatalog } from './catalog/service-catalog.js';
 import type { ServiceDefinition } from './catalog/types.js';
 import {
   calendarDateIn,
@@ -14,20 +15,26 @@ import type {
   Clock,
   DocumentRecord,
   DocumentRegistry,
+  DocumentSigner,
   DocumentStore,
+  Notifier,
   RequestStore,
   VillageDirectory,
 } from './ports.js';
-import type { ServiceRequest } from './requests.js';
+import type { IssuedDocumentRef, RequestEvent, ServiceRequest } from './requests.js';
+import { SYSTEM_ACTOR } from './review.js';
 import { villageFor } from './submit-request.js';
 
 export interface IssueDeps {
   readonly requests: RequestStore;
   readonly villages: VillageDirectory;
+  readonly catalog: ServiceCatalog;
   readonly registry: DocumentRegistry;
   readonly files: DocumentStore;
+  readonly signer: DocumentSigner;
+  readonly notifier: Notifier;
   readonly clock: Clock;
-  /** Base of the public verification link printed in the QR code. */
+  /** Base URL of the web front end: the QR code opens its verification page, /verify.html#<documentId>. */
   readonly verifyBaseUrl: string;
 }
 
@@ -44,11 +51,52 @@ export async function issueDocument(deps: IssueDeps, requestId: string): Promise
   if (request.status !== 'APPROVED')
     throw new Error(`Request ${requestId} is ${request.status}, not APPROVED`);
   const village = await villageFor(deps.villages, request.villageCode);
-  request = await pinLetterNumber(deps, request, village);
+  const service = await deps.catalog.get(village.code, request.serviceCode);
+  request = await pinLetterNumber(deps, request, service, village);
   const pinned = request.document;
   if (!pinned?.issuedAt) throw new Error('Letter number was not pinned');
 
-  const service = findService(request.serviceCode);
+  const stored = await renderAndStoreLetter(deps, request, service, village, {
+    ...pinned,
+    issuedAt: pinned.issuedAt,
+  });
+  const now = deps.clock.now().toISOString();
+  const issued: ServiceRequest = {
+    ...request,
+    status: 'ISSUED',
+    document: { ...pinned, sha256: stored.record.sha256 },
+    updatedAt: now,
+    version: request.version + 1,
+  };
+  const event: RequestEvent = {
+    requestId: request.id,
+    at: now,
+    type: 'ISSUED',
+    status: 'ISSUED',
+    actor: SYSTEM_ACTOR,
+    note: pinned.letterNumber,
+  };
+  const recorded = await deps.registry.recordIssued(stored.record, {
+    request: issued,
+    expectedVersion: request.version,
+    event,
+  });
+  if (!recorded) throw new Error(`Request ${requestId} changed while its document was being issued`);
+  await announce(deps.notifier, issued, service, event);
+  return { documentId: pinned.documentId };
+}
+
+/**
+ * Renders a request's letter under a given number and document id, stores the PDF and returns the
+ * document record to write (shared by first issue and reissue).
+ */
+export async function renderAndStoreLetter(
+  deps: Pick<IssueDeps, 'requests' | 'files' | 'signer' | 'verifyBaseUrl'>,
+  request: ServiceRequest,
+  service: ServiceDefinition,
+  village: Village,
+  pinned: IssuedDocumentRef & { issuedAt: string },
+): Promise<{ record: DocumentRecord; pdf: Uint8Array }> {
   const letter = fillLetter(service.letter, letterValues(service, request, village));
   const signer = await signerOf(deps.requests, request, service, village);
   const pdf = await renderLetterPdf({
@@ -65,76 +113,92 @@ export async function issueDocument(deps: IssueDeps, requestId: string): Promise
     ...letter,
     signer,
     placeOfIssue: village.name,
-    verificationUrl: `${deps.verifyBaseUrl}/v1/verify/${pinned.documentId}`,
+    verificationUrl: `${deps.verifyBaseUrl}/verify.html#${pinned.documentId}`,
   });
   const sha256 = sha256Hex(pdf);
   const objectKey = `documents/${village.code}/${pinned.documentId}.pdf`;
   await deps.files.put(objectKey, pdf, sha256);
-
-  const document: DocumentRecord = {
-    documentId: pinned.documentId,
-    requestId: request.id,
-    letterNumber: pinned.letterNumber,
-    issuedAt: pinned.issuedAt,
-    serviceCode: service.code,
-    villageCode: village.code,
-    signer,
-    applicantName: String(request.data.fullName ?? request.applicant.name),
-    sha256,
-    objectKey,
-    status: 'valid',
-  };
-  const now = deps.clock.now().toISOString();
-  const recorded = await deps.registry.recordIssued(document, {
-    request: {
-      ...request,
-      status: 'ISSUED',
-      document: { ...pinned, sha256 },
-      updatedAt: now,
-      version: request.version + 1,
-    },
-    expectedVersion: request.version,
-    event: {
+  const signature = await deps.signer.sign(sha256);
+  return {
+    pdf,
+    record: {
+      documentId: pinned.documentId,
       requestId: request.id,
-      at: now,
-      type: 'ISSUED',
-      status: 'ISSUED',
-      actor: { subject: 'system', name: 'Sistem Desa Digital', role: 'system' },
-      note: pinned.letterNumber,
+      letterNumber: pinned.letterNumber,
+      issuedAt: pinned.issuedAt,
+      serviceCode: service.code,
+      villageCode: village.code,
+      signer,
+      applicantName: String(request.data.fullName ?? request.applicant.name),
+      sha256,
+      objectKey,
+      signature,
+      status: 'valid',
     },
+  };
+}
+
+/**
+ * Draws the next letter number of the village for this service, in the village's numbering scope (one
+ * sequence for all letters, one per classification code, or one per service) and calendar year (WIB).
+ */
+export async function drawLetterNumber(
+  deps: Pick<IssueDeps, 'registry'>,
+  service: ServiceDefinition,
+  village: Village,
+  issuedAt: Date,
+): Promise<{ letterNumber: string; sequence: number; year: number; scope: string }> {
+  const { year } = calendarDateIn(issuedAt);
+  const scope = numberingScope(service, village);
+  const sequence = await deps.registry.nextSequence(village.code, year, scope);
+  const letterNumber = formatLetterNumber({
+    classificationCode: service.classificationCode,
+    sequence,
+    villageLetterCode: village.letterCode,
+    issuedAt,
   });
-  if (!recorded) throw new Error(`Request ${requestId} changed while its document was being issued`);
-  return { documentId: pinned.documentId };
+  return { letterNumber, sequence, year, scope };
+}
+
+export function numberingScope(service: ServiceDefinition, village: Village): string {
+  switch (village.numberingScope ?? 'village') {
+    case 'classification':
+      return `K${service.classificationCode}`;
+    case 'service':
+      return `S${service.code}`;
+    case 'village':
+      return 'ALL';
+  }
 }
 
 /** Draws a number once per request; a retry that lost the race voids the number it drew. */
 async function pinLetterNumber(
   deps: IssueDeps,
   request: ServiceRequest,
+  service: ServiceDefinition,
   village: Village,
 ): Promise<ServiceRequest> {
   if (request.document) return request;
   const issuedAt = deps.clock.now();
-  const { year } = calendarDateIn(issuedAt);
-  const sequence = await deps.registry.nextSequence(village.code, year);
-  const service = findService(request.serviceCode);
+  const drawn = await drawLetterNumber(deps, service, village, issuedAt);
   const pinned: ServiceRequest = {
     ...request,
     document: {
       documentId: newId(issuedAt),
-      letterNumber: formatLetterNumber({
-        classificationCode: service.classificationCode,
-        sequence,
-        villageLetterCode: village.letterCode,
-        issuedAt,
-      }),
+      letterNumber: drawn.letterNumber,
       issuedAt: issuedAt.toISOString(),
     },
     updatedAt: issuedAt.toISOString(),
     version: request.version + 1,
   };
   if (await deps.requests.update({ request: pinned, expectedVersion: request.version })) return pinned;
-  await deps.registry.voidNumber(village.code, year, sequence, `lost race pinning request ${request.id}`);
+  await deps.registry.voidNumber(
+    village.code,
+    drawn.year,
+    drawn.sequence,
+    `lost race pinning request ${request.id}`,
+    drawn.scope,
+  );
   return mustGet(deps.requests, request.id);
 }
 
@@ -160,21 +224,27 @@ function letterValues(
   return values;
 }
 
-/** The person who approved the signing stage signs the letter; the village head on record otherwise. */
+/**
+ * The person who approved the signing stage signs the letter, with that stage's title (the village head,
+ * or the camat for permits the district signs); the village head on record when no approval is found.
+ */
 async function signerOf(
   requests: RequestStore,
   request: ServiceRequest,
   service: ServiceDefinition,
   village: Village,
 ) {
-  const signingStage = [...service.stages].reverse().find((stage) => stage.signs);
+  const signingStage = service.stages.filter((stage) => stage.kind === 'decision' && stage.signs).at(-1);
   const approval = (await requests.events(request.id))
     .filter((event) => event.type === 'DECISION_APPROVE' && event.stage === signingStage?.key)
     .at(-1);
-  return {
-    name: approval?.actor.name ?? village.head.name,
-    title: `${village.head.title.id} ${village.name}`,
-  };
+  const title =
+    signingStage?.kind === 'decision' && signingStage.role === 'district_head'
+      ? `Camat ${village.district.name}`
+      : approval?.actor.role === 'village_secretary'
+        ? `a.n. ${village.head.title.id} ${village.name}, Sekretaris Desa`
+        : `${village.head.title.id} ${village.name}`;
+  return { name: approval?.actor.name ?? village.head.name, title };
 }
 
 async function mustGet(requests: RequestStore, id: string): Promise<ServiceRequest> {

@@ -14,8 +14,16 @@ export interface Village {
   readonly head: { readonly name: string; readonly title: LocalizedText };
   /** Short code used inside letter numbers, e.g. "TMP". */
   readonly letterCode: string;
+  /**
+   * How letter numbers run within a year: one sequence for all letters (default), one per classification
+   * code, or one per service.
+   * @default 'village'
+   */
+  readonly numberingScope?: 'village' | 'classification' | 'service';
   /** Service codes this village offers. */
   readonly services: readonly string[];
+  /** Pengumuman: notices the village shows on its office display and portal (data, changed without a deploy). */
+  readonly announcements?: readonly LocalizedText[];
 }
 
 export const regencyCodeOf = (villageCode: string): string => villageCode.split('.').slice(0, 2).join('.');

@@ -1,5 +1,6 @@
 import type { Village } from './places.js';
 import type { RequestEvent, RequestStatus, ServiceRequest } from './requests.js';
+import type { LocalizedText } from './text.js';
 
 /**
  * What the use cases need from the outside world. Adapters in functions/adapters implement these with the
@@ -13,6 +14,8 @@ export interface RequestStore {
     idempotency?: IdempotencyRecord,
   ): Promise<CreateResult>;
   get(id: string): Promise<ServiceRequest | undefined>;
+  /** The record of an Idempotency-Key already used by this caller, if any. */
+  idempotency(subject: string, key: string): Promise<IdempotencyRecord | undefined>;
   events(id: string): Promise<RequestEvent[]>;
   /**
    * Replaces the request if its stored version is `expectedVersion`, appending the event in the same
@@ -64,23 +67,69 @@ export interface DocumentRecord {
   readonly applicantName: string;
   readonly sha256: string;
   readonly objectKey: string;
-  readonly status: 'valid' | 'revoked';
+  /** The platform's signature over `sha256` (see DocumentSigner). */
+  readonly signature: DocumentSignature;
+  readonly status: DocumentStatus;
+  /** Set when the document was revoked (it keeps them if it is later superseded). */
+  readonly revokedAt?: string;
+  readonly revocation?: DocumentRevocation;
+  /** The document that replaced this one (status 'superseded'). */
+  readonly supersededBy?: string;
+  /** The document this one replaced (a reissue). */
+  readonly supersedes?: string;
 }
+
+/** valid: in force · revoked: withdrawn by the village · superseded: replaced by a reissued document. */
+export type DocumentStatus = 'valid' | 'revoked' | 'superseded';
+
+export interface DocumentRevocation {
+  readonly reason: string;
+  readonly by: { readonly subject: string; readonly name: string; readonly role: string };
+}
+
+/** How a conditional write of the document lifecycle ended. */
+export type DocumentWriteResult = 'written' | 'document-changed' | 'request-changed';
 
 export interface DocumentRegistry {
   get(documentId: string): Promise<DocumentRecord | undefined>;
-  /** Next letter sequence for a village and year; atomic, never returns the same number twice. */
-  nextSequence(villageCode: string, year: number): Promise<number>;
+  /** Next letter sequence for a village, year and numbering scope; atomic, never returns a number twice. */
+  nextSequence(villageCode: string, year: number, scope?: string): Promise<number>;
   /** Records a number that was drawn but will not be used, so the register has no unexplained gap. */
-  voidNumber(villageCode: string, year: number, sequence: number, reason: string): Promise<void>;
-  /** Stores the document and marks the request ISSUED in one transaction. */
+  voidNumber(
+    villageCode: string,
+    year: number,
+    sequence: number,
+    reason: string,
+    scope?: string,
+  ): Promise<void>;
+  /** Stores the document (and its hash lookup) and marks the request ISSUED in one transaction. */
   recordIssued(document: DocumentRecord, change: RequestChange): Promise<boolean>;
+  /** The id of the document whose PDF has this SHA-256, if the platform issued one. */
+  findByHash(sha256: string): Promise<string | undefined>;
+  /**
+   * Marks a valid document revoked and applies the request change (its event) in one transaction.
+   * 'document-changed' when the document is no longer valid; 'request-changed' when the request moved on.
+   */
+  revoke(
+    documentId: string,
+    revocation: DocumentRevocation & { readonly at: string },
+    change: RequestChange,
+  ): Promise<DocumentWriteResult>;
+  /**
+   * Records a reissued document in one transaction: the new one (with its hash lookup), the one it
+   * supersedes (`document.supersedes`, still in `previousStatus`) marked superseded, and the request change.
+   */
+  recordReissued(
+    document: DocumentRecord & { readonly supersedes: string },
+    previousStatus: Exclude<DocumentStatus, 'superseded'>,
+    change: RequestChange,
+  ): Promise<DocumentWriteResult>;
 }
 
 export interface DocumentStore {
   put(key: string, body: Uint8Array, sha256: string): Promise<void>;
   exists(key: string): Promise<boolean>;
-  downloadUrl(key: string, fileName: string, expiresInSeconds: number): Promise<string>;
+  downloadUrl(key: string, fileName: string, expiresInSeconds: number, contentType?: string): Promise<string>;
 }
 
 export interface Workflow {
@@ -92,4 +141,71 @@ export interface Workflow {
 
 export interface Clock {
   now(): Date;
+}
+
+/** Who is checked, as the applicant declared them. */
+export interface PersonQuery {
+  readonly nik: string;
+  readonly name?: string;
+  readonly birthDate?: string;
+  readonly familyCardNumber?: string;
+  readonly villageCode: string;
+  /** Whose death is being registered: a deceased record is then no mismatch. */
+  readonly deceased?: boolean;
+}
+
+/** Why a registry is consulted: every lookup is logged with it (who, whom, why). */
+export interface LookupContext {
+  readonly requestId: string;
+  /** 'system' for the workflow's checks, else the staff member's subject. */
+  readonly by: string;
+  readonly purpose: string;
+}
+
+export interface RegistryResult {
+  readonly registry: 'population' | 'bpjs';
+  readonly outcome: 'match' | 'mismatch';
+  /** Empty on a match; on a mismatch, what did not match, for the applicant to correct. */
+  readonly reasons: readonly LocalizedText[];
+  /** BPJS only: the participant's class when the NIK is a participant. */
+  readonly bpjsClass?: 'PBI' | '1' | '2' | '3';
+}
+
+/** Dukcapil / SIAK: does this NIK exist and match the name, birth date, family card and village? */
+export interface PopulationRegistry {
+  check(query: PersonQuery, context: LookupContext): Promise<RegistryResult>;
+}
+
+/** BPJS Kesehatan: is this NIK a participant, and in which class? */
+export interface BpjsRegistry {
+  check(query: PersonQuery, context: LookupContext): Promise<RegistryResult>;
+}
+
+/** A document's SHA-256 signed by the platform's key (KMS in AWS, a local key locally). */
+export interface DocumentSignature {
+  readonly algorithm: 'ECDSA_SHA_256';
+  readonly keyId: string;
+  /** DER signature, base64. */
+  readonly value: string;
+}
+
+export interface DocumentSigner {
+  sign(sha256Hex: string): Promise<DocumentSignature>;
+  verify(sha256Hex: string, signature: DocumentSignature): Promise<boolean>;
+}
+
+/** A message to a person about a request: the applicant on every status change, the next decider when a task waits. */
+export interface Notification {
+  readonly requestId: string;
+  readonly villageCode: string;
+  readonly audience: { readonly kind: 'applicant' } | { readonly kind: 'role'; readonly role: string };
+  readonly channel: 'sms' | 'email';
+  /** Phone number or e-mail address; absent when the applicant left none (the notification is still logged). */
+  readonly to?: string;
+  readonly message: LocalizedText;
+  readonly at: string;
+}
+
+export interface Notifier {
+  notify(notification: Notification): Promise<void>;
 }

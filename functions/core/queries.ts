@@ -1,22 +1,26 @@
 import { assertCanSee } from './access.js';
-import { findService } from './catalog/index.js';
+import type { ServiceCatalog } from './catalog/service-catalog.js';
 import { ConflictError, ForbiddenError, NotFoundError } from './errors.js';
-import type { DocumentRegistry, DocumentStore, RequestStore, VillageDirectory } from './ports.js';
+import type { DocumentRegistry, DocumentStore, RequestStore } from './ports.js';
 import type { RequestStatus } from './requests.js';
 import { type Actor, actorCoversVillage } from './roles.js';
-import { villageFor } from './submit-request.js';
 import { text } from './text.js';
 import { requestView } from './views.js';
 
 /** Read-side use cases: each checks who may see what before reading anything else. */
 
-export async function getRequest(requests: RequestStore, actor: Actor, id: string) {
-  const request = assertCanSee(actor, await requests.get(id), id);
-  return requestView(request, findService(request.serviceCode), await requests.events(id));
+export async function getRequest(
+  deps: { requests: RequestStore; catalog: ServiceCatalog },
+  actor: Actor,
+  id: string,
+) {
+  const request = assertCanSee(actor, await deps.requests.get(id), id);
+  const service = await deps.catalog.get(request.villageCode, request.serviceCode);
+  return requestView(request, service, await deps.requests.events(id));
 }
 
 export async function listRequests(
-  requests: RequestStore,
+  deps: { requests: RequestStore; catalog: ServiceCatalog },
   actor: Actor,
   query: { village: string; status?: RequestStatus; limit: number; cursor?: string },
 ) {
@@ -25,11 +29,13 @@ export async function listRequests(
       text(`Anda tidak bertugas di desa ${query.village}.`, `You do not work for village ${query.village}.`),
     );
   }
-  const page = await requests.listByVillage({ villageCode: query.village, ...query });
-  return {
-    items: page.items.map((request) => requestView(request, findService(request.serviceCode))),
-    ...(page.cursor ? { nextCursor: page.cursor } : {}),
-  };
+  const page = await deps.requests.listByVillage({ villageCode: query.village, ...query });
+  const items = await Promise.all(
+    page.items.map(async (request) =>
+      requestView(request, await deps.catalog.get(request.villageCode, request.serviceCode)),
+    ),
+  );
+  return { items, ...(page.cursor ? { nextCursor: page.cursor } : {}) };
 }
 
 const DOWNLOAD_LINK_SECONDS = 300;
@@ -62,43 +68,28 @@ export async function documentLink(
   };
 }
 
-/** Public: anyone holding a letter can check it. The applicant's name is shortened to initials after the first word. */
-export async function verifyDocument(
-  registry: DocumentRegistry,
-  villages: VillageDirectory,
-  documentId: string,
+/** A short-lived link to one attached file, for its applicant and the staff of its village. */
+export async function attachmentLink(
+  deps: { requests: RequestStore; files: DocumentStore; now: () => Date },
+  actor: Actor,
+  id: string,
+  attachmentId: string,
 ) {
-  const document = await registry.get(documentId);
-  if (!document) {
+  const request = assertCanSee(actor, await deps.requests.get(id), id);
+  const attachment = request.attachments?.find((file) => file.attachmentId === attachmentId);
+  if (!attachment) {
     throw new NotFoundError(
-      text(
-        `Dokumen ${documentId} tidak terdaftar. Surat ini tidak diterbitkan oleh Desa Digital.`,
-        `Document ${documentId} is not on record. This letter was not issued by Desa Digital.`,
-      ),
+      text(`Lampiran ${attachmentId} tidak ditemukan.`, `Attachment ${attachmentId} not found.`),
     );
   }
-  const service = findService(document.serviceCode);
-  const village = await villageFor(villages, document.villageCode);
+  const extension = attachment.contentType.split('/')[1] ?? 'bin';
   return {
-    documentId: document.documentId,
-    status: document.status,
-    letterNumber: document.letterNumber,
-    issuedAt: document.issuedAt,
-    service: { code: service.code, name: service.name },
-    village: {
-      code: village.code,
-      name: village.name,
-      district: village.district.name,
-      regency: village.regency.name,
-    },
-    signer: document.signer,
-    applicantName: shortenName(document.applicantName),
-    sha256: document.sha256,
+    url: await deps.files.downloadUrl(
+      attachment.objectKey,
+      `${attachment.requirementCode}.${extension}`,
+      DOWNLOAD_LINK_SECONDS,
+      attachment.contentType,
+    ),
+    expiresAt: new Date(deps.now().getTime() + DOWNLOAD_LINK_SECONDS * 1000).toISOString(),
   };
 }
-
-const shortenName = (name: string): string =>
-  name
-    .split(/\s+/)
-    .map((part, index) => (index === 0 ? part : `${part.charAt(0)}.`))
-    .join(' ');

@@ -11,6 +11,7 @@ export const REQUEST_STATUSES = [
   'ISSUED',
   'REJECTED',
   'ESCALATED',
+  'EXPIRED',
   'CANCELLED',
   'FAILED',
 ] as const;
@@ -44,11 +45,50 @@ export interface ServiceRequest {
   readonly awaiting?: AwaitedDecision;
   readonly document?: IssuedDocumentRef;
   readonly outcome?: { readonly decision: Decision; readonly note: string; readonly by: string };
+  /** Where notifications go (optional: a request without contact is still followed by tracking code). */
+  readonly contact?: Contact;
+  /** Files attached by the applicant (persyaratan) and by deciders (e.g. the akta Dukcapil issued). */
+  readonly attachments?: readonly AttachmentRef[];
+  /** The latest registry check results (no NIKs: outcomes and reasons only). */
+  readonly checks?: readonly CheckResult[];
+  /** While RETURNED: the stage index the request goes back to once the applicant has corrected it. */
+  readonly returnedFrom?: number;
+}
+
+export interface Contact {
+  readonly phone?: string;
+  readonly email?: string;
+}
+
+export interface AttachmentRef {
+  readonly attachmentId: string;
+  readonly requirementCode: string;
+  readonly contentType: AttachmentContentType;
+  readonly size: number;
+  readonly objectKey: string;
+  readonly uploadedBy: { readonly subject: string; readonly role: Role };
+  readonly at: string;
+}
+
+export const ATTACHMENT_CONTENT_TYPES = ['application/pdf', 'image/jpeg', 'image/png'] as const;
+export type AttachmentContentType = (typeof ATTACHMENT_CONTENT_TYPES)[number];
+
+export interface CheckResult {
+  readonly stage: string;
+  readonly registry: 'population' | 'bpjs';
+  /** Which declared person was checked (the field holding their NIK), never the NIK itself. */
+  readonly subject: string;
+  readonly outcome: 'match' | 'mismatch';
+  readonly reasons: readonly LocalizedText[];
+  readonly at: string;
 }
 
 export interface AwaitedDecision {
   readonly stageKey: string;
-  readonly role: StaffRole;
+  /** The stage's role; 'citizen' while a returned request waits for the applicant's correction. */
+  readonly role: Role;
+  /** Set once the stage passed its deadline: this role may now act too (e.g. the village secretary). */
+  readonly actingRole?: StaffRole;
   /** When the stage becomes overdue (ISO). */
   readonly dueAt: string;
   /** The workflow's task token: internal, never shown in any response. */

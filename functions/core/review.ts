@@ -1,51 +1,56 @@
-import { type NextStep, type StageTicket, stageAt, stageTicket } from './approvals.js';
+import { announce } from './announce.js';
+import {
+  decisionStageAt,
+  type NextStep,
+  RESUBMISSION_STAGE,
+  resubmissionStep,
+  type StageTicket,
+  stageAt,
+  statusOf,
+  stepAt,
+} from './approvals.js';
 import { applicationSchema } from './catalog/application-schema.js';
-import { findService } from './catalog/index.js';
-import type { Clock, RequestStore } from './ports.js';
+import type { ServiceCatalog } from './catalog/service-catalog.js';
+import type { ServiceDefinition } from './catalog/types.js';
+import type { Clock, Notifier, RequestStore } from './ports.js';
 import type { RequestEvent, RequestStatus, ServiceRequest } from './requests.js';
 import { text } from './text.js';
 
 /** The workflow's automated steps. Each is idempotent: Step Functions may deliver a task more than once. */
 export interface ReviewDeps {
   readonly requests: RequestStore;
+  readonly catalog: ServiceCatalog;
+  readonly notifier: Notifier;
   readonly clock: Clock;
 }
 
-const SYSTEM = { subject: 'system', name: 'Sistem Desa Digital', role: 'system' } as const;
+export const SYSTEM_ACTOR = { subject: 'system', name: 'Sistem Desa Digital', role: 'system' } as const;
 
 /**
- * Runs the automated checks and opens the first stage.
- * Primary course: a SUBMITTED request whose data still passes its service's schema goes IN_REVIEW at stage 0.
- * Data that no longer passes (the catalog changed since submission) returns the request with the reason.
+ * Runs the automated checks and routes the request to the first step of its chain.
+ * Primary course: a SUBMITTED request whose data still passes its service's schema moves on to stage 0.
+ * Data that no longer passes (the service changed since submission) returns the request with the reason.
  */
 export async function startReview(deps: ReviewDeps, requestId: string): Promise<NextStep> {
-  return withRequest(deps, requestId, (request) => {
-    const service = findService(request.serviceCode);
-    if (request.status !== 'SUBMITTED') return { step: stepFor(request) };
+  return withRequest(deps, requestId, (request, service) => {
+    if (request.status !== 'SUBMITTED') return { step: stepFor(request, service) };
     const checked = applicationSchema(service).safeParse(request.data);
     if (!checked.success) {
       const fields = checked.error.issues.map((issue) => issue.path.join('.')).join(', ');
-      return transition(
-        deps,
-        request,
-        'RETURNED',
-        'CHECK_FAILED',
-        { outcome: 'closed' },
-        {
-          note: `Data tidak sesuai ketentuan layanan / data does not meet the service rules: ${fields}`,
-        },
-      );
+      const step = resubmissionStep(0);
+      return transition(deps, { ...request, returnedFrom: 0 }, 'RETURNED', 'CHECK_FAILED', step, {
+        note: `Data tidak sesuai ketentuan layanan / data does not meet the service rules: ${fields}`,
+      });
     }
-    return transition(deps, request, 'IN_REVIEW', 'CHECKS_PASSED', {
-      outcome: 'await',
-      stage: stageTicket(service, 0),
-    });
+    const step = stepAt(service, 0);
+    return transition(deps, request, statusOf(step), 'CHECKS_PASSED', step);
   });
 }
 
 /**
- * Records that a stage's decider is awaited, with the workflow's task token and the stage's due time.
- * Called again with a fresh token when the task is re-opened (after an escalation or a runtime restart).
+ * Records that a person is awaited — a stage's decider, or the applicant correcting a returned request —
+ * with the workflow's task token and the due time. Called again with a fresh token when the task is
+ * re-opened (after an escalation or a runtime restart).
  */
 export async function openStage(
   deps: ReviewDeps,
@@ -53,24 +58,28 @@ export async function openStage(
   stage: StageTicket,
   taskToken: string,
 ): Promise<void> {
-  await withRequest(deps, requestId, (request) => {
-    if (request.status !== 'IN_REVIEW' || request.stageIndex !== stage.index) {
+  await withRequest(deps, requestId, (request, service) => {
+    const resubmission = stage.key === RESUBMISSION_STAGE;
+    const expected: RequestStatus = resubmission ? 'RETURNED' : 'IN_REVIEW';
+    if (request.status !== expected || request.stageIndex !== stage.index) {
       throw new Error(
-        `Request is ${request.status} at stage ${request.stageIndex}, not awaiting stage ${stage.index}`,
+        `Request is ${request.status} at stage ${request.stageIndex}, not awaiting ${stage.key} (${stage.index})`,
       );
     }
-    const service = findService(request.serviceCode);
-    const definition = stageAt(service, stage.index);
     const now = deps.clock.now();
-    const reopened = request.awaiting?.stageKey === definition.key;
+    const reopened = request.awaiting?.stageKey === stage.key;
+    const label = resubmission
+      ? text('Menunggu perbaikan dari pemohon', "Waiting for the applicant's correction")
+      : decisionStageAt(service, stage.index).label;
     return {
       step: undefined,
       change: {
         request: {
           ...request,
           awaiting: {
-            stageKey: definition.key,
-            role: definition.role,
+            stageKey: stage.key,
+            role: stage.role,
+            ...(stage.actingRole ? { actingRole: stage.actingRole } : {}),
             dueAt: new Date(now.getTime() + stage.deadlineSeconds * 1000).toISOString(),
             taskToken,
           },
@@ -79,27 +88,58 @@ export async function openStage(
         },
         event: reopened
           ? undefined
-          : event(request, now, 'STAGE_OPENED', 'IN_REVIEW', {
-              stage: definition.key,
-              message: definition.label,
-            }),
+          : event(request, now, 'STAGE_OPENED', request.status, { stage: stage.key, message: label }),
       },
     };
   });
 }
 
 /**
- * A stage passed its deadline: record it and wait again at the same stage (escalation to an acting
- * decider is a later issue). The request stays IN_REVIEW so its decider can still act.
+ * A stage passed its deadline. The first time, a stage with an escalation role hands it to that role too
+ * (village head absent → village secretary acting; district or agency overdue → regency); after that the
+ * stage stays open and each further deadline is recorded as overdue. A correction the applicant never sent
+ * expires the request.
  */
 export async function escalateStage(
   deps: ReviewDeps,
   requestId: string,
   stage: StageTicket,
 ): Promise<NextStep> {
-  return withRequest(deps, requestId, (request) => {
-    if (request.status !== 'IN_REVIEW') return { step: stepFor(request) };
+  return withRequest<NextStep>(deps, requestId, (request, service) => {
     const { awaiting: _expired, ...rest } = request;
+    if (stage.key === RESUBMISSION_STAGE) {
+      if (request.status !== 'RETURNED') return { step: stepFor(request, service) };
+      return transition(
+        deps,
+        rest,
+        'EXPIRED',
+        'EXPIRED',
+        { outcome: 'closed' },
+        {
+          message: text('Batas waktu perbaikan terlewati', 'The time to correct the request has passed'),
+        },
+      );
+    }
+    if (request.status !== 'IN_REVIEW' || request.stageIndex !== stage.index)
+      return { step: stepFor(request, service) };
+    const definition = decisionStageAt(service, stage.index);
+    if (definition.escalateTo && !stage.actingRole) {
+      return transition(
+        deps,
+        rest,
+        'IN_REVIEW',
+        'ESCALATED',
+        { outcome: 'await', stage: { ...stage, actingRole: definition.escalateTo } },
+        {
+          stage: stage.key,
+          note: definition.escalateTo,
+          message: text(
+            `Tahap melewati batas waktu; ${definition.escalateTo} dapat memutuskan`,
+            `Stage passed its deadline; the ${definition.escalateTo} may now decide`,
+          ),
+        },
+      );
+    }
     return transition(
       deps,
       rest,
@@ -124,21 +164,27 @@ export async function recordFailure(deps: ReviewDeps, requestId: string, errorNa
 }
 
 /** Where the workflow stands for a request that was already moved on (a redelivered task). */
-function stepFor(request: ServiceRequest): NextStep {
-  if (request.status === 'IN_REVIEW') {
-    return { outcome: 'await', stage: stageTicket(findService(request.serviceCode), request.stageIndex) };
+export function stepFor(request: ServiceRequest, service: ServiceDefinition): NextStep {
+  switch (request.status) {
+    case 'IN_REVIEW':
+    case 'CHECKING':
+      return stepAt(service, request.stageIndex);
+    case 'RETURNED':
+      return resubmissionStep(request.returnedFrom ?? request.stageIndex);
+    case 'APPROVED':
+      return { outcome: 'approved' };
+    default:
+      return { outcome: 'closed' };
   }
-  if (request.status === 'APPROVED') return { outcome: 'approved' };
-  return { outcome: 'closed' };
 }
 
-interface Planned<T> {
+export interface Planned<T> {
   readonly step: T;
   readonly change?: { readonly request: ServiceRequest; readonly event?: RequestEvent };
 }
 
-function transition<T>(
-  deps: ReviewDeps,
+export function transition<T>(
+  deps: { readonly clock: Clock },
   request: ServiceRequest,
   status: RequestStatus,
   type: string,
@@ -162,24 +208,27 @@ function event(
   status: RequestStatus,
   details: Pick<RequestEvent, 'note' | 'stage' | 'message'>,
 ): RequestEvent {
-  return { requestId: request.id, at: now.toISOString(), type, status, actor: SYSTEM, ...details };
+  return { requestId: request.id, at: now.toISOString(), type, status, actor: SYSTEM_ACTOR, ...details };
 }
 
 const MAX_ATTEMPTS = 5;
 
 /** Read, plan, conditionally write; on a lost race re-read and plan again. */
-async function withRequest<T>(
+export async function withRequest<T>(
   deps: ReviewDeps,
   requestId: string,
-  plan: (request: ServiceRequest) => Planned<T>,
+  plan: (request: ServiceRequest, service: ServiceDefinition) => Planned<T> | Promise<Planned<T>>,
 ): Promise<T> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const request = await deps.requests.get(requestId);
     if (!request) throw new Error(`Request ${requestId} not found`);
-    const planned = plan(request);
+    const service = await deps.catalog.get(request.villageCode, request.serviceCode);
+    const planned = await plan(request, service);
     if (!planned.change) return planned.step;
-    if (await deps.requests.update({ ...planned.change, expectedVersion: request.version }))
+    if (await deps.requests.update({ ...planned.change, expectedVersion: request.version })) {
+      await announce(deps.notifier, planned.change.request, service, planned.change.event);
       return planned.step;
+    }
   }
   throw new Error(`Request ${requestId} kept changing; gave up after ${MAX_ATTEMPTS} attempts`);
 }

@@ -24,6 +24,8 @@ export interface Actor {
   readonly roles: readonly Role[];
   /** Area codes the actor works for: village codes for village staff, a district or regency prefix above. */
   readonly areas: readonly string[];
+  /** For agency officers: the agency they act for (dukcapil, kesmas, …). */
+  readonly agency?: string;
 }
 
 /** An area code covers a village when it equals it or is one of its parents (35.10 covers 35.10.12.2001). */

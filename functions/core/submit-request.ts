@@ -1,12 +1,28 @@
 import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
+import { announce } from './announce.js';
+import {
+  type AttachmentInput,
+  acceptAttachments,
+  missingRequirements,
+  type UploadStore,
+} from './attachments.js';
 import { applicationSchema } from './catalog/application-schema.js';
-import { findService } from './catalog/index.js';
+import type { ServiceCatalog } from './catalog/service-catalog.js';
+import type { ServiceDefinition } from './catalog/types.js';
 import { NotFoundError, UnprocessableError, ValidationError } from './errors.js';
 import { newId, newTrackingCode } from './ids.js';
 import type { Village } from './places.js';
-import type { Clock, RequestStore, VillageDirectory, Workflow } from './ports.js';
-import type { ServiceRequest } from './requests.js';
+import type {
+  Clock,
+  IdempotencyRecord,
+  Notifier,
+  RequestStore,
+  VillageDirectory,
+  Workflow,
+} from './ports.js';
+import type { Contact, RequestEvent, ServiceRequest } from './requests.js';
 import type { Actor } from './roles.js';
 import { text } from './text.js';
 import { parseOrThrow } from './validation.js';
@@ -15,20 +31,26 @@ export interface SubmitInput {
   readonly serviceCode: string;
   readonly villageCode: string;
   readonly data: Readonly<Record<string, unknown>>;
+  readonly attachments?: readonly AttachmentInput[];
+  readonly contact?: Contact;
 }
 
 export interface SubmitDeps {
   readonly requests: RequestStore;
   readonly villages: VillageDirectory;
+  readonly catalog: ServiceCatalog;
+  readonly uploads: UploadStore;
   readonly workflow: Workflow;
+  readonly notifier: Notifier;
   readonly clock: Clock;
 }
 
 /**
  * Submits a request.
- * Primary course: the service and village exist and the village offers the service; the applicant's data
- * passes the service's schema; the request and its first event are written (with the idempotency record,
- * in one transaction); then the workflow is started with the request id as its execution name.
+ * Primary course: the village exists and offers the service; the applicant's data passes the service's
+ * schema and every required persyaratan is attached (files checked by their bytes); the request and its
+ * first event are written (with the idempotency record, in one transaction); then the workflow is started
+ * with the request id as its execution name.
  * Never lost: the record is written before the workflow starts; if starting fails, the record stays
  * SUBMITTED for the reconciler, and a retry with the same Idempotency-Key starts it again.
  */
@@ -38,30 +60,45 @@ export async function submitRequest(
   input: SubmitInput,
   idempotencyKey?: string,
 ): Promise<{ request: ServiceRequest; replayed: boolean }> {
-  const service = findService(input.serviceCode);
+  const idempotency = idempotencyKey
+    ? { key: idempotencyKey, subject: actor.subject, bodyHash: hashBody(input) }
+    : undefined;
+  const replay = idempotency
+    ? await deps.requests.idempotency(idempotency.subject, idempotency.key)
+    : undefined;
+  if (replay && idempotency) return replayed(deps, replay, idempotency.bodyHash, input);
+
   const village = await villageFor(deps.villages, input.villageCode);
-  if (!village.services.includes(service.code)) {
+  const service = await offeredService(deps.catalog, village, input.serviceCode);
+  const data = validateApplication(service, input.data);
+  const missing = missingRequirements(service, input.attachments ?? []);
+  if (missing.length > 0) {
     throw new ValidationError(
       text(
-        `Desa ${village.name} belum melayani ${service.name.id}.`,
-        `Village ${village.name} does not offer ${service.name.en}.`,
+        `Persyaratan belum lengkap: ${missing.map((issue) => issue.message.id).join('; ')}`,
+        `Missing requirements: ${missing.map((issue) => issue.message.en).join('; ')}`,
       ),
-      [
-        {
-          field: 'serviceCode',
-          message: text('layanan tidak tersedia di desa ini', 'service not offered by this village'),
-        },
-      ],
+      missing,
     );
   }
-  const labels = Object.fromEntries(service.fields.map((field) => [`data.${field.name}`, field.label]));
-  // Parsed under a `data` key so each issue names the field as the caller sent it: data.nik, data.fullName…
-  const { data } = parseOrThrow(z.object({ data: applicationSchema(service) }), { data: input.data }, labels);
 
   const now = deps.clock.now();
+  const id = newId(now);
+  const role = actor.roles[0] ?? 'citizen';
+  let attachments: Awaited<ReturnType<typeof acceptAttachments>>;
+  try {
+    attachments = await acceptAttachments(deps, actor, role, id, village.code, input.attachments ?? []);
+  } catch (error) {
+    // A concurrent retry with the same Idempotency-Key may have taken these uploads first: once its request
+    // is written, answer as it did. (Mitigation only: two retries can still split the uploads between them;
+    // claiming the key before accepting attachments would close that.)
+    const settled = idempotency ? await awaitIdempotency(deps.requests, idempotency) : undefined;
+    if (settled && idempotency) return replayed(deps, settled, idempotency.bodyHash, input);
+    throw error;
+  }
   const at = now.toISOString();
   const request: ServiceRequest = {
-    id: newId(now),
+    id,
     trackingCode: newTrackingCode(),
     serviceCode: service.code,
     villageCode: village.code,
@@ -69,29 +106,46 @@ export async function submitRequest(
     stageIndex: 0,
     applicant: { subject: actor.subject, name: actor.name },
     data,
+    ...(input.contact ? { contact: input.contact } : {}),
+    ...(attachments.length > 0 ? { attachments } : {}),
     createdAt: at,
     updatedAt: at,
     version: 1,
   };
-  const idempotency = idempotencyKey
-    ? { key: idempotencyKey, subject: actor.subject, bodyHash: hashBody(input), requestId: request.id }
-    : undefined;
+  const event: RequestEvent = {
+    requestId: id,
+    at,
+    type: 'SUBMITTED',
+    status: 'SUBMITTED',
+    actor: { subject: actor.subject, name: actor.name, role },
+  };
   const result = await deps.requests.create(
     request,
-    {
-      requestId: request.id,
-      at,
-      type: 'SUBMITTED',
-      status: 'SUBMITTED',
-      actor: { subject: actor.subject, name: actor.name, role: actor.roles[0] ?? 'citizen' },
-    },
-    idempotency,
+    event,
+    idempotency ? { ...idempotency, requestId: id } : undefined,
   );
-  if (result.created) {
-    await deps.workflow.start(request.id);
-    return { request, replayed: false };
+  if (!result.created) return replayed(deps, result.existing, idempotency?.bodyHash ?? '', input);
+  await announce(deps.notifier, request, service, event);
+  await deps.workflow.start(id);
+  return { request, replayed: false };
+}
+
+/** The key's record, once a concurrent submission has written it (waiting up to about two seconds). */
+async function awaitIdempotency(
+  requests: RequestStore,
+  key: { readonly subject: string; readonly key: string },
+): Promise<IdempotencyRecord | undefined> {
+  for (let attempt = 0; attempt < 8; attempt++) {
+    const found = await requests.idempotency(key.subject, key.key);
+    if (found) return found;
+    await sleep(Math.min(500, 20 * 2 ** attempt));
   }
-  if (idempotency && result.existing.bodyHash !== idempotency.bodyHash) {
+  return undefined;
+}
+
+/** The first answer again for a retried submission; a key reused for another body is refused. */
+async function replayed(deps: SubmitDeps, existing: IdempotencyRecord, bodyHash: string, input: SubmitInput) {
+  if (existing.bodyHash !== bodyHash) {
     throw new UnprocessableError(
       'IDEMPOTENCY_KEY_REUSED',
       text(
@@ -100,10 +154,53 @@ export async function submitRequest(
       ),
     );
   }
-  const first = await deps.requests.get(result.existing.requestId);
+  const first = await deps.requests.get(existing.requestId);
   if (!first) throw new Error('Idempotency record points at a missing request');
   await deps.workflow.start(first.id);
-  return { request: first, replayed: true };
+  const service = await deps.catalog.get(first.villageCode, first.serviceCode).catch(() => undefined);
+  return { request: asSubmitted(first, service, input.attachments?.length ?? 0), replayed: true };
+}
+
+/**
+ * The first answer, again (concurrent retries must all get the same one): the request as it was when it was
+ * created, whatever happened since (a GET shows that). Lifecycle fields go back to their values at creation,
+ * later additions are left out (attachments past the submission's own, which come first), and the data keys
+ * are put back in the order the schema parsed them in.
+ */
+function asSubmitted(
+  request: ServiceRequest,
+  service: ServiceDefinition | undefined,
+  submittedAttachments: number,
+): ServiceRequest {
+  const {
+    awaiting: _awaiting,
+    document: _document,
+    outcome: _outcome,
+    checks: _checks,
+    returnedFrom: _returnedFrom,
+    attachments,
+    ...created
+  } = request;
+  const submitted = attachments?.slice(0, submittedAttachments) ?? [];
+  const names = service ? service.fields.map((field) => field.name) : Object.keys(request.data);
+  const data = Object.fromEntries(
+    names.filter((name) => name in request.data).map((name) => [name, request.data[name]]),
+  );
+  return {
+    ...created,
+    status: 'SUBMITTED',
+    stageIndex: 0,
+    updatedAt: request.createdAt,
+    version: 1,
+    data,
+    ...(submitted.length > 0 ? { attachments: submitted } : {}),
+  };
+}
+
+/** Validates an application under a `data` key so each issue names the field as sent: data.nik, data.fullName… */
+export function validateApplication(service: ServiceDefinition, data: unknown): Record<string, unknown> {
+  const labels = Object.fromEntries(service.fields.map((field) => [`data.${field.name}`, field.label]));
+  return parseOrThrow(z.object({ data: applicationSchema(service) }), { data }, labels).data;
 }
 
 /** Hash of the body as the caller meant it (key order does not matter). */
@@ -118,6 +215,29 @@ function stableJson(value: unknown): string {
     return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${stableJson(item)}`).join(',')}}`;
   }
   return JSON.stringify(value);
+}
+
+export async function offeredService(
+  catalog: ServiceCatalog,
+  village: Village,
+  code: string,
+): Promise<ServiceDefinition> {
+  const service = await catalog.get(village.code, code);
+  if (service.family !== 'village-programme' && !village.services.includes(service.code)) {
+    throw new ValidationError(
+      text(
+        `Desa ${village.name} belum melayani ${service.name.id}.`,
+        `Village ${village.name} does not offer ${service.name.en}.`,
+      ),
+      [
+        {
+          field: 'serviceCode',
+          message: text('layanan tidak tersedia di desa ini', 'service not offered by this village'),
+        },
+      ],
+    );
+  }
+  return service;
 }
 
 export async function villageFor(villages: VillageDirectory, code: string): Promise<Village> {

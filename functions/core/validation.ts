@@ -11,7 +11,8 @@ export function parseOrThrow<T extends z.ZodType>(
   input: unknown,
   labels: FieldLabels = {},
 ): z.output<T> {
-  const result = schema.safeParse(input);
+  // reportInput: tells "missing" (undefined) from "wrong type" in invalid_type issues; inputs never leave this module.
+  const result = schema.safeParse(input, { reportInput: true });
   if (result.success) return result.data;
   const issues = result.error.issues.flatMap((issue) => describeIssue(issue, labels));
   const summary = issues.map((issue) => issue.message);
@@ -66,7 +67,7 @@ function messageFor(issue: z.core.$ZodIssue, name: LocalizedText): LocalizedText
         ? label('harus tanggal dengan format YYYY-MM-DD', 'must be a date as YYYY-MM-DD')
         : label(`format tidak sesuai (${issue.format})`, `has the wrong format (${issue.format})`);
     case 'custom':
-      return customMessages[String(issue.params?.nik)] ?? label('tidak valid', 'is not valid');
+      return customMessages[String(issue.params?.rule)] ?? label('tidak valid', 'is not valid');
     default:
       return label('tidak valid', 'is not valid');
   }
@@ -80,13 +81,15 @@ const typeNames: Record<string, LocalizedText> = {
   array: text('daftar', 'a list'),
 };
 
+/** Messages of the catalog's own rules (custom zod issues carry `params.rule`). */
 const customMessages: Record<string, LocalizedText> = {
-  format: text('NIK harus 16 digit angka', 'NIK must be 16 digits'),
-  birthDate: text(
+  'familyCard.format': text('Nomor KK harus 16 digit angka', 'The family card number must be 16 digits'),
+  'nik.format': text('NIK harus 16 digit angka', 'NIK must be 16 digits'),
+  'nik.birthDate': text(
     'NIK tidak valid: bagian tanggal lahir (digit 7-12) bukan tanggal yang benar',
     'NIK is invalid: its birth-date part (digits 7-12) is not a real date',
   ),
-  sequence: text(
+  'nik.sequence': text(
     'NIK tidak valid: nomor urut (4 digit terakhir) tidak boleh 0000',
     'NIK is invalid: its last 4 digits cannot be 0000',
   ),

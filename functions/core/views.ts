@@ -1,36 +1,38 @@
 import { z } from 'zod';
-import { stageAt } from './approvals.js';
+import { RESUBMISSION_STAGE } from './approvals.js';
 import { applicationSchema } from './catalog/application-schema.js';
 import type { ServiceDefinition } from './catalog/types.js';
 import type { Village } from './places.js';
 import type { RequestEvent, ServiceRequest } from './requests.js';
+import { text } from './text.js';
 
-/** What leaves the API: internal fields (task tokens, applicant subject ids, key attributes) stay inside. */
+/** What leaves the API: internal fields (task tokens, subject ids, object keys, key attributes) stay inside. */
 export function requestView(
   request: ServiceRequest,
   service: ServiceDefinition,
   events?: readonly RequestEvent[],
 ) {
-  const stage = request.status === 'IN_REVIEW' ? stageAt(service, request.stageIndex) : undefined;
   return {
     id: request.id,
     trackingCode: request.trackingCode,
     serviceCode: request.serviceCode,
     villageCode: request.villageCode,
     status: request.status,
-    ...(stage
-      ? {
-          stage: {
-            index: request.stageIndex,
-            key: stage.key,
-            role: stage.role,
-            label: stage.label,
-            ...(request.awaiting ? { dueAt: request.awaiting.dueAt } : {}),
-          },
-        }
-      : {}),
+    ...stageView(request, service),
     applicant: { name: request.applicant.name },
     data: request.data,
+    ...(request.contact ? { contact: request.contact } : {}),
+    attachments: (request.attachments ?? []).map(
+      ({ attachmentId, requirementCode, contentType, size, uploadedBy, at }) => ({
+        attachmentId,
+        requirementCode,
+        contentType,
+        size,
+        uploadedByRole: uploadedBy.role,
+        at,
+      }),
+    ),
+    ...(request.checks ? { checks: request.checks } : {}),
     createdAt: request.createdAt,
     updatedAt: request.updatedAt,
     ...(request.document ? { document: request.document } : {}),
@@ -52,20 +54,55 @@ export function requestView(
   };
 }
 
+/** The stage a request is at, with who is awaited and until when (a returned request awaits its applicant). */
+function stageView(request: ServiceRequest, service: ServiceDefinition) {
+  const waiting =
+    request.status === 'IN_REVIEW' || request.status === 'CHECKING' || request.status === 'RETURNED';
+  const definition = service.stages[request.stageIndex];
+  if (!waiting || !definition) return {};
+  const { awaiting } = request;
+  const resubmission = request.status === 'RETURNED';
+  return {
+    stage: {
+      index: request.stageIndex,
+      key: resubmission ? RESUBMISSION_STAGE : definition.key,
+      role: resubmission ? 'citizen' : definition.kind === 'decision' ? definition.role : 'system',
+      label: resubmission
+        ? text('Menunggu perbaikan dari pemohon', "Waiting for the applicant's correction")
+        : definition.label,
+      ...(awaiting ? { dueAt: awaiting.dueAt } : {}),
+      ...(awaiting?.actingRole ? { actingRole: awaiting.actingRole } : {}),
+    },
+  };
+}
+
 export function serviceView(service: ServiceDefinition) {
   return {
     code: service.code,
     name: service.name,
     description: service.description,
+    family: service.family,
     targetHours: service.targetHours,
     classificationCode: service.classificationCode,
     requirements: service.requirements,
-    stages: service.stages.map(({ key, role, label, deadlineHours }) => ({
-      key,
-      role,
-      label,
-      deadlineHours,
-    })),
+    stages: service.stages.map((stage) =>
+      stage.kind === 'decision'
+        ? {
+            kind: stage.kind,
+            key: stage.key,
+            role: stage.role,
+            label: stage.label,
+            deadlineHours: stage.deadlineHours,
+            ...(stage.agency ? { agency: stage.agency } : {}),
+          }
+        : {
+            kind: stage.kind,
+            key: stage.key,
+            role: 'system',
+            label: stage.label,
+            registries: stage.registries,
+          },
+    ),
     fields: service.fields,
     applicationSchema: z.toJSONSchema(applicationSchema(service), { io: 'input' }),
   };

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { documentRegistry } from '../adapters/dynamo-document-registry.js';
 import { requestStore } from '../adapters/dynamo-request-store.js';
+import { catalog } from '../adapters/dynamo-village-services.js';
 import { villageDirectory } from '../adapters/dynamo-villages.js';
 import { requiredEnv } from '../adapters/env.js';
+import { notifier } from '../adapters/notifications/index.js';
 import { documentStore } from '../adapters/s3-document-store.js';
+import { documentSigner } from '../adapters/signing/index.js';
 import { issueDocument } from '../core/issue-document.js';
 import { clock, workflowTask } from './task.js';
 
@@ -14,6 +17,9 @@ export const handler = workflowTask(
     const deps = {
       requests: requestStore(),
       villages: villageDirectory(),
+      catalog: catalog(),
+      signer: documentSigner(),
+      notifier: notifier(),
       registry: documentRegistry(),
       files: documentStore(),
       clock,

@@ -1,14 +1,13 @@
 import { z } from 'zod';
-import { requestStore } from '../adapters/dynamo-request-store.js';
 import { openStage } from '../core/review.js';
-import { clock, stageTicketSchema, workflowTask } from './task.js';
+import { reviewDeps, stageTicketSchema, workflowTask } from './task.js';
 
 /** The human task: records the task token on the request; the decision API resumes the workflow with it. */
 export const handler = workflowTask(
   'AwaitDecision',
   z.object({ requestId: z.string(), stage: stageTicketSchema, taskToken: z.string().min(1) }),
   async ({ requestId, stage, taskToken }) => {
-    await openStage({ requests: requestStore(), clock }, requestId, stage, taskToken);
+    await openStage(reviewDeps(), requestId, stage, taskToken);
     return { requestId };
   },
 );

@@ -1,6 +1,11 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { z } from 'zod';
+import { requestStore } from '../adapters/dynamo-request-store.js';
+import { catalog } from '../adapters/dynamo-village-services.js';
 import { systemClock } from '../adapters/env.js';
+import { notifier } from '../adapters/notifications/index.js';
+import type { ReviewDeps } from '../core/review.js';
+import { ROLES, STAFF_ROLES } from '../core/roles.js';
 
 export const logger = new Logger({ serviceName: 'desa-digital-workflow' });
 
@@ -12,11 +17,20 @@ export class TransientError extends Error {
 export const stageTicketSchema = z.object({
   index: z.number().int().min(0),
   key: z.string(),
-  role: z.string(),
+  role: z.enum(ROLES),
   deadlineSeconds: z.number().int().min(1),
+  actingRole: z.enum(STAFF_ROLES).optional(),
 });
 
 export const clock = systemClock;
+
+/** What every workflow step reads and writes: the request, its service and the time. */
+export const reviewDeps = (): ReviewDeps => ({
+  requests: requestStore(),
+  catalog: catalog(),
+  notifier: notifier(),
+  clock,
+});
 
 /**
  * Wraps a workflow task: validates its input (a malformed input is a bug, so it fails loudly) and turns
@@ -32,7 +46,7 @@ export function workflowTask<S extends z.ZodType, R>(
     try {
       return await run(input);
     } catch (error) {
-      const retryable = (error as { $retryable?: unknown }).$retryable !== undefined || isThrottle(error);
+      const retryable = isTransient(error);
       logger.error('Workflow task failed', { task: name, retryable, error: error as Error });
       if (retryable) throw new TransientError(`${name}: ${(error as Error).name}`);
       throw error;
@@ -48,4 +62,35 @@ const THROTTLES = new Set([
   'InternalServerError',
   'ServiceUnavailable',
 ]);
-const isThrottle = (error: unknown): boolean => THROTTLES.has((error as Error).name);
+/** Connection-level failures: the call may not have reached the service at all. */
+const NETWORK_ERRORS = new Set([
+  'TimeoutError',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+]);
+
+/**
+ * Worth another attempt: throttling, any 5xx from the service (S3's InternalError too, which the SDK does
+ * not mark retryable), a dropped connection, or a transaction cancelled by a conflicting one in flight.
+ */
+function isTransient(error: unknown): boolean {
+  const failure = error as {
+    name?: string;
+    code?: string;
+    $retryable?: unknown;
+    $fault?: string;
+    $metadata?: { httpStatusCode?: number };
+    CancellationReasons?: readonly { Code?: string }[];
+  };
+  return (
+    failure.$retryable !== undefined ||
+    THROTTLES.has(failure.name ?? '') ||
+    failure.$fault === 'server' ||
+    (failure.$metadata?.httpStatusCode ?? 0) >= 500 ||
+    NETWORK_ERRORS.has(failure.code ?? failure.name ?? '') ||
+    (failure.CancellationReasons?.some((reason) => reason.Code === 'TransactionConflict') ?? false)
+  );
+}

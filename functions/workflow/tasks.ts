@@ -8,19 +8,33 @@ import type { NextStep } from '../core/approvals.js';
  * Contract (every task's input and output is JSON):
  * - StartReview      in { requestId }                          out WorkflowStep
  * - AwaitDecision    in { requestId, stage, taskToken }        (waitForTaskToken; the decision API sends a WorkflowStep)
+ * - RunChecks        in { requestId, stage: CheckTicket }          out WorkflowStep (next stage, or returned)
  * - EscalateStage    in WorkflowStep & { timeout }             out WorkflowStep (same stage, escalated)
  * - IssueDocument    in { requestId }                          out { requestId, outcome: 'issued', documentId }
  * - RecordFailure    in { requestId, error: { Error, Cause } } out { requestId }
  */
 export const WORKFLOW_TASKS = {
-  StartReview: { entry: 'functions/workflow/start-review.ts', needs: ['table:read', 'table:write'] },
-  AwaitDecision: { entry: 'functions/workflow/open-stage.ts', needs: ['table:read', 'table:write'] },
-  EscalateStage: { entry: 'functions/workflow/escalate-stage.ts', needs: ['table:read', 'table:write'] },
+  StartReview: {
+    entry: 'functions/workflow/start-review.ts',
+    needs: ['table:read', 'table:write', 'notify'],
+  },
+  AwaitDecision: {
+    entry: 'functions/workflow/open-stage.ts',
+    needs: ['table:read', 'table:write', 'notify'],
+  },
+  RunChecks: { entry: 'functions/workflow/run-checks.ts', needs: ['table:read', 'table:write', 'notify'] },
+  EscalateStage: {
+    entry: 'functions/workflow/escalate-stage.ts',
+    needs: ['table:read', 'table:write', 'notify'],
+  },
   IssueDocument: {
     entry: 'functions/workflow/issue-document.ts',
-    needs: ['table:read', 'table:write', 'documents:write'],
+    needs: ['table:read', 'table:write', 'documents:write', 'documents:sign', 'notify'],
   },
-  RecordFailure: { entry: 'functions/workflow/record-failure.ts', needs: ['table:read', 'table:write'] },
+  RecordFailure: {
+    entry: 'functions/workflow/record-failure.ts',
+    needs: ['table:read', 'table:write', 'notify'],
+  },
 } as const satisfies Record<string, { entry: string; needs: readonly ResourceNeed[] }>;
 
 export type WorkflowTaskName = keyof typeof WORKFLOW_TASKS;

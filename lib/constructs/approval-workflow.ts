@@ -1,7 +1,5 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import {
   Choice,
   Condition,
@@ -23,12 +21,12 @@ import {
 import { LambdaInvoke, type LambdaInvokeProps } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { WORKFLOW_TASKS, type WorkflowTaskName } from '../../functions/workflow/tasks.js';
-import { ServiceFunction } from './service-function.js';
+import { ServiceFunction, type ServiceResources } from './service-function.js';
 
 export interface ApprovalWorkflowProps {
-  readonly table: ITable;
-  readonly documents: IBucket;
-  /** Base URL of the public API: issued letters carry a QR code to `${publicBaseUrl}/v1/verify/<documentId>`. */
+  /** What the task functions may be granted (by their `needs`); the state machine itself is added here. */
+  readonly resources: Omit<ServiceResources, 'stateMachine'>;
+  /** Base URL of the web front end: issued letters carry a QR code to `${publicBaseUrl}/verify.html#<documentId>`. */
   readonly publicBaseUrl: string;
   /**
    * Longest a request may stay in the workflow, across all stages and escalations.
@@ -64,6 +62,7 @@ const RETRY = {
 const TASKS: Record<WorkflowTaskName, { taskTimeout?: Duration; timeout?: Duration; memorySize?: number }> = {
   StartReview: { taskTimeout: Duration.seconds(30) },
   AwaitDecision: {},
+  RunChecks: { taskTimeout: Duration.seconds(60) },
   EscalateStage: { taskTimeout: Duration.seconds(30) },
   IssueDocument: { taskTimeout: Duration.seconds(60), timeout: Duration.seconds(30), memorySize: 1024 },
   RecordFailure: { taskTimeout: Duration.seconds(30) },
@@ -92,10 +91,11 @@ export class ApprovalWorkflow extends Construct {
         timeout: TASKS[name].timeout,
         memorySize: TASKS[name].memorySize,
         logRetention: props.logRetention,
-      }).bind({ table: props.table, documents: props.documents });
+      }).bind(props.resources);
     this.functions = {
       StartReview: functionOf('StartReview'),
       AwaitDecision: functionOf('AwaitDecision'),
+      RunChecks: functionOf('RunChecks'),
       EscalateStage: functionOf('EscalateStage'),
       IssueDocument: functionOf('IssueDocument'),
       RecordFailure: functionOf('RecordFailure'),
@@ -134,6 +134,9 @@ export class ApprovalWorkflow extends Construct {
     awaitDecision.addCatch(escalateStage, { errors: [Errors.TIMEOUT], resultPath: '$.timeout' });
     onErrorRecord(awaitDecision).next(routeRequest);
 
+    // Registry checks (population, BPJS): a mismatch returns the request; either way, route again.
+    const runChecks = onErrorRecord(this.invoke('RunChecks')).next(routeRequest);
+
     const issueDocument = onErrorRecord(
       this.invoke('IssueDocument', {
         payload: TaskInput.fromObject({ requestId: JsonPath.stringAt('$.requestId') }),
@@ -153,6 +156,7 @@ export class ApprovalWorkflow extends Construct {
     routeRequest
       .when(Condition.isNotPresent('$.outcome'), unknownOutcome)
       .when(outcomeIs('await'), awaitDecision)
+      .when(outcomeIs('check'), runChecks)
       .when(outcomeIs('approved'), issueDocument)
       .when(outcomeIs('closed'), new Succeed(this, 'Closed'))
       .otherwise(unknownOutcome);

@@ -4,6 +4,7 @@ import {
   BlockPublicAccess,
   Bucket,
   BucketEncryption,
+  HttpMethods,
   ObjectOwnership,
   StorageClass,
 } from 'aws-cdk-lib/aws-s3';
@@ -80,6 +81,16 @@ export class Data extends Construct {
           ],
           abortIncompleteMultipartUploadAfter: Duration.days(7),
         },
+        {
+          // Browser uploads wait under uploads/ until a submission accepts them; never-attached files go.
+          prefix: 'uploads/',
+          expiration: Duration.days(1),
+          noncurrentVersionExpiration: Duration.days(1),
+        },
+      ],
+      // The web front end uploads attachments straight to S3 with presigned POSTs.
+      cors: [
+        { allowedMethods: [HttpMethods.POST], allowedOrigins: ['*'], allowedHeaders: ['*'], maxAge: 3600 },
       ],
     });
   }

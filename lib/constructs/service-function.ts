@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -9,6 +10,8 @@ import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { ResourceNeed } from '../../functions/api/route-types.js';
+import type { Notifications } from './notifications.js';
+import { grantSign, grantVerify } from './signing-key.js';
 
 /** The repository root: handler entries and the lock file are resolved against it. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -50,6 +53,10 @@ export interface ServiceResources {
   readonly table?: ITable;
   readonly documents?: IBucket;
   readonly stateMachine?: IStateMachine;
+  /** Delivery of notifications (need 'notify'). */
+  readonly notifications?: Notifications;
+  /** The document signing key (needs 'documents:sign' and 'documents:verify'). */
+  readonly signingKey?: IKey;
 }
 
 /**
@@ -114,7 +121,9 @@ export class ServiceFunction extends Construct {
 
   /**
    * Grants what `needs` asks for, and only that, and tells the handler where to find it through environment
-   * variables (TABLE_NAME, DOCUMENTS_BUCKET, STATE_MACHINE_ARN). Throws when a needed resource is missing.
+   * variables (TABLE_NAME, DOCUMENTS_BUCKET, STATE_MACHINE_ARN; NOTIFY_DELIVERY, SENDER_EMAIL for 'notify';
+   * SIGNING_KEY_ID, the key's ARN, for 'documents:sign' and 'documents:verify').
+   * Throws when a needed resource is missing.
    */
   bind(resources: ServiceResources): this {
     const fn = this.function;
@@ -133,11 +142,31 @@ export class ServiceFunction extends Construct {
         case 'documents:write':
           this.documents(resources).grantPut(fn);
           break;
+        case 'uploads:accept':
+          // Attachments are read (size, first bytes), copied under their request and the upload deleted.
+          this.documents(resources).grantReadWrite(fn);
+          this.documents(resources).grantDelete(fn);
+          break;
+        case 'documents:sign':
+          grantSign(this.signingKey(resources), fn);
+          break;
+        case 'documents:verify':
+          grantVerify(this.signingKey(resources), fn);
+          break;
         case 'workflow:start':
           this.stateMachine(resources).grantStartExecution(fn);
           break;
         case 'workflow:signal':
           this.stateMachine(resources).grantTaskResponse(fn);
+          break;
+        case 'notify':
+          // The outbox is written before anything is sent: notifying without table:write cannot work.
+          if (!this.needs.includes('table:write')) {
+            throw new Error(
+              `${this.node.path} (${this.entry}) needs notify without table:write (the outbox)`,
+            );
+          }
+          this.required(resources.notifications, 'notifications').grantDeliver(fn);
           break;
       }
     }
@@ -164,6 +193,13 @@ export class ServiceFunction extends Construct {
     const stateMachine = this.required(resources.stateMachine, 'state machine');
     this.function.addEnvironment('STATE_MACHINE_ARN', stateMachine.stateMachineArn);
     return stateMachine;
+  }
+
+  /** The key's ARN, not its alias: signatures name the key that made them by ARN. */
+  private signingKey(resources: ServiceResources): IKey {
+    const key = this.required(resources.signingKey, 'signing key');
+    this.function.addEnvironment('SIGNING_KEY_ID', key.keyArn);
+    return key;
   }
 
   private required<T>(resource: T | undefined, what: string): T {

@@ -29,6 +29,12 @@ interface CompiledRoute {
 
 const MAX_BODY_BYTES = 10 * 1024 * 1024; // API Gateway's payload limit
 
+/**
+ * Content types HTTP APIs hand to Lambda as a UTF-8 string; every other body (application/pdf, images,
+ * octet-stream, form posts, none at all) arrives base64-encoded with isBase64Encoded: true.
+ */
+const TEXT_BODY = /^(text\/|application\/(json|xml|javascript)\b)/i;
+
 export function createGateway(options: GatewayOptions): Server {
   const routes = options.routes.map(compile);
   return createServer((req, res) => {
@@ -48,6 +54,11 @@ async function handle(
   const url = new URL(req.url ?? '/', 'http://local');
   const method = req.method ?? 'GET';
   if (url.pathname.startsWith('/local/')) return localEndpoints(options.issuer(), method, url, req, res);
+  // The front end's runtime config: in AWS the stack writes it next to the site (Cognito); here, the local issuer.
+  if (url.pathname === '/config.json' && (method === 'GET' || method === 'HEAD')) {
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' });
+    return res.end(JSON.stringify({ auth: { kind: 'local' }, apiBase: '' }));
+  }
 
   const match = matchRoute(routes, method, url.pathname);
   if (!match) {
@@ -130,6 +141,7 @@ function buildEvent(
     ]),
   );
   const query = url.searchParams.size > 0 ? Object.fromEntries(url.searchParams) : undefined;
+  const binary = body.length > 0 && !TEXT_BODY.test(headers['content-type'] ?? '');
   const now = new Date();
   return {
     version: '2.0',
@@ -139,8 +151,8 @@ function buildEvent(
     headers,
     ...(query ? { queryStringParameters: query } : {}),
     ...(Object.keys(params).length > 0 ? { pathParameters: params } : {}),
-    ...(body.length > 0 ? { body: body.toString('utf8') } : {}),
-    isBase64Encoded: false,
+    ...(body.length > 0 ? { body: binary ? body.toString('base64') : body.toString('utf8') } : {}),
+    isBase64Encoded: binary,
     requestContext: {
       accountId: '000000000000',
       apiId: 'local',
@@ -223,6 +235,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
 };
 
 async function serveStatic(webRoot: string, pathname: string, res: ServerResponse) {
@@ -231,7 +244,11 @@ async function serveStatic(webRoot: string, pathname: string, res: ServerRespons
   if (!file.startsWith(webRoot)) return send(res, 404, { message: 'Not Found' });
   try {
     const content = await readFile(file);
-    res.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.writeHead(200, {
+      'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+      // As CloudFront serves them: hashed assets forever, everything else revalidated.
+      'cache-control': relative.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
+    });
     res.end(content);
   } catch {
     send(res, 404, { message: 'Not Found' });

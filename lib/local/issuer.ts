@@ -30,6 +30,7 @@ export async function createLocalIssuer(dataDir: string, issuer: string): Promis
         'cognito:username': user.username,
         'cognito:groups': [user.role],
         'custom:area': user.areas.join(','),
+        ...(user.agency ? { 'custom:agency': user.agency } : {}),
         token_use: 'id',
       })
         .setProtectedHeader({ alg: 'RS256', kid: KEY_ID, typ: 'JWT' })

@@ -4,12 +4,17 @@ import { join, resolve } from 'node:path';
 import { DEMO_VILLAGES } from '../../config/villages.js';
 import { DynamoVillageDirectory } from '../../functions/adapters/dynamo-villages.js';
 import { ROUTES } from '../../functions/api/routes.js';
+import type { ReconcileSummary } from '../../functions/workflow/reconcile.js';
+import { SCHEDULED_JOBS } from '../../functions/workflow/scheduled-jobs.js';
+import { buildWeb } from '../../scripts/build-web.js';
 import { synthesizeTemplate } from '../app.js';
 import { ensureTableFromTemplate, startDynamoDbLocal } from './dynamodb.js';
+import { type FaultProxy, type ProxiedService, runAsCaller, startFaultProxy } from './fault-proxy.js';
 import { createGateway } from './gateway.js';
 import { createLocalIssuer, type LocalIssuer } from './issuer.js';
 import { invokeLambda } from './lambda.js';
 import { freePort } from './net.js';
+import { startLocalSchedule } from './reconciler.js';
 import { S3RVER_CREDENTIALS, startS3 } from './s3.js';
 import { resolveStateMachine } from './stepfunctions/definition.js';
 import { LocalStepFunctions } from './stepfunctions/server.js';
@@ -23,12 +28,33 @@ export interface LocalRuntimeOptions {
   readonly dataDir: string;
   /** Port of the gateway (API + web); 0 picks a free one. */
   readonly port: number;
+  /** Multiplies every stage deadline (e.g. 1/3600 turns hours into seconds to see escalations locally). */
+  readonly deadlineScale?: number;
   /** Shortens Step Functions retry pauses (tests). */
   readonly retryIntervalMs?: number;
   /** Changes the synthesized template before use (tests prove the runtime runs what the stack defines). */
   readonly transformTemplate?: (template: SynthesizedTemplate) => SynthesizedTemplate;
+  /**
+   * The built front end to serve.
+   * @default - built now (scripts/build-web.ts) into `<dataDir>/web`
+   */
+  readonly webRoot?: string;
   /** Logs a line per step of the start-up. */
   readonly log?: (line: string) => void;
+  /**
+   * Puts a fault proxy (fault-proxy.ts) in front of DynamoDB Local, s3rver and the local Step Functions, so
+   * tests can inject throttling and failures and benchmarks can count calls and capacity units.
+   * @default false
+   */
+  readonly proxies?: boolean;
+  /**
+   * How often the reconciler runs (restarting the workflow of requests left in SUBMITTED, as the scheduled
+   * function does in AWS); 0: only when `reconcile()` is called.
+   * @default 30_000
+   */
+  readonly reconcileEveryMs?: number;
+  /** Called after every function invocation (benchmarks count and time them). */
+  readonly onInvoke?: (entry: string, milliseconds: number, failed: boolean) => void;
 }
 
 export interface LocalRuntime {
@@ -36,6 +62,10 @@ export interface LocalRuntime {
   readonly stepFunctions: LocalStepFunctions;
   readonly issuer: LocalIssuer;
   readonly env: Readonly<Record<string, string>>;
+  /** Present with `proxies: true`. */
+  readonly proxies?: Readonly<Record<ProxiedService, FaultProxy>>;
+  /** Runs the reconciler now (after a run in progress); the event's fields override its defaults. */
+  reconcile(event?: { olderThanSeconds?: number; stuckAfterSeconds?: number }): Promise<ReconcileSummary>;
   stop(): Promise<void>;
 }
 
@@ -56,7 +86,24 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   };
   try {
     let issuer: LocalIssuer | undefined;
-    const invoke = (entry: string, event: unknown) => invokeLambda(REPO_ROOT, entry, event);
+    // Each invocation is marked with its handler module, so a fault proxy can tell the functions apart.
+    const { onInvoke } = options;
+    const invoke = (entry: string, event: unknown): Promise<unknown> => {
+      const started = performance.now();
+      const result = runAsCaller(entry, () => invokeLambda(REPO_ROOT, entry, event));
+      if (!onInvoke) return result;
+      const report = (failed: boolean) => onInvoke(entry, performance.now() - started, failed);
+      return result.then(
+        (value) => {
+          report(false);
+          return value;
+        },
+        (error: unknown) => {
+          report(true);
+          throw error;
+        },
+      );
+    };
     const gateway = createGateway({
       routes: ROUTES,
       invoke,
@@ -64,7 +111,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         if (!issuer) throw new Error('issuer not ready');
         return issuer;
       },
-      webRoot: join(REPO_ROOT, 'web'),
+      webRoot: options.webRoot ?? buildWeb(join(dataDir, 'web')).outdir,
     });
     const url = await listen(gateway, options.port);
     stops.push(() => closeServer(gateway));
@@ -92,20 +139,39 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const sfnPort = (await stepFunctions.start(await freePort())).port;
     stops.push(() => stepFunctions.stop());
 
+    const endpoints = { dynamodb: dynamo.endpoint, s3: s3.endpoint, sfn: `http://127.0.0.1:${sfnPort}` };
+    let proxies: Record<ProxiedService, FaultProxy> | undefined;
+    if (options.proxies) {
+      log('starting the fault proxies');
+      const [dynamodbProxy, s3Proxy, sfnProxy] = await Promise.all(
+        (['dynamodb', 's3', 'sfn'] as const).map((service) =>
+          startFaultProxy({ service, target: endpoints[service] }),
+        ),
+      );
+      proxies = { dynamodb: dynamodbProxy, s3: s3Proxy, sfn: sfnProxy } as Record<ProxiedService, FaultProxy>;
+      for (const proxy of Object.values(proxies)) stops.push(() => proxy.stop());
+    }
+
     // One process plays every function: the union of what the stack gives each one.
     const env = {
       AWS_REGION: REGION,
       AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
-      AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
-      AWS_ENDPOINT_URL_S3: s3.endpoint,
-      AWS_ENDPOINT_URL_SFN: `http://127.0.0.1:${sfnPort}`,
+      AWS_ENDPOINT_URL_DYNAMODB: proxies?.dynamodb.endpoint ?? endpoints.dynamodb,
+      AWS_ENDPOINT_URL_S3: proxies?.s3.endpoint ?? endpoints.s3,
+      AWS_ENDPOINT_URL_SFN: proxies?.sfn.endpoint ?? endpoints.sfn,
       S3_FORCE_PATH_STYLE: 'true',
       TABLE_NAME,
       DOCUMENTS_BUCKET: BUCKET,
       STATE_MACHINE_ARN: machine.stateMachineArn,
       PUBLIC_BASE_URL: url,
       POWERTOOLS_DEV: 'true',
+      // Notifications are written to the outbox (the table) only: nothing leaves this machine (differs from AWS).
+      NOTIFY_DELIVERY: 'outbox',
+      // Letters are signed with a local P-256 key kept under the data directory (KMS in AWS; see
+      // functions/adapters/signing/local-signer.ts), created on first use, so signatures survive a restart.
+      LOCAL_SIGNING_KEY_FILE: join(dataDir, 'signing', 'document-signing-key.pem'),
+      ...(options.deadlineScale ? { STAGE_DEADLINE_SCALE: String(options.deadlineScale) } : {}),
     };
     Object.assign(process.env, env);
 
@@ -115,7 +181,22 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 
     log('resuming workflows that were waiting when the runtime last stopped');
     await stepFunctions.resume();
-    return { url, stepFunctions, issuer, env, stop };
+
+    const reconciler = startLocalSchedule({
+      run: (event) => invoke(SCHEDULED_JOBS.Reconcile.entry, event) as Promise<ReconcileSummary>,
+      everyMs: options.reconcileEveryMs ?? 30_000,
+      warn: (message) => console.warn(`[local reconciler] ${message}`),
+    });
+    stops.push(() => reconciler.stop());
+    return {
+      url,
+      stepFunctions,
+      issuer,
+      env,
+      ...(proxies ? { proxies } : {}),
+      reconcile: (event = {}) => reconciler.runNow(event),
+      stop,
+    };
   } catch (error) {
     await stop();
     throw error;

@@ -7,6 +7,16 @@ import S3rver from 's3rver';
  */
 export const S3RVER_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;
 
+const CORS = `<CORSConfiguration>
+  <CORSRule>
+    <AllowedOrigin>*</AllowedOrigin>
+    <AllowedMethod>POST</AllowedMethod>
+    <AllowedMethod>GET</AllowedMethod>
+    <AllowedHeader>*</AllowedHeader>
+    <MaxAgeSeconds>3600</MaxAgeSeconds>
+  </CORSRule>
+</CORSConfiguration>`;
+
 export async function startS3(
   dir: string,
   port: number,
@@ -18,7 +28,8 @@ export async function startS3(
     address: '127.0.0.1',
     directory: dir,
     silent: true,
-    configureBuckets: [{ name: bucket, configs: [] }],
+    // As the documents bucket in AWS (lib/constructs/data.ts): the web front end POSTs attachments to it.
+    configureBuckets: [{ name: bucket, configs: [CORS] }],
   });
   await server.run();
   return { endpoint: `http://127.0.0.1:${port}`, stop: () => server.close() };

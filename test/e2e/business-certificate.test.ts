@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TAMPO, validBusinessApplication } from '../support/fixtures.js';
 import { readPdf } from '../support/pdf-reader.js';
 import { ApiClient, eventually, signInAll, startTestRuntime } from '../support/runtime.js';
+import { attachAll, requiredRequirements } from '../support/uploads.js';
 
 type Runtime = Awaited<ReturnType<typeof startTestRuntime>>;
 type RequestBody = {
@@ -48,6 +49,8 @@ describe('a business certificate, end to end', () => {
       serviceCode: 'SKU',
       villageCode: TAMPO,
       data: validBusinessApplication,
+      attachments: await attachAll(citizen, 'SKU', requiredRequirements('SKU')),
+      contact: { phone: '081234567890' },
     });
     expect(submitted.status).toBe(201);
     const { id } = submitted.body;
@@ -94,6 +97,18 @@ describe('a business certificate, end to end', () => {
       village: { name: 'Tampo' },
       signer: { name: 'Suwebi' },
     });
+
+    // The applicant was told of every status change, by SMS to the number they left, without any NIK
+    const told = await citizen.get<{ items: { channel: string; message: { id: string }; status: string }[] }>(
+      `/v1/requests/${id}/notifications`,
+    );
+    const texts = told.body.items.map((item) => item.message.id).join('\n');
+    expect(told.body.items.every((item) => item.channel === 'sms' && item.status === 'sent-local')).toBe(
+      true,
+    );
+    expect(texts).toMatch(/diterima/);
+    expect(texts).toMatch(/sudah terbit/);
+    expect(texts).not.toMatch(/\d{16}/);
 
     const timeline = await citizen.get<{ events: { type: string }[] }>(`/v1/requests/${id}`);
     expect(timeline.body.events.map((event) => event.type)).toEqual([

@@ -3,6 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEPLOYMENTS } from '../../config/deployments.js';
 import { ROUTES } from '../../functions/api/routes.js';
+import { SCHEDULED_JOBS } from '../../functions/workflow/scheduled-jobs.js';
 import { WORKFLOW_TASKS } from '../../functions/workflow/tasks.js';
 import { buildApp, stackIdOf, synthesizeTemplate } from '../../lib/app.js';
 import { ENTRY_METADATA_KEY } from '../../lib/constructs/service-function.js';
@@ -41,11 +42,14 @@ describe('DesaDigitalStack', () => {
 
   const ofType = (type: string): [string, Resource][] =>
     Object.entries(resources).filter(([, resource]) => resource.Type === type);
-  const only = (type: string): [string, Resource] => {
-    const [first, ...rest] = ofType(type);
+  const only = (type: string, idPrefix = ''): [string, Resource] => {
+    const [first, ...rest] = ofType(type).filter(([id]) => id.startsWith(idPrefix));
     if (!first || rest.length > 0) throw new Error(`Expected exactly one ${type}`);
     return first;
   };
+  /** The project's functions (each carries its handler module); CDK's own helpers (the web deployment's) aside. */
+  const serviceFunctions = (): [string, Resource][] =>
+    ofType('AWS::Lambda::Function').filter(([, fn]) => fn.Metadata?.[ENTRY_METADATA_KEY] !== undefined);
   const functionByEntry = (entry: string): [string, Resource] => {
     const found = ofType('AWS::Lambda::Function').find(
       ([, fn]) => fn.Metadata?.[ENTRY_METADATA_KEY] === entry,
@@ -83,7 +87,7 @@ describe('DesaDigitalStack', () => {
 
   describe('functions', () => {
     it('run Node.js 24 on arm64 with active tracing and source maps', () => {
-      for (const [, fn] of ofType('AWS::Lambda::Function')) {
+      for (const [, fn] of serviceFunctions()) {
         expect(fn.Properties).toMatchObject({
           Runtime: 'nodejs24.x',
           Architectures: ['arm64'],
@@ -94,24 +98,25 @@ describe('DesaDigitalStack', () => {
     });
 
     it('log to their own log group, which expires after a month', () => {
-      for (const [, fn] of ofType('AWS::Lambda::Function')) {
+      for (const [, fn] of serviceFunctions()) {
         const logGroupId = fn.Properties.LoggingConfig.LogGroup.Ref;
         expect(resources[logGroupId]?.Properties.RetentionInDays).toBe(30);
       }
     });
 
     it('carry their handler module, relative to the repository root, as metadata', () => {
-      const entries = ofType('AWS::Lambda::Function').map(([, fn]) => fn.Metadata?.[ENTRY_METADATA_KEY]);
+      const entries = serviceFunctions().map(([, fn]) => fn.Metadata?.[ENTRY_METADATA_KEY]);
       const expected = [
         ...ROUTES.map((route) => route.entry),
         ...Object.values(WORKFLOW_TASKS).map((task) => task.entry),
+        ...Object.values(SCHEDULED_JOBS).map((job) => job.entry),
       ];
       expect(entries.sort()).toEqual(expected.sort());
     });
 
     it('get only the environment their needs call for', () => {
       const variables = (fn: [string, Resource]) => fn[1].Properties.Environment.Variables;
-      expect(variables(routeFunction('listServices'))).not.toHaveProperty('TABLE_NAME');
+      expect(variables(routeFunction('getOpenApi'))).not.toHaveProperty('TABLE_NAME');
       expect(variables(routeFunction('verifyDocument'))).toHaveProperty('TABLE_NAME');
       expect(variables(routeFunction('verifyDocument'))).not.toHaveProperty('STATE_MACHINE_ARN');
       expect(variables(routeFunction('submitRequest'))).toHaveProperty('STATE_MACHINE_ARN');
@@ -156,7 +161,7 @@ describe('DesaDigitalStack', () => {
     });
 
     it('keeps documents in a private, versioned, encrypted bucket that is retained', () => {
-      const [, bucket] = only('AWS::S3::Bucket');
+      const [, bucket] = only('AWS::S3::Bucket', 'DataDocuments');
       expect(bucket.DeletionPolicy).toBe('Retain');
       expect(bucket.Properties).toMatchObject({
         PublicAccessBlockConfiguration: {
@@ -236,6 +241,7 @@ describe('DesaDigitalStack', () => {
       expect(routeRequest.Choices).toEqual([
         { Variable: '$.outcome', IsPresent: false, Next: 'UnknownOutcome' },
         { Variable: '$.outcome', StringEquals: 'await', Next: 'AwaitDecision' },
+        { Variable: '$.outcome', StringEquals: 'check', Next: 'RunChecks' },
         { Variable: '$.outcome', StringEquals: 'approved', Next: 'IssueDocument' },
         { Variable: '$.outcome', StringEquals: 'closed', Next: 'Closed' },
       ]);
@@ -289,12 +295,11 @@ describe('DesaDigitalStack', () => {
       }
     });
 
-    it('tells the document issuer the public API URL for the verification QR code', () => {
+    it("tells the document issuer the web front end's URL, whose verification page the QR code opens", () => {
       const [, issuer] = functionByEntry(WORKFLOW_TASKS.IssueDocument.entry);
-      const [apiId] = only('AWS::ApiGatewayV2::Api');
-      expect(issuer.Properties.Environment.Variables.PUBLIC_BASE_URL).toEqual({
-        'Fn::GetAtt': [apiId, 'ApiEndpoint'],
-      });
+      expect(issuer.Properties.Environment.Variables.PUBLIC_BASE_URL).toEqual(
+        template.toJSON().Outputs.WebUrl.Value,
+      );
     });
   });
 
@@ -413,6 +418,9 @@ describe('DesaDigitalStack', () => {
         'TableName',
         'DocumentsBucketName',
         'StateMachineArn',
+        'DocumentSigningKeyArn',
+        'WebUrl',
+        'VerifyUrlPrefix',
       ].sort(),
     );
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAWOO, TAMPO, validBusinessApplication } from '../support/fixtures.js';
 import { ApiClient, eventually, signInAll, startTestRuntime, tableItems } from '../support/runtime.js';
+import { attachAll, requiredRequirements } from '../support/uploads.js';
 
 type Runtime = Awaited<ReturnType<typeof startTestRuntime>>;
 type ErrorBody = {
@@ -18,6 +19,11 @@ describe('the API refuses bad input and changes nothing', () => {
   const submit = (body: unknown, client = citizen, headers: Record<string, string> = {}) =>
     client.post<ErrorBody & RequestBody>('/v1/requests', body, headers);
   const valid = { serviceCode: 'SKU', villageCode: TAMPO, data: validBusinessApplication };
+  /** A valid body with freshly uploaded persyaratan (a submission consumes its uploads). */
+  const complete = async () => ({
+    ...valid,
+    attachments: await attachAll(citizen, 'SKU', requiredRequirements('SKU')),
+  });
 
   beforeAll(async () => {
     runtime = await startTestRuntime();
@@ -88,14 +94,15 @@ describe('the API refuses bad input and changes nothing', () => {
 
   it('answers a replayed Idempotency-Key with the first request, and a reused key with a new body with 422', async () => {
     const headers = { 'Idempotency-Key': 'retry-test-0001' };
-    const first = await submit(valid, citizen, headers);
-    const again = await submit(valid, citizen, headers);
+    const body = await complete();
+    const first = await submit(body, citizen, headers);
+    const again = await submit(body, citizen, headers);
     expect(first.status).toBe(201);
     expect(again.status).toBe(201);
     expect(again.body.id).toBe(first.body.id);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     await waitForOpenStage(first.body.id, 'verify');
-    const changed = { ...valid, data: { ...validBusinessApplication, purpose: 'Lain' } };
+    const changed = { ...body, data: { ...validBusinessApplication, purpose: 'Lain' } };
     await expectNothingWritten(async () => {
       const reused = await submit(changed, citizen, headers);
       expect(reused.status).toBe(422);
@@ -104,7 +111,7 @@ describe('the API refuses bad input and changes nothing', () => {
   });
 
   it('refuses decisions from the wrong role, the wrong village, and a second decision on the same stage', async () => {
-    const { body } = await submit(valid);
+    const { body } = await submit(await complete());
     await waitForOpenStage(body.id, 'verify');
     const approve = { decision: 'approve', note: '' };
     await expectNothingWritten(async () => {
@@ -138,7 +145,7 @@ describe('the API refuses bad input and changes nothing', () => {
   });
 
   it("keeps other villages' requests out of reach", async () => {
-    const { body } = await submit(valid);
+    const { body } = await submit(await complete());
     expect((await sawooOperator.get(`/v1/requests/${body.id}`)).status).toBe(404);
     expect((await sawooOperator.get(`/v1/requests?village=${TAMPO}`)).status).toBe(403);
     const otherCitizen = await ApiClient.signIn(runtime, 'warga.sawoo');

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { type SynthesizedTemplate, startLocalRuntime } from '../../lib/local/runtime.js';
 import { TAMPO, validBusinessApplication } from '../support/fixtures.js';
 import { type ApiClient, eventually, signInAll } from '../support/runtime.js';
+import { attachAll, requiredRequirements } from '../support/uploads.js';
 
 type RequestBody = {
   id: string;
@@ -39,11 +40,12 @@ async function start(
   return { runtime, dir, citizen, operator, villageHead };
 }
 
-const submit = (citizen: ApiClient) =>
+const submit = async (citizen: ApiClient) =>
   citizen.post<RequestBody>('/v1/requests', {
     serviceCode: 'SKU',
     villageCode: TAMPO,
     data: validBusinessApplication,
+    attachments: await attachAll(citizen, 'SKU', requiredRequirements('SKU')),
   });
 
 const waitFor = (client: ApiClient, id: string, what: string, done: (request: RequestBody) => boolean) =>

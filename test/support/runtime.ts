@@ -5,14 +5,15 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { DEMO_PASSWORD } from '../../config/demo-users.js';
 import { localClient } from '../../lib/local/dynamodb.js';
-import { type LocalRuntime, startLocalRuntime } from '../../lib/local/runtime.js';
+import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '../../lib/local/runtime.js';
 
 /** Starts the whole local runtime on free ports with a throw-away data directory. */
 export async function startTestRuntime(
   dataDir?: string,
+  options: Pick<LocalRuntimeOptions, 'deadlineScale'> = {},
 ): Promise<LocalRuntime & { dataDir: string; cleanup: () => Promise<void> }> {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'desa-digital-')));
-  const runtime = await startLocalRuntime({ dataDir: dir, port: 0, retryIntervalMs: 10 });
+  const runtime = await startLocalRuntime({ dataDir: dir, port: 0, retryIntervalMs: 10, ...options });
   return {
     ...runtime,
     dataDir: dir,

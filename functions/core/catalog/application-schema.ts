@@ -27,7 +27,14 @@ function fieldSchema(field: FieldDefinition): z.ZodType {
     case 'nik':
       return z.string().superRefine((value, context) => {
         const parsed = parseNik(value);
-        if (typeof parsed === 'string') context.addIssue({ code: 'custom', params: { nik: parsed } });
+        if (typeof parsed === 'string')
+          context.addIssue({ code: 'custom', params: { rule: `nik.${parsed}` } });
+      });
+    case 'familyCard':
+      // Nomor KK: 16 digits, region code first; like the NIK, its existence is the registry's answer.
+      return z.string().superRefine((value, context) => {
+        if (!/^\d{16}$/.test(value))
+          context.addIssue({ code: 'custom', params: { rule: 'familyCard.format' } });
       });
     case 'date':
       return z.iso.date();

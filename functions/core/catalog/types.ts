@@ -3,16 +3,19 @@ import type { LocalizedText } from '../text.js';
 
 /**
  * A service (jenis layanan) as data. This one description drives the API's validation, the workflow's
- * routing, the front end's forms, the office display's requirement lists and the issued letter.
+ * routing, the front end's forms, the office display's requirement lists and the issued letter. Regency
+ * services live in code (./services/); a village's own programmes are the same shape, stored as data.
  */
 export interface ServiceDefinition {
   readonly code: string;
   readonly name: LocalizedText;
   readonly description: LocalizedText;
+  /** Groups services that share a chain shape (for the front end and for tests). */
+  readonly family: ServiceFamily;
   readonly fields: readonly FieldDefinition[];
-  /** Persyaratan: what the applicant brings or uploads. */
+  /** Persyaratan: what the applicant brings or uploads. Required ones must be attached on submission. */
   readonly requirements: readonly RequirementDefinition[];
-  /** The approval chain, in order. */
+  /** The chain, in order: human decisions and automated registry checks. */
   readonly stages: readonly StageDefinition[];
   /** Service-level target from submission to issued document. */
   readonly targetHours: number;
@@ -21,7 +24,17 @@ export interface ServiceDefinition {
   readonly letter: LetterTemplate;
 }
 
-export type FieldType = 'text' | 'longText' | 'nik' | 'date' | 'integer' | 'choice';
+export const SERVICE_FAMILIES = [
+  'certificate',
+  'civil-registration',
+  'permit',
+  'statement',
+  'welfare',
+  'village-programme',
+] as const;
+export type ServiceFamily = (typeof SERVICE_FAMILIES)[number];
+
+export type FieldType = 'text' | 'longText' | 'nik' | 'familyCard' | 'date' | 'integer' | 'choice';
 
 export interface FieldDefinition {
   readonly name: string;
@@ -42,15 +55,57 @@ export interface RequirementDefinition {
   readonly required: boolean;
 }
 
-export interface StageDefinition {
+export type StageDefinition = DecisionStage | CheckStage;
+
+/** A person decides: approve, reject or return for correction. */
+export interface DecisionStage {
+  readonly kind: 'decision';
   readonly key: string;
   readonly role: StaffRole;
+  /** For agency stages (role agency_officer): which agency decides, e.g. 'dukcapil', 'kesmas'. */
+  readonly agency?: AgencyCode;
   readonly label: LocalizedText;
   /** How long this stage may wait for its decider before it is escalated. */
   readonly deadlineHours: number;
-  /** The person who decides this stage signs the letter (the last signing stage's role goes on the PDF). */
+  /** Who may act once the deadline passes (village head absent → village secretary; district → regency). */
+  readonly escalateTo?: StaffRole;
+  /** The person who approves this stage signs the letter (the last such stage's approver goes on the PDF). */
   readonly signs?: boolean;
+  /** The decider attaches a document on approval (Dukcapil attaches the akta it issued). */
+  readonly attachesDocument?: { readonly requirementCode: string; readonly label: LocalizedText };
 }
+
+/**
+ * Automated checks against registries. A mismatch returns the request to the applicant with the reasons;
+ * after the applicant corrects it, the checks run again.
+ */
+export interface CheckStage {
+  readonly kind: 'check';
+  readonly key: string;
+  readonly label: LocalizedText;
+  readonly registries: readonly RegistryName[];
+  /** Which fields identify each person to check (an SPM checks the applicant; an akta the parents). */
+  readonly subjects: readonly CheckSubject[];
+  /**
+   * What a BPJS answer must be for the check to pass: a participant (default), or not covered at all — the
+   * SPM is for poor citizens not yet covered by PBI or regional insurance (seed 002).
+   */
+  readonly bpjsExpectation?: 'participant' | 'not-covered';
+}
+
+export type RegistryName = 'population' | 'bpjs';
+
+export interface CheckSubject {
+  readonly nikField: string;
+  readonly nameField?: string;
+  readonly birthDateField?: string;
+  readonly familyCardField?: string;
+  /** The person whose death is being registered: the registry may already record them as deceased. */
+  readonly deceased?: boolean;
+}
+
+export const AGENCIES = ['dukcapil', 'dinsos', 'kesmas', 'dpmptsp', 'dishut'] as const;
+export type AgencyCode = (typeof AGENCIES)[number];
 
 /**
  * The letter body. `{{field}}` placeholders take the applicant's fields; `{{village}}`, `{{district}}`,

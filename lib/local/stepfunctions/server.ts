@@ -5,7 +5,7 @@
  *
  * How it differs from AWS (for local development and tests; never the truth about AWS):
  * - Restarts. AWS never loses an execution; locally a process can stop at any time. Each execution's record
- *   (`<dataDir>/executions.json`) keeps its last top-level state entered and that state's raw input, and
+ *   (`<dataDir>/executions.json` and its journal, see store.ts) keeps its last top-level state entered and that state's raw input, and
  *   resume() runs the definition again with StartAt set to that state. A task waiting for its token is
  *   therefore entered again: its Parameters are re-evaluated, a new token is minted and the handler invoked
  *   again (the old token answers TaskTimedOut). A state that was running when the process stopped also runs
@@ -97,7 +97,7 @@ export class LocalStepFunctions {
     this.runtime = this.createRuntime();
     this.hooks = {
       changed: (record) => {
-        void this.store.save();
+        void this.store.save(record);
         this.changes.emit('change', record);
       },
       event: (record, event) => this.recordHistory(record, event),
@@ -182,7 +182,7 @@ export class LocalStepFunctions {
     };
     this.store.add(record);
     this.launch(record);
-    await this.store.save(); // durable before answering, as StartExecution is in AWS
+    await this.store.save(record); // durable before answering, as StartExecution is in AWS
     return structuredClone(record);
   }
 

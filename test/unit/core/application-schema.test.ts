@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applicationSchema } from '../../../functions/core/catalog/application-schema.js';
-import { businessCertificate } from '../../../functions/core/catalog/business-certificate.js';
+import { businessCertificate } from '../../../functions/core/catalog/services/business-certificate.js';
 import { ValidationError } from '../../../functions/core/errors.js';
 import { parseOrThrow } from '../../../functions/core/validation.js';
 import { validBusinessApplication } from '../../support/fixtures.js';
@@ -28,6 +28,18 @@ describe('the business certificate application schema (built from the catalog)',
     const { businessName: _omitted, ...rest } = validBusinessApplication;
     expect(issuesOf(rest)).toEqual([
       { field: 'businessName', message: { id: 'Nama usaha: wajib diisi', en: 'Business name: is required' } },
+    ]);
+  });
+
+  it('tells a value of the wrong type from a missing one', () => {
+    expect(issuesOf({ ...validBusinessApplication, sinceYear: 'dua ribu' })).toEqual([
+      {
+        field: 'sinceYear',
+        message: {
+          id: 'Berdiri sejak tahun: harus berupa angka',
+          en: 'Running since (year): must be a number',
+        },
+      },
     ]);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyDecision, stageTicket } from '../../../functions/core/approvals.js';
-import { businessCertificate } from '../../../functions/core/catalog/business-certificate.js';
+import { applyDecision, RESUBMISSION_STAGE, stepAt } from '../../../functions/core/approvals.js';
+import { businessCertificate } from '../../../functions/core/catalog/services/business-certificate.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../../../functions/core/errors.js';
 import type { ServiceRequest } from '../../../functions/core/requests.js';
 import type { Actor } from '../../../functions/core/roles.js';
@@ -13,6 +13,7 @@ const otherOperator: Actor = { subject: 'op2', name: 'Joko', roles: ['operator']
 
 function waitingAt(stageIndex: number): ServiceRequest {
   const stage = businessCertificate.stages[stageIndex];
+  const role = stage?.kind === 'decision' ? stage.role : 'operator';
   return {
     id: '01JDEMO0000000000000000000',
     trackingCode: 'DD-AAAA-BBBB',
@@ -27,7 +28,7 @@ function waitingAt(stageIndex: number): ServiceRequest {
     version: 3,
     awaiting: {
       stageKey: stage?.key ?? '',
-      role: stage?.role ?? 'operator',
+      role: stage?.kind === 'decision' ? stage.role : 'operator',
       dueAt: now.toISOString(),
       taskToken: 'token-1',
     },
@@ -45,7 +46,11 @@ describe('applying a decision to the current stage', () => {
     );
     expect(result.request).toMatchObject({ status: 'IN_REVIEW', stageIndex: 1, version: 4 });
     expect(result.request.awaiting).toBeUndefined();
-    expect(result.step).toEqual({ outcome: 'await', stage: stageTicket(businessCertificate, 1) });
+    expect(result.step).toEqual(stepAt(businessCertificate, 1));
+    expect(result.step).toMatchObject({
+      outcome: 'await',
+      stage: { index: 1, key: 'sign', role: 'village_head' },
+    });
     expect(result.taskToken).toBe('token-1');
     expect(result.event).toMatchObject({
       type: 'DECISION_APPROVE',
@@ -79,6 +84,50 @@ describe('applying a decision to the current stage', () => {
       outcome: { decision: 'reject', note: 'Bukan warga' },
     });
     expect(result.step).toEqual({ outcome: 'closed' });
+  });
+
+  it('returns the request to its applicant, to resume at the same stage once corrected', () => {
+    const result = applyDecision(
+      waitingAt(1),
+      businessCertificate,
+      head,
+      { decision: 'return', note: 'Foto usaha buram' },
+      now,
+    );
+    expect(result.request).toMatchObject({ status: 'RETURNED', stageIndex: 1, returnedFrom: 1 });
+    expect(result.step).toMatchObject({
+      outcome: 'await',
+      stage: { index: 1, key: RESUBMISSION_STAGE, role: 'citizen' },
+    });
+  });
+
+  it("lets the village secretary act once the village head's stage has been escalated to them", () => {
+    const secretary: Actor = {
+      subject: 'sekdes',
+      name: 'Sekdes',
+      roles: ['village_secretary'],
+      areas: [TAMPO],
+    };
+    const waiting = waitingAt(1);
+    expect(() =>
+      applyDecision(waiting, businessCertificate, secretary, { decision: 'approve', note: '' }, now),
+    ).toThrow(ForbiddenError);
+    const escalated: ServiceRequest = {
+      ...waiting,
+      awaiting: {
+        ...(waiting.awaiting ?? { stageKey: 'sign', role: 'village_head', dueAt: '', taskToken: 't' }),
+        actingRole: 'village_secretary',
+      },
+    };
+    const result = applyDecision(
+      escalated,
+      businessCertificate,
+      secretary,
+      { decision: 'approve', note: '' },
+      now,
+    );
+    expect(result.event.actor.role).toBe('village_secretary');
+    expect(result.request.status).toBe('APPROVED');
   });
 
   it('requires a reason to reject or return', () => {

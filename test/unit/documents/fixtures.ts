@@ -1,4 +1,4 @@
-import { businessCertificate } from '../../../functions/core/catalog/business-certificate.js';
+import { businessCertificate } from '../../../functions/core/catalog/services/business-certificate.js';
 import type { LetterContent } from '../../../functions/core/documents/letter-pdf.js';
 import { fillLetter } from '../../../functions/core/documents/template.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { businessCertificate } from '../../../functions/core/catalog/business-certificate.js';
+import { businessCertificate } from '../../../functions/core/catalog/services/business-certificate.js';
 import {
   fillLetter,
   fillTemplate,

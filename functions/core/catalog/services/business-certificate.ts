@@ -1,10 +1,11 @@
-import { text } from '../text.js';
-import type { ServiceDefinition } from './types.js';
+import { text } from '../../text.js';
+import type { ServiceDefinition } from '../types.js';
 
 /** Surat Keterangan Usaha: the village confirms that a resident runs a business at an address in the village. */
 export const businessCertificate: ServiceDefinition = {
   code: 'SKU',
   name: text('Surat Keterangan Usaha', 'Business Certificate'),
+  family: 'certificate',
   description: text(
     'Keterangan dari desa bahwa pemohon menjalankan usaha di wilayah desa, untuk pengajuan kredit usaha, izin, atau bantuan UMKM.',
     'A village statement that the applicant runs a business in the village, for business loans, permits or small-business support.',
@@ -104,16 +105,19 @@ export const businessCertificate: ServiceDefinition = {
   ],
   stages: [
     {
+      kind: 'decision',
       key: 'verify',
       role: 'operator',
       label: text('Verifikasi berkas oleh operator desa', 'Village operator checks the application'),
       deadlineHours: 4,
     },
     {
+      kind: 'decision',
       key: 'sign',
       role: 'village_head',
       label: text('Tanda tangan Kepala Desa', 'Village head signs'),
       deadlineHours: 8,
+      escalateTo: 'village_secretary',
       signs: true,
     },
   ],

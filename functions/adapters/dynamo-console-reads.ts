@@ -1,0 +1,83 @@
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { ConsoleReads, Page, StatRow } from '../core/console-reads.js';
+import { ValidationError } from '../core/errors.js';
+import type { RequestStatus, ServiceRequest } from '../core/requests.js';
+import { text } from '../core/text.js';
+import { once } from './clients.js';
+import { dynamo } from './dynamo-client.js';
+import { fromItem } from './dynamo-request-store.js';
+import { requiredEnv } from './env.js';
+import { keys } from './keys.js';
+
+export const consoleReads = once(() => new DynamoConsoleReads(requiredEnv('TABLE_NAME')));
+
+/** The console's read patterns on the single table's indexes (key design in keys.ts). */
+export class DynamoConsoleReads implements ConsoleReads {
+  constructor(private readonly tableName: string) {}
+
+  async waitingFor(villageCode: string, role: string, limit: number): Promise<Page> {
+    return this.page('gsi3', keys.task(villageCode, role), { limit, forward: true });
+  }
+
+  async byApplicant(subject: string, limit: number, cursor?: string): Promise<Page> {
+    return this.page('gsi4', keys.applicant(subject), { limit, forward: false, cursor });
+  }
+
+  async createdSince(villageCode: string, status: RequestStatus, fromIso: string): Promise<StatRow[]> {
+    const rows: StatRow[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const result = await dynamo().send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk >= :from',
+          ExpressionAttributeValues: { ':pk': keys.villageStatus(villageCode, status), ':from': fromIso },
+          ProjectionExpression: '#id, serviceCode, #status, createdAt, updatedAt, #document.issuedAt',
+          ExpressionAttributeNames: { '#id': 'id', '#status': 'status', '#document': 'document' },
+          ExclusiveStartKey: start,
+        }),
+      );
+      rows.push(...((result.Items ?? []) as StatRow[]));
+      start = result.LastEvaluatedKey;
+    } while (start);
+    return rows;
+  }
+
+  private async page(
+    index: 'gsi3' | 'gsi4',
+    partition: string,
+    options: { limit: number; forward: boolean; cursor?: string },
+  ): Promise<Page> {
+    const input: QueryCommandInput = {
+      TableName: this.tableName,
+      IndexName: index,
+      KeyConditionExpression: `${index}pk = :pk`,
+      ExpressionAttributeValues: { ':pk': partition },
+      ScanIndexForward: options.forward,
+      Limit: options.limit,
+      ExclusiveStartKey: options.cursor ? decodeCursor(options.cursor, `${index}pk`, partition) : undefined,
+    };
+    const result = await dynamo().send(new QueryCommand(input));
+    return {
+      items: (result.Items ?? []).map((item) => fromItem<ServiceRequest>(item)),
+      ...(result.LastEvaluatedKey ? { cursor: encodeCursor(result.LastEvaluatedKey) } : {}),
+    };
+  }
+}
+
+const encodeCursor = (key: Record<string, unknown>): string =>
+  Buffer.from(JSON.stringify(key)).toString('base64url');
+
+/** A cursor only continues the listing it came from. */
+function decodeCursor(cursor: string, attribute: string, partition: string): Record<string, unknown> {
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (key && typeof key === 'object' && key[attribute] === partition) return key;
+  } catch {
+    // fall through
+  }
+  throw new ValidationError(text('Parameter cursor tidak valid.', 'The cursor parameter is not valid.'), [
+    { field: 'cursor', message: text('cursor tidak valid', 'cursor is not valid') },
+  ]);
+}

@@ -1,0 +1,52 @@
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type ServiceCatalog,
+  serviceCatalog,
+  type VillageServiceStore,
+} from '../core/catalog/service-catalog.js';
+import type { ServiceDefinition } from '../core/catalog/types.js';
+import { once } from './clients.js';
+import { dynamo } from './dynamo-client.js';
+import { fromItem } from './dynamo-request-store.js';
+import { requiredEnv } from './env.js';
+import { keys } from './keys.js';
+
+/** A village's own services, stored beside the village (pk VILLAGE#<code>, sk SERVICE#<code>). */
+export class DynamoVillageServices implements VillageServiceStore {
+  constructor(private readonly tableName: string) {}
+
+  async get(villageCode: string, serviceCode: string): Promise<ServiceDefinition | undefined> {
+    const result = await dynamo().send(
+      new GetCommand({ TableName: this.tableName, Key: keys.villageService(villageCode, serviceCode) }),
+    );
+    return result.Item ? fromItem<{ definition: ServiceDefinition }>(result.Item).definition : undefined;
+  }
+
+  async list(villageCode: string): Promise<ServiceDefinition[]> {
+    const { pk, sk } = keys.villageService(villageCode, '');
+    const result = await dynamo().send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': pk, ':prefix': sk },
+      }),
+    );
+    return (result.Items ?? []).map((item) => fromItem<{ definition: ServiceDefinition }>(item).definition);
+  }
+
+  async put(villageCode: string, service: ServiceDefinition): Promise<void> {
+    await dynamo().send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...keys.villageService(villageCode, service.code),
+          definition: service,
+          updatedAt: new Date().toISOString(),
+        },
+      }),
+    );
+  }
+}
+
+export const villageServices = once(() => new DynamoVillageServices(requiredEnv('TABLE_NAME')));
+export const catalog = once((): ServiceCatalog => serviceCatalog(villageServices()));

@@ -1,0 +1,29 @@
+import dataset from '../../../config/population/population.json' with { type: 'json' };
+import type { Household, PopulationDataset, Resident } from '../../../config/population/types.js';
+import { once } from '../clients.js';
+
+/** A resident with the family card they are on (the card carries the village and address). */
+export interface RegisteredPerson {
+  readonly resident: Resident;
+  readonly household: Household;
+}
+
+export type PopulationIndex = ReadonlyMap<string, RegisteredPerson>;
+
+/**
+ * The shipped synthetic population (config/population/population.json, bundled into the function), indexed
+ * by NIK once per container. Its shape is guaranteed by the generator and checked by the unit tests, so it is
+ * not validated again on every cold start.
+ */
+export const shippedPopulation = once(() => indexByNik(dataset as unknown as PopulationDataset));
+
+export function indexByNik(population: PopulationDataset): PopulationIndex {
+  const index = new Map<string, RegisteredPerson>();
+  for (const household of population.households) {
+    for (const resident of household.members) {
+      if (index.has(resident.nik)) throw new Error('The population dataset holds a NIK twice');
+      index.set(resident.nik, { resident, household });
+    }
+  }
+  return index;
+}

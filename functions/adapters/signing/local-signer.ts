@@ -1,0 +1,90 @@
+import {
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  type KeyObject,
+  randomUUID,
+} from 'node:crypto';
+import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { DocumentSignature, DocumentSigner } from '../../core/ports.js';
+import { assertP256, fingerprint, SIGNING_ALGORITHM, signDigest, verifyDigest } from './signature.js';
+
+interface LocalKey {
+  readonly keyId: string;
+  readonly privateKey: KeyObject;
+  readonly publicKey: KeyObject;
+}
+
+/**
+ * The local stand-in for the KMS key: a P-256 key pair created on first use and kept as a PKCS#8 PEM file
+ * under the local data directory, so letters signed before a restart still verify after it. Same signature
+ * format as KMS (signature.ts); keyId is 'local:<SHA-256 of the public key>'.
+ * Differs from AWS on purpose: the private key is a file readable by the local user, not held in an HSM.
+ */
+export class LocalDocumentSigner implements DocumentSigner {
+  private key: Promise<LocalKey> | undefined;
+
+  constructor(private readonly keyFile: string) {}
+
+  async sign(sha256Hex: string): Promise<DocumentSignature> {
+    const { keyId, privateKey } = await this.load();
+    return { algorithm: SIGNING_ALGORITHM, keyId, value: signDigest(privateKey, sha256Hex) };
+  }
+
+  async verify(sha256Hex: string, signature: DocumentSignature): Promise<boolean> {
+    const { keyId, publicKey } = await this.load();
+    return signature.keyId === keyId && verifyDigest(publicKey, sha256Hex, signature);
+  }
+
+  async publicKeyPem(): Promise<string> {
+    const { publicKey } = await this.load();
+    return String(publicKey.export({ type: 'spki', format: 'pem' }));
+  }
+
+  private load(): Promise<LocalKey> {
+    this.key ??= loadOrCreate(this.keyFile).catch((error: unknown) => {
+      this.key = undefined;
+      throw error;
+    });
+    return this.key;
+  }
+}
+
+async function loadOrCreate(keyFile: string): Promise<LocalKey> {
+  const pem = (await readIfExists(keyFile)) ?? (await create(keyFile));
+  const privateKey = createPrivateKey(pem);
+  assertP256(privateKey);
+  const publicKey = createPublicKey(privateKey);
+  return { keyId: `local:${fingerprint(publicKey)}`, privateKey, publicKey };
+}
+
+/**
+ * Writes a new key without ever exposing a half-written file: the PEM goes to a temporary file that is then
+ * hard-linked into place, which fails if another process created the key first (then theirs is used).
+ */
+async function create(keyFile: string): Promise<string> {
+  await mkdir(dirname(keyFile), { recursive: true });
+  const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const pem = String(privateKey.export({ type: 'pkcs8', format: 'pem' }));
+  const temporary = join(dirname(keyFile), `.${randomUUID()}.tmp`);
+  await writeFile(temporary, pem, { mode: 0o600, flag: 'wx' });
+  try {
+    await link(temporary, keyFile);
+    return pem;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return readFile(keyFile, 'utf8');
+  } finally {
+    await unlink(temporary).catch(() => undefined);
+  }
+}
+
+async function readIfExists(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+}

@@ -1,0 +1,96 @@
+import { STAFF_ROLES } from '../core/roles.js';
+import {
+  myRequestPage,
+  myRequestsQuery,
+  statsQuery,
+  taskList,
+  villageBoard,
+  villageCodeParams,
+  villageQuery,
+  villageStats,
+} from './console-schemas.js';
+import type { RouteDefinition } from './route-types.js';
+import { errorResponse } from './schemas.js';
+
+/**
+ * Routes the web front end needs beyond the core API (issue 5): the staff inbox and dashboard, one
+ * village's public board (office display) and a caller's own requests. Listed in ROUTES (routes.ts), so
+ * the stack, the local gateway and OpenAPI pick them up like every other route.
+ */
+const error = (description: string) => ({ description, schema: errorResponse });
+
+export const listTasks = {
+  id: 'listTasks',
+  method: 'GET',
+  path: '/v1/tasks',
+  access: STAFF_ROLES,
+  entry: 'functions/api/list-tasks.ts',
+  summary:
+    "The caller's inbox in a village: requests whose current stage waits for one of the caller's roles, late ones apart.",
+  tags: ['console'],
+  needs: ['table:read'],
+  query: villageQuery,
+  responses: {
+    200: { description: 'Waiting and overdue tasks', schema: taskList },
+    400: error('Invalid query'),
+    403: error('Not your area'),
+  },
+} as const satisfies RouteDefinition;
+
+export const getVillageStats = {
+  id: 'getVillageStats',
+  method: 'GET',
+  path: '/v1/stats',
+  access: STAFF_ROLES,
+  entry: 'functions/api/get-village-stats.ts',
+  summary:
+    "A village's dashboard for a period: requests by status and service, time to issue against each service's target, late stages.",
+  tags: ['console'],
+  needs: ['table:read'],
+  query: statsQuery,
+  responses: {
+    200: { description: 'Village statistics', schema: villageStats },
+    400: error('Invalid query'),
+    403: error('Not your area'),
+  },
+} as const satisfies RouteDefinition;
+
+export const getVillage = {
+  id: 'getVillage',
+  method: 'GET',
+  path: '/v1/villages/{code}',
+  access: 'public',
+  entry: 'functions/api/get-village.ts',
+  summary: "One village's public board: the village, who signs its letters, and its announcements.",
+  tags: ['catalog'],
+  needs: ['table:read'],
+  params: villageCodeParams,
+  responses: {
+    200: { description: 'The village', schema: villageBoard },
+    404: error('Unknown village'),
+  },
+} as const satisfies RouteDefinition;
+
+export const listMyRequests = {
+  id: 'listMyRequests',
+  method: 'GET',
+  path: '/v1/me/requests',
+  access: ['citizen', ...STAFF_ROLES],
+  entry: 'functions/api/list-my-requests.ts',
+  summary: "The caller's own requests (a citizen's, or an operator's counter submissions), newest first.",
+  tags: ['requests'],
+  needs: ['table:read'],
+  query: myRequestsQuery,
+  responses: {
+    200: { description: 'A page of requests', schema: myRequestPage },
+    400: error('Invalid query'),
+  },
+} as const satisfies RouteDefinition;
+
+/** The web front end's routes, appended to ROUTES. */
+export const CONSOLE_ROUTES: readonly RouteDefinition[] = [
+  listTasks,
+  getVillageStats,
+  getVillage,
+  listMyRequests,
+];

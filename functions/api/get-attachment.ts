@@ -1,0 +1,16 @@
+import { requestStore } from '../adapters/dynamo-request-store.js';
+import { systemClock } from '../adapters/env.js';
+import { documentStore } from '../adapters/s3-document-store.js';
+import { attachmentLink } from '../core/queries.js';
+import { apiHandler } from './http.js';
+import { getAttachment } from './routes.js';
+
+export const handler = apiHandler(getAttachment, async ({ actor, params }) => ({
+  status: 200,
+  body: await attachmentLink(
+    { requests: requestStore(), files: documentStore(), now: systemClock.now },
+    actor,
+    params.id,
+    params.attachmentId,
+  ),
+}));

@@ -1,0 +1,10 @@
+import { consoleReads } from '../adapters/dynamo-console-reads.js';
+import { catalog } from '../adapters/dynamo-village-services.js';
+import { listMyRequests as list } from '../core/my-requests.js';
+import { listMyRequests } from './console-routes.js';
+import { apiHandler } from './http.js';
+
+export const handler = apiHandler(listMyRequests, async ({ actor, query }) => ({
+  status: 200,
+  body: await list({ reads: consoleReads(), catalog: catalog() }, actor, query),
+}));

@@ -1,0 +1,43 @@
+import { NotFoundError } from '../errors.js';
+import { text } from '../text.js';
+import { SERVICE_CATALOG } from './index.js';
+import type { ServiceDefinition } from './types.js';
+
+/**
+ * The services a village can be asked for: the regency catalog (in code) plus the village's own
+ * programmes (sport, adat, religion… — seed 002), which are data, added without a deploy.
+ */
+export interface ServiceCatalog {
+  get(villageCode: string, serviceCode: string): Promise<ServiceDefinition>;
+  list(villageCode?: string): Promise<readonly ServiceDefinition[]>;
+}
+
+/** Where a village's own service definitions are kept. */
+export interface VillageServiceStore {
+  get(villageCode: string, serviceCode: string): Promise<ServiceDefinition | undefined>;
+  list(villageCode: string): Promise<ServiceDefinition[]>;
+  put(villageCode: string, service: ServiceDefinition): Promise<void>;
+}
+
+export function serviceCatalog(villageServices: VillageServiceStore): ServiceCatalog {
+  return {
+    async get(villageCode, serviceCode) {
+      const service = regencyService(serviceCode) ?? (await villageServices.get(villageCode, serviceCode));
+      if (!service) throw unknownService(serviceCode);
+      return service;
+    },
+    async list(villageCode) {
+      return villageCode
+        ? [...SERVICE_CATALOG, ...(await villageServices.list(villageCode))]
+        : SERVICE_CATALOG;
+    },
+  };
+}
+
+export const regencyService = (code: string): ServiceDefinition | undefined =>
+  SERVICE_CATALOG.find((candidate) => candidate.code === code);
+
+export const unknownService = (code: string) =>
+  new NotFoundError(
+    text(`serviceCode: layanan "${code}" tidak dikenal.`, `serviceCode: unknown service "${code}".`),
+  );

@@ -1,0 +1,478 @@
+import { z } from 'zod';
+import { fillTemplate, TemplateError } from '../documents/template.js';
+import { parseBodyLine } from '../documents/text-layout.js';
+import { type FieldIssue, ValidationError } from '../errors.js';
+import { STAFF_ROLES } from '../roles.js';
+import { type LocalizedText, text } from '../text.js';
+import { type FieldLabels, parseOrThrow } from '../validation.js';
+import {
+  AGENCIES,
+  type CheckStage,
+  type FieldDefinition,
+  type FieldType,
+  type RegistryName,
+  SERVICE_FAMILIES,
+  type ServiceDefinition,
+} from './types.js';
+
+/**
+ * The rules every service definition obeys, the regency's own (in code) and a village's programmes (data an
+ * admin PUTs): the shape first (zod), then the cross-references a shape cannot express — placeholders that
+ * name declared fields, unique keys, a decider and a signer in the chain, registry checks on NIK fields.
+ */
+
+/** Placeholders every letter may use besides the applicant's fields: the place names of the letterhead. */
+export const PLACE_PLACEHOLDERS = ['village', 'district', 'regency'] as const;
+
+const FIELD_TYPES = ['text', 'longText', 'nik', 'familyCard', 'date', 'integer', 'choice'] as const;
+const REGISTRIES = ['population', 'bpjs'] as const;
+// Compile-time guards: the lists above must name every member of the catalog's unions, and only those.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const fieldTypesAreComplete: Same<(typeof FIELD_TYPES)[number], FieldType> = true;
+const registriesAreComplete: Same<(typeof REGISTRIES)[number], RegistryName> = true;
+void fieldTypesAreComplete;
+void registriesAreComplete;
+
+/** A service code: capitals, digits and dashes, e.g. SKU, IUMK, OR-SEPAKBOLA. */
+const SERVICE_CODE = /^[A-Z][A-Z0-9-]{1,19}$/;
+/** A field name: camelCase, as it appears in `{{placeholders}}` and in the API's request data. */
+const FIELD_NAME = /^[a-z][A-Za-z0-9]{0,39}$/;
+/** Stage keys and requirement codes: lowercase words joined by dashes, e.g. `pengantar-rt`. */
+const KEY = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+/** A choice's stored value: short, no spaces. */
+const CHOICE_VALUE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+/** Permendagri 83/2022 classification: three digits, then up to four dotted levels (400.12.3.1). */
+const CLASSIFICATION_CODE = /^\d{3}(\.\d{1,3}){0,4}$/;
+
+const localized = (max: number) =>
+  z.strictObject({ id: z.string().trim().min(1).max(max), en: z.string().trim().min(1).max(max) });
+
+const fieldSchema = z.strictObject({
+  name: z.string().regex(FIELD_NAME),
+  type: z.enum(FIELD_TYPES),
+  label: localized(120),
+  required: z.boolean(),
+  minLength: z.number().int().min(0).max(5000).optional(),
+  maxLength: z.number().int().min(1).max(5000).optional(),
+  min: z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER).optional(),
+  max: z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER).optional(),
+  choices: z
+    .array(z.strictObject({ value: z.string().regex(CHOICE_VALUE), label: localized(120) }))
+    .min(1)
+    .max(100)
+    .optional(),
+  hint: localized(300).optional(),
+});
+
+const requirementSchema = z.strictObject({
+  code: z.string().max(40).regex(KEY),
+  label: localized(200),
+  required: z.boolean(),
+});
+
+const decisionStageSchema = z.strictObject({
+  kind: z.literal('decision'),
+  key: z.string().max(40).regex(KEY),
+  role: z.enum(STAFF_ROLES),
+  agency: z.enum(AGENCIES).optional(),
+  label: localized(200),
+  // Fractions allowed (half an hour); at most 90 days, beyond which a stage is not a service standard.
+  deadlineHours: z
+    .number()
+    .positive()
+    .max(24 * 90),
+  escalateTo: z.enum(STAFF_ROLES).optional(),
+  signs: z.boolean().optional(),
+  attachesDocument: z
+    .strictObject({ requirementCode: z.string().max(40).regex(KEY), label: localized(200) })
+    .optional(),
+});
+
+const checkStageSchema = z.strictObject({
+  kind: z.literal('check'),
+  key: z.string().max(40).regex(KEY),
+  label: localized(200),
+  registries: z.array(z.enum(REGISTRIES)).min(1),
+  subjects: z
+    .array(
+      z.strictObject({
+        nikField: z.string().regex(FIELD_NAME),
+        nameField: z.string().regex(FIELD_NAME).optional(),
+        birthDateField: z.string().regex(FIELD_NAME).optional(),
+        familyCardField: z.string().regex(FIELD_NAME).optional(),
+        deceased: z.boolean().optional(),
+      }),
+    )
+    .min(1)
+    .max(10),
+  bpjsExpectation: z.enum(['participant', 'not-covered']).optional(),
+});
+
+const letterPart = (max: number) => z.string().trim().min(1).max(max);
+
+/** The shape of a service definition. Cross-references are checked by `serviceDefinitionIssues`. */
+export const serviceDefinitionSchema = z.strictObject({
+  code: z.string().regex(SERVICE_CODE),
+  name: localized(150),
+  description: localized(1000),
+  family: z.enum(SERVICE_FAMILIES),
+  fields: z.array(fieldSchema).min(1).max(60),
+  requirements: z.array(requirementSchema).max(30),
+  stages: z
+    .array(z.discriminatedUnion('kind', [decisionStageSchema, checkStageSchema]))
+    .min(1)
+    .max(12),
+  targetHours: z
+    .number()
+    .positive()
+    .max(24 * 365),
+  classificationCode: z.string().regex(CLASSIFICATION_CODE),
+  letter: z.strictObject({
+    title: letterPart(200),
+    opening: letterPart(1000),
+    body: z.array(letterPart(1500)).min(1).max(60),
+    closing: letterPart(1000),
+  }),
+});
+
+// What the schema accepts is a ServiceDefinition (a compile error here means the two have drifted apart).
+const schemaOutputIsADefinition = (parsed: z.output<typeof serviceDefinitionSchema>): ServiceDefinition =>
+  parsed;
+void schemaOutputIsADefinition;
+
+const LABELS: FieldLabels = {
+  code: text('Kode layanan', 'Service code'),
+  name: text('Nama layanan', 'Service name'),
+  description: text('Uraian layanan', 'Service description'),
+  family: text('Kelompok layanan', 'Service family'),
+  fields: text('Isian formulir', 'Form fields'),
+  requirements: text('Persyaratan', 'Requirements'),
+  stages: text('Alur persetujuan', 'Approval chain'),
+  targetHours: text('Target waktu layanan (jam)', 'Service target (hours)'),
+  classificationCode: text('Kode klasifikasi surat', 'Letter classification code'),
+  letter: text('Templat surat', 'Letter template'),
+  'letter.title': text('Judul surat', 'Letter title'),
+  'letter.opening': text('Pembuka surat', 'Letter opening'),
+  'letter.body': text('Isi surat', 'Letter body'),
+  'letter.closing': text('Penutup surat', 'Letter closing'),
+};
+
+/**
+ * Parses a service definition that comes from data (a village's programme, PUT by an admin).
+ * Throws a ValidationError naming each offending field (`stages.2.subjects.0.nikField`, `letter.body.4`…)
+ * in Indonesian and English.
+ */
+export function parseServiceDefinition(input: unknown): ServiceDefinition {
+  const definition: ServiceDefinition = parseOrThrow(serviceDefinitionSchema, input, LABELS);
+  const issues = serviceDefinitionIssues(definition);
+  if (issues.length > 0) {
+    throw new ValidationError(
+      text(
+        `Definisi layanan tidak valid: ${issues.map((issue) => issue.message.id).join('; ')}`,
+        `Invalid service definition: ${issues.map((issue) => issue.message.en).join('; ')}`,
+      ),
+      issues,
+    );
+  }
+  return definition;
+}
+
+/** The rules a definition of the right shape must still obey; empty when it obeys them all. */
+export function serviceDefinitionIssues(definition: ServiceDefinition): FieldIssue[] {
+  return [
+    ...fieldIssues(definition),
+    ...requirementIssues(definition),
+    ...stageIssues(definition),
+    ...letterIssues(definition),
+  ];
+}
+
+const issue = (field: string, id: string, en: string): FieldIssue => ({
+  field,
+  message: text(`${field}: ${id}`, `${field}: ${en}`),
+});
+
+/** Index of each value's second and later occurrences. */
+const duplicates = (values: readonly string[]): number[] =>
+  values.flatMap((value, index) => (values.indexOf(value) < index ? [index] : []));
+
+const isPlaceName = (name: string): boolean => (PLACE_PLACEHOLDERS as readonly string[]).includes(name);
+
+function fieldIssues({ fields }: ServiceDefinition): FieldIssue[] {
+  const issues = duplicates(fields.map((field) => field.name)).map((index) =>
+    issue(
+      `fields.${index}.name`,
+      `nama "${fields[index]?.name}" sudah dipakai isian lain`,
+      `the name "${fields[index]?.name}" is already used by another field`,
+    ),
+  );
+  fields.forEach((field, index) => {
+    const at = `fields.${index}`;
+    if (isPlaceName(field.name)) {
+      issues.push(
+        issue(
+          `${at}.name`,
+          `"${field.name}" dicadangkan untuk nama wilayah pada surat`,
+          `"${field.name}" is reserved for the place names on the letter`,
+        ),
+      );
+    }
+    issues.push(...fieldOptionIssues(field, at));
+  });
+  return issues;
+}
+
+function fieldOptionIssues(field: FieldDefinition, at: string): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  const isText = field.type === 'text' || field.type === 'longText';
+  const misplaced = (option: keyof FieldDefinition, forWhat: LocalizedText) => {
+    if (field[option] !== undefined) {
+      issues.push(
+        issue(
+          `${at}.${option}`,
+          `hanya berlaku untuk isian ${forWhat.id}, bukan ${field.type}`,
+          `applies only to ${forWhat.en} fields, not ${field.type}`,
+        ),
+      );
+    }
+  };
+  if (!isText) {
+    misplaced('minLength', text('teks', 'text'));
+    misplaced('maxLength', text('teks', 'text'));
+  }
+  if (field.type !== 'integer') {
+    misplaced('min', text('bilangan bulat', 'integer'));
+    misplaced('max', text('bilangan bulat', 'integer'));
+  }
+  if (field.type !== 'choice') misplaced('choices', text('pilihan', 'choice'));
+  if (field.minLength !== undefined && field.maxLength !== undefined && field.minLength > field.maxLength) {
+    issues.push(issue(`${at}.minLength`, 'lebih besar dari maxLength', 'is greater than maxLength'));
+  }
+  if (field.min !== undefined && field.max !== undefined && field.min > field.max) {
+    issues.push(issue(`${at}.min`, 'lebih besar dari max', 'is greater than max'));
+  }
+  if (field.type === 'choice') {
+    const choices = field.choices ?? [];
+    if (choices.length === 0) {
+      issues.push(
+        issue(`${at}.choices`, 'isian pilihan memerlukan daftar pilihan', 'a choice field needs its choices'),
+      );
+    }
+    for (const index of duplicates(choices.map((choice) => choice.value))) {
+      issues.push(
+        issue(
+          `${at}.choices.${index}.value`,
+          `nilai "${choices[index]?.value}" muncul lebih dari sekali`,
+          `the value "${choices[index]?.value}" appears more than once`,
+        ),
+      );
+    }
+  }
+  return issues;
+}
+
+function requirementIssues({ requirements }: ServiceDefinition): FieldIssue[] {
+  return duplicates(requirements.map((requirement) => requirement.code)).map((index) =>
+    issue(
+      `requirements.${index}.code`,
+      `kode "${requirements[index]?.code}" sudah dipakai persyaratan lain`,
+      `the code "${requirements[index]?.code}" is already used by another requirement`,
+    ),
+  );
+}
+
+function stageIssues(definition: ServiceDefinition): FieldIssue[] {
+  const { stages, requirements, targetHours } = definition;
+  const issues = duplicates(stages.map((stage) => stage.key)).map((index) =>
+    issue(
+      `stages.${index}.key`,
+      `kunci "${stages[index]?.key}" sudah dipakai tahap lain`,
+      `the key "${stages[index]?.key}" is already used by another stage`,
+    ),
+  );
+  const decisions = stages.filter((stage) => stage.kind === 'decision');
+  if (decisions.length === 0) {
+    issues.push(
+      issue(
+        'stages',
+        'harus ada sedikitnya satu tahap keputusan petugas',
+        'needs at least one decision by a person',
+      ),
+    );
+  } else if (!decisions.some((stage) => stage.signs)) {
+    issues.push(
+      issue(
+        'stages',
+        'tidak ada tahap yang menandatangani surat (signs: true)',
+        'no stage signs the letter (signs: true)',
+      ),
+    );
+  }
+  const requirementCodes = new Set(requirements.map((requirement) => requirement.code));
+  const attachedCodes: string[] = [];
+  stages.forEach((stage, index) => {
+    const at = `stages.${index}`;
+    if (stage.kind === 'check') {
+      issues.push(...checkStageIssues(definition, stage, at));
+      return;
+    }
+    if (stage.role === 'agency_officer' && !stage.agency) {
+      issues.push(
+        issue(
+          `${at}.agency`,
+          'tahap petugas instansi harus menyebut instansinya',
+          'an agency stage must name its agency',
+        ),
+      );
+    }
+    if (stage.role !== 'agency_officer' && stage.agency) {
+      issues.push(
+        issue(`${at}.agency`, 'hanya untuk tahap agency_officer', 'only applies to agency_officer stages'),
+      );
+    }
+    if (stage.escalateTo === stage.role) {
+      issues.push(
+        issue(
+          `${at}.escalateTo`,
+          'harus peran lain dari peran tahap ini',
+          "must be a role other than the stage's own",
+        ),
+      );
+    }
+    const attached = stage.attachesDocument?.requirementCode;
+    if (attached !== undefined) {
+      if (requirementCodes.has(attached) || attachedCodes.includes(attached)) {
+        issues.push(
+          issue(
+            `${at}.attachesDocument.requirementCode`,
+            `kode "${attached}" sudah dipakai persyaratan atau lampiran lain`,
+            `the code "${attached}" is already used by a requirement or another attachment`,
+          ),
+        );
+      }
+      attachedCodes.push(attached);
+    }
+  });
+  const deadlines = decisions.reduce((sum, stage) => sum + stage.deadlineHours, 0);
+  if (deadlines > targetHours) {
+    issues.push(
+      issue(
+        'targetHours',
+        `${targetHours} jam lebih pendek dari jumlah batas waktu tahap (${deadlines} jam)`,
+        `${targetHours} hours is shorter than the stages' deadlines together (${deadlines} hours)`,
+      ),
+    );
+  }
+  return issues;
+}
+
+/** Which field type each part of a check subject must point at. */
+const SUBJECT_FIELD_TYPES = {
+  nikField: 'nik',
+  nameField: 'text',
+  birthDateField: 'date',
+  familyCardField: 'familyCard',
+} as const satisfies Record<Exclude<keyof CheckStage['subjects'][number], 'deceased'>, FieldType>;
+
+function checkStageIssues({ fields }: ServiceDefinition, stage: CheckStage, at: string): FieldIssue[] {
+  const issues = duplicates([...stage.registries]).map((index) =>
+    issue(`${at}.registries.${index}`, 'register disebut dua kali', 'registry listed twice'),
+  );
+  if (stage.bpjsExpectation && !stage.registries.includes('bpjs')) {
+    issues.push(
+      issue(
+        `${at}.bpjsExpectation`,
+        'hanya berlaku bila register bpjs diperiksa',
+        'only applies when bpjs is checked',
+      ),
+    );
+  }
+  stage.subjects.forEach((subject, index) => {
+    for (const [part, type] of Object.entries(SUBJECT_FIELD_TYPES)) {
+      const name = subject[part as keyof typeof SUBJECT_FIELD_TYPES];
+      if (name === undefined) continue;
+      const path = `${at}.subjects.${index}.${part}`;
+      const field = fields.find((candidate) => candidate.name === name);
+      if (!field) {
+        issues.push(issue(path, `isian "${name}" tidak ada pada formulir`, `there is no field "${name}"`));
+      } else if (field.type !== type) {
+        issues.push(
+          issue(
+            path,
+            `isian "${name}" harus bertipe ${type}, bukan ${field.type}`,
+            `"${name}" must be a ${type} field, not ${field.type}`,
+          ),
+        );
+      } else if (part === 'nikField' && !field.required) {
+        issues.push(
+          issue(
+            path,
+            `isian "${name}" harus wajib diisi agar dapat diperiksa`,
+            `"${name}" must be required to be checked`,
+          ),
+        );
+      }
+    }
+  });
+  return issues;
+}
+
+function letterIssues({ fields, letter }: ServiceDefinition): FieldIssue[] {
+  const known = Object.fromEntries(
+    [...PLACE_PLACEHOLDERS, ...fields.map((field) => field.name)].map((name) => [name, 'x']),
+  );
+  const parts: [string, string][] = [
+    ['letter.title', letter.title],
+    ['letter.opening', letter.opening],
+    ...letter.body.map((line, index): [string, string] => [`letter.body.${index}`, line]),
+    ['letter.closing', letter.closing],
+  ];
+  const issues: FieldIssue[] = [];
+  for (const [path, part] of parts) {
+    try {
+      // The renderer's own fill: what it refuses at issue time is refused here, when the definition is saved.
+      fillTemplate(part, known);
+    } catch (error) {
+      if (!(error instanceof TemplateError)) throw error;
+      for (const name of error.missing) {
+        issues.push(
+          issue(
+            path,
+            `{{${name}}} bukan isian formulir maupun nama wilayah (${PLACE_PLACEHOLDERS.join(', ')})`,
+            `{{${name}}} is neither a form field nor a place name (${PLACE_PLACEHOLDERS.join(', ')})`,
+          ),
+        );
+      }
+      for (const fragment of error.malformed) {
+        issues.push(
+          issue(path, `penanda isian tidak lengkap: "${fragment}"`, `malformed placeholder: "${fragment}"`),
+        );
+      }
+    }
+  }
+  letter.body.forEach((line, index) => {
+    const path = `letter.body.${index}`;
+    if (line.startsWith('{{')) {
+      // The applicant's text would decide whether the line is a "Label: value" row or a paragraph.
+      issues.push(
+        issue(
+          path,
+          'baris tidak boleh diawali penanda isian; awali dengan teks tetap',
+          'a line must not begin with a placeholder; start it with fixed text',
+        ),
+      );
+      return;
+    }
+    const block = parseBodyLine(line);
+    if (block.kind === 'field' && block.value === '') {
+      issues.push(
+        issue(
+          path,
+          `"${block.label}:" akan tercetak sebagai baris tabel kosong; tulis sebagai kalimat (lebih dari empat kata)`,
+          `"${block.label}:" would print as an empty table row; write it as a sentence (more than four words)`,
+        ),
+      );
+    }
+  });
+  return issues;
+}

@@ -1,0 +1,754 @@
+import { createHash } from 'node:crypto';
+import { assertCanSee } from './access.js';
+import type { ServiceDefinition } from './catalog/types.js';
+import type { Notification, Notifier, RequestStore } from './ports.js';
+import type { RequestEvent, RequestStatus, ServiceRequest } from './requests.js';
+import { type Actor, actorCoversVillage } from './roles.js';
+import { type LocalizedText, text } from './text.js';
+
+/**
+ * What people are told about a request, composed here and nowhere else (pure functions, no I/O apart from
+ * the read use case at the end):
+ * - the applicant, on every status change: an SMS (Indonesian, at most 160 GSM-7 characters, so it is one
+ *   message part on any phone) and an e-mail (Indonesian first, then English);
+ * - the next decider, when a task waits for their role: a short SMS-style text.
+ *
+ * Privacy: a message carries the tracking code, the service, the stage and the reason given by staff, never
+ * the applicant's data (no NIK, no family-card number, no name or address). Reasons are free text written
+ * by staff, so long digit runs in them are masked before they leave (see maskLongNumbers).
+ */
+
+/** Where the applicant asked to be told (ServiceRequest.contact); both optional. */
+export interface ApplicantContact {
+  readonly phone?: string;
+  readonly email?: string;
+}
+
+/** The awaited party of an open task, as ServiceRequest.awaiting records it (the task token is never read). */
+export interface WaitingStage {
+  readonly stageKey: string;
+  readonly role: string;
+  readonly actingRole?: string;
+  readonly dueAt: string;
+}
+
+/** One SMS part: GSM 03.38, 7-bit. Longer texts are split and billed per part. */
+export const SMS_MAX_LENGTH = 160;
+const SENDER = 'Desa Digital: ';
+
+// ---------------------------------------------------------------------------------------------------------
+// Applicant notifications
+
+/**
+ * The notifications for the applicant about one event of their request.
+ * Primary course: one SMS to the normalised phone number and one e-mail, each present when the applicant
+ * left that contact. With no usable contact a single SMS-channel notification with `to` undefined is still
+ * returned, so the outbox records that the applicant could not be told.
+ *
+ * Pass the request as the transition wrote it (after the change) and the event it appended; `at` is the
+ * event's, so a retried task composes the very same notifications and the outbox keeps one of each.
+ * Events that tell the applicant nothing new (a stage opening for its decider) give [].
+ */
+export function applicantNotifications(
+  request: ServiceRequest,
+  service: ServiceDefinition,
+  event: RequestEvent,
+  contact: ApplicantContact | undefined,
+): Notification[] {
+  const composed = composeForApplicant(request, service, event);
+  if (!composed) return [];
+  const base = { requestId: request.id, villageCode: request.villageCode, at: event.at } as const;
+  const audience = { kind: 'applicant' } as const;
+  const phone = contact?.phone ? normalizePhoneNumber(contact.phone) : undefined;
+  const email = contact?.email ? normalizeEmail(contact.email) : undefined;
+  const notifications: Notification[] = [];
+  // An SMS is recorded whenever a phone was given (even an unusable one) or no contact works at all.
+  if (phone || contact?.phone || !email) {
+    notifications.push({
+      ...base,
+      audience,
+      channel: 'sms',
+      ...(phone ? { to: phone } : {}),
+      message: composed.sms,
+    });
+  }
+  if (email) notifications.push({ ...base, audience, channel: 'email', to: email, message: composed.email });
+  return notifications;
+}
+
+interface Composed {
+  readonly sms: LocalizedText;
+  readonly email: LocalizedText;
+}
+
+/** Event types that change nothing the applicant needs to hear about. */
+const SILENT_EVENT_TYPES = new Set(['STAGE_OPENED']);
+/** Event types that mean "a stage passed its deadline" whatever the status. */
+const OVERDUE_EVENT_TYPES = new Set(['STAGE_OVERDUE', 'ESCALATED']);
+
+function composeForApplicant(
+  request: ServiceRequest,
+  service: ServiceDefinition,
+  event: RequestEvent,
+): Composed | undefined {
+  if (SILENT_EVENT_TYPES.has(event.type)) return undefined;
+  const names = serviceNames(service);
+  const code = request.trackingCode;
+  const status: RequestStatus | 'OVERDUE' =
+    OVERDUE_EVENT_TYPES.has(event.type) || event.status === 'ESCALATED' ? 'OVERDUE' : event.status;
+  const stage = stageOf(service, event.stage, request.stageIndex);
+
+  switch (status) {
+    case 'SUBMITTED':
+      return {
+        sms: sms(
+          (s) => [
+            `Permohonan ${s} Anda diterima. Kode lacak ${code}. Kami kabari setiap ada perubahan status.`,
+          ],
+          (s) => [
+            `Your ${s} request was received. Tracking code ${code}. We will tell you whenever its status changes.`,
+          ],
+          names,
+        ),
+        email: email(code, names, {
+          id: ['diterima', 'Permohonan Anda sudah kami terima dan akan diperiksa oleh petugas desa.'],
+          en: ['received', 'We have received your request; village staff will review it.'],
+        }),
+      };
+    case 'CHECKING':
+      return {
+        sms: sms(
+          (s) => [`Permohonan ${s} (${code}) sedang diperiksa otomatis dengan data kependudukan.`],
+          (s) => [`Your ${s} request (${code}) is being checked automatically against population records.`],
+          names,
+        ),
+        email: email(code, names, {
+          id: ['sedang diperiksa', 'Permohonan Anda sedang diperiksa otomatis dengan data kependudukan.'],
+          en: ['being checked', 'Your request is being checked automatically against population records.'],
+        }),
+      };
+    case 'IN_REVIEW': {
+      const current = stageOf(service, undefined, request.stageIndex);
+      const step = `${request.stageIndex + 1}/${service.stages.length}`;
+      return {
+        sms: sms(
+          (s) => [`Permohonan ${s} (${code}) sedang diproses, tahap ${step}: `, current.id, '.'],
+          (s) => [`Your ${s} request (${code}) is in progress, step ${step}: `, current.en, '.'],
+          names,
+        ),
+        email: email(code, names, {
+          id: ['sedang diproses', `Permohonan Anda sedang diproses, tahap ${step}: ${current.id}.`],
+          en: ['in progress', `Your request is in progress, step ${step}: ${current.en}.`],
+        }),
+      };
+    }
+    case 'OVERDUE':
+      return {
+        sms: sms(
+          (s) => [
+            `Maaf, permohonan ${s} (${code}) melewati batas waktu di tahap `,
+            stage.id,
+            '. Petugas sudah kami ingatkan.',
+          ],
+          (s) => [
+            `Sorry, your ${s} request (${code}) is overdue at the step `,
+            stage.en,
+            '. We have reminded the staff.',
+          ],
+          names,
+        ),
+        email: email(code, names, {
+          id: [
+            'melewati batas waktu',
+            `Maaf, permohonan Anda melewati batas waktu layanan di tahap "${stage.id}". Petugas sudah kami ingatkan dan permohonan Anda tetap diproses.`,
+          ],
+          en: [
+            'overdue',
+            `Sorry, your request passed the service deadline at the step "${stage.en}". We have reminded the staff and your request is still being processed.`,
+          ],
+        }),
+      };
+    case 'RETURNED': {
+      const reason = reasonOf(request, event);
+      return {
+        sms: sms(
+          (s) => [`Permohonan ${s} (${code}) dikembalikan, perbaiki: `, reason.id, '. Lalu ajukan ulang.'],
+          (s) => [
+            `Your ${s} request (${code}) was returned, please correct: `,
+            reason.en,
+            '. Then resubmit.',
+          ],
+          names,
+        ),
+        email: email(code, names, {
+          id: [
+            'dikembalikan untuk diperbaiki',
+            `Permohonan Anda dikembalikan untuk diperbaiki.\nYang perlu diperbaiki: ${reason.id}\nSilakan perbaiki data atau berkas, lalu ajukan ulang melalui Desa Digital atau di kantor desa.`,
+          ],
+          en: [
+            'returned for correction',
+            `Your request was returned for correction.\nWhat to correct: ${reason.en}\nPlease correct the data or documents, then resubmit through Desa Digital or at the village office.`,
+          ],
+        }),
+      };
+    }
+    case 'REJECTED': {
+      const reason = reasonOf(request, event);
+      return {
+        sms: sms(
+          (s) => [`Permohonan ${s} (${code}) ditolak. Alasan: `, reason.id, '. Info: kantor desa.'],
+          (s) => [
+            `Your ${s} request (${code}) was rejected. Reason: `,
+            reason.en,
+            '. More at the village office.',
+          ],
+          names,
+        ),
+        email: email(code, names, {
+          id: [
+            'ditolak',
+            `Permohonan Anda ditolak.\nAlasan: ${reason.id}\nBila ada pertanyaan, silakan hubungi kantor desa.`,
+          ],
+          en: [
+            'rejected',
+            `Your request was rejected.\nReason: ${reason.en}\nThe village office can answer your questions.`,
+          ],
+        }),
+      };
+    }
+    case 'APPROVED':
+      return {
+        sms: sms(
+          (s) => [`Permohonan ${s} (${code}) disetujui. Surat sedang dibuat; kami kabari bila sudah terbit.`],
+          (s) => [
+            `Your ${s} request (${code}) was approved. The letter is being prepared; we will tell you when it is issued.`,
+          ],
+          names,
+        ),
+        email: email(code, names, {
+          id: [
+            'disetujui',
+            'Permohonan Anda disetujui. Surat sedang dibuat; kami kabari lagi bila sudah terbit.',
+          ],
+          en: [
+            'approved',
+            'Your request was approved. The letter is being prepared; we will tell you when it is issued.',
+          ],
+        }),
+      };
+    case 'ISSUED': {
+      const letter = request.document?.letterNumber;
+      const numberId = letter ? `, No. ${letter}` : '';
+      const numberEn = letter ? `, no. ${letter}` : '';
+      return {
+        sms: sms(
+          (s) => [
+            `${s} Anda (${code}) sudah terbit${numberId}. Ambil di kantor desa atau unduh di Desa Digital.`,
+          ],
+          (s) => [
+            `Your ${s} (${code}) was issued${numberEn}. Collect it at the village office or download it from Desa Digital.`,
+          ],
+          names,
+        ),
+        email: email(code, names, {
+          id: [
+            'surat sudah terbit',
+            `Surat Anda sudah terbit${letter ? ` dengan nomor ${letter}` : ''}. Surat dapat diambil di kantor desa atau diunduh di Desa Digital dengan kode lacak di atas.`,
+          ],
+          en: [
+            'letter issued',
+            `Your letter was issued${letter ? ` with number ${letter}` : ''}. Collect it at the village office or download it from Desa Digital with the tracking code above.`,
+          ],
+        }),
+      };
+    }
+    case 'FAILED':
+      return {
+        sms: sms(
+          (s) => [
+            `Ada gangguan sistem pada permohonan ${s} (${code}). Kami sedang menanganinya; data Anda aman, tidak perlu mengajukan ulang.`,
+          ],
+          (s) => [
+            `Something went wrong on our side with your ${s} request (${code}). We are on it; your data is safe, no need to apply again.`,
+          ],
+          names,
+        ),
+        email: email(code, names, {
+          id: [
+            'gangguan sistem',
+            'Ada gangguan sistem saat memproses permohonan Anda. Kami sedang menanganinya. Data Anda aman dan Anda tidak perlu mengajukan ulang.',
+          ],
+          en: [
+            'a problem on our side',
+            'Something went wrong on our side while processing your request. We are on it. Your data is safe and you do not need to apply again.',
+          ],
+        }),
+      };
+    case 'CANCELLED':
+      return {
+        sms: sms(
+          (s) => [`Permohonan ${s} (${code}) sudah dibatalkan.`],
+          (s) => [`Your ${s} request (${code}) was cancelled.`],
+          names,
+        ),
+        email: email(code, names, {
+          id: ['dibatalkan', 'Permohonan Anda sudah dibatalkan.'],
+          en: ['cancelled', 'Your request was cancelled.'],
+        }),
+      };
+    case 'EXPIRED':
+      return {
+        sms: sms(
+          (s) => [
+            `Permohonan ${s} (${code}) ditutup karena batas waktu perbaikan terlewati. Silakan ajukan permohonan baru.`,
+          ],
+          (s) => [
+            `Your ${s} request (${code}) was closed: the time to correct it has passed. Please submit a new request.`,
+          ],
+          names,
+        ),
+        email: email(code, names, {
+          id: [
+            'ditutup',
+            'Permohonan Anda ditutup karena batas waktu perbaikan terlewati. Silakan ajukan permohonan baru.',
+          ],
+          en: [
+            'closed',
+            'Your request was closed because the time to correct it has passed. Please submit a new request.',
+          ],
+        }),
+      };
+    default:
+      // A status added to the lifecycle after this was written: say what it is rather than stay silent.
+      return {
+        sms: sms(
+          (s) => [`Status permohonan ${s} (${code}) sekarang: ${status}.`],
+          (s) => [`Your ${s} request (${code}) is now ${status}.`],
+          names,
+        ),
+        email: email(code, names, {
+          id: [status, `Status permohonan Anda sekarang: ${status}.`],
+          en: [status, `Your request is now ${status}.`],
+        }),
+      };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Decider notifications
+
+/**
+ * The reminder to the role(s) whose decision a request now waits for: the stage's role, and the acting
+ * role once the stage was escalated. Audience is the role in the request's village ({kind:'role'}): staff
+ * contacts arrive with identity (issue 4), so `to` stays undefined for now.
+ * Pass the request as written by openStage and its `awaiting`; `at` is the request's updatedAt (when the
+ * stage was opened), so a redelivered composition is the same notification, while a re-opened stage (new
+ * deadline) is a new one. A request waiting for the applicant's correction (role 'citizen') gives [].
+ */
+export function deciderNotifications(
+  request: ServiceRequest,
+  service: ServiceDefinition,
+  waiting: WaitingStage,
+): Notification[] {
+  const roles = [waiting.role, ...(waiting.actingRole ? [waiting.actingRole] : [])].filter(
+    (role, index, all) => role !== 'citizen' && all.indexOf(role) === index,
+  );
+  if (roles.length === 0) return [];
+  const stage = stageOf(service, waiting.stageKey, request.stageIndex);
+  const zone = timeZoneOfVillage(request.villageCode);
+  const due = formatDeadline(waiting.dueAt, request.updatedAt, zone);
+  const message = sms(
+    (s) => [
+      `1 permohonan ${s} (${request.trackingCode}) menunggu Anda: `,
+      stage.id,
+      `. Batas waktu ${due.id}.`,
+    ],
+    (s) => [`1 ${s} request (${request.trackingCode}) is waiting for you: `, stage.en, `. Due ${due.en}.`],
+    { id: [service.code], en: [service.code] },
+  );
+  return roles.map((role) => ({
+    requestId: request.id,
+    villageCode: request.villageCode,
+    audience: { kind: 'role', role },
+    channel: 'sms',
+    message,
+    at: request.updatedAt,
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Identity of a notification, sending several
+
+/**
+ * A deterministic id: the same request, instant, audience and channel always give the same id, so a task
+ * the workflow retries composes a notification the outbox already holds and it is not sent twice.
+ */
+export function notificationId(notification: Notification): string {
+  const { audience } = notification;
+  const who = audience.kind === 'role' ? `role:${audience.role}` : 'applicant';
+  return createHash('sha256')
+    .update([notification.requestId, notification.at, who, notification.channel].join('|'))
+    .digest('hex')
+    .slice(0, 24);
+}
+
+/**
+ * Sends every notification; one failing does not keep the others from being sent. Rejects after all were
+ * tried when any failed (the outbox write is what can fail: delivery failures are recorded, not thrown).
+ */
+export async function notifyAll(notifier: Notifier, notifications: readonly Notification[]): Promise<void> {
+  const results = await Promise.allSettled(
+    notifications.map((notification) => notifier.notify(notification)),
+  );
+  const failed = results.flatMap((result) => (result.status === 'rejected' ? [result.reason] : []));
+  if (failed.length > 0)
+    throw new AggregateError(failed, `${failed.length} notification(s) could not be recorded`);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading what was sent
+
+export const DELIVERY_STATUSES = [
+  'pending',
+  'sending',
+  'sent',
+  'failed',
+  'undeliverable',
+  'sent-local',
+] as const;
+/**
+ * pending: recorded, not yet handed to SNS/SES · sending: handed over by one worker right now · sent: SNS/SES
+ * accepted it · failed: SNS/SES refused it (error recorded; retried when the same notification comes again)
+ * · undeliverable: no address (no contact, staff contacts not known yet, no sender configured) · sent-local:
+ * the local runtime, where the outbox is the delivery.
+ */
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/** A notification as the outbox keeps it. */
+export interface NotificationRecord extends Notification {
+  readonly id: string;
+  readonly status: DeliveryStatus;
+  /** Why a notification is undeliverable, or the error name of the last failed attempt. */
+  readonly reason?: string;
+  readonly attempts?: number;
+  readonly sentAt?: string;
+}
+
+/** The outbox, as the read side needs it. */
+export interface NotificationLog {
+  /** A request's notifications, newest first. */
+  list(requestId: string): Promise<NotificationRecord[]>;
+}
+
+/**
+ * A request's notifications, newest first, for the applicant (what they were told) or staff of the
+ * request's area (what the citizen was told, and the reminders to deciders). Phone numbers and e-mail
+ * addresses are masked: the view proves where a message went without repeating the contact in full.
+ */
+export async function listNotifications(
+  deps: { readonly requests: RequestStore; readonly notifications: NotificationLog },
+  actor: Actor,
+  requestId: string,
+) {
+  const request = assertCanSee(actor, await deps.requests.get(requestId), requestId);
+  const staff =
+    actor.roles.some((role) => role !== 'citizen') && actorCoversVillage(actor, request.villageCode);
+  const records = await deps.notifications.list(requestId);
+  const visible = staff ? records : records.filter((record) => record.audience.kind === 'applicant');
+  return {
+    items: visible.map((record) => ({
+      id: record.id,
+      at: record.at,
+      audience: record.audience,
+      channel: record.channel,
+      ...(record.to ? { to: maskAddress(record.to) } : {}),
+      status: record.status,
+      ...(record.reason ? { reason: record.reason } : {}),
+      ...(record.sentAt ? { sentAt: record.sentAt } : {}),
+      message: record.message,
+    })),
+  };
+}
+
+/** +6281234567890 → +62812****890; budi@example.com → b***@example.com. */
+export function maskAddress(address: string): string {
+  const at = address.indexOf('@');
+  if (at > 0) return `${address.slice(0, 1)}***${address.slice(at)}`;
+  if (address.length <= 8) return '****';
+  return `${address.slice(0, 6)}****${address.slice(-3)}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Contacts
+
+/**
+ * An Indonesian mobile number in E.164 (+628…), from the ways people write it: 0812-3456-7890,
+ * +62 812 3456 7890, 62812…, (0812) 3456 7890. Landlines (021…) cannot receive SMS: undefined, as for
+ * anything else that is not an Indonesian mobile number.
+ */
+export function normalizePhoneNumber(raw: string): string | undefined {
+  const compact = raw.trim().replace(/[\s.()-]/g, '');
+  const national = /^\+62/.test(compact)
+    ? compact.slice(3)
+    : /^62/.test(compact)
+      ? compact.slice(2)
+      : /^0/.test(compact)
+        ? compact.slice(1)
+        : undefined;
+  // Mobile numbers: 8, then 8 to 11 more digits (0812-345-678 … 0812-3456-78901).
+  if (national === undefined || !/^8[1-9]\d{7,10}$/.test(national)) return undefined;
+  return `+62${national}`;
+}
+
+/** A plausible e-mail address, trimmed, with its domain in lower case; undefined otherwise. */
+export function normalizeEmail(raw: string): string | undefined {
+  const value = raw.trim();
+  const match = /^([^\s@<>()",;:]+)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)$/.exec(value);
+  if (!match || value.length > 254) return undefined;
+  return `${match[1]}@${match[2]?.toLowerCase()}`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Text: GSM-7, masking, fitting
+
+/** GSM 03.38 basic character set (one septet each). */
+const GSM7_BASIC = new Set(
+  '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà',
+);
+/** The extension table: each costs an escape septet plus its own. */
+const GSM7_EXTENDED = new Set('^{}\\[~]|€\f');
+
+/** Length in GSM-7 septets, or undefined when the text has a character GSM-7 cannot carry. */
+export function gsm7Length(value: string): number | undefined {
+  let length = 0;
+  for (const char of value) {
+    if (GSM7_BASIC.has(char)) length += 1;
+    else if (GSM7_EXTENDED.has(char)) length += 2;
+    else return undefined;
+  }
+  return length;
+}
+
+const REPLACEMENTS: Record<string, string> = {
+  '\u2018': "'",
+  '\u2019': "'",
+  '\u201A': "'",
+  '\u2032': "'",
+  '\u201C': '"',
+  '\u201D': '"',
+  '\u201E': '"',
+  '\u2033': '"',
+  '\u2010': '-',
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2212': '-',
+  '\u2026': '...',
+  '\u2022': '-',
+  '`': "'",
+};
+
+/**
+ * Text an SMS can carry as GSM-7 (one character outside it would switch the whole message to UCS-2 and
+ * cut the limit to 70): typographic quotes and dashes become ASCII, accents not in GSM-7 are dropped, line
+ * breaks and odd spaces become one space, anything else unknown becomes '?'.
+ */
+export function toGsm7(value: string): string {
+  let out = '';
+  for (const char of value.replace(/\s+/g, ' ')) {
+    if (GSM7_BASIC.has(char) || GSM7_EXTENDED.has(char)) out += char;
+    else if (REPLACEMENTS[char] !== undefined) out += REPLACEMENTS[char];
+    else {
+      const base = char.normalize('NFD').replace(/\p{M}/gu, '');
+      out += base.length > 0 && [...base].every((c) => GSM7_BASIC.has(c)) ? base : '?';
+    }
+  }
+  return out;
+}
+
+/**
+ * Staff write reasons as free text and may paste a NIK (16 digits), a family-card number or a phone number
+ * into them: any run of 10 or more digits (spaces, dots or dashes between them allowed) is masked.
+ */
+export const maskLongNumbers = (value: string): string => value.replace(/\d(?:[ .-]?\d){9,}/g, '***');
+
+type Parts = readonly [string] | readonly [string, string, string];
+type Template = (service: string) => Parts;
+
+/**
+ * An SMS from a template: `[fixed]` or `[head, flexible, tail]`. The service is named in full when that
+ * leaves room for the flexible part (a stage label, a reason), else by its code; the flexible part is
+ * shortened at a word with "..." when it still does not fit. Returns Indonesian (the SMS) and English (for
+ * the e-mail and the console).
+ */
+function sms(
+  id: Template,
+  en: Template,
+  names: { id: readonly string[]; en: readonly string[] },
+): LocalizedText {
+  return text(fitSms(id, names.id), fitSms(en, names.en));
+}
+
+function fitSms(template: Template, serviceNames: readonly string[]): string {
+  let last = '';
+  for (const name of serviceNames) {
+    const [head, rawFlexible = '', tail = ''] = template(toGsm7(name)).map((part) => toGsm7(part));
+    // The tail brings its own punctuation: "Tampo." + ". Lalu" must not read "Tampo.. Lalu".
+    const flexible = rawFlexible.trim().replace(/[\s.,;:!]+$/, '');
+    const fixed = `${SENDER}${head}`;
+    const budget = SMS_MAX_LENGTH - septets(fixed) - septets(tail);
+    if (septets(flexible) <= budget) return `${fixed}${flexible}${tail}`;
+    const shortened = truncate(flexible, budget + (tail.startsWith('.') ? 1 : 0));
+    last = `${fixed}${shortened}${shortened.endsWith('...') && tail.startsWith('.') ? tail.slice(1) : tail}`;
+  }
+  return last;
+}
+
+const septets = (value: string): number => gsm7Length(value) ?? Number.POSITIVE_INFINITY;
+
+function truncate(value: string, budget: number): string {
+  if (budget < 4) return '';
+  let cut = '';
+  for (const char of value) {
+    if (septets(cut + char) > budget - 3) break;
+    cut += char;
+  }
+  const space = cut.lastIndexOf(' ');
+  if (space > cut.length - 15 && space > 0) cut = cut.slice(0, space);
+  return `${cut.replace(/[\s.,;:]+$/, '')}...`;
+}
+
+/** The service's full names first, then its code: SMS templates try them in that order. */
+function serviceNames(service: ServiceDefinition) {
+  return { id: [service.name.id, service.code], en: [service.name.en, service.code] };
+}
+
+/**
+ * An e-mail as a LocalizedText whose first line is the subject and the rest the body (see emailParts).
+ * The body never names the applicant: a mailbox may be shared or read over a shoulder.
+ */
+function email(
+  code: string,
+  names: { id: readonly string[]; en: readonly string[] },
+  content: { id: readonly [string, string]; en: readonly [string, string] },
+): LocalizedText {
+  const [serviceId] = names.id;
+  const [serviceEn] = names.en;
+  return text(
+    [
+      `[${code}] Permohonan ${serviceId}: ${content.id[0]}`,
+      '',
+      'Yth. Bapak/Ibu Pemohon,',
+      '',
+      content.id[1],
+      '',
+      `Kode lacak: ${code}`,
+      `Layanan: ${serviceId}`,
+      '',
+      'Pesan ini dikirim otomatis oleh Desa Digital; mohon tidak membalas email ini. Bila ada pertanyaan, hubungi kantor desa dengan menyebut kode lacak.',
+    ].join('\n'),
+    [
+      `[${code}] Your ${serviceEn} request: ${content.en[0]}`,
+      '',
+      'Dear applicant,',
+      '',
+      content.en[1],
+      '',
+      `Tracking code: ${code}`,
+      `Service: ${serviceEn}`,
+      '',
+      'This message was sent automatically by Desa Digital; please do not reply. For questions, contact the village office and quote the tracking code.',
+    ].join('\n'),
+  );
+}
+
+/** Splits a composed e-mail into subject and body (the first line is the subject). */
+export function emailParts(message: LocalizedText): { subject: LocalizedText; body: LocalizedText } {
+  const split = (value: string): [string, string] => {
+    const newline = value.indexOf('\n');
+    return newline < 0
+      ? [value, '']
+      : [value.slice(0, newline), value.slice(newline + 1).replace(/^\n+/, '')];
+  };
+  const [subjectId, bodyId] = split(message.id);
+  const [subjectEn, bodyEn] = split(message.en);
+  return { subject: text(subjectId, subjectEn), body: text(bodyId, bodyEn) };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Stages, reasons, times
+
+function stageOf(service: ServiceDefinition, key: string | undefined, index: number): LocalizedText {
+  const stage =
+    (key ? service.stages.find((candidate) => candidate.key === key) : undefined) ?? service.stages[index];
+  return stage?.label ?? text('pemeriksaan', 'review');
+}
+
+/**
+ * Why a request was returned or rejected, for the applicant: the event's bilingual message when it has one,
+ * else the decider's note (staff write it in Indonesian; the English text repeats it as written), else the
+ * registry mismatches recorded on the request. Digit runs are masked.
+ */
+function reasonOf(request: ServiceRequest, event: RequestEvent): LocalizedText {
+  const mismatches = (request.checks ?? [])
+    .filter((check) => check.outcome === 'mismatch')
+    .flatMap((check) => check.reasons);
+  const note = event.note?.trim() || request.outcome?.note?.trim();
+  const reason =
+    event.message ??
+    (note
+      ? text(note, note)
+      : mismatches.length > 0
+        ? text(mismatches.map((r) => r.id).join('; '), mismatches.map((r) => r.en).join('; '))
+        : text('lihat catatan petugas di Desa Digital', "see the officer's note in Desa Digital"));
+  return text(maskLongNumbers(reason.id), maskLongNumbers(reason.en));
+}
+
+/** Indonesia's three time zones, by the province part of a Kemendagri village code. */
+export function timeZoneOfVillage(villageCode: string): { readonly iana: string; readonly label: string } {
+  const province = villageCode.slice(0, 2);
+  if (/^(8|9)\d$/.test(province)) return { iana: 'Asia/Jayapura', label: 'WIT' };
+  if (/^(51|52|53|63|64|65|7\d)$/.test(province)) return { iana: 'Asia/Makassar', label: 'WITA' };
+  return { iana: 'Asia/Jakarta', label: 'WIB' };
+}
+
+const timeFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function partsIn(instant: Date, timeZone: string) {
+  let formatter = timeFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      calendar: 'gregory',
+      numberingSystem: 'latn',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    timeFormatters.set(timeZone, formatter);
+  }
+  const parts = formatter.formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
+  return {
+    date: `${part('day')}/${part('month')}`,
+    year: part('year'),
+    time: `${part('hour')}:${part('minute')}`,
+  };
+}
+
+/** "14:00 WIB" when due the day the task opened, else "23/11 14:00 WIB" (village time). */
+function formatDeadline(
+  dueAt: string,
+  openedAt: string,
+  zone: { iana: string; label: string },
+): LocalizedText {
+  const due = partsIn(new Date(dueAt), zone.iana);
+  const opened = partsIn(new Date(openedAt), zone.iana);
+  const sameDay = due.date === opened.date && due.year === opened.year;
+  const value = `${sameDay ? '' : `${due.date} `}${due.time} ${zone.label}`;
+  return text(value, value);
+}

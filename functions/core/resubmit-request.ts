@@ -1,0 +1,105 @@
+import { announce } from './announce.js';
+import { RESUBMISSION_STAGE, statusOf, stepAt } from './approvals.js';
+import {
+  type AttachmentInput,
+  acceptAttachments,
+  missingRequirements,
+  type UploadStore,
+} from './attachments.js';
+import type { ServiceCatalog } from './catalog/service-catalog.js';
+import { ConflictError, NotFoundError, ValidationError } from './errors.js';
+import type { Clock, Notifier, RequestStore, Workflow } from './ports.js';
+import type { RequestEvent, ServiceRequest } from './requests.js';
+import type { Actor } from './roles.js';
+import { validateApplication } from './submit-request.js';
+import { text } from './text.js';
+
+export interface ResubmitDeps {
+  readonly requests: RequestStore;
+  readonly catalog: ServiceCatalog;
+  readonly uploads: UploadStore;
+  readonly workflow: Workflow;
+  readonly notifier: Notifier;
+  readonly clock: Clock;
+}
+
+/**
+ * The applicant corrects a returned request.
+ * Primary course: the request is RETURNED and waits for its applicant (or the village's operator helping
+ * them at the counter); the corrected data passes the schema; new files replace those of the same
+ * requirement; the same workflow execution continues where the request was returned (registry checks run
+ * again when they were the reason).
+ */
+export async function resubmitRequest(
+  deps: ResubmitDeps,
+  actor: Actor,
+  requestId: string,
+  input: { data: Readonly<Record<string, unknown>>; attachments?: readonly AttachmentInput[] },
+): Promise<ServiceRequest> {
+  const request = await deps.requests.get(requestId);
+  const isApplicant = request?.applicant.subject === actor.subject;
+  const isCounterOperator =
+    request && actor.roles.includes('operator') && actor.areas.includes(request.villageCode);
+  if (!request || !(isApplicant || isCounterOperator)) {
+    throw new NotFoundError(
+      text(`Permohonan ${requestId} tidak ditemukan.`, `Request ${requestId} not found.`),
+    );
+  }
+  if (request.status !== 'RETURNED' || request.awaiting?.stageKey !== RESUBMISSION_STAGE) {
+    throw new ConflictError(
+      'NOT_RETURNED',
+      text(
+        `Permohonan berstatus ${request.status}; hanya permohonan yang dikembalikan yang dapat diperbaiki.`,
+        `The request is ${request.status}; only a returned request can be corrected.`,
+      ),
+      { status: request.status },
+    );
+  }
+  const service = await deps.catalog.get(request.villageCode, request.serviceCode);
+  const data = validateApplication(service, input.data);
+  const replaced = new Set((input.attachments ?? []).map((file) => file.requirementCode));
+  const kept = (request.attachments ?? []).filter((file) => !replaced.has(file.requirementCode));
+  const missing = missingRequirements(service, [...kept, ...(input.attachments ?? [])]);
+  if (missing.length > 0) {
+    throw new ValidationError(text('Persyaratan belum lengkap.', 'Missing requirements.'), missing);
+  }
+  const attachments = await acceptAttachments(
+    deps,
+    actor,
+    isApplicant ? 'citizen' : 'operator',
+    request.id,
+    request.villageCode,
+    input.attachments ?? [],
+  );
+
+  const resumeAt = request.returnedFrom ?? 0;
+  const step = stepAt(service, resumeAt);
+  const now = deps.clock.now().toISOString();
+  const { awaiting, returnedFrom: _returned, outcome: _outcome, ...rest } = request;
+  const corrected: ServiceRequest = {
+    ...rest,
+    data,
+    attachments: [...kept, ...attachments],
+    status: statusOf(step),
+    stageIndex: resumeAt,
+    updatedAt: now,
+    version: request.version + 1,
+  };
+  const event: RequestEvent = {
+    requestId,
+    at: now,
+    type: 'RESUBMITTED',
+    status: corrected.status,
+    actor: { subject: actor.subject, name: actor.name, role: isApplicant ? 'citizen' : 'operator' },
+  };
+  const written = await deps.requests.update({ request: corrected, expectedVersion: request.version, event });
+  if (!written) {
+    throw new ConflictError(
+      'CHANGED_CONCURRENTLY',
+      text('Permohonan baru saja berubah; muat ulang.', 'The request just changed; reload it.'),
+    );
+  }
+  await deps.workflow.resume(awaiting.taskToken, { requestId, ...step });
+  await announce(deps.notifier, corrected, service, event);
+  return corrected;
+}

@@ -1,0 +1,55 @@
+import type { VillageServiceStore } from './catalog/service-catalog.js';
+import { regencyService } from './catalog/service-catalog.js';
+import { parseServiceDefinition } from './catalog/service-definition-schema.js';
+import type { ServiceDefinition } from './catalog/types.js';
+import { ConflictError, ForbiddenError, ValidationError } from './errors.js';
+import type { VillageDirectory } from './ports.js';
+import { type Actor, actorCoversVillage } from './roles.js';
+import { villageFor } from './submit-request.js';
+import { text } from './text.js';
+
+/**
+ * A village adds (or replaces) one of its own programmes, live at once.
+ * Primary course: the village head of the village, or a regency admin covering it, sends a complete
+ * service definition; it passes the same rules as the regency's services; it is stored with the village.
+ */
+export async function addVillageService(
+  deps: { villages: VillageDirectory; villageServices: VillageServiceStore },
+  actor: Actor,
+  villageCode: string,
+  serviceCode: string,
+  input: unknown,
+): Promise<ServiceDefinition> {
+  if (!actorCoversVillage(actor, villageCode)) {
+    throw new ForbiddenError(
+      text(`Anda tidak bertugas di desa ${villageCode}.`, `You do not work for village ${villageCode}.`),
+    );
+  }
+  await villageFor(deps.villages, villageCode);
+  if (regencyService(serviceCode)) {
+    throw new ConflictError(
+      'REGENCY_SERVICE',
+      text(
+        `Kode ${serviceCode} dipakai layanan kabupaten; pilih kode lain.`,
+        `${serviceCode} is a regency service code; choose another.`,
+      ),
+    );
+  }
+  const service = parseServiceDefinition(input);
+  if (service.code !== serviceCode || service.family !== 'village-programme') {
+    throw new ValidationError(
+      text(
+        'Kode layanan harus sama dengan alamat, dan jenisnya village-programme.',
+        "The service code must match the path, and its family must be 'village-programme'.",
+      ),
+      [
+        {
+          field: service.code !== serviceCode ? 'code' : 'family',
+          message: text('tidak sesuai', 'does not match'),
+        },
+      ],
+    );
+  }
+  await deps.villageServices.put(villageCode, service);
+  return service;
+}

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { bpjsRegistry, populationRegistry } from '../adapters/registries/index.js';
+import { runChecks } from '../core/registry-checks.js';
+import { reviewDeps, workflowTask } from './task.js';
+
+/** A check stage: the declared people against the population registry and BPJS (every lookup is logged). */
+export const handler = workflowTask(
+  'RunChecks',
+  z.object({ requestId: z.string(), stage: z.object({ index: z.number().int().min(0), key: z.string() }) }),
+  async ({ requestId, stage }) => ({
+    requestId,
+    ...(await runChecks(
+      { ...reviewDeps(), population: populationRegistry(), bpjs: bpjsRegistry() },
+      requestId,
+      stage,
+    )),
+  }),
+);

@@ -1,0 +1,214 @@
+import { join } from 'node:path';
+import { AssetHashType, DockerImage, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  PriceClass,
+  ResponseHeadersPolicy,
+  SecurityPolicyProtocol,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+import { buildWeb, WEB_ROOT } from '../../scripts/build-web.js';
+
+export interface WebProps {
+  /** The HTTP API, served under the same domain at /v1/* (and /openapi.json): no CORS, one TLS connection. */
+  readonly api: IHttpApi;
+  /** The Cognito user pool and web client the front end signs in with (written to /config.json). */
+  readonly userPoolId: string;
+  readonly userPoolClientId: string;
+  /**
+   * Origins the browser may call besides its own (Content-Security-Policy connect-src): the documents
+   * bucket, for presigned attachment uploads. Cognito's endpoint in this region is always allowed.
+   * @default - none
+   */
+  readonly connectOrigins?: readonly string[];
+  /**
+   * Edge locations used. PRICE_CLASS_200 includes Indonesia (and the rest of Asia) at lower cost than ALL.
+   * @default PriceClass.PRICE_CLASS_200
+   */
+  readonly priceClass?: PriceClass;
+  /**
+   * What happens to the site and log buckets when they leave the stack. The site is rebuilt from source on
+   * every deploy; the access logs are personal data kept 90 days.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * The static front end (web/): a private S3 bucket that only CloudFront reads (origin access control),
+ * HTTPS only, security headers on every answer, content-hashed assets cached for a year and pages
+ * revalidated, the API proxied under the same domain. The site is built with esbuild while the stack
+ * synthesizes (skipped, like the functions' bundling, when the stack is synthesized without bundling)
+ * and deployed with its runtime config; each deploy invalidates the CDN's copy.
+ */
+export class Web extends Construct {
+  readonly bucket: Bucket;
+  readonly distribution: Distribution;
+  /** https://<distribution domain>: the portal, the console (/console.html), the display (/display.html). */
+  readonly url: string;
+  /** The verification page a letter's QR code opens: `${verifyUrlPrefix}<documentId>`. */
+  readonly verifyUrlPrefix: string;
+
+  constructor(scope: Construct, id: string, props: WebProps) {
+    super(scope, id);
+    const region = Stack.of(this).region;
+    const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+
+    this.bucket = new Bucket(this, 'Site', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy,
+    });
+    const logs = new Bucket(this, 'AccessLogs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      // CloudFront standard logging writes with an ACL.
+      objectOwnership: ObjectOwnership.OBJECT_WRITER,
+      lifecycleRules: [{ expiration: Duration.days(90) }],
+      removalPolicy,
+    });
+
+    const connect = [
+      "'self'",
+      `https://cognito-idp.${region}.amazonaws.com`,
+      ...(props.connectOrigins ?? []),
+    ];
+    const csp = [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "img-src 'self' data: blob:",
+      "font-src 'self'",
+      `connect-src ${connect.join(' ')}`,
+      "worker-src 'self'",
+      "manifest-src 'self'",
+      "object-src 'none'",
+      "base-uri 'self'",
+      "form-action 'self'",
+      "frame-ancestors 'none'",
+      'upgrade-insecure-requests',
+    ].join('; ');
+    const headers = (name: string, cacheControl?: string) =>
+      new ResponseHeadersPolicy(this, name, {
+        comment: `Desa Digital web: security headers${cacheControl ? `, Cache-Control ${cacheControl}` : ''}`,
+        securityHeadersBehavior: {
+          strictTransportSecurity: {
+            accessControlMaxAge: Duration.days(730),
+            includeSubdomains: true,
+            override: true,
+          },
+          contentTypeOptions: { override: true },
+          frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+          referrerPolicy: {
+            referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+            override: true,
+          },
+          xssProtection: { protection: false, override: true },
+          contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
+        },
+        customHeadersBehavior: {
+          customHeaders: [
+            {
+              header: 'Permissions-Policy',
+              value: 'camera=(), microphone=(), geolocation=(), payment=()',
+              override: true,
+            },
+            { header: 'Cross-Origin-Opener-Policy', value: 'same-origin', override: true },
+            ...(cacheControl ? [{ header: 'Cache-Control', value: cacheControl, override: true }] : []),
+          ],
+        },
+      });
+    const pages = headers('PageHeaders', 'no-cache');
+    const assets = headers('AssetHeaders', 'public, max-age=31536000, immutable');
+    const apiHeaders = headers('ApiHeaders'); // the API sets its own Cache-Control (no-store for personal data)
+
+    const site = S3BucketOrigin.withOriginAccessControl(this.bucket);
+    const api = new HttpOrigin(`${props.api.apiId}.execute-api.${region}.amazonaws.com`, {
+      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+    });
+    const apiBehavior = {
+      origin: api,
+      viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+      allowedMethods: AllowedMethods.ALLOW_ALL,
+      cachePolicy: CachePolicy.CACHING_DISABLED,
+      // Everything the viewer sent (Authorization included) but Host, which API Gateway must see as its own.
+      originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+      responseHeadersPolicy: apiHeaders,
+      compress: true,
+    };
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: 'Desa Digital web front end and API',
+      defaultRootObject: 'index.html',
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      priceClass: props.priceClass ?? PriceClass.PRICE_CLASS_200,
+      // Applies with a custom domain and certificate; the default *.cloudfront.net certificate is AWS's own.
+      minimumProtocolVersion: SecurityPolicyProtocol.TLS_V1_2_2021,
+      enableLogging: true,
+      logBucket: logs,
+      logFilePrefix: 'cloudfront/',
+      defaultBehavior: {
+        origin: site,
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        allowedMethods: AllowedMethods.ALLOW_GET_HEAD_OPTIONS,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy: pages,
+        compress: true,
+      },
+      additionalBehaviors: {
+        '/assets/*': {
+          origin: site,
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+          responseHeadersPolicy: assets,
+          compress: true,
+        },
+        '/v1/*': apiBehavior,
+        '/openapi.json': apiBehavior,
+      },
+    });
+    this.url = `https://${this.distribution.distributionDomainName}`;
+    this.verifyUrlPrefix = `${this.url}/verify.html#`;
+
+    new BucketDeployment(this, 'Deploy', {
+      destinationBucket: this.bucket,
+      sources: [
+        Source.asset(join(WEB_ROOT, 'src'), {
+          assetHashType: AssetHashType.OUTPUT,
+          bundling: {
+            // esbuild runs in this process; the image is only a fallback CDK requires to be named.
+            image: DockerImage.fromRegistry('public.ecr.aws/docker/library/node:24-alpine'),
+            local: {
+              tryBundle(outputDir: string) {
+                buildWeb(outputDir);
+                return true;
+              },
+            },
+          },
+        }),
+        Source.jsonData('config.json', {
+          auth: { kind: 'cognito', region, userPoolId: props.userPoolId, clientId: props.userPoolClientId },
+          apiBase: '',
+        }),
+      ],
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      memoryLimit: 512,
+      prune: false, // earlier hashed assets stay for pages opened before this deploy
+    });
+  }
+}

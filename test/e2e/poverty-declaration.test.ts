@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TAMPO_PEOPLE } from '../../config/population/fixtures.js';
+import { findService } from '../../functions/core/catalog/index.js';
+import { type RequestState, settled } from '../support/chain.js';
+import { TAMPO } from '../support/fixtures.js';
+import { type ApiClient, signInAll, startTestRuntime } from '../support/runtime.js';
+import { sampleApplication } from '../support/samples.js';
+import { attachAll, requiredRequirements } from '../support/uploads.js';
+
+type Runtime = Awaited<ReturnType<typeof startTestRuntime>>;
+
+/**
+ * The SPM scheme of Banyuwangi's poverty team (seed 002), as a workflow:
+ * 1. the poverty team records households by poverty indicators (the shipped synthetic population);
+ * 2. the applicant brings documents; 3. the applicant's NIK is entered (here by the operator at the counter);
+ * 4. the NIK is matched against population data and BPJS: a mismatch returns the form with the reason;
+ * 5. welfare (kesmas) examines it; 6. the letter for free health care is issued.
+ */
+describe('the poverty declaration (SPM), as the seed describes it', () => {
+  let runtime: Runtime;
+  let operator: ApiClient;
+  let villageHead: ApiClient;
+  let kesmas: ApiClient;
+  const service = findService('SPM');
+  const misnadi = sampleApplication('SPM');
+
+  beforeAll(async () => {
+    runtime = await startTestRuntime();
+    [operator, villageHead, kesmas] = await signInAll(runtime, [
+      'operator.tampo',
+      'kades.tampo',
+      'kesmas.banyuwangi',
+    ]);
+  });
+  afterAll(() => runtime?.cleanup());
+
+  async function enterAtCounter(data: Record<string, unknown>) {
+    const response = await operator.post<RequestState>('/v1/requests', {
+      serviceCode: 'SPM',
+      villageCode: TAMPO,
+      data,
+      attachments: await attachAll(operator, 'SPM', requiredRequirements('SPM')),
+    });
+    expect(response.status).toBe(201);
+    return response.body;
+  }
+
+  async function operatorVerifies(id: string) {
+    const waiting = await settled(operator, id);
+    expect(waiting.stage?.key).toBe(service.stages[0]?.key);
+    expect(
+      (await operator.post(`/v1/requests/${id}/decisions`, { decision: 'approve', note: 'Berkas lengkap' }))
+        .status,
+    ).toBe(200);
+  }
+
+  it('returns a form whose data does not match the registry, and issues it once corrected', async () => {
+    // Steps 2-3: documents and the NIK entered at the counter, with a wrong birth date
+    const submitted = await enterAtCounter({ ...misnadi, birthDate: '1962-02-15' });
+    await operatorVerifies(submitted.id);
+
+    // Step 4: the registry check does not match → returned to the applicant with the reason
+    const returned = await settled(operator, submitted.id);
+    expect(returned.status).toBe('RETURNED');
+    expect(returned.stage?.key).toBe('resubmission');
+    const mismatch = returned.checks?.find((check) => check.outcome === 'mismatch');
+    expect(mismatch?.registry).toBe('population');
+    expect(mismatch?.reasons[0]?.en).toMatch(/birth date/i);
+    expect(JSON.stringify(returned.checks)).not.toContain('1962-02-14'); // the registry's value is not leaked
+
+    // The correction continues the same workflow execution from the check
+    const corrected = await operator.post<RequestState>(`/v1/requests/${submitted.id}/resubmission`, {
+      data: misnadi,
+    });
+    expect(corrected.status).toBe(200);
+    const atHead = await settled(operator, submitted.id);
+    expect(atHead.stage?.role).toBe('village_head');
+    expect(atHead.checks?.every((check) => check.outcome === 'match')).toBe(true);
+    expect(
+      (await villageHead.post(`/v1/requests/${submitted.id}/decisions`, { decision: 'approve', note: '' }))
+        .status,
+    ).toBe(200);
+
+    // Step 5: welfare examines it; step 6: the letter is issued
+    const atKesmas = await settled(operator, submitted.id);
+    expect(atKesmas.stage?.role).toBe('agency_officer');
+    expect(
+      (await kesmas.post(`/v1/requests/${submitted.id}/decisions`, { decision: 'approve', note: 'Layak' }))
+        .status,
+    ).toBe(200);
+    const issued = await settled(operator, submitted.id);
+    expect(issued.status).toBe('ISSUED');
+    expect(issued.events.map((event) => event.type)).toEqual([
+      'SUBMITTED',
+      'CHECKS_PASSED',
+      'STAGE_OPENED',
+      'DECISION_APPROVE',
+      'CHECK_MISMATCH',
+      'STAGE_OPENED',
+      'RESUBMITTED',
+      'CHECKS_MATCHED',
+      'STAGE_OPENED',
+      'DECISION_APPROVE',
+      'STAGE_OPENED',
+      'DECISION_APPROVE',
+      'ISSUED',
+    ]);
+    expect(
+      runtime.stepFunctions.listExecutions().filter((execution) => execution.name === submitted.id),
+    ).toHaveLength(1);
+  });
+
+  it('returns the form of someone already covered by BPJS: the SPM is for the uninsured', async () => {
+    const insured = TAMPO_PEOPLE.insuredClass1;
+    const submitted = await enterAtCounter({
+      ...misnadi,
+      nik: insured.nik,
+      fullName: insured.name,
+      birthDate: insured.birthDate,
+      sex: insured.sex === 'F' ? 'perempuan' : 'laki-laki',
+      familyCardNumber: insured.familyCardNumber,
+    });
+    await operatorVerifies(submitted.id);
+    const returned = await settled(operator, submitted.id);
+    expect(returned.status).toBe('RETURNED');
+    expect(returned.checks?.find((check) => check.registry === 'bpjs')?.reasons[0]?.en).toMatch(
+      /Already covered/,
+    );
+  });
+
+  it('treats a well-formed but unknown NIK as a registry mismatch, not a server error', async () => {
+    const submitted = await enterAtCounter({ ...misnadi, nik: '3510061402629999' });
+    await operatorVerifies(submitted.id);
+    const returned = await settled(operator, submitted.id);
+    expect(returned.status).toBe('RETURNED');
+    expect(returned.checks?.find((check) => check.registry === 'population')?.reasons[0]?.en).toMatch(
+      /not in the population register/i,
+    );
+  });
+});

@@ -1,0 +1,86 @@
+import type { Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { RECONCILE_STUCK_MESSAGE, SCHEDULED_JOBS } from '../../functions/workflow/scheduled-jobs.js';
+import { buildApp } from '../../lib/app.js';
+import { ENTRY_METADATA_KEY } from '../../lib/constructs/service-function.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON
+type Resource = { Type: string; Properties: Record<string, any>; Metadata?: Record<string, unknown> };
+
+/** The scheduled reconciler in the stack: when it runs, what it may touch, and who hears when it fails. */
+describe('the reconciler in the stack', () => {
+  let resources: Record<string, Resource>;
+  let functionId: string;
+
+  const ofType = (type: string) => Object.entries(resources).filter(([, resource]) => resource.Type === type);
+  const actionsOf = (id: string) => {
+    const roleId = resources[id]?.Properties.Role['Fn::GetAtt'][0];
+    return ofType('AWS::IAM::Policy')
+      .filter(([, policy]) => policy.Properties.Roles.some((role: { Ref: string }) => role.Ref === roleId))
+      .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement)
+      .filter((statement) => statement.Effect === 'Allow')
+      .flatMap((statement) => [statement.Action].flat() as string[]);
+  };
+
+  beforeAll(() => {
+    // Prepare
+    const app = buildApp({ deploymentId: 'jatim', bundling: false });
+    resources = Template.fromStack(app.node.findChild('DesaDigital-jatim') as Stack).toJSON().Resources;
+    const found = ofType('AWS::Lambda::Function').find(
+      ([, fn]) => fn.Metadata?.[ENTRY_METADATA_KEY] === SCHEDULED_JOBS.Reconcile.entry,
+    );
+    if (!found) throw new Error('no reconciler function');
+    functionId = found[0];
+  }, 60_000);
+
+  it('runs every five minutes, with how old a request must be and when it counts as stuck', () => {
+    const rules = ofType('AWS::Events::Rule').filter(([, rule]) =>
+      rule.Properties.Targets.some((target: { Arn: unknown }) =>
+        JSON.stringify(target.Arn).includes(functionId),
+      ),
+    );
+    expect(rules).toHaveLength(1);
+    const [, rule] = rules[0] as [string, Resource];
+    expect(rule.Properties.ScheduleExpression).toBe('rate(5 minutes)');
+    expect(JSON.parse(rule.Properties.Targets[0].Input)).toEqual({
+      olderThanSeconds: 120,
+      stuckAfterSeconds: 3600,
+    });
+    expect(rule.Properties.Targets[0].RetryPolicy).toEqual({
+      MaximumRetryAttempts: 2,
+      MaximumEventAgeInSeconds: 600,
+    });
+  });
+
+  it('may read the table and start executions, and nothing else', () => {
+    const actions = actionsOf(functionId);
+    expect(actions).toEqual(
+      expect.arrayContaining(['dynamodb:Query', 'dynamodb:GetItem', 'states:StartExecution']),
+    );
+    expect(actions.filter((action) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(action))).toEqual([]);
+    expect(actions.filter((action) => /^s3:/.test(action))).toEqual([]);
+    expect(actions.filter((action) => /^states:/.test(action))).toEqual(['states:StartExecution']);
+  });
+
+  it('raises an alarm when a run fails and when a request stays SUBMITTED', () => {
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties);
+    expect(alarms).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          MetricName: 'Errors',
+          Namespace: 'AWS/Lambda',
+          Dimensions: [{ Name: 'FunctionName', Value: { Ref: functionId } }],
+          Threshold: 1,
+        }),
+        expect.objectContaining({
+          MetricName: 'ReconcilerStuckRuns',
+          Namespace: 'DesaDigital',
+          Threshold: 1,
+        }),
+      ]),
+    );
+    const [[, filter] = []] = ofType('AWS::Logs::MetricFilter');
+    expect(filter?.Properties.FilterPattern).toBe(`{ $.message = "${RECONCILE_STUCK_MESSAGE}" }`);
+  });
+});

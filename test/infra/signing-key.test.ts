@@ -1,0 +1,170 @@
+import { App, Stack as CdkStack, type Stack } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import type { CfnKey } from 'aws-cdk-lib/aws-kms';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES } from '../../functions/api/routes.js';
+import { WORKFLOW_TASKS } from '../../functions/workflow/tasks.js';
+import { buildApp } from '../../lib/app.js';
+import { ENTRY_METADATA_KEY, ServiceFunction } from '../../lib/constructs/service-function.js';
+import { SigningKey } from '../../lib/constructs/signing-key.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON; the assertions check its shape
+type Json = any;
+type Resource = {
+  Type: string;
+  Properties: Record<string, Json>;
+  DeletionPolicy?: string;
+  UpdateReplacePolicy?: string;
+  Metadata?: Record<string, unknown>;
+};
+
+const DEPLOYMENT = 'jatim';
+
+/** The document signing key and who may use it, in the synthesized stack. */
+describe('document signing key', () => {
+  let resources: Record<string, Resource>;
+  let webUrl: unknown;
+  let keyId: string;
+
+  const ofType = (type: string) => Object.entries(resources).filter(([, resource]) => resource.Type === type);
+  const entryOf = (fn: Resource) => String(fn.Metadata?.[ENTRY_METADATA_KEY]);
+  /** Every Allow statement of the policies attached to the function's role. */
+  const statementsOf = (fn: Resource): Json[] => {
+    const roleId = fn.Properties.Role['Fn::GetAtt'][0];
+    return ofType('AWS::IAM::Policy')
+      .filter(([, policy]) => policy.Properties.Roles.some((role: { Ref: string }) => role.Ref === roleId))
+      .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement)
+      .filter((statement) => statement.Effect === 'Allow');
+  };
+  const kmsActionsOf = (fn: Resource) =>
+    statementsOf(fn)
+      .flatMap((statement) => [statement.Action].flat())
+      .filter((action: string) => action.startsWith('kms:'))
+      .sort();
+  const functionsWith = (action: string) =>
+    ofType('AWS::Lambda::Function')
+      .filter(([, fn]) => kmsActionsOf(fn).includes(action))
+      .map(([, fn]) => entryOf(fn))
+      .sort();
+  const entryOfRoute = (id: string) => ROUTES.find((route) => route.id === id)?.entry;
+
+  beforeAll(() => {
+    // Prepare
+    const app = buildApp({ deploymentId: DEPLOYMENT, bundling: false });
+    // Act
+    const template = Template.fromStack(app.node.findChild(`DesaDigital-${DEPLOYMENT}`) as Stack).toJSON();
+    resources = template.Resources;
+    webUrl = template.Outputs.WebUrl.Value;
+    const keys = ofType('AWS::KMS::Key');
+    expect(keys).toHaveLength(1);
+    keyId = keys[0]?.[0] ?? '';
+  }, 60_000);
+
+  it('is an asymmetric ECC P-256 key for signing, retained when the stack goes, with no (unsupported) rotation', () => {
+    const key = resources[keyId] as Resource;
+    expect(key.Properties).toMatchObject({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
+    expect(key.Properties.Enabled ?? true).toBe(true);
+    expect(key.Properties.EnableKeyRotation ?? false).toBe(false);
+    expect(key.DeletionPolicy).toBe('Retain');
+    expect(key.UpdateReplacePolicy).toBe('Retain');
+  });
+
+  it('keeps the default key policy: the account (its IAM policies) decides, no principal is named in it', () => {
+    const statements = (resources[keyId] as Resource).Properties.KeyPolicy.Statement;
+    expect(statements).toHaveLength(1);
+    expect(statements[0]).toMatchObject({ Effect: 'Allow', Action: 'kms:*', Resource: '*' });
+    expect(JSON.stringify(statements[0].Principal)).toMatch(/:root/);
+  });
+
+  it('has one alias per deployment', () => {
+    const aliases = ofType('AWS::KMS::Alias').map(([, alias]) => alias.Properties);
+    expect(aliases).toEqual([
+      {
+        AliasName: `alias/desa-digital/${DEPLOYMENT}/document-signing`,
+        TargetKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] },
+      },
+    ]);
+  });
+
+  it('lets only the functions that sign letters (first issue, reissue) call kms:Sign', () => {
+    expect(functionsWith('kms:Sign')).toEqual(
+      [WORKFLOW_TASKS.IssueDocument.entry, entryOfRoute('reissueDocument')].sort(),
+    );
+  });
+
+  it('gives the public verification functions the public key only: no Sign, no Verify (they verify locally)', () => {
+    for (const routeId of ['verifyDocument', 'verifyDocumentUpload']) {
+      const [, fn] =
+        ofType('AWS::Lambda::Function').find(
+          ([, candidate]) => entryOf(candidate) === entryOfRoute(routeId),
+        ) ?? [];
+      expect(fn, routeId).toBeDefined();
+      expect(kmsActionsOf(fn as Resource), routeId).toEqual(['kms:GetPublicKey']);
+    }
+    expect(functionsWith('kms:Verify')).toEqual([]);
+  });
+
+  it('grants on this key only, and tells each function its ARN (not the alias) as SIGNING_KEY_ID', () => {
+    const keyArn = { 'Fn::GetAtt': [keyId, 'Arn'] };
+    for (const [, fn] of ofType('AWS::Lambda::Function')) {
+      const kmsStatements = statementsOf(fn).filter((statement) =>
+        [statement.Action].flat().some((action: string) => action.startsWith('kms:')),
+      );
+      if (kmsStatements.length === 0) {
+        expect(fn.Properties.Environment.Variables.SIGNING_KEY_ID, entryOf(fn)).toBeUndefined();
+        continue;
+      }
+      for (const statement of kmsStatements) expect(statement.Resource, entryOf(fn)).toEqual(keyArn);
+      expect(fn.Properties.Environment.Variables.SIGNING_KEY_ID, entryOf(fn)).toEqual(keyArn);
+    }
+  });
+
+  it('keeps staff revocation away from the key', () => {
+    const [, revoke] =
+      ofType('AWS::Lambda::Function').find(([, fn]) => entryOf(fn) === entryOfRoute('revokeDocument')) ?? [];
+    expect(kmsActionsOf(revoke as Resource)).toEqual([]);
+  });
+
+  it('tells the reissue function the web URL for the QR code, as the first issue is told', () => {
+    const [, reissue] =
+      ofType('AWS::Lambda::Function').find(([, fn]) => entryOf(fn) === entryOfRoute('reissueDocument')) ?? [];
+    expect((reissue as Resource).Properties.Environment.Variables.PUBLIC_BASE_URL).toEqual(webUrl);
+  });
+});
+
+describe('ServiceFunction bound to the signing key', () => {
+  const unbundledStack = () =>
+    new CdkStack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'Test', {
+      env: { region: 'ap-southeast-3' },
+    });
+  const ENTRY = 'functions/api/verify-document.ts';
+
+  it('refuses to bind a function that signs or verifies without the key', () => {
+    for (const need of ['documents:sign', 'documents:verify'] as const) {
+      const service = new ServiceFunction(unbundledStack(), 'Signer', { entry: ENTRY, needs: [need] });
+      expect(() => service.bind({})).toThrow(/needs signing key/);
+    }
+  });
+
+  it('grants documents:sign kms:Sign and kms:GetPublicKey on that key, nothing else', () => {
+    // Prepare
+    const stack = unbundledStack();
+    const { key } = new SigningKey(stack, 'Signing', { aliasName: 'alias/test/document-signing' });
+    // Act
+    new ServiceFunction(stack, 'Signer', { entry: ENTRY, needs: ['documents:sign'] }).bind({
+      signingKey: key,
+    });
+    // Assess
+    const [policy] = Object.values(Template.fromStack(stack).findResources('AWS::IAM::Policy'));
+    const kmsStatements = ((policy?.Properties.PolicyDocument.Statement ?? []) as Json[]).filter(
+      (statement) => [statement.Action].flat().some((action: string) => action.startsWith('kms:')),
+    );
+    expect(kmsStatements).toEqual([
+      {
+        Effect: 'Allow',
+        Action: ['kms:Sign', 'kms:GetPublicKey'],
+        Resource: { 'Fn::GetAtt': [stack.getLogicalId(key.node.defaultChild as CfnKey), 'Arn'] },
+      },
+    ]);
+  });
+});

@@ -1,0 +1,262 @@
+import { describe, expect, it } from 'vitest';
+import { DEMO_VILLAGES } from '../../../config/villages.js';
+import {
+  findService,
+  PLACE_PLACEHOLDERS,
+  parseServiceDefinition,
+  REGENCY_SERVICE_CODES,
+  SERVICE_CATALOG,
+} from '../../../functions/core/catalog/index.js';
+import type {
+  DecisionStage,
+  ServiceDefinition,
+  StageDefinition,
+} from '../../../functions/core/catalog/types.js';
+import { formatLetterNumber } from '../../../functions/core/documents/letter-number.js';
+import { placeholdersOf } from '../../../functions/core/documents/template.js';
+import { NotFoundError } from '../../../functions/core/errors.js';
+
+const decisions = (service: ServiceDefinition): DecisionStage[] =>
+  service.stages.filter((stage): stage is DecisionStage => stage.kind === 'decision');
+
+/** A chain as "role[/agency]" per stage, checks as "check(registries)". */
+const chainOf = (service: ServiceDefinition): string[] =>
+  service.stages.map((stage: StageDefinition) =>
+    stage.kind === 'check'
+      ? `check(${stage.registries.join(',')})`
+      : `${stage.role}${stage.agency ? `/${stage.agency}` : ''}`,
+  );
+
+const signers = (service: ServiceDefinition): string[] =>
+  decisions(service)
+    .filter((stage) => stage.signs)
+    .map((stage) => stage.role);
+
+const byCode = (code: string): ServiceDefinition => findService(code);
+
+describe('the regency service catalog', () => {
+  it('lists the seed’s services, each under its own code', () => {
+    expect(REGENCY_SERVICE_CODES).toEqual([
+      'SKU',
+      'SKD',
+      'SKP',
+      'SKDT',
+      'SPN',
+      'SKM',
+      'SKTM',
+      'SKCK',
+      'PKTP',
+      'PKK',
+      'AKL',
+      'AKM',
+      'IUMK',
+      'IPHP',
+      'SPER',
+      'SPM',
+    ]);
+    expect(new Set(REGENCY_SERVICE_CODES).size).toBe(SERVICE_CATALOG.length);
+  });
+
+  it('finds every service by its code and refuses an unknown one by name', () => {
+    for (const service of SERVICE_CATALOG) expect(findService(service.code)).toBe(service);
+
+    expect(() => findService('XYZ')).toThrow(NotFoundError);
+    expect(() => findService('XYZ')).toThrow('serviceCode: unknown service "XYZ".');
+  });
+
+  it.each(SERVICE_CATALOG.map((service) => [service.code, service] as const))(
+    '%s obeys the same rules as a village programme sent as data',
+    (_code, service) => {
+      expect(parseServiceDefinition(structuredClone(service))).toEqual(service);
+    },
+  );
+
+  it.each(SERVICE_CATALOG.map((service) => [service.code, service] as const))(
+    '%s fills every letter placeholder from a declared field or a place name',
+    (_code, service) => {
+      const known = new Set<string>([...PLACE_PLACEHOLDERS, ...service.fields.map((field) => field.name)]);
+      const { title, opening, body, closing } = service.letter;
+      const used = [title, opening, ...body, closing].flatMap(placeholdersOf);
+
+      expect(used.filter((name) => !known.has(name))).toEqual([]);
+      expect(used).toContain('village');
+    },
+  );
+
+  it('is named, described and labelled in Indonesian and English throughout', () => {
+    for (const service of SERVICE_CATALOG) {
+      const texts = [
+        service.name,
+        service.description,
+        ...service.fields.flatMap((field) => [
+          field.label,
+          ...(field.choices ?? []).map((choice) => choice.label),
+        ]),
+        ...service.requirements.map((requirement) => requirement.label),
+        ...service.stages.map((stage) => stage.label),
+      ];
+      for (const { id, en } of texts) {
+        expect(id.trim(), service.code).not.toBe('');
+        expect(en.trim(), service.code).not.toBe('');
+      }
+    }
+  });
+
+  it('asks for at least one required persyaratan per service', () => {
+    for (const service of SERVICE_CATALOG) {
+      expect(
+        service.requirements.some((requirement) => requirement.required),
+        service.code,
+      ).toBe(true);
+    }
+  });
+});
+
+describe('the approval chains', () => {
+  it.each(['SKU', 'SKD', 'SKP', 'SKDT', 'SPN', 'SKM', 'SKTM', 'SKCK', 'PKTP', 'PKK', 'SPER'])(
+    '%s goes operator → village head, who signs',
+    (code) => {
+      const service = byCode(code);
+      expect(chainOf(service)).toEqual(['operator', 'village_head']);
+      expect(signers(service)).toEqual(['village_head']);
+    },
+  );
+
+  it.each(['IUMK', 'IPHP'])('%s goes operator → village head → camat, and the camat signs', (code) => {
+    const service = byCode(code);
+
+    expect(chainOf(service)).toEqual(['operator', 'village_head', 'district_head']);
+    expect(signers(service)).toEqual(['district_head']);
+    expect(service.family).toBe('permit');
+  });
+
+  it('runs the SPM scheme: operator → population and BPJS check → village head → regency welfare (kesmas), in 6 hours', () => {
+    const spm = byCode('SPM');
+
+    expect(chainOf(spm)).toEqual([
+      'operator',
+      'check(population,bpjs)',
+      'village_head',
+      'agency_officer/kesmas',
+    ]);
+    expect(spm.stages[1]).toMatchObject({
+      kind: 'check',
+      subjects: [
+        {
+          nikField: 'nik',
+          nameField: 'fullName',
+          birthDateField: 'birthDate',
+          familyCardField: 'familyCardNumber',
+        },
+      ],
+      bpjsExpectation: 'not-covered',
+    });
+    expect(signers(spm)).toEqual(['village_head']);
+    expect(spm.targetHours).toBe(6);
+    expect(decisions(spm).reduce((hours, stage) => hours + stage.deadlineHours, 0)).toBe(6);
+  });
+
+  it.each([
+    ['AKL', [{ nikField: 'motherNik' }, { nikField: 'fatherNik' }]],
+    ['AKM', [{ nikField: 'deceasedNik' }, { nikField: 'nik' }]],
+  ])(
+    '%s checks the people concerned, then Dukcapil issues and attaches the akta for the village to hand over',
+    (code, subjects) => {
+      const service = byCode(code);
+
+      expect(chainOf(service)).toEqual([
+        'operator',
+        'check(population)',
+        'village_head',
+        'agency_officer/dukcapil',
+      ]);
+      expect(service.stages[1]).toMatchObject({
+        kind: 'check',
+        subjects: subjects.map((subject) => expect.objectContaining(subject)),
+      });
+      expect(service.stages.at(-1)).toMatchObject({
+        attachesDocument: { requirementCode: 'akta', label: { id: expect.stringMatching(/^Akta /) } },
+      });
+      expect(signers(service)).toEqual(['village_head']);
+      expect(service.family).toBe('civil-registration');
+    },
+  );
+
+  it('escalates a late village head to the secretary, and a late camat or agency to the regency', () => {
+    const expected: Record<string, string | undefined> = {
+      operator: undefined,
+      village_head: 'village_secretary',
+      district_head: 'regency_admin',
+      agency_officer: 'regency_admin',
+    };
+    for (const service of SERVICE_CATALOG) {
+      for (const stage of decisions(service)) {
+        expect(stage.escalateTo, `${service.code}.${stage.key}`).toBe(expected[stage.role]);
+      }
+    }
+  });
+
+  it('gives every stage a deadline and keeps the chain within the service target', () => {
+    for (const service of SERVICE_CATALOG) {
+      const total = decisions(service).reduce((hours, stage) => hours + stage.deadlineHours, 0);
+      expect(total, service.code).toBeLessThanOrEqual(service.targetHours);
+      for (const stage of decisions(service)) expect(stage.deadlineHours, service.code).toBeGreaterThan(0);
+    }
+  });
+
+  it('has the village head sign wherever the camat does not', () => {
+    for (const service of SERVICE_CATALOG) {
+      const districtSigns = signers(service).includes('district_head');
+      expect(signers(service), service.code).toEqual([districtSigns ? 'district_head' : 'village_head']);
+    }
+  });
+});
+
+describe('classification codes and letter numbers', () => {
+  it.each(SERVICE_CATALOG.map((service) => [service.code, service.classificationCode] as const))(
+    '%s (%s) numbers its letters [classification]/[sequence]/[village]/[roman month]/[year]',
+    (_code, classificationCode) => {
+      expect(classificationCode).toMatch(/^\d{3}(\.\d{1,3}){0,4}$/);
+
+      const number = formatLetterNumber({
+        classificationCode,
+        sequence: 7,
+        villageLetterCode: 'TMP',
+        issuedAt: new Date('2026-11-22T03:15:00Z'),
+      });
+
+      expect(number).toBe(`${classificationCode}/007/TMP/XI/2026`);
+    },
+  );
+
+  it('files population, civil-registration, welfare, business and permit letters under their own classes', () => {
+    const codes = Object.fromEntries(
+      SERVICE_CATALOG.map((service) => [service.code, service.classificationCode]),
+    );
+    expect(codes).toEqual({
+      SKU: '500.2',
+      SKD: '400.12.2.1',
+      SKP: '400.12.2.2',
+      SKDT: '400.12.2.2',
+      SPN: '400.12.3.2',
+      SKM: '400.12.3.1',
+      SKTM: '400.9.14',
+      SKCK: '300',
+      PKTP: '400.12.2.1',
+      PKK: '400.12.2.1',
+      AKL: '400.12.3.1',
+      AKM: '400.12.3.1',
+      IUMK: '500.3',
+      IPHP: '500.4',
+      SPER: '100.2',
+      SPM: '400.9.14',
+    });
+  });
+});
+
+describe('the demo villages', () => {
+  it('offer every regency service', () => {
+    for (const village of DEMO_VILLAGES)
+      expect(village.services, village.name).toEqual(REGENCY_SERVICE_CODES);
+  });
+});

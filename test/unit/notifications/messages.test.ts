@@ -1,0 +1,442 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { ServiceDefinition } from '../../../functions/core/catalog/types.js';
+import {
+  type ApplicantContact,
+  applicantNotifications,
+  deciderNotifications,
+  emailParts,
+  gsm7Length,
+  maskAddress,
+  normalizeEmail,
+  normalizePhoneNumber,
+  notificationId,
+  SMS_MAX_LENGTH,
+  timeZoneOfVillage,
+  toGsm7,
+} from '../../../functions/core/notifications.js';
+import type { Notification } from '../../../functions/core/ports.js';
+import type { RequestEvent, ServiceRequest } from '../../../functions/core/requests.js';
+import { text } from '../../../functions/core/text.js';
+import { CONTACT, event, LETTER_NUMBER, OPENED_AT, request, sku } from './fixtures.js';
+
+const TRACKING = 'DD-7K3M-Q9XA';
+const issued = request({ status: 'ISSUED', document: { documentId: 'D', letterNumber: LETTER_NUMBER } });
+
+/** One event per status the applicant hears about, with the request as the transition left it. */
+const STATUS_CHANGES: [string, ServiceRequest, RequestEvent][] = [
+  ['SUBMITTED', request({ status: 'SUBMITTED' }), event('SUBMITTED', 'SUBMITTED')],
+  ['CHECKING', request({ status: 'CHECKING' }), event('CHECKING', 'CHECKS_STARTED')],
+  ['IN_REVIEW', request(), event('IN_REVIEW', 'CHECKS_PASSED')],
+  [
+    'IN_REVIEW (stage 2)',
+    request({ stageIndex: 1 }),
+    event('IN_REVIEW', 'DECISION_APPROVE', { stage: 'verify' }),
+  ],
+  ['overdue', request({ stageIndex: 1 }), event('IN_REVIEW', 'STAGE_OVERDUE', { stage: 'sign' })],
+  ['escalated', request({ stageIndex: 1 }), event('IN_REVIEW', 'ESCALATED', { stage: 'sign' })],
+  [
+    'RETURNED',
+    request({ status: 'RETURNED' }),
+    event('RETURNED', 'DECISION_RETURN', { stage: 'verify', note: 'Foto KTP buram, unggah ulang' }),
+  ],
+  [
+    'REJECTED',
+    request({ status: 'REJECTED' }),
+    event('REJECTED', 'DECISION_REJECT', { stage: 'sign', note: 'Usaha tidak berada di wilayah desa' }),
+  ],
+  ['APPROVED', request({ status: 'APPROVED', stageIndex: 2 }), event('APPROVED', 'DECISION_APPROVE')],
+  ['ISSUED', issued, event('ISSUED', 'DOCUMENT_ISSUED')],
+  ['FAILED', request({ status: 'FAILED' }), event('FAILED', 'WORKFLOW_FAILED', { note: 'States.Timeout' })],
+  ['CANCELLED', request({ status: 'CANCELLED' }), event('CANCELLED', 'CANCELLED')],
+  ['EXPIRED', request({ status: 'EXPIRED' }), event('EXPIRED', 'EXPIRED')],
+];
+
+const compose = (req: ServiceRequest, ev: RequestEvent, contact: ApplicantContact = CONTACT) =>
+  applicantNotifications(req, sku, ev, contact);
+const smsOf = (notifications: Notification[]) => {
+  const found = notifications.find((n) => n.channel === 'sms');
+  if (!found) throw new Error('no SMS');
+  return found;
+};
+const emailOf = (notifications: Notification[]) => {
+  const found = notifications.find((n) => n.channel === 'email');
+  if (!found) throw new Error('no e-mail');
+  return found;
+};
+const allTexts = (notifications: Notification[]) =>
+  notifications.flatMap((n) => [n.message.id, n.message.en]).join('\n');
+
+describe('messages to the applicant on a status change', () => {
+  it.each(STATUS_CHANGES)(
+    '%s: a single-part GSM-7 SMS in Indonesian with the tracking code',
+    (_, req, ev) => {
+      // Act
+      const sms = smsOf(compose(req, ev));
+      // Assess
+      expect(gsm7Length(sms.message.id)).toBeLessThanOrEqual(SMS_MAX_LENGTH);
+      expect(gsm7Length(sms.message.en)).toBeLessThanOrEqual(SMS_MAX_LENGTH);
+      expect(sms.message.id).toContain(TRACKING);
+      expect(sms.message.id).toMatch(/^Desa Digital: /);
+      expect(sms).toMatchObject({ to: '+6281234567890', audience: { kind: 'applicant' }, at: ev.at });
+    },
+  );
+
+  it.each(STATUS_CHANGES)('%s: an e-mail, Indonesian and English, with the tracking code', (_, req, ev) => {
+    // Act
+    const email = emailOf(compose(req, ev));
+    const { subject, body } = emailParts(email.message);
+    // Assess
+    expect(email.to).toBe('Budi.Santoso@example.co.id');
+    expect(subject.id).toContain(`[${TRACKING}] Permohonan Surat Keterangan Usaha`);
+    expect(subject.en).toContain(`[${TRACKING}] Your Business Certificate request`);
+    expect(body.id).toContain(`Kode lacak: ${TRACKING}`);
+    expect(body.en).toContain(`Tracking code: ${TRACKING}`);
+  });
+
+  it.each(STATUS_CHANGES)(
+    "%s: never the applicant's NIK, family card, name or any 16-digit number",
+    (_, req, ev) => {
+      // Act
+      const texts = allTexts(compose(req, ev));
+      // Assess
+      expect(texts).not.toMatch(/\d{16}/);
+      expect(texts).not.toContain('3510061208900003');
+      expect(texts).not.toContain('3510060101080007');
+      expect(texts).not.toContain('Budi');
+    },
+  );
+
+  it('says which stage a request in review is at', () => {
+    // Act
+    const sms = smsOf(
+      compose(request({ stageIndex: 1 }), event('IN_REVIEW', 'DECISION_APPROVE', { stage: 'verify' })),
+    );
+    // Assess
+    expect(sms.message.id).toContain('tahap 2/2: Tanda tangan Kepala Desa');
+    expect(sms.message.en).toContain('step 2/2: Village head signs');
+  });
+
+  it.each(['STAGE_OVERDUE', 'ESCALATED'])('apologises for the delay at the stage on %s', (type) => {
+    // Act
+    const [sms, email] = compose(request({ stageIndex: 1 }), event('IN_REVIEW', type, { stage: 'sign' }));
+    // Assess
+    expect(sms?.message.id).toContain('melewati batas waktu di tahap Tanda tangan Kepala Desa');
+    expect(email?.message.en).toContain('passed the service deadline at the step "Village head signs"');
+  });
+
+  it('gives the reason and what to correct when the request is returned', () => {
+    // Act
+    const notifications = compose(
+      request({ status: 'RETURNED' }),
+      event('RETURNED', 'DECISION_RETURN', { note: 'Foto KTP buram, unggah ulang' }),
+    );
+    // Assess
+    expect(smsOf(notifications).message.id).toContain(
+      'dikembalikan, perbaiki: Foto KTP buram, unggah ulang. Lalu ajukan ulang.',
+    );
+    expect(emailOf(notifications).message.id).toContain(
+      'Yang perlu diperbaiki: Foto KTP buram, unggah ulang',
+    );
+    expect(emailOf(notifications).message.en).toContain('What to correct: Foto KTP buram, unggah ulang');
+  });
+
+  it("prefers the event's bilingual reason, then the registry mismatches, for a returned request", () => {
+    // Prepare
+    const mismatch = {
+      stage: 'population',
+      registry: 'population' as const,
+      subject: 'nik',
+      outcome: 'mismatch' as const,
+      reasons: [text('Nama tidak sesuai data Dukcapil', 'The name does not match Dukcapil records')],
+      at: OPENED_AT,
+    };
+    // Act
+    const bilingual = compose(
+      request({ status: 'RETURNED' }),
+      event('RETURNED', 'CHECK_FAILED', { message: text('Tanggal lahir keliru', 'Wrong birth date') }),
+    );
+    const fromChecks = compose(
+      request({ status: 'RETURNED', checks: [mismatch] }),
+      event('RETURNED', 'CHECK_FAILED'),
+    );
+    // Assess
+    expect(smsOf(bilingual).message.id).toContain('perbaiki: Tanggal lahir keliru.');
+    expect(emailOf(bilingual).message.en).toContain('What to correct: Wrong birth date');
+    expect(smsOf(fromChecks).message.id).toContain('Nama tidak sesuai data Dukcapil');
+    expect(emailOf(fromChecks).message.en).toContain('The name does not match Dukcapil records');
+  });
+
+  it('gives the reason when the request is rejected', () => {
+    // Act
+    const notifications = compose(
+      request({ status: 'REJECTED' }),
+      event('REJECTED', 'DECISION_REJECT', { note: 'Usaha tidak berada di wilayah desa' }),
+    );
+    // Assess
+    expect(smsOf(notifications).message.id).toContain('ditolak. Alasan: Usaha tidak berada di wilayah desa.');
+    expect(emailOf(notifications).message.id).toContain('Alasan: Usaha tidak berada di wilayah desa');
+  });
+
+  it('masks a NIK or phone number that staff typed into a reason', () => {
+    // Act
+    const notifications = compose(
+      request({ status: 'RETURNED' }),
+      event('RETURNED', 'DECISION_RETURN', {
+        note: 'NIK 3510 0612 0890 0003 tidak cocok, hubungi 0812-3456-7890',
+      }),
+    );
+    // Assess
+    const texts = allTexts(notifications);
+    expect(texts).toContain('NIK *** tidak cocok, hubungi ***');
+    expect(texts.replace(/\D/g, ' ')).not.toMatch(/\d{10}/);
+  });
+
+  it('shortens a long reason at a word so the SMS stays one part, keeping the whole reason in the e-mail', () => {
+    // Prepare
+    const note = `${'Surat pengantar RT dan RW belum dilampirkan, '.repeat(6)}mohon lengkapi.`;
+    // Act
+    const notifications = compose(
+      request({ status: 'RETURNED' }),
+      event('RETURNED', 'DECISION_RETURN', { note }),
+    );
+    // Assess
+    const sms = smsOf(notifications).message.id;
+    expect(gsm7Length(sms)).toBeLessThanOrEqual(SMS_MAX_LENGTH);
+    expect(sms).toMatch(/\w\.\.\. Lalu ajukan ulang\.$/);
+    expect(sms).toContain('(DD-7K3M-Q9XA)');
+    expect(emailOf(notifications).message.id).toContain(note);
+  });
+
+  it('keeps the SMS in GSM-7: typographic quotes, dashes, accents and emoji are replaced', () => {
+    // Act
+    const sms = smsOf(
+      compose(
+        request({ status: 'REJECTED' }),
+        event('REJECTED', 'DECISION_REJECT', { note: '“Usaha” tidak aktif — cek ulang ✅ kāfe café' }),
+      ),
+    );
+    // Assess
+    expect(gsm7Length(sms.message.id)).toBeDefined();
+    expect(sms.message.id).toContain('"Usaha" tidak aktif - cek ulang ? kafe café');
+  });
+
+  it('tells the letter number and where to get the letter once it is issued', () => {
+    // Act
+    const notifications = compose(issued, event('ISSUED', 'DOCUMENT_ISSUED'));
+    // Assess
+    expect(smsOf(notifications).message.id).toContain(
+      `No. ${LETTER_NUMBER}. Ambil di kantor desa atau unduh di Desa Digital.`,
+    );
+    expect(emailOf(notifications).message.en).toContain(
+      `with number ${LETTER_NUMBER}. Collect it at the village office`,
+    );
+  });
+
+  it('says "we are on it" on a failure, without the technical error', () => {
+    // Act
+    const notifications = compose(
+      request({ status: 'FAILED' }),
+      event('FAILED', 'WORKFLOW_FAILED', { note: 'States.Timeout' }),
+    );
+    // Assess
+    expect(smsOf(notifications).message.id).toContain('Kami sedang menanganinya');
+    expect(emailOf(notifications).message.en).toContain('We are on it');
+    expect(allTexts(notifications)).not.toContain('States.Timeout');
+  });
+
+  it('tells the applicant nothing when a stage merely opens for its decider', () => {
+    expect(compose(request(), event('IN_REVIEW', 'STAGE_OPENED', { stage: 'verify' }))).toEqual([]);
+  });
+
+  it('names the service by its code when its full name leaves no room', () => {
+    // Prepare
+    const longName = {
+      ...sku,
+      name: text(
+        'Surat Keterangan Pengantar Perizinan Usaha Mikro Kecil dan Menengah Desa',
+        'Cover Letter for a Micro, Small and Medium Enterprise Permit from the Village',
+      ),
+    } as ServiceDefinition;
+    // Act
+    const [sms] = applicantNotifications(request(), longName, event('FAILED', 'WORKFLOW_FAILED'), CONTACT);
+    // Assess
+    expect(gsm7Length(sms?.message.id ?? '')).toBeLessThanOrEqual(SMS_MAX_LENGTH);
+    expect(sms?.message.id).toContain('permohonan SKU (DD-7K3M-Q9XA)');
+  });
+
+  it('fits any reason a decider may write into one SMS part with the tracking code', () => {
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 1000, unit: 'grapheme' }),
+        fc.constantFrom('RETURNED', 'REJECTED'),
+        (note, status) => {
+          const [sms] = compose(request({ status }), event(status, `DECISION_${status}`, { note }), {
+            phone: '081234567890',
+          });
+          expect(gsm7Length(sms?.message.id ?? '')).toBeLessThanOrEqual(SMS_MAX_LENGTH);
+          expect(sms?.message.id).toContain(TRACKING);
+          expect(sms?.message.id).not.toMatch(/\d{10}/);
+        },
+      ),
+    );
+  });
+});
+
+describe("the applicant's contact", () => {
+  it('sends only an SMS when only a phone number was given', () => {
+    const notifications = compose(request(), event('SUBMITTED', 'SUBMITTED'), { phone: '+62 812 3456 7890' });
+    expect(notifications.map((n) => [n.channel, n.to])).toEqual([['sms', '+6281234567890']]);
+  });
+
+  it('sends only an e-mail when only an address was given', () => {
+    const notifications = compose(request(), event('SUBMITTED', 'SUBMITTED'), { email: 'budi@example.com' });
+    expect(notifications.map((n) => [n.channel, n.to])).toEqual([['email', 'budi@example.com']]);
+  });
+
+  it('still records a notification, to nobody, when the applicant left no contact', () => {
+    const notifications = compose(request(), event('SUBMITTED', 'SUBMITTED'), {});
+    expect(notifications).toHaveLength(1);
+    expect(notifications[0]).toMatchObject({ channel: 'sms', audience: { kind: 'applicant' } });
+    expect(notifications[0]?.to).toBeUndefined();
+  });
+
+  it('records an unusable phone number as an SMS to nobody, beside the e-mail', () => {
+    const notifications = compose(request(), event('SUBMITTED', 'SUBMITTED'), {
+      phone: '021-555-1234',
+      email: 'budi@example.com',
+    });
+    expect(notifications.map((n) => [n.channel, n.to])).toEqual([
+      ['sms', undefined],
+      ['email', 'budi@example.com'],
+    ]);
+  });
+
+  it.each([
+    ['0812-3456-7890', '+6281234567890'],
+    ['081234567890', '+6281234567890'],
+    ['+62 812 3456 7890', '+6281234567890'],
+    ['62812 3456 7890', '+6281234567890'],
+    ['(0812) 3456.7890', '+6281234567890'],
+    ['0821 1234 567', '+628211234567'],
+    ['0857-1234-56789', '+62857123456789'],
+  ])('normalises the Indonesian mobile number %s to E.164 %s', (raw, e164) => {
+    expect(normalizePhoneNumber(raw)).toBe(e164);
+  });
+
+  it.each(['021-555-1234', '0812', '+1 415 555 0100', '0812345678901234', 'bukan nomor', '+62 021 5551234'])(
+    'refuses %s, which is not an Indonesian mobile number',
+    (raw) => {
+      expect(normalizePhoneNumber(raw)).toBeUndefined();
+    },
+  );
+
+  it('lower-cases the domain of an e-mail address and refuses what is not one', () => {
+    expect(normalizeEmail(' Siti@Desa.Example.ID ')).toBe('Siti@desa.example.id');
+    expect(normalizeEmail('siti at example.id')).toBeUndefined();
+    expect(normalizeEmail('siti@localhost')).toBeUndefined();
+  });
+
+  it('masks addresses for display', () => {
+    expect(maskAddress('+6281234567890')).toBe('+62812****890');
+    expect(maskAddress('budi@example.com')).toBe('b***@example.com');
+  });
+});
+
+describe('the reminder to the next decider', () => {
+  const waiting = { stageKey: 'verify', role: 'operator', dueAt: '2026-11-22T07:00:00.000Z' };
+
+  it("goes to the stage's role in the request's village with the deadline in village time", () => {
+    // Act
+    const [reminder, ...rest] = deciderNotifications(request(), sku, waiting);
+    // Assess
+    expect(rest).toEqual([]);
+    expect(reminder).toMatchObject({
+      requestId: '01JDEMO0000000000000000000',
+      villageCode: '35.10.06.2001',
+      audience: { kind: 'role', role: 'operator' },
+      channel: 'sms',
+      at: OPENED_AT,
+    });
+    expect(reminder?.to).toBeUndefined();
+    expect(reminder?.message.id).toBe(
+      'Desa Digital: 1 permohonan SKU (DD-7K3M-Q9XA) menunggu Anda: Verifikasi berkas oleh operator desa. Batas waktu 14:00 WIB.',
+    );
+    expect(reminder?.message.en).toContain(
+      'is waiting for you: Village operator checks the application. Due 14:00 WIB.',
+    );
+  });
+
+  it('gives the date when the deadline falls on another day, and the village time zone', () => {
+    // Prepare: a village in Bali (WITA, UTC+8); opened 23:00 WITA, due 07:00 WITA the next day
+    const bali = request({ villageCode: '51.08.01.2001', updatedAt: '2026-11-22T15:00:00.000Z' });
+    // Act
+    const [reminder] = deciderNotifications(bali, sku, { ...waiting, dueAt: '2026-11-22T23:00:00.000Z' });
+    // Assess
+    expect(reminder?.message.id).toContain('Batas waktu 23/11 07:00 WITA.');
+  });
+
+  it('also goes to the acting role once the stage was escalated', () => {
+    const reminders = deciderNotifications(request({ stageIndex: 1 }), sku, {
+      stageKey: 'sign',
+      role: 'village_head',
+      actingRole: 'village_secretary',
+      dueAt: '2026-11-22T11:00:00.000Z',
+    });
+    expect(reminders.map((n) => n.audience)).toEqual([
+      { kind: 'role', role: 'village_head' },
+      { kind: 'role', role: 'village_secretary' },
+    ]);
+    expect(reminders[0]?.message.id).toContain('menunggu Anda: Tanda tangan Kepala Desa');
+  });
+
+  it('is not sent when the request waits for the applicant to correct it', () => {
+    expect(
+      deciderNotifications(request(), sku, { ...waiting, stageKey: 'resubmission', role: 'citizen' }),
+    ).toEqual([]);
+  });
+
+  it.each([
+    ['35.10.06.2001', 'WIB'],
+    ['61.01.01.2001', 'WIB'],
+    ['51.08.01.2001', 'WITA'],
+    ['73.71.01.1001', 'WITA'],
+    ['81.01.01.2001', 'WIT'],
+    ['94.01.01.2001', 'WIT'],
+  ])('knows village %s is in %s', (code, label) => {
+    expect(timeZoneOfVillage(code).label).toBe(label);
+  });
+});
+
+describe('notification identity', () => {
+  const [sms, email] = applicantNotifications(request(), sku, event('SUBMITTED', 'SUBMITTED'), CONTACT);
+
+  it('is the same for the same request, instant, audience and channel (a retried task)', () => {
+    const [again] = applicantNotifications(request(), sku, event('SUBMITTED', 'SUBMITTED'), CONTACT);
+    expect(sms && notificationId(sms)).toBe(again && notificationId(again));
+  });
+
+  it('differs by channel, audience and instant', () => {
+    if (!sms || !email) throw new Error('expected an SMS and an e-mail');
+    const ids = new Set([
+      notificationId(sms),
+      notificationId(email),
+      notificationId({ ...sms, audience: { kind: 'role', role: 'operator' } }),
+      notificationId({ ...sms, at: '2026-11-22T03:00:00.001Z' }),
+    ]);
+    expect(ids.size).toBe(4);
+  });
+});
+
+describe('GSM-7', () => {
+  it('counts extension characters twice and refuses what it cannot carry', () => {
+    expect(gsm7Length('Rp 10.000')).toBe(9);
+    expect(gsm7Length('[a]')).toBe(5);
+    expect(gsm7Length('€')).toBe(2);
+    expect(gsm7Length('✅')).toBeUndefined();
+  });
+
+  it('replaces typographic characters and folds accents', () => {
+    expect(toGsm7('‘a’ – “b”… Ā\nc')).toBe('\'a\' - "b"... A c');
+  });
+});

@@ -1,0 +1,212 @@
+import { PDFDocument } from 'pdf-lib';
+import { beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
+import { sha256Hex } from '../../../functions/core/documents/index.js';
+import { NotFoundError, ValidationError } from '../../../functions/core/errors.js';
+import {
+  type AlertLog,
+  MAX_UPLOAD_BYTES,
+  type VerificationDeps,
+  verifyById,
+  verifyUpload,
+} from '../../../functions/core/verification.js';
+import {
+  catalog,
+  DOCUMENT_ID,
+  fakeSigner,
+  issued,
+  letterPdf,
+  Registry,
+  Requests,
+  villages,
+} from './fakes.js';
+
+describe('verifying a document', () => {
+  let registry: Registry;
+  let log: { error: Mock<AlertLog['error']> };
+  let deps: VerificationDeps;
+  let pdf: Uint8Array;
+
+  beforeEach(async () => {
+    registry = new Registry(new Requests());
+    log = { error: vi.fn<AlertLog['error']>() };
+    deps = { registry, villages, catalog, signer: fakeSigner, log };
+    pdf = await letterPdf();
+  });
+
+  const onRecord = async (overrides = {}) => {
+    const { document } = await issued(pdf, overrides);
+    registry.put(document);
+    return document;
+  };
+
+  describe('by uploading the PDF', () => {
+    it('says valid for the issued file, with the facts the page shows and a masked name', async () => {
+      // Prepare
+      const document = await onRecord();
+      // Act
+      const result = await verifyUpload(deps, pdf);
+      // Assess
+      expect(result).toMatchObject({
+        status: 'valid',
+        sha256: document.sha256,
+        document: {
+          documentId: DOCUMENT_ID,
+          status: 'valid',
+          signatureValid: true,
+          letterNumber: '500.2/001/TMP/XI/2026',
+          service: { code: 'SKU' },
+          village: { code: '35.10.06.2001', name: 'Tampo', district: 'Cluring', regency: 'Banyuwangi' },
+          signer: { name: 'Suwebi' },
+          applicantName: 'Budi S.',
+          sha256: document.sha256,
+        },
+      });
+      expect(result.message.id).toMatch(/ASLI/);
+      expect(result.message.en).toMatch(/AUTHENTIC/);
+      expect(log.error).not.toHaveBeenCalled();
+    });
+
+    it('says revoked for the issued file of a revoked document, with the reason', async () => {
+      // Prepare
+      await onRecord({
+        status: 'revoked',
+        revokedAt: '2026-11-23T00:00:00.000Z',
+        revocation: {
+          reason: 'Usaha sudah tutup',
+          by: { subject: 's', name: 'Suwebi', role: 'village_head' },
+        },
+      });
+      // Act
+      const result = await verifyUpload(deps, pdf);
+      // Assess
+      expect(result).toMatchObject({
+        status: 'revoked',
+        document: { revocation: { reason: 'Usaha sudah tutup' }, revokedAt: '2026-11-23T00:00:00.000Z' },
+      });
+      expect(result.document).not.toHaveProperty('revocation.by');
+    });
+
+    it('says superseded for the issued file of a reissued document, pointing to its replacement', async () => {
+      // Prepare
+      await onRecord({ status: 'superseded', supersededBy: '01JD7X3M4N5P6Q7R8S9T0V1W30' });
+      // Act / Assess
+      expect(await verifyUpload(deps, pdf)).toMatchObject({
+        status: 'superseded',
+        document: { supersededBy: '01JD7X3M4N5P6Q7R8S9T0V1W30' },
+      });
+    });
+
+    it('says tampered when one byte of the issued file changed, showing the document that was issued', async () => {
+      // Prepare
+      const document = await onRecord();
+      const altered = pdf.slice();
+      altered[11] = (altered[11] ?? 0) ^ 0x01; // inside the binary comment under the header
+      // Act
+      const result = await verifyUpload(deps, altered);
+      // Assess
+      expect(result).toMatchObject({
+        status: 'tampered',
+        reason: 'content-differs',
+        sha256: sha256Hex(altered),
+        document: { documentId: DOCUMENT_ID, sha256: document.sha256, status: 'valid' },
+      });
+      expect(result.message.en).toMatch(/ALTERED/);
+    });
+
+    it('says tampered for an edited and re-saved copy of the issued file', async () => {
+      // Prepare
+      await onRecord();
+      const copy = await PDFDocument.load(pdf, { updateMetadata: false });
+      copy.setTitle('Surat Keterangan Usaha (diubah)');
+      // Act / Assess
+      expect(await verifyUpload(deps, await copy.save())).toMatchObject({
+        status: 'tampered',
+        reason: 'content-differs',
+      });
+    });
+
+    it('says tampered, and alerts, when the record of the file fails its signature check', async () => {
+      // Prepare: the stored hash and signature no longer belong together
+      const document = await onRecord();
+      registry.put({ ...document, signature: { ...document.signature, value: 'AAAA' } });
+      // Act
+      const result = await verifyUpload(deps, pdf);
+      // Assess
+      expect(result).toMatchObject({
+        status: 'tampered',
+        reason: 'signature-invalid',
+        document: { signatureValid: false },
+      });
+      expect(log.error).toHaveBeenCalledWith(
+        expect.stringContaining('DOCUMENT_SIGNATURE_INVALID'),
+        expect.objectContaining({ documentId: DOCUMENT_ID }),
+      );
+    });
+
+    it('says unknown for a PDF that names no document of ours, or one that is not on record', async () => {
+      // Prepare
+      await onRecord();
+      const foreign = await PDFDocument.create();
+      foreign.addPage();
+      const unrecorded = await letterPdf('01JD7X3M4N5P6Q7R8S9T0V1W31');
+      // Act / Assess
+      expect(await verifyUpload(deps, await foreign.save())).toMatchObject({ status: 'unknown' });
+      expect(await verifyUpload(deps, unrecorded)).toEqual({
+        status: 'unknown',
+        sha256: sha256Hex(unrecorded),
+        message: expect.objectContaining({ en: expect.stringMatching(/not issued by Desa Digital/) }),
+      });
+    });
+
+    it('says unknown for a file that starts like a PDF but cannot be read', async () => {
+      const broken = new TextEncoder().encode(`%PDF-1.7\n/Subject (${DOCUMENT_ID})\ngarbage`);
+      expect(await verifyUpload(deps, broken)).toMatchObject({ status: 'unknown' });
+    });
+
+    it.each([
+      ['an empty file', new Uint8Array(), /kosong/, /empty/],
+      ['a file that is not a PDF', new TextEncoder().encode('GIF89a...'), /bukan PDF/, /not a PDF/],
+      ['a file over the limit', new Uint8Array(MAX_UPLOAD_BYTES + 1), /lebih besar/, /larger than 4 MB/],
+    ])('refuses %s with a bilingual message naming the body', async (_what, bytes, id, en) => {
+      const error = await verifyUpload(deps, bytes).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(error).toMatchObject({
+        status: 400,
+        messages: { id: expect.stringMatching(id), en: expect.stringMatching(en) },
+      });
+      expect((error as ValidationError).issues[0]?.field).toBe('body');
+    });
+  });
+
+  describe('by document id', () => {
+    it('gives the status, the facts and a signature that verifies', async () => {
+      // Prepare
+      const document = await onRecord();
+      // Act
+      const result = await verifyById(deps, DOCUMENT_ID);
+      // Assess
+      expect(result).toMatchObject({
+        status: 'valid',
+        signatureValid: true,
+        signature: { algorithm: 'ECDSA_SHA_256', keyId: 'test-key', value: document.signature.value },
+        applicantName: 'Budi S.',
+      });
+    });
+
+    it('reports a record whose signature fails as not valid, and alerts', async () => {
+      // Prepare
+      const document = await onRecord();
+      registry.put({ ...document, sha256: sha256Hex(new Uint8Array([1])) });
+      // Act
+      const result = await verifyById(deps, DOCUMENT_ID);
+      // Assess
+      expect(result).toMatchObject({ status: 'valid', signatureValid: false });
+      expect(result.message.en).toMatch(/does not verify/);
+      expect(log.error).toHaveBeenCalledOnce();
+    });
+
+    it('answers 404 for a document that is not on record', async () => {
+      await expect(verifyById(deps, DOCUMENT_ID)).rejects.toBeInstanceOf(NotFoundError);
+    });
+  });
+});
