@@ -1,0 +1,153 @@
+import '../styles/base.css';
+import { isStaff, signedIn, signOut } from '../shared/auth.js';
+import { loadVillages } from '../shared/catalog.js';
+import { langSwitch, offlineBanner, signInForm } from '../shared/chrome.js';
+import { focusHeading, h, mount } from '../shared/dom.js';
+import { clearStaleFlash } from '../shared/flash.js';
+import { common, label, lang, onLangChange } from '../shared/i18n.js';
+import { onRoute } from '../shared/router.js';
+import type { Village } from '../shared/types.js';
+import { counterPage } from './counter.js';
+import { dashboardPage } from './dashboard.js';
+import { inboxPage } from './inbox.js';
+import { requestPage } from './request.js';
+import { t } from './strings.js';
+
+/** The staff console: inbox for the person's role and village, a request's page with the decision, the counter, the dashboard. */
+const header = document.querySelector('header.top') as HTMLElement;
+const main = document.getElementById('main') as HTMLElement;
+const banners = document.getElementById('banners') as HTMLElement;
+const VILLAGE_KEY = 'dd.console.village';
+
+export interface ConsoleContext {
+  readonly village: Village;
+  readonly villages: readonly Village[];
+  readonly roles: readonly string[];
+}
+
+const covers = (area: string, code: string) => code === area || code.startsWith(`${area}.`);
+
+async function context(): Promise<ConsoleContext | undefined> {
+  const session = signedIn();
+  if (!session) return undefined;
+  const villages = (await loadVillages()).filter((village) =>
+    session.areas.some((area) => covers(area, village.code)),
+  );
+  const stored = localStorage.getItem(VILLAGE_KEY);
+  const village = villages.find((candidate) => candidate.code === stored) ?? villages[0];
+  return village ? { village, villages, roles: session.roles } : undefined;
+}
+
+function renderHeader(ctx: ConsoleContext | undefined): void {
+  document.documentElement.lang = lang();
+  const session = signedIn();
+  mount(
+    header,
+    h('a', { class: 'brand', href: '#/' }, `${common('appName')} · ${t('title')}`),
+    ctx
+      ? h(
+          'nav',
+          { 'aria-label': common('mainNav') },
+          h('a', { href: '#/' }, t('navInbox')),
+          h('a', { href: '#/loket' }, t('navCounter')),
+          h('a', { href: '#/dasbor' }, t('navDashboard')),
+        )
+      : null,
+    h(
+      'div',
+      { class: 'account' },
+      ctx && ctx.villages.length > 1 ? villagePicker(ctx) : ctx ? h('span', null, ctx.village.name) : null,
+      session
+        ? h(
+            'button',
+            {
+              type: 'button',
+              class: 'link-button',
+              onclick: () => {
+                signOut();
+                rerender();
+              },
+            },
+            `${common('signOut')} (${session.name}, ${session.roles.map((role) => label('role', role)).join(', ')})`,
+          )
+        : null,
+      langSwitch(),
+    ),
+  );
+}
+
+function villagePicker(ctx: ConsoleContext): HTMLElement {
+  const select = h(
+    'select',
+    {
+      id: 'console-village',
+      class: 'compact',
+      onchange: () => {
+        localStorage.setItem(VILLAGE_KEY, select.value);
+        rerender();
+      },
+    },
+    ctx.villages.map((village) =>
+      h('option', { value: village.code, selected: village.code === ctx.village.code }, village.name),
+    ),
+  );
+  return h(
+    'span',
+    null,
+    h('label', { for: 'console-village', class: 'inline' }, `${t('village')}: `),
+    select,
+  );
+}
+
+let latest = 0;
+
+/** Renders a route; a render overtaken by a newer one (a quick second click, a sign-out) is dropped. */
+async function render(route: string[]): Promise<(() => void) | undefined> {
+  const generation = ++latest;
+  const session = signedIn();
+  const root = h('div');
+  let cleanup: (() => void) | undefined;
+  if (!session) {
+    renderHeader(undefined);
+    mount(
+      root,
+      h('h1', null, t('signInTitle')),
+      signInForm(() => rerender()),
+    );
+  } else if (!isStaff(session)) {
+    renderHeader(undefined);
+    mount(
+      root,
+      h('h1', null, t('title')),
+      h('p', null, t('staffOnly')),
+      h('a', { href: '/' }, t('toPortal')),
+    );
+  } else {
+    const ctx = await context().catch(() => undefined);
+    renderHeader(ctx);
+    if (!ctx) {
+      mount(root, h('h1', null, t('title')), h('p', null, t('staffOnly')));
+    } else {
+      const [page, param] = route;
+      if (!page) cleanup = await inboxPage(root, ctx);
+      else if (page === 'r' && param) await requestPage(root, ctx, param);
+      else if (page === 'loket') await counterPage(root, ctx);
+      else if (page === 'dasbor') await dashboardPage(root, ctx);
+      else mount(root, h('h1', null, '404'));
+    }
+  }
+  if (generation !== latest) {
+    cleanup?.();
+    return undefined;
+  }
+  clearStaleFlash();
+  mount(main, root);
+  focusHeading(main);
+  return cleanup;
+}
+
+const rerender = () => window.dispatchEvent(new HashChangeEvent('hashchange'));
+
+mount(banners, offlineBanner(), h('div', { id: 'flash' }));
+onLangChange(rerender);
+onRoute(render);
