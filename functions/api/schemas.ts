@@ -77,7 +77,7 @@ export const contact = z.strictObject({
 
 export const submitRequestBody = z
   .strictObject({
-    serviceCode: z.string().min(1),
+    serviceCode: z.string().min(1).max(40),
     villageCode,
     data: z.record(z.string(), z.unknown()),
     attachments: z.array(attachmentInput).max(20).optional(),
@@ -94,7 +94,7 @@ export const resubmissionBody = z
 
 export const uploadBody = z
   .strictObject({
-    serviceCode: z.string().min(1),
+    serviceCode: z.string().min(1).max(40),
     villageCode: villageCode.optional(),
     requirementCode: z.string().min(1).max(60),
     contentType: z.enum(ATTACHMENT_CONTENT_TYPES),

@@ -8,6 +8,7 @@ import {
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { DocumentSignature, DocumentSigner } from '../../core/ports.js';
+import { readIfExists } from '../files.js';
 import { assertP256, fingerprint, SIGNING_ALGORITHM, signDigest, verifyDigest } from './signature.js';
 
 interface LocalKey {
@@ -77,14 +78,5 @@ async function create(keyFile: string): Promise<string> {
     return readFile(keyFile, 'utf8');
   } finally {
     await unlink(temporary).catch(() => undefined);
-  }
-}
-
-async function readIfExists(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
   }
 }

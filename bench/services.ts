@@ -1,0 +1,264 @@
+import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { DEMO_USERS } from '../config/demo-users.js';
+import { keys } from '../functions/adapters/keys.js';
+import { SERVICE_CATALOG, type ServiceDefinition } from '../functions/core/catalog/index.js';
+import { coversVillage } from '../functions/core/roles.js';
+import { synthesizeTemplate } from '../lib/app.js';
+import { ENTRY_METADATA_KEY } from '../lib/constructs/service-function.js';
+import { localClient } from '../lib/local/dynamodb.js';
+import { TAMPO } from '../test/support/fixtures.js';
+import { ApiClient } from '../test/support/runtime.js';
+import { sampleApplication } from '../test/support/samples.js';
+import { attachAll, requiredRequirements, upload } from '../test/support/uploads.js';
+import {
+  type CostLine,
+  costPer1000,
+  type DocumentUsage,
+  LOG_BYTES,
+  MODELLED_API_CALLS,
+} from './cost-model.js';
+import { type BenchRuntime, poll } from './runtime.js';
+
+export interface ServiceFigures {
+  readonly service: string;
+  readonly stages: string;
+  readonly documents: number;
+  /** Billed transitions per execution, as counted by the local Step Functions (states entered + retries). */
+  readonly transitions: number[];
+  readonly usage: DocumentUsage;
+  /** DynamoDB capacity units per document, by the function that used them. */
+  readonly dynamoByFunction: Record<string, { read: number; write: number }>;
+  readonly cost: { readonly lines: CostLine[]; readonly total: number };
+}
+
+/** Each function's configured memory, from the synthesized stack (what Lambda bills GB-seconds on). */
+function memoryByEntry(): Map<string, number> {
+  const template = synthesizeTemplate() as {
+    Resources: Record<
+      string,
+      { Type: string; Metadata?: Record<string, unknown>; Properties?: { MemorySize?: number } }
+    >;
+  };
+  return new Map(
+    Object.values(template.Resources)
+      .filter(
+        (resource) => resource.Type === 'AWS::Lambda::Function' && resource.Metadata?.[ENTRY_METADATA_KEY],
+      )
+      .map((resource) => [
+        String(resource.Metadata?.[ENTRY_METADATA_KEY]),
+        resource.Properties?.MemorySize ?? 128,
+      ]),
+  );
+}
+
+const TERMINAL = ['ISSUED', 'REJECTED', 'RETURNED', 'FAILED', 'EXPIRED', 'CANCELLED'];
+
+/**
+ * For every service of the catalog (so services added later are measured too): `documents` requests of a
+ * Tampo resident (the sample applications, which the demo registries match) go from submission to the
+ * issued letter through the local runtime, with the calls a document's people make: the uploads and the
+ * submission; per decision stage an inbox list and the decision (with the document the stage attaches);
+ * then three status reads, a download link, the download and one verification. Counted per document:
+ * transitions, invocations and their warm durations, DynamoDB capacity units (the proxy asks DynamoDB Local
+ * for ConsumedCapacity), S3 requests, stored bytes. Readiness is watched in the table directly (not through
+ * the API or the proxies), so waiting adds nothing to the counts.
+ */
+export async function measureServices(runtime: BenchRuntime, documents: number): Promise<ServiceFigures[]> {
+  const proxies = runtime.proxies;
+  if (!proxies) throw new Error('the bench runtime needs its proxies');
+  const memory = memoryByEntry();
+  const table = DynamoDBDocumentClient.from(localClient(proxies.dynamodb.target));
+  const tableName = runtime.env.TABLE_NAME ?? '';
+  const stored = (id: string) =>
+    table.send(new GetCommand({ TableName: tableName, Key: keys.request(id) })).then((result) => result.Item);
+  const citizen = await runtime.clientAs({
+    username: 'bench.citizen',
+    name: 'Warga Bench',
+    role: 'citizen',
+    areas: [],
+  });
+  const deciders = new Map<string, ApiClient>();
+  const deciderFor = async (service: ServiceDefinition, stageIndex: number) => {
+    const stage = service.stages[stageIndex];
+    if (stage?.kind !== 'decision') throw new Error(`${service.code}: stage ${stageIndex} is not a decision`);
+    const user = DEMO_USERS.find(
+      (candidate) =>
+        candidate.role === stage.role &&
+        (!stage.agency || (candidate as { agency?: string }).agency === stage.agency) &&
+        candidate.areas.some((area) => coversVillage(area, TAMPO)),
+    );
+    if (!user) throw new Error(`${service.code}: no demo user for ${stage.role} ${stage.agency ?? ''}`);
+    let client = deciders.get(user.username);
+    if (!client) {
+      client = await runtime.clientAs(user);
+      deciders.set(user.username, client);
+    }
+    return { client, stage };
+  };
+
+  const figures: ServiceFigures[] = [];
+  for (const service of SERVICE_CATALOG) {
+    let data: Record<string, unknown>;
+    try {
+      data = { ...sampleApplication(service.code) };
+    } catch {
+      console.warn(`  (no sample application for ${service.code}: not measured)`);
+      continue;
+    }
+    proxies.dynamodb.meter(true);
+    runtime.resetCounters();
+    const ids: string[] = [];
+    let storedTableBytes = 0;
+    let storedPdfBytes = 0;
+    for (let document = 0; document < documents; document++) {
+      const attachments = await attachAll(citizen, service.code, requiredRequirements(service.code), TAMPO);
+      const submitted = await citizen.post<{ id: string }>('/v1/requests', {
+        serviceCode: service.code,
+        villageCode: TAMPO,
+        data,
+        attachments,
+      });
+      if (submitted.status !== 201) {
+        throw new Error(`${service.code}: submission refused: ${JSON.stringify(submitted.body)}`);
+      }
+      const id = submitted.body.id;
+      ids.push(id);
+      for (let step = 0; step <= service.stages.length + 1; step++) {
+        const item = await poll(`${id} to wait or end`, async () => {
+          const current = await stored(id);
+          return current?.awaiting || TERMINAL.includes(String(current?.status)) ? current : undefined;
+        });
+        if (item.status !== 'IN_REVIEW') break;
+        const { client, stage } = await deciderFor(service, Number(item.stageIndex));
+        for (let list = 0; list < MODELLED_API_CALLS.inboxListsPerStage; list++) {
+          await client.get(`/v1/requests?village=${TAMPO}&status=IN_REVIEW&limit=25`);
+        }
+        const documentAttachment = stage.attachesDocument
+          ? [
+              {
+                requirementCode: stage.attachesDocument.requirementCode,
+                uploadId: await upload(client, service.code, stage.attachesDocument.requirementCode),
+              },
+            ]
+          : undefined;
+        const decided = await client.post(`/v1/requests/${id}/decisions`, {
+          decision: 'approve',
+          note: '',
+          stage: stage.key,
+          ...(documentAttachment ? { attachments: documentAttachment } : {}),
+        });
+        if (decided.status !== 200) {
+          throw new Error(`${service.code}: decision refused: ${JSON.stringify(decided.body)}`);
+        }
+      }
+      const execution = await runtime.stepFunctions.waitFor(
+        id,
+        (record) => record.status !== 'RUNNING',
+        60_000,
+      );
+      const final = await stored(id);
+      if (execution.status !== 'SUCCEEDED' || final?.status !== 'ISSUED') {
+        throw new Error(`${service.code}: execution ${execution.status}, request ${String(final?.status)}`);
+      }
+      for (let read = 0; read < MODELLED_API_CALLS.statusReads; read++)
+        await citizen.get(`/v1/requests/${id}`);
+      const link = await citizen.get<{ url: string; documentId: string }>(`/v1/requests/${id}/document`);
+      const pdf = await fetch(link.body.url).then((response) => response.arrayBuffer());
+      for (let check = 0; check < MODELLED_API_CALLS.verifications; check++) {
+        await new ApiClient(runtime.url).get(`/v1/verify/${link.body.documentId}`);
+      }
+      storedPdfBytes += pdf.byteLength;
+      storedTableBytes += await itemBytes(table, tableName, id, link.body.documentId);
+    }
+    proxies.dynamodb.meter(false);
+    figures.push(summarize(runtime, service, ids, memory, { storedPdfBytes, storedTableBytes }));
+  }
+  table.destroy();
+  return figures;
+}
+
+function summarize(
+  runtime: BenchRuntime,
+  service: ServiceDefinition,
+  ids: readonly string[],
+  memory: ReadonlyMap<string, number>,
+  bytes: { storedPdfBytes: number; storedTableBytes: number },
+): ServiceFigures {
+  const documents = ids.length;
+  const perDocument = (value: number) => value / documents;
+  const executions = ids.map((id) => runtime.stepFunctions.describe(id)?.transitions ?? Number.NaN);
+  const byCaller = runtime.proxies?.dynamodb.stats().capacity ?? {};
+  const capacity = Object.values(byCaller);
+  const s3Calls = Object.entries(runtime.proxies?.s3.stats().calls ?? {});
+  const invocations = [...runtime.invocations].map(([entry, stats]) => ({
+    entry,
+    count: perDocument(stats.count),
+    memoryMb: memory.get(entry) ?? 512,
+    ms: stats.totalMs / stats.count,
+  }));
+  const apiRequests = invocations
+    .filter((call) => call.entry.startsWith('functions/api/'))
+    .reduce((sum, call) => sum + call.count, 0);
+  const invocationCount = invocations.reduce((sum, call) => sum + call.count, 0);
+  const transitions = perDocument(executions.reduce((sum, value) => sum + value, 0));
+  const s3 = (...operations: string[]) =>
+    perDocument(
+      s3Calls
+        .filter(([key]) => operations.some((operation) => key.endsWith(` ${operation}`)))
+        .reduce((sum, [, call]) => sum + call.forwarded + call.injected, 0),
+    );
+  const usage: DocumentUsage = {
+    transitions,
+    invocations,
+    dynamoWriteUnits: perDocument(capacity.reduce((sum, units) => sum + units.write, 0)),
+    dynamoReadUnits: perDocument(capacity.reduce((sum, units) => sum + units.read, 0)),
+    // PUT, COPY and POST are billed alike; GET and HEAD alike; DELETE is free
+    s3Puts: s3('PutObject', 'PostObject'),
+    s3Gets: s3('GetObject', 'HeadObject'),
+    storedPdfBytes: perDocument(bytes.storedPdfBytes),
+    storedTableBytes: perDocument(bytes.storedTableBytes),
+    apiRequests,
+    logBytes:
+      invocationCount * LOG_BYTES.perInvocation +
+      transitions * LOG_BYTES.perTransition +
+      apiRequests * LOG_BYTES.perApiRequest,
+    // At a regency's volume (well under one request a second) X-Ray's default rule samples nearly everything:
+    // one trace per API request and one per execution (its task functions join the execution's trace).
+    traces: apiRequests + 1,
+  };
+  return {
+    service: service.code,
+    stages: service.stages.map((stage) => (stage.kind === 'decision' ? stage.role : 'check')).join(' → '),
+    documents,
+    transitions: executions,
+    usage,
+    dynamoByFunction: Object.fromEntries(
+      Object.entries(byCaller).map(([caller, units]) => [
+        caller,
+        { read: perDocument(units.read), write: perDocument(units.write) },
+      ]),
+    ),
+    cost: costPer1000(usage),
+  };
+}
+
+/**
+ * Approximate stored size of a request: its items (record, events) and its document record, as JSON, each
+ * counted once more for every secondary index that holds it (the indexes project all attributes).
+ * Attachments (the persyaratan files) are not counted: they are the applicant's, kept as long as the request.
+ */
+async function itemBytes(table: DynamoDBDocumentClient, tableName: string, id: string, documentId: string) {
+  const items = await table.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.request(id).pk },
+    }),
+  );
+  const document = await table.send(new GetCommand({ TableName: tableName, Key: keys.document(documentId) }));
+  return [...(items.Items ?? []), document.Item].reduce((sum, item) => {
+    if (!item) return sum;
+    const copies = 1 + Object.keys(item).filter((name) => /^gsi\d+pk$/.test(name)).length;
+    return sum + JSON.stringify(item).length * copies;
+  }, 0);
+}

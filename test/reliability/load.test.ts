@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_VILLAGES } from '../../config/villages.js';
+import { TAMPO } from '../support/fixtures.js';
+import type { ApiClient } from '../support/runtime.js';
+import {
+  clientFor,
+  mapLimited,
+  type ReliabilityRuntime,
+  standIns,
+  startRuntime,
+  submission,
+} from './support.js';
+
+/**
+ * Each submission uploads its three required files first (about 15 S3 calls with the submission's own),
+ * so 2,000 take about two minutes here beside the rest of the suite; LOAD_SUBMISSIONS=3000 for a bigger run.
+ */
+const SUBMISSIONS = Number(process.env.LOAD_SUBMISSIONS ?? 2000);
+const CLIENTS = 50;
+
+/** Thousands of submissions through the local runtime: every one becomes exactly one record and one execution. */
+describe('a load of submissions', () => {
+  let runtime: ReliabilityRuntime;
+  let citizen: ApiClient;
+
+  beforeAll(async () => {
+    runtime = await startRuntime();
+    citizen = await clientFor(runtime, 'warga.tampo');
+  });
+  afterAll(() => runtime?.cleanup());
+
+  it(`turns ${SUBMISSIONS} submissions from ${CLIENTS} concurrent clients into exactly that many records and executions`, async () => {
+    // Prepare: spread over ten villages that offer the business certificate
+    const villages = DEMO_VILLAGES.filter((village) => village.services.includes('SKU'))
+      .slice(0, 10)
+      .map((village) => village.code);
+    expect(villages).toHaveLength(10);
+
+    // Act
+    const started = performance.now();
+    const responses = await mapLimited(Array.from({ length: SUBMISSIONS }), CLIENTS, async (_item, index) => {
+      const villageCode = villages[index % villages.length] ?? TAMPO;
+      return citizen.post<{ id: string }>('/v1/requests', await submission(citizen, { villageCode }), {
+        'Idempotency-Key': `load-${String(index).padStart(6, '0')}`,
+      });
+    });
+    const seconds = (performance.now() - started) / 1000;
+
+    // Assess: every submission answered 201 with its own id; the table and Step Functions hold exactly those
+    expect(
+      responses.filter((response) => response.status !== 201).map((response) => response.status),
+    ).toEqual([]);
+    const ids = new Set(responses.map((response) => response.body.id));
+    expect(ids.size).toBe(SUBMISSIONS);
+    const checks = standIns(runtime);
+    const records = (await Promise.all(villages.map((village) => checks.requestsOf(village)))).flat();
+    checks.destroy();
+    expect(records).toHaveLength(SUBMISSIONS);
+    expect(new Set(records.map((record) => record.id))).toEqual(ids);
+    const executions = runtime.stepFunctions.listExecutions();
+    expect(executions).toHaveLength(SUBMISSIONS);
+    expect(new Set(executions.map((execution) => execution.name))).toEqual(ids);
+    console.info(
+      `${SUBMISSIONS} submissions in ${seconds.toFixed(1)} s (${(SUBMISSIONS / seconds).toFixed(0)}/s)`,
+    );
+  }, 600_000);
+});
