@@ -5,7 +5,6 @@ import {
   RESUBMISSION_STAGE,
   resubmissionStep,
   type StageTicket,
-  stageAt,
   statusOf,
   stepAt,
 } from './approvals.js';

@@ -60,7 +60,7 @@ export async function approveThroughChain(
       throw new Error(`request stopped at ${request.status}: ${JSON.stringify(request.events.at(-1))}`);
     const stage = service.stages[request.stage.index];
     const client = staff[request.stage.role];
-    if (!stage || stage.kind !== 'decision' || !client)
+    if (stage?.kind !== 'decision' || !client)
       throw new Error(`no staff for stage ${request.stage.key} (${request.stage.role})`);
     const attachments = stage.attachesDocument
       ? [

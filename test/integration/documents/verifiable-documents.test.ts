@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentRegistry } from '../../../functions/adapters/dynamo-document-registry.js';
 import { requestStore } from '../../../functions/adapters/dynamo-request-store.js';
@@ -9,13 +8,10 @@ import { villageDirectory } from '../../../functions/adapters/dynamo-villages.js
 import { systemClock } from '../../../functions/adapters/env.js';
 import { documentStore } from '../../../functions/adapters/s3-document-store.js';
 import { documentSigner, LocalDocumentSigner } from '../../../functions/adapters/signing/index.js';
-import { verifyDocumentUpload } from '../../../functions/api/routes.js';
 import { newId, newTrackingCode } from '../../../functions/core/ids.js';
 import { issueDocument } from '../../../functions/core/issue-document.js';
 import type { DocumentRecord } from '../../../functions/core/ports.js';
 import type { ServiceRequest } from '../../../functions/core/requests.js';
-import { invokeLambda } from '../../../lib/local/lambda.js';
-import { REPO_ROOT } from '../../../lib/local/runtime.js';
 import { TAMPO, validBusinessApplication } from '../../support/fixtures.js';
 import { type ApiClient, signInAll, startTestRuntime, tableItems } from '../../support/runtime.js';
 

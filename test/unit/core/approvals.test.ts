@@ -13,7 +13,6 @@ const otherOperator: Actor = { subject: 'op2', name: 'Joko', roles: ['operator']
 
 function waitingAt(stageIndex: number): ServiceRequest {
   const stage = businessCertificate.stages[stageIndex];
-  const role = stage?.kind === 'decision' ? stage.role : 'operator';
   return {
     id: '01JDEMO0000000000000000000',
     trackingCode: 'DD-AAAA-BBBB',

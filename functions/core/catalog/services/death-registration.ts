@@ -2,7 +2,6 @@ import { text } from '../../text.js';
 import type { ServiceDefinition } from '../types.js';
 import {
   agencyDecides,
-  applicant,
   closing,
   operatorVerifies,
   requirement,
@@ -11,10 +10,10 @@ import {
 } from './common.js';
 import {
   deathEvent,
+  deathReporter,
   deceasedAddress,
   deceasedFamilyCard,
   deceasedIdentity,
-  reporterRelationship,
 } from './deceased.js';
 
 /**
@@ -30,15 +29,7 @@ export const deathRegistration: ServiceDefinition = {
     'Pelaporan kematian melalui desa: desa menerbitkan surat keterangan kematian dan meneruskannya ke Dinas Kependudukan dan Pencatatan Sipil, yang menerbitkan akta kematian; akta dapat diambil di kantor desa.',
     'Report a death through the village: the village issues its death statement and forwards it to the population office (Dukcapil), which issues the death certificate; the family collects it at the village office.',
   ),
-  fields: [
-    { ...applicant.nik, label: text('NIK pelapor', "Reporter's NIK") },
-    { ...applicant.fullName, label: text('Nama pelapor', "Reporter's name") },
-    reporterRelationship,
-    ...deceasedIdentity,
-    deceasedFamilyCard,
-    deceasedAddress,
-    ...deathEvent,
-  ],
+  fields: [...deathReporter, ...deceasedIdentity, deceasedFamilyCard, deceasedAddress, ...deathEvent],
   requirements: [
     {
       code: 'surat-kematian',

@@ -10,10 +10,10 @@ import {
 } from './common.js';
 import {
   deathEvent,
+  deathReporter,
   deceasedAddress,
   deceasedIdentity,
   deceasedReligion,
-  reporterRelationship,
 } from './deceased.js';
 
 /**
@@ -29,9 +29,7 @@ export const deathStatement: ServiceDefinition = {
     "The village's statement that a resident has died, on a relative's report, for the funeral, inheritance, pensions or insurance.",
   ),
   fields: [
-    { ...applicant.nik, label: text('NIK pelapor', "Reporter's NIK") },
-    { ...applicant.fullName, label: text('Nama pelapor', "Reporter's name") },
-    reporterRelationship,
+    ...deathReporter,
     ...deceasedIdentity,
     deceasedReligion,
     deceasedAddress,

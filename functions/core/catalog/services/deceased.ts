@@ -1,6 +1,7 @@
 import { text } from '../../text.js';
 import type { FieldDefinition } from '../types.js';
 import {
+  applicant,
   choiceField,
   dateField,
   familyCardField,
@@ -22,6 +23,13 @@ export const reporterRelationship = choiceField(
   text('Hubungan pelapor dengan almarhum/almarhumah', 'Your relationship to the deceased'),
   REPORTER_RELATIONSHIPS,
 );
+
+/** The reporter (the applicant) of a death: who they are and how they relate to the deceased. */
+export const deathReporter: readonly FieldDefinition[] = [
+  { ...applicant.nik, label: text('NIK pelapor', "Reporter's NIK") },
+  { ...applicant.fullName, label: text('Nama pelapor', "Reporter's name") },
+  reporterRelationship,
+];
 
 export const deceasedIdentity: readonly FieldDefinition[] = [
   nikField('deceasedNik', text('NIK almarhum/almarhumah', 'NIK of the deceased')),
