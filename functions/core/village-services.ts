@@ -1,5 +1,5 @@
+import { regencyService } from './catalog/index.js';
 import type { VillageServiceStore } from './catalog/service-catalog.js';
-import { regencyService } from './catalog/service-catalog.js';
 import { parseServiceDefinition } from './catalog/service-definition-schema.js';
 import type { ServiceDefinition } from './catalog/types.js';
 import { ConflictError, ForbiddenError, ValidationError } from './errors.js';

@@ -65,13 +65,18 @@ export const SERVICE_CATALOG: readonly ServiceDefinition[] = [
 /** The codes of the regency's services, e.g. for the services a demo village offers. */
 export const REGENCY_SERVICE_CODES: readonly string[] = SERVICE_CATALOG.map((service) => service.code);
 
+/** A regency service by code, or undefined (a village's own programme may still have that code). */
+export const regencyService = (code: string): ServiceDefinition | undefined =>
+  SERVICE_CATALOG.find((candidate) => candidate.code === code);
+
+export const unknownService = (code: string) =>
+  new NotFoundError(
+    text(`serviceCode: layanan "${code}" tidak dikenal.`, `serviceCode: unknown service "${code}".`),
+  );
+
 export function findService(code: string): ServiceDefinition {
-  const service = SERVICE_CATALOG.find((candidate) => candidate.code === code);
-  if (!service) {
-    throw new NotFoundError(
-      text(`serviceCode: layanan "${code}" tidak dikenal.`, `serviceCode: unknown service "${code}".`),
-    );
-  }
+  const service = regencyService(code);
+  if (!service) throw unknownService(code);
   return service;
 }
 

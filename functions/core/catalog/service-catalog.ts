@@ -1,6 +1,4 @@
-import { NotFoundError } from '../errors.js';
-import { text } from '../text.js';
-import { SERVICE_CATALOG } from './index.js';
+import { regencyService, SERVICE_CATALOG, unknownService } from './index.js';
 import type { ServiceDefinition } from './types.js';
 
 /**
@@ -33,11 +31,3 @@ export function serviceCatalog(villageServices: VillageServiceStore): ServiceCat
     },
   };
 }
-
-export const regencyService = (code: string): ServiceDefinition | undefined =>
-  SERVICE_CATALOG.find((candidate) => candidate.code === code);
-
-export const unknownService = (code: string) =>
-  new NotFoundError(
-    text(`serviceCode: layanan "${code}" tidak dikenal.`, `serviceCode: unknown service "${code}".`),
-  );

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SERVICE_CATALOG } from '../../../functions/core/catalog/index.js';
-import {
-  regencyService,
-  type ServiceCatalog,
-  unknownService,
-} from '../../../functions/core/catalog/service-catalog.js';
+import { regencyService, SERVICE_CATALOG, unknownService } from '../../../functions/core/catalog/index.js';
+import type { ServiceCatalog } from '../../../functions/core/catalog/service-catalog.js';
 import { businessCertificate } from '../../../functions/core/catalog/services/business-certificate.js';
 import type { ConsoleReads, StatRow } from '../../../functions/core/console-reads.js';
 import { ForbiddenError } from '../../../functions/core/errors.js';
