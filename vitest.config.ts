@@ -11,5 +11,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // The default report for people, then one plain closing line for CI (see the reporter's comment).
+    reporters: ['default', './test/support/plain-summary-reporter.ts'],
   },
 });
