@@ -1,20 +1,52 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { agencyGrant } from '../core/policy.js';
 import { type Actor, isRole, type Role } from '../core/roles.js';
+
+type Claims = Record<string, unknown>;
 
 /**
  * The caller from the JWT claims API Gateway has already verified (signature, issuer, audience, expiry).
  * HTTP APIs pass array claims as "[a b]" strings; both shapes are accepted.
+ * - A person signs in with an ID token: role from `cognito:groups`, area from `custom:area`. Staff whose
+ *   MFA is not set up yet get `mfa_setup_required` from the pre-token trigger and no role at all.
+ * - An agency's system uses an access token from the client-credentials grant: no user, only `client_id`
+ *   and `scope`; its agency and area come from its agency scope (policy.agencyGrant).
  */
 export function actorFromClaims(event: APIGatewayProxyEventV2WithJWTAuthorizer): Actor | undefined {
-  const claims = event.requestContext.authorizer?.jwt?.claims;
+  const claims = event.requestContext.authorizer?.jwt?.claims as Claims | undefined;
   if (!claims?.sub) return undefined;
-  const roles = listClaim(claims['cognito:groups']).filter(isRole) as Role[];
+  const origin = {
+    ip: event.requestContext.http.sourceIp,
+    ...(event.requestContext.http.userAgent ? { userAgent: event.requestContext.http.userAgent } : {}),
+  };
+  if (claims.token_use === 'access' && claims.client_id && !claims.username) {
+    return machineActor(claims, origin);
+  }
+  const groups = listClaim(claims['cognito:groups']).filter(isRole) as Role[];
+  const roles: Role[] = claims.mfa_setup_required === 'true' ? [] : groups.length > 0 ? groups : ['citizen'];
   return {
     subject: String(claims.sub),
     name: String(claims.name ?? claims['cognito:username'] ?? claims.sub),
-    roles: roles.length > 0 ? roles : ['citizen'],
+    roles,
     areas: listClaim(claims['custom:area']),
     ...(claims['custom:agency'] ? { agency: String(claims['custom:agency']) } : {}),
+    origin,
+  };
+}
+
+function machineActor(claims: Claims, origin: Actor['origin']): Actor {
+  const scopes = listClaim(claims.scope);
+  const grant = agencyGrant(scopes);
+  const clientId = String(claims.client_id);
+  return {
+    subject: `client:${clientId}`,
+    name: grant ? `Sistem ${grant.agency}` : `client ${clientId}`,
+    // Without an agency scope a client is no one: every route denies it.
+    roles: grant ? ['agency_officer'] : [],
+    areas: grant?.areas ?? [],
+    ...(grant ? { agency: grant.agency } : {}),
+    client: { id: clientId, scopes },
+    ...(origin ? { origin } : {}),
   };
 }
 

@@ -1,3 +1,4 @@
+import { MACHINE_SCOPES } from '../core/policy.js';
 import { STAFF_ROLES } from '../core/roles.js';
 import {
   myRequestPage,
@@ -24,6 +25,8 @@ export const listTasks = {
   method: 'GET',
   path: '/v1/tasks',
   access: STAFF_ROLES,
+  rows: 'village',
+  machineScopes: [MACHINE_SCOPES.readRequests],
   entry: 'functions/api/list-tasks.ts',
   summary:
     "The caller's inbox in a village: requests whose current stage waits for one of the caller's roles, late ones apart.",
@@ -42,6 +45,7 @@ export const getVillageStats = {
   method: 'GET',
   path: '/v1/stats',
   access: STAFF_ROLES,
+  rows: 'village',
   entry: 'functions/api/get-village-stats.ts',
   summary:
     "A village's dashboard for a period: requests by status and service, time to issue against each service's target, late stages.",
@@ -60,6 +64,7 @@ export const getVillage = {
   method: 'GET',
   path: '/v1/villages/{code}',
   access: 'public',
+  rows: 'none',
   entry: 'functions/api/get-village.ts',
   summary: "One village's public board: the village, who signs its letters, and its announcements.",
   tags: ['catalog'],
@@ -76,6 +81,7 @@ export const listMyRequests = {
   method: 'GET',
   path: '/v1/me/requests',
   access: ['citizen', ...STAFF_ROLES],
+  rows: 'none',
   entry: 'functions/api/list-my-requests.ts',
   summary: "The caller's own requests (a citizen's, or an operator's counter submissions), newest first.",
   tags: ['requests'],

@@ -1,4 +1,5 @@
 import { requestStore } from '../adapters/dynamo-request-store.js';
+import { catalog } from '../adapters/dynamo-village-services.js';
 import { systemClock } from '../adapters/env.js';
 import { documentStore } from '../adapters/s3-document-store.js';
 import { attachmentLink } from '../core/queries.js';
@@ -8,7 +9,7 @@ import { getAttachment } from './routes.js';
 export const handler = apiHandler(getAttachment, async ({ actor, params }) => ({
   status: 200,
   body: await attachmentLink(
-    { requests: requestStore(), files: documentStore(), now: systemClock.now },
+    { requests: requestStore(), catalog: catalog(), files: documentStore(), now: systemClock.now },
     actor,
     params.id,
     params.attachmentId,

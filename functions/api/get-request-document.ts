@@ -1,5 +1,6 @@
 import { documentRegistry } from '../adapters/dynamo-document-registry.js';
 import { requestStore } from '../adapters/dynamo-request-store.js';
+import { catalog } from '../adapters/dynamo-village-services.js';
 import { systemClock } from '../adapters/env.js';
 import { documentStore } from '../adapters/s3-document-store.js';
 import { documentLink } from '../core/queries.js';
@@ -9,6 +10,7 @@ import { getRequestDocument } from './routes.js';
 export const handler = apiHandler(getRequestDocument, async ({ actor, params }) => {
   const deps = {
     requests: requestStore(),
+    catalog: catalog(),
     registry: documentRegistry(),
     files: documentStore(),
     now: systemClock.now,

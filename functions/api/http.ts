@@ -3,6 +3,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
 import { DomainError, ForbiddenError, ValidationError } from '../core/errors.js';
+import { mayCallRoute } from '../core/policy.js';
 import type { Actor } from '../core/roles.js';
 import { text } from '../core/text.js';
 import { parseOrThrow } from '../core/validation.js';
@@ -72,8 +73,7 @@ function authorize(route: RouteDefinition, event: Event): Actor | undefined {
       'UNAUTHENTICATED',
       text('Silakan masuk terlebih dahulu.', 'Please sign in first.'),
     );
-  const allowed = route.access;
-  if (!actor.roles.some((role) => allowed.includes(role))) {
+  if (!mayCallRoute(actor, route)) {
     throw new ForbiddenError(
       text('Peran Anda tidak diizinkan untuk tindakan ini.', 'Your role is not allowed to do this.'),
     );

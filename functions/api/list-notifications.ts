@@ -1,4 +1,5 @@
 import { requestStore } from '../adapters/dynamo-request-store.js';
+import { catalog } from '../adapters/dynamo-village-services.js';
 import { notificationLog } from '../adapters/notifications/outbox.js';
 import { listNotifications } from '../core/notifications.js';
 import { apiHandler } from './http.js';
@@ -7,7 +8,7 @@ import { listRequestNotifications } from './routes.js';
 export const handler = apiHandler(listRequestNotifications, async ({ actor, params }) => ({
   status: 200,
   body: await listNotifications(
-    { requests: requestStore(), notifications: notificationLog() },
+    { requests: requestStore(), catalog: catalog(), notifications: notificationLog() },
     actor,
     params.id,
   ),

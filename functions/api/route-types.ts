@@ -1,10 +1,33 @@
 import type { z } from 'zod';
-import type { Role } from '../core/roles.js';
+import type { MachineScope, RouteAccess } from '../core/policy.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** 'public' routes need no token; otherwise the roles whose verified token may call the route. */
-export type RouteAccess = 'public' | readonly Role[];
+export type { RouteAccess };
+
+/**
+ * The row-level rule the route's use case applies to the record it names (policy.ts), declared here so the
+ * access matrix test can derive, from this table alone, who must be allowed and who refused:
+ * - none: no record in the path; public, or scoped to the caller (their uploads, their own requests)
+ * - request: the `{id}` request's applicant, or staff of its area (agency officers: when their agency takes part)
+ * - request-decision: the role (and agency) the request's current stage waits for, in its area
+ * - request-correction: the applicant, or an operator of the request's village
+ * - village: staff whose area covers the village named by the path, query or body
+ * - village-services: the village head of that village, or the regency admin over it
+ * - village-onboarding: the regency admin over the village
+ * - document: the village head or secretary of the document's village
+ * - personal-data: the data-protection officer of the area
+ */
+export type RowRule =
+  | 'none'
+  | 'request'
+  | 'request-decision'
+  | 'request-correction'
+  | 'village'
+  | 'village-services'
+  | 'village-onboarding'
+  | 'document'
+  | 'personal-data';
 
 /**
  * One API route. This table is the single source for the CDK HTTP API (routes, authorizer, one Lambda per
@@ -17,6 +40,9 @@ export interface RouteDefinition {
   /** API Gateway path syntax, e.g. /v1/requests/{id}. */
   readonly path: string;
   readonly access: RouteAccess;
+  /** Agencies' systems (client credentials) holding one of these scopes may call the route too. */
+  readonly machineScopes?: readonly MachineScope[];
+  readonly rows: RowRule;
   /** Handler module, relative to the repository root; it exports `handler`. */
   readonly entry: string;
   readonly summary: string;
@@ -56,4 +82,6 @@ export type ResourceNeed =
   /** Sign document hashes with the platform's key (kms:Sign, kms:GetPublicKey); env SIGNING_KEY_ID. */
   | 'documents:sign'
   /** Check document signatures with the platform's public key (kms:GetPublicKey); env SIGNING_KEY_ID. */
-  | 'documents:verify';
+  | 'documents:verify'
+  /** Create staff accounts and put them in their role's group (Cognito admin API); env USER_POOL_ID. */
+  | 'staff:manage';

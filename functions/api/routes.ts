@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MACHINE_SCOPES } from '../core/policy.js';
 import { STAFF_ROLES } from '../core/roles.js';
 import { CONSOLE_ROUTES } from './console-routes.js';
 import type { RouteDefinition } from './route-types.js';
@@ -37,6 +38,7 @@ export const listServices = {
   method: 'GET',
   path: '/v1/services',
   access: 'public',
+  rows: 'none',
   entry: 'functions/api/list-services.ts',
   summary:
     "The service catalog: each service with its form, requirements, approval chain and target time; with ?village=, also that village's own programmes.",
@@ -51,6 +53,7 @@ export const listVillages = {
   method: 'GET',
   path: '/v1/villages',
   access: 'public',
+  rows: 'none',
   entry: 'functions/api/list-villages.ts',
   summary: 'Villages served by this deployment.',
   tags: ['catalog'],
@@ -63,6 +66,7 @@ export const submitRequest = {
   method: 'POST',
   path: '/v1/requests',
   access: ['citizen', 'operator'],
+  rows: 'village',
   entry: 'functions/api/submit-request.ts',
   summary:
     'Submit a request for a service in a village. Repeating the call with the same Idempotency-Key returns the first answer.',
@@ -90,6 +94,7 @@ export const listRequests = {
   method: 'GET',
   path: '/v1/requests',
   access: DECIDERS,
+  rows: 'village',
   entry: 'functions/api/list-requests.ts',
   summary: "A village's requests, newest first, optionally by status; paginated with an opaque cursor.",
   tags: ['requests'],
@@ -107,6 +112,8 @@ export const getRequest = {
   method: 'GET',
   path: '/v1/requests/{id}',
   access: ['citizen', ...DECIDERS],
+  rows: 'request',
+  machineScopes: [MACHINE_SCOPES.readRequests],
   entry: 'functions/api/get-request.ts',
   summary: 'One request with its timeline.',
   tags: ['requests'],
@@ -123,6 +130,8 @@ export const decideRequest = {
   method: 'POST',
   path: '/v1/requests/{id}/decisions',
   access: DECIDERS,
+  rows: 'request-decision',
+  machineScopes: [MACHINE_SCOPES.decide],
   entry: 'functions/api/decide-request.ts',
   summary:
     "Approve, reject or return the request at its current stage; only the stage's role in the request's area may decide.",
@@ -144,6 +153,7 @@ export const getRequestDocument = {
   method: 'GET',
   path: '/v1/requests/{id}/document',
   access: ['citizen', ...DECIDERS],
+  rows: 'request',
   entry: 'functions/api/get-request-document.ts',
   summary: 'A short-lived download link for the issued document.',
   tags: ['documents'],
@@ -161,6 +171,7 @@ export const verifyDocument = {
   method: 'GET',
   path: '/v1/verify/{documentId}',
   access: 'public',
+  rows: 'none',
   entry: 'functions/api/verify-document.ts',
   summary:
     'Public verification of an issued document (what its QR code opens): valid, revoked or superseded, and whether its signature verifies.',
@@ -178,6 +189,8 @@ export const requestUpload = {
   method: 'POST',
   path: '/v1/uploads',
   access: ['citizen', 'operator', 'agency_officer'],
+  rows: 'none',
+  machineScopes: [MACHINE_SCOPES.upload],
   entry: 'functions/api/request-upload.ts',
   summary:
     'A presigned POST for one attachment (PDF, JPEG or PNG, at most 5 MB). Send the form fields, then the file as `file`; attach it by its uploadId when submitting.',
@@ -195,6 +208,7 @@ export const resubmitRequest = {
   method: 'POST',
   path: '/v1/requests/{id}/resubmission',
   access: ['citizen', 'operator'],
+  rows: 'request-correction',
   entry: 'functions/api/resubmit-request.ts',
   summary: 'The applicant corrects a returned request; the same workflow continues where it was returned.',
   tags: ['requests'],
@@ -214,6 +228,8 @@ export const getAttachment = {
   method: 'GET',
   path: '/v1/requests/{id}/attachments/{attachmentId}',
   access: ['citizen', ...DECIDERS],
+  rows: 'request',
+  machineScopes: [MACHINE_SCOPES.readRequests],
   entry: 'functions/api/get-attachment.ts',
   summary: 'A short-lived link to one attached file.',
   tags: ['attachments'],
@@ -230,6 +246,7 @@ export const putVillageService = {
   method: 'PUT',
   path: '/v1/villages/{code}/services/{serviceCode}',
   access: ['village_head', 'regency_admin'],
+  rows: 'village-services',
   entry: 'functions/api/put-village-service.ts',
   summary:
     "Adds or replaces one of a village's own services (sport, adat, religion programmes…), live at once, without a deploy.",
@@ -251,6 +268,7 @@ export const getOpenApi = {
   method: 'GET',
   path: '/openapi.json',
   access: 'public',
+  rows: 'none',
   entry: 'functions/api/get-openapi.ts',
   summary: 'This API, as OpenAPI 3.1.',
   tags: ['meta'],
@@ -264,6 +282,7 @@ export const listRequestNotifications = {
   method: 'GET',
   path: '/v1/requests/{id}/notifications',
   access: ['citizen', ...DECIDERS],
+  rows: 'request',
   entry: 'functions/api/list-notifications.ts',
   summary:
     "What was sent about a request, newest first, with delivery status: the applicant sees their own messages, staff of the request's area also the reminders to deciders. Addresses are masked.",
@@ -284,6 +303,7 @@ export const verifyDocumentUpload = {
   method: 'POST',
   path: '/v1/verify',
   access: 'public',
+  rows: 'none',
   entry: 'functions/api/verify-document-upload.ts',
   summary:
     'Public: is this PDF the letter that was issued? Send the file itself as the body (Content-Type: application/pdf, at most 4 MB): valid, revoked, superseded, tampered or unknown.',
@@ -304,6 +324,7 @@ export const revokeDocument = {
   method: 'POST',
   path: '/v1/documents/{documentId}/revocation',
   access: ['village_head', 'village_secretary'],
+  rows: 'document',
   entry: 'functions/api/revoke-document.ts',
   summary:
     "Revokes an issued letter, with a reason shown on the public verification page; only the village head or secretary of the letter's village.",
@@ -325,6 +346,7 @@ export const reissueDocument = {
   method: 'POST',
   path: '/v1/documents/{documentId}/reissue',
   access: ['village_head', 'village_secretary'],
+  rows: 'document',
   entry: 'functions/api/reissue-document.ts',
   summary:
     "Reissues a letter under a new number and document id; the old one becomes superseded. Only the village head or secretary of the letter's village.",

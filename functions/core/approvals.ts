@@ -1,7 +1,8 @@
 import type { DecisionStage, ServiceDefinition, StageDefinition } from './catalog/types.js';
 import { ConflictError, ForbiddenError, ValidationError } from './errors.js';
+import { decidingRole } from './policy.js';
 import type { AttachmentRef, Decision, RequestEvent, RequestStatus, ServiceRequest } from './requests.js';
-import { type Actor, actorCoversVillage, type Role, type StaffRole } from './roles.js';
+import type { Actor, Role, StaffRole } from './roles.js';
 import { text } from './text.js';
 
 /** What the workflow does next: wait for a person, run registry checks, issue the document, or end. */
@@ -180,16 +181,15 @@ export function applyDecision(
   };
 }
 
-/** The role the actor decides in, or a 403 naming who this stage waits for. */
+/** The role the actor decides in (policy.decidingRole), or a 403 naming who this stage waits for. */
 function deciderRole(
   actor: Actor,
   stage: DecisionStage,
   actingRole: StaffRole | undefined,
   villageCode: string,
 ): StaffRole {
-  const role = [stage.role, actingRole].find((candidate) => candidate && actor.roles.includes(candidate));
-  const agencyMatches = !stage.agency || actor.agency === stage.agency;
-  if (!role || !agencyMatches || !actorCoversVillage(actor, villageCode)) {
+  const role = decidingRole(actor, stage, actingRole, villageCode);
+  if (!role) {
     const who = `${stage.role}${stage.agency ? ` (${stage.agency})` : ''}${actingRole ? ` / ${actingRole}` : ''}`;
     throw new ForbiddenError(
       text(

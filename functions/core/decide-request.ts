@@ -1,4 +1,3 @@
-import { assertCanSee } from './access.js';
 import { announce } from './announce.js';
 import { applyDecision, type DecisionInput } from './approvals.js';
 import { type AttachmentInput, acceptAttachments, type UploadStore } from './attachments.js';
@@ -8,6 +7,7 @@ import type { Clock, Notifier, RequestStore, Workflow } from './ports.js';
 import type { AttachmentRef, ServiceRequest } from './requests.js';
 import type { Actor } from './roles.js';
 import { text } from './text.js';
+import { readVisible } from './visible-request.js';
 
 export interface DecideDeps {
   readonly requests: RequestStore;
@@ -32,8 +32,7 @@ export async function decideRequest(
   requestId: string,
   input: Omit<DecisionInput, 'attachments'> & { attachments?: readonly AttachmentInput[] },
 ): Promise<ServiceRequest> {
-  const request = assertCanSee(actor, await deps.requests.get(requestId), requestId);
-  const service = await deps.catalog.get(request.villageCode, request.serviceCode);
+  const { request, service } = await readVisible(deps, actor, requestId);
   const now = deps.clock.now();
   const files = input.attachments ?? [];
   // Dry run with the declared files: refuses a wrong decider or a missing document before files move.

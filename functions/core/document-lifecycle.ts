@@ -4,6 +4,7 @@ import { ConflictError, ForbiddenError, NotFoundError } from './errors.js';
 import { newId } from './ids.js';
 import { drawLetterNumber } from './issue-document.js';
 import type { Village } from './places.js';
+import { documentAuthority } from './policy.js';
 import type {
   Clock,
   DocumentRecord,
@@ -14,7 +15,7 @@ import type {
   VillageDirectory,
 } from './ports.js';
 import type { RequestEvent, ServiceRequest } from './requests.js';
-import { type Actor, actorCoversVillage, type StaffRole } from './roles.js';
+import type { Actor, StaffRole } from './roles.js';
 import { villageFor } from './submit-request.js';
 import { text } from './text.js';
 
@@ -23,11 +24,6 @@ import { text } from './text.js';
  * replaces it). Only the village head or secretary of the document's village may, and always with a reason,
  * which goes on the request's timeline and (for revocation) on the public verification page.
  */
-export const DOCUMENT_AUTHORITIES = [
-  'village_head',
-  'village_secretary',
-] as const satisfies readonly StaffRole[];
-
 export interface LifecycleDeps {
   /** Read only: every write goes through the registry, in one transaction with the document. */
   readonly requests: Pick<RequestStore, 'get'>;
@@ -209,22 +205,14 @@ async function documentFor(registry: Pick<DocumentRegistry, 'get'>, documentId: 
   return document;
 }
 
-/** The role under which the actor acts on the document: head or secretary of its village. */
+/** The role under which the actor acts on the document (policy.documentAuthority), or 403. */
 function authorityOver(actor: Actor, document: DocumentRecord): StaffRole {
-  const role = DOCUMENT_AUTHORITIES.find((candidate) => actor.roles.includes(candidate));
+  const role = documentAuthority(actor, document.villageCode);
   if (!role) {
     throw new ForbiddenError(
       text(
-        'Hanya kepala desa atau sekretaris desa yang dapat mencabut atau menerbitkan ulang surat.',
-        'Only the village head or village secretary may revoke or reissue a letter.',
-      ),
-    );
-  }
-  if (!actorCoversVillage(actor, document.villageCode)) {
-    throw new ForbiddenError(
-      text(
-        `Anda tidak bertugas di desa ${document.villageCode}.`,
-        `You do not work for village ${document.villageCode}.`,
+        `Hanya kepala desa atau sekretaris desa ${document.villageCode} yang dapat mencabut atau menerbitkan ulang surat ini.`,
+        `Only the village head or village secretary of ${document.villageCode} may revoke or reissue this letter.`,
       ),
     );
   }

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { assertCanSee } from './access.js';
+import type { ServiceCatalog } from './catalog/service-catalog.js';
 import type { ServiceDefinition } from './catalog/types.js';
+import { worksFor } from './policy.js';
 import type { Notification, Notifier, RequestStore } from './ports.js';
 import type { RequestEvent, RequestStatus, ServiceRequest } from './requests.js';
-import { type Actor, actorCoversVillage } from './roles.js';
+import type { Actor } from './roles.js';
 import { type LocalizedText, text } from './text.js';
+import { readVisible } from './visible-request.js';
 
 /**
  * What people are told about a request, composed here and nowhere else (pure functions, no I/O apart from
@@ -446,13 +448,16 @@ export interface NotificationLog {
  * addresses are masked: the view proves where a message went without repeating the contact in full.
  */
 export async function listNotifications(
-  deps: { readonly requests: RequestStore; readonly notifications: NotificationLog },
+  deps: {
+    readonly requests: RequestStore;
+    readonly catalog: ServiceCatalog;
+    readonly notifications: NotificationLog;
+  },
   actor: Actor,
   requestId: string,
 ) {
-  const request = assertCanSee(actor, await deps.requests.get(requestId), requestId);
-  const staff =
-    actor.roles.some((role) => role !== 'citizen') && actorCoversVillage(actor, request.villageCode);
+  const { request } = await readVisible(deps, actor, requestId);
+  const staff = worksFor(actor, request.villageCode);
   const records = await deps.notifications.list(requestId);
   const visible = staff ? records : records.filter((record) => record.audience.kind === 'applicant');
   return {

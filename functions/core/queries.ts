@@ -1,11 +1,12 @@
-import { assertCanSee } from './access.js';
 import type { ServiceCatalog } from './catalog/service-catalog.js';
-import { ConflictError, ForbiddenError, NotFoundError } from './errors.js';
+import { ConflictError, NotFoundError } from './errors.js';
+import { assertWorksFor } from './policy.js';
 import type { DocumentRegistry, DocumentStore, RequestStore } from './ports.js';
 import type { RequestStatus } from './requests.js';
-import { type Actor, actorCoversVillage } from './roles.js';
+import type { Actor } from './roles.js';
 import { text } from './text.js';
 import { requestView } from './views.js';
+import { readVisible } from './visible-request.js';
 
 /** Read-side use cases: each checks who may see what before reading anything else. */
 
@@ -14,8 +15,7 @@ export async function getRequest(
   actor: Actor,
   id: string,
 ) {
-  const request = assertCanSee(actor, await deps.requests.get(id), id);
-  const service = await deps.catalog.get(request.villageCode, request.serviceCode);
+  const { request, service } = await readVisible(deps, actor, id);
   return requestView(request, service, await deps.requests.events(id));
 }
 
@@ -24,11 +24,7 @@ export async function listRequests(
   actor: Actor,
   query: { village: string; status?: RequestStatus; limit: number; cursor?: string },
 ) {
-  if (!actorCoversVillage(actor, query.village)) {
-    throw new ForbiddenError(
-      text(`Anda tidak bertugas di desa ${query.village}.`, `You do not work for village ${query.village}.`),
-    );
-  }
+  assertWorksFor(actor, query.village);
   const page = await deps.requests.listByVillage({ villageCode: query.village, ...query });
   const items = await Promise.all(
     page.items.map(async (request) =>
@@ -41,11 +37,17 @@ export async function listRequests(
 const DOWNLOAD_LINK_SECONDS = 300;
 
 export async function documentLink(
-  deps: { requests: RequestStore; registry: DocumentRegistry; files: DocumentStore; now: () => Date },
+  deps: {
+    requests: RequestStore;
+    catalog: ServiceCatalog;
+    registry: DocumentRegistry;
+    files: DocumentStore;
+    now: () => Date;
+  },
   actor: Actor,
   id: string,
 ) {
-  const request = assertCanSee(actor, await deps.requests.get(id), id);
+  const { request } = await readVisible(deps, actor, id);
   const documentId = request.status === 'ISSUED' ? request.document?.documentId : undefined;
   const document = documentId ? await deps.registry.get(documentId) : undefined;
   if (!document) {
@@ -70,12 +72,12 @@ export async function documentLink(
 
 /** A short-lived link to one attached file, for its applicant and the staff of its village. */
 export async function attachmentLink(
-  deps: { requests: RequestStore; files: DocumentStore; now: () => Date },
+  deps: { requests: RequestStore; catalog: ServiceCatalog; files: DocumentStore; now: () => Date },
   actor: Actor,
   id: string,
   attachmentId: string,
 ) {
-  const request = assertCanSee(actor, await deps.requests.get(id), id);
+  const { request } = await readVisible(deps, actor, id);
   const attachment = request.attachments?.find((file) => file.attachmentId === attachmentId);
   if (!attachment) {
     throw new NotFoundError(

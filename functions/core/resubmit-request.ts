@@ -7,7 +7,8 @@ import {
   type UploadStore,
 } from './attachments.js';
 import type { ServiceCatalog } from './catalog/service-catalog.js';
-import { ConflictError, NotFoundError, ValidationError } from './errors.js';
+import { ConflictError, ValidationError } from './errors.js';
+import { canCorrect, requestNotFound } from './policy.js';
 import type { Clock, Notifier, RequestStore, Workflow } from './ports.js';
 import type { RequestEvent, ServiceRequest } from './requests.js';
 import type { Actor } from './roles.js';
@@ -37,14 +38,8 @@ export async function resubmitRequest(
   input: { data: Readonly<Record<string, unknown>>; attachments?: readonly AttachmentInput[] },
 ): Promise<ServiceRequest> {
   const request = await deps.requests.get(requestId);
-  const isApplicant = request?.applicant.subject === actor.subject;
-  const isCounterOperator =
-    request && actor.roles.includes('operator') && actor.areas.includes(request.villageCode);
-  if (!request || !(isApplicant || isCounterOperator)) {
-    throw new NotFoundError(
-      text(`Permohonan ${requestId} tidak ditemukan.`, `Request ${requestId} not found.`),
-    );
-  }
+  if (!request || !canCorrect(actor, request)) throw requestNotFound(requestId);
+  const role = request.applicant.subject === actor.subject ? 'citizen' : 'operator';
   if (request.status !== 'RETURNED' || request.awaiting?.stageKey !== RESUBMISSION_STAGE) {
     throw new ConflictError(
       'NOT_RETURNED',
@@ -66,7 +61,7 @@ export async function resubmitRequest(
   const attachments = await acceptAttachments(
     deps,
     actor,
-    isApplicant ? 'citizen' : 'operator',
+    role,
     request.id,
     request.villageCode,
     input.attachments ?? [],
@@ -90,7 +85,7 @@ export async function resubmitRequest(
     at: now,
     type: 'RESUBMITTED',
     status: corrected.status,
-    actor: { subject: actor.subject, name: actor.name, role: isApplicant ? 'citizen' : 'operator' },
+    actor: { subject: actor.subject, name: actor.name, role },
   };
   const written = await deps.requests.update({ request: corrected, expectedVersion: request.version, event });
   if (!written) {

@@ -1,6 +1,7 @@
 /**
- * Who acts on the platform. Staff roles come from identity groups (Cognito in AWS, the local issuer here);
- * every route and every approval stage names the roles it accepts.
+ * Who acts on the platform. Roles come from identity groups (Cognito in AWS, the local issuer here);
+ * every route and every approval stage names the roles it accepts. What each role may do is decided in one
+ * place, `policy.ts`.
  */
 export const STAFF_ROLES = [
   'operator',
@@ -10,7 +11,12 @@ export const STAFF_ROLES = [
   'agency_officer',
   'regency_admin',
 ] as const;
-export const ROLES = ['citizen', ...STAFF_ROLES] as const;
+/**
+ * The regency's data-protection officer (UU 27/2022 PDP): answers data-subject requests and reads the
+ * access trail; decides nothing and sees no inbox.
+ */
+export const OVERSIGHT_ROLES = ['data_protection_officer'] as const;
+export const ROLES = ['citizen', ...STAFF_ROLES, ...OVERSIGHT_ROLES] as const;
 
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export type Role = (typeof ROLES)[number];
@@ -26,6 +32,10 @@ export interface Actor {
   readonly areas: readonly string[];
   /** For agency officers: the agency they act for (dukcapil, kesmas, …). */
   readonly agency?: string;
+  /** Present when the caller is an agency's system (OAuth client credentials), not a person. */
+  readonly client?: { readonly id: string; readonly scopes: readonly string[] };
+  /** Where the call came from, for the audit trail. */
+  readonly origin?: { readonly ip: string; readonly userAgent?: string };
 }
 
 /** An area code covers a village when it equals it or is one of its parents (35.10 covers 35.10.12.2001). */

@@ -1,8 +1,9 @@
 import type { ServiceCatalog } from './catalog/service-catalog.js';
 import type { ConsoleReads, StatRow } from './console-reads.js';
+import { assertWorksFor } from './policy.js';
 import { REQUEST_STATUSES, type RequestStatus } from './requests.js';
 import type { Actor } from './roles.js';
-import { assertCovers, lateness } from './tasks.js';
+import { lateness } from './tasks.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -19,7 +20,7 @@ export async function villageStats(
   actor: Actor,
   query: { village: string; days: number },
 ) {
-  assertCovers(actor, query.village);
+  assertWorksFor(actor, query.village);
   const now = deps.now();
   const from = new Date(now.getTime() - query.days * DAY).toISOString();
   const offered = await deps.catalog.list(query.village);

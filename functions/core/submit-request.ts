@@ -11,9 +11,10 @@ import {
 import { applicationSchema } from './catalog/application-schema.js';
 import type { ServiceCatalog } from './catalog/service-catalog.js';
 import type { ServiceDefinition } from './catalog/types.js';
-import { NotFoundError, UnprocessableError, ValidationError } from './errors.js';
+import { ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from './errors.js';
 import { newId, newTrackingCode } from './ids.js';
 import type { Village } from './places.js';
+import { canSubmitIn } from './policy.js';
 import type {
   Clock,
   IdempotencyRecord,
@@ -68,6 +69,14 @@ export async function submitRequest(
     : undefined;
   if (replay && idempotency) return replayed(deps, replay, idempotency.bodyHash, input);
 
+  if (!canSubmitIn(actor, input.villageCode)) {
+    throw new ForbiddenError(
+      text(
+        `Operator hanya dapat mengajukan di loket desa sendiri, bukan ${input.villageCode}.`,
+        `An operator submits at their own village's counter only, not ${input.villageCode}.`,
+      ),
+    );
+  }
   const village = await villageFor(deps.villages, input.villageCode);
   const service = await offeredService(deps.catalog, village, input.serviceCode);
   const data = validateApplication(service, input.data);

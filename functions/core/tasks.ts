@@ -1,10 +1,9 @@
 import type { ServiceCatalog } from './catalog/service-catalog.js';
 import type { ServiceDefinition } from './catalog/types.js';
 import type { ConsoleReads } from './console-reads.js';
-import { ForbiddenError } from './errors.js';
+import { assertWorksFor } from './policy.js';
 import type { ServiceRequest } from './requests.js';
-import { type Actor, actorCoversVillage, STAFF_ROLES } from './roles.js';
-import { text } from './text.js';
+import { type Actor, STAFF_ROLES } from './roles.js';
 import { requestView } from './views.js';
 
 const PER_ROLE = 100;
@@ -25,7 +24,7 @@ export interface TaskDeps {
  * service's schedule; late ones come first, most late first.
  */
 export async function listTasks(deps: TaskDeps, actor: Actor, query: { village: string }) {
-  assertCovers(actor, query.village);
+  assertWorksFor(actor, query.village);
   const roles: string[] = actor.roles.filter((role) => (STAFF_ROLES as readonly string[]).includes(role));
   const services = await deps.catalog.list(query.village);
   const standInFor = new Map<string, string[]>(); // awaited role → the caller's roles that may stand in
@@ -90,12 +89,4 @@ export function scheduleHours(service: ServiceDefinition, index: number): number
   return service.stages
     .slice(0, index + 1)
     .reduce((sum, stage) => sum + ((stage as { deadlineHours?: number }).deadlineHours ?? 0), 0);
-}
-
-export function assertCovers(actor: Actor, village: string): void {
-  if (!actorCoversVillage(actor, village)) {
-    throw new ForbiddenError(
-      text(`Anda tidak bertugas di desa ${village}.`, `You do not work for village ${village}.`),
-    );
-  }
 }

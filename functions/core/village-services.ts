@@ -3,8 +3,9 @@ import type { VillageServiceStore } from './catalog/service-catalog.js';
 import { parseServiceDefinition } from './catalog/service-definition-schema.js';
 import type { ServiceDefinition } from './catalog/types.js';
 import { ConflictError, ForbiddenError, ValidationError } from './errors.js';
+import { canManageVillageServices } from './policy.js';
 import type { VillageDirectory } from './ports.js';
-import { type Actor, actorCoversVillage } from './roles.js';
+import type { Actor } from './roles.js';
 import { villageFor } from './submit-request.js';
 import { text } from './text.js';
 
@@ -20,7 +21,7 @@ export async function addVillageService(
   serviceCode: string,
   input: unknown,
 ): Promise<ServiceDefinition> {
-  if (!actorCoversVillage(actor, villageCode)) {
+  if (!canManageVillageServices(actor, villageCode)) {
     throw new ForbiddenError(
       text(`Anda tidak bertugas di desa ${villageCode}.`, `You do not work for village ${villageCode}.`),
     );

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ServiceCatalog } from '../../../functions/core/catalog/service-catalog.js';
 import { NotFoundError } from '../../../functions/core/errors.js';
 import { listNotifications, type NotificationRecord } from '../../../functions/core/notifications.js';
 import type { RequestStore } from '../../../functions/core/ports.js';
@@ -34,7 +35,9 @@ const records = [
   record({ id: 'n2', channel: 'email', to: 'budi@example.com' }),
   record({ id: 'n1' }),
 ];
-const deps = { requests, notifications: { list: async () => records } };
+// The request's service has no agency stage; these callers are the applicant and village staff.
+const catalog = { get: async () => ({ stages: [] }) } as unknown as ServiceCatalog;
+const deps = { requests, catalog, notifications: { list: async () => records } };
 
 const applicant: Actor = { subject: 'citizen-1', name: 'Budi', roles: ['citizen'], areas: [] };
 const neighbour: Actor = { subject: 'citizen-2', name: 'Siti', roles: ['citizen'], areas: [] };

@@ -1,0 +1,164 @@
+import type { DecisionStage, ServiceDefinition } from './catalog/types.js';
+import { ForbiddenError, NotFoundError } from './errors.js';
+import type { ServiceRequest } from './requests.js';
+import { type Actor, actorCoversVillage, type Role, STAFF_ROLES, type StaffRole } from './roles.js';
+import { text } from './text.js';
+
+/**
+ * The one authorization policy (issue 4). Deny by default: every answer below is "no" unless a rule says
+ * "yes". The route table declares who may call each route (`mayCallRoute`, enforced by the API wrapper
+ * before anything is parsed); the use cases ask the row-level questions (`canSeeRequest`, `decidingRole`…)
+ * about the record an `{id}` names. A workflow task token never authorizes anything: a decision is accepted
+ * only from a caller this policy lets decide the request's current stage.
+ */
+
+/** 'public' routes need no token; otherwise the roles whose verified token may call the route. */
+export type RouteAccess = 'public' | readonly Role[];
+
+/**
+ * Scopes of the `desa-digital` resource server that agencies' systems (OAuth client credentials) may hold.
+ * A machine caller never gets a route by role: only by one of the scopes the route lists.
+ */
+export const MACHINE_SCOPES = {
+  readRequests: 'desa-digital/requests.read',
+  decide: 'desa-digital/decisions.write',
+  upload: 'desa-digital/uploads.write',
+} as const;
+export type MachineScope = (typeof MACHINE_SCOPES)[keyof typeof MACHINE_SCOPES];
+
+/**
+ * Which agency a client acts for and where: scope `desa-digital/agency:<agency>:<area>`, granted to the
+ * agency's client by the regency (Cognito only issues scopes the client is allowed).
+ */
+const AGENCY_SCOPE = /^desa-digital\/agency:([a-z0-9-]+):([0-9.]+)$/;
+export const agencyScope = (agency: string, area: string) => `desa-digital/agency:${agency}:${area}`;
+
+/** The agency and areas a machine's scopes grant; none when they name no agency or more than one. */
+export function agencyGrant(
+  scopes: readonly string[],
+): { readonly agency: string; readonly areas: readonly string[] } | undefined {
+  const grants = scopes.flatMap((scope) => {
+    const match = AGENCY_SCOPE.exec(scope);
+    return match?.[1] && match[2] ? [{ agency: match[1], area: match[2] }] : [];
+  });
+  const agencies = new Set(grants.map((grant) => grant.agency));
+  const [agency] = agencies;
+  if (!agency || agencies.size > 1) return undefined;
+  return { agency, areas: grants.map((grant) => grant.area) };
+}
+
+/** Route level: may this caller call a route with this access declaration at all? */
+export function mayCallRoute(
+  actor: Actor | undefined,
+  route: { readonly access: RouteAccess; readonly machineScopes?: readonly MachineScope[] },
+): boolean {
+  if (route.access === 'public') return true;
+  if (!actor) return false;
+  const { client } = actor;
+  if (client) return (route.machineScopes ?? []).some((scope) => client.scopes.includes(scope));
+  const allowed = route.access;
+  return actor.roles.some((role) => allowed.includes(role));
+}
+
+const isStaffRole = (role: Role): role is StaffRole => (STAFF_ROLES as readonly string[]).includes(role);
+
+/** Staff of the village: a staff role and an area that covers it. */
+export const worksFor = (actor: Actor, villageCode: string): boolean =>
+  actor.roles.some(isStaffRole) && actorCoversVillage(actor, villageCode);
+
+/**
+ * Staff whose only staff role is agency officer see a village's requests only for services whose chain has
+ * a stage of their agency: the health office has no business reading move letters.
+ */
+const agencyOnly = (actor: Actor) =>
+  actor.roles.filter(isStaffRole).every((role) => role === 'agency_officer');
+
+const agencyTakesPart = (actor: Actor, service: Pick<ServiceDefinition, 'stages'> | undefined) =>
+  service?.stages.some((stage) => (stage as { agency?: string }).agency === actor.agency) ?? false;
+
+/**
+ * Row level, for every read of a request: its applicant (a person, not a machine), or staff of its area
+ * (agency officers only when their agency takes part in the service, which needs `service`).
+ */
+export function canSeeRequest(
+  actor: Actor,
+  request: ServiceRequest,
+  service?: Pick<ServiceDefinition, 'stages'>,
+): boolean {
+  if (!actor.client && request.applicant.subject === actor.subject) return true;
+  if (!worksFor(actor, request.villageCode)) return false;
+  return !agencyOnly(actor) || agencyTakesPart(actor, service);
+}
+
+/** The request if the caller may see it; otherwise "not found", so its existence does not leak. */
+export function assertCanSee(
+  actor: Actor,
+  request: ServiceRequest | undefined,
+  id: string,
+  service?: Pick<ServiceDefinition, 'stages'>,
+): ServiceRequest {
+  if (!request || !canSeeRequest(actor, request, service)) throw requestNotFound(id);
+  return request;
+}
+
+export const requestNotFound = (id: string) =>
+  new NotFoundError(text(`Permohonan ${id} tidak ditemukan.`, `Request ${id} not found.`));
+
+/** Village-level reads and actions (inbox, lists, dashboards): staff whose area covers the village. */
+export function assertWorksFor(actor: Actor, villageCode: string): void {
+  if (!worksFor(actor, villageCode)) {
+    throw new ForbiddenError(
+      text(`Anda tidak bertugas di desa ${villageCode}.`, `You do not work for village ${villageCode}.`),
+    );
+  }
+}
+
+/**
+ * The role in which the caller decides the current stage: the stage's role (or the role standing in once
+ * it is late), the stage's agency, and an area covering the village. Undefined: not theirs to decide.
+ */
+export function decidingRole(
+  actor: Actor,
+  stage: Pick<DecisionStage, 'role' | 'agency'>,
+  actingRole: StaffRole | undefined,
+  villageCode: string,
+): StaffRole | undefined {
+  const role = [stage.role, actingRole].find((candidate) => candidate && actor.roles.includes(candidate));
+  const agencyMatches = !stage.agency || actor.agency === stage.agency;
+  return role && agencyMatches && actorCoversVillage(actor, villageCode) ? role : undefined;
+}
+
+/**
+ * A returned request is corrected by its applicant, or by an operator of its own village (a counter
+ * submission the citizen corrects at the office).
+ */
+export const canCorrect = (actor: Actor, request: ServiceRequest): boolean =>
+  (!actor.client && request.applicant.subject === actor.subject) ||
+  (actor.roles.includes('operator') && actor.areas.includes(request.villageCode));
+
+/** Citizens apply to any village; operators submit at the counter of their own village only. */
+export const canSubmitIn = (actor: Actor, villageCode: string): boolean =>
+  actor.roles.includes('citizen') ||
+  (actor.roles.includes('operator') && actorCoversVillage(actor, villageCode));
+
+/** Who may revoke or reissue a village's letters. */
+export const DOCUMENT_AUTHORITIES = ['village_head', 'village_secretary'] as const satisfies StaffRole[];
+
+/** The role under which the caller may revoke or reissue a letter of this village, if any. */
+export function documentAuthority(actor: Actor, villageCode: string): StaffRole | undefined {
+  const role = DOCUMENT_AUTHORITIES.find((candidate) => actor.roles.includes(candidate));
+  return role && actorCoversVillage(actor, villageCode) ? role : undefined;
+}
+
+/** A village's own programmes: its village head, or the regency admin over it. */
+export const canManageVillageServices = (actor: Actor, villageCode: string): boolean =>
+  (actor.roles.includes('village_head') || actor.roles.includes('regency_admin')) &&
+  actorCoversVillage(actor, villageCode);
+
+/** Onboarding a village and its staff: the regency admin of the regency it belongs to. */
+export const canOnboard = (actor: Actor, villageCode: string): boolean =>
+  actor.roles.includes('regency_admin') && actorCoversVillage(actor, villageCode);
+
+/** Data-subject exports and the access trail: the data-protection officer of the area. */
+export const canExportPersonalData = (actor: Actor, villageCode: string): boolean =>
+  actor.roles.includes('data_protection_officer') && actorCoversVillage(actor, villageCode);
