@@ -1,4 +1,13 @@
+import type { AuditEntry, AuditTargetKind } from '../core/audit.js';
 import type { RequestStatus } from '../core/requests.js';
+
+const AUDIT_PARTITIONS: Record<AuditTargetKind, string> = {
+  request: 'REQ',
+  village: 'VILLAGE',
+  staff: 'STAFF',
+  person: 'PERSON',
+  document: 'DOC',
+};
 
 /**
  * The single table's key design (DESIGN.md §2), one place for every key so access patterns stay visible:
@@ -16,6 +25,7 @@ import type { RequestStatus } from '../core/requests.js';
  * - document by hash   pk DOCHASH#<sha256>    sk META   (an uploaded PDF is found by its SHA-256)
  * - letter counter     pk COUNTER#<village>#<year>#<scope>  sk SEQUENCE;  void numbers sk VOID#<seq>
  * - idempotency        pk IDEM#<subject>#<key>      sk META (expires after a day)
+ * - audit entry        pk <the record's own pk: REQ#…, VILLAGE#…, STAFF#…, PERSON#…, DOC#…>  sk AUDIT#<at>#<id>
  * Every request key starts with its village, so load spreads as villages are added.
  */
 export const keys = {
@@ -55,4 +65,9 @@ export const keys = {
     sk: `VOID#${String(sequence).padStart(6, '0')}`,
   }),
   idempotency: (subject: string, key: string) => ({ pk: `IDEM#${subject}#${key}`, sk: 'META' }),
+  /** An audit entry lives in its record's partition, so it is written in the same transaction as the change. */
+  audit: (target: AuditEntry['target'], at?: string, id?: string) => ({
+    pk: `${AUDIT_PARTITIONS[target.kind]}#${target.id}`,
+    sk: at && id ? `AUDIT#${at}#${id}` : 'AUDIT#',
+  }),
 } as const;
