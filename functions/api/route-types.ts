@@ -12,6 +12,7 @@ export type { RouteAccess };
  * - request: the `{id}` request's applicant, or staff of its area (agency officers: when their agency takes part)
  * - request-decision: the role (and agency) the request's current stage waits for, in its area
  * - request-correction: the applicant, or an operator of the request's village
+ * - submission: citizens apply to any village; operators at their own village's counter only
  * - village: staff whose area covers the village named by the path, query or body
  * - village-services: the village head of that village, or the regency admin over it
  * - village-onboarding: the regency admin over the village
@@ -23,6 +24,7 @@ export type RowRule =
   | 'request'
   | 'request-decision'
   | 'request-correction'
+  | 'submission'
   | 'village'
   | 'village-services'
   | 'village-onboarding'

@@ -30,6 +30,8 @@ import {
 } from './schemas.js';
 
 const DECIDERS = STAFF_ROLES;
+/** Staff who list a village's requests: agency officers only see what their agency takes part in (tasks). */
+const VILLAGE_LISTERS = STAFF_ROLES.filter((role) => role !== 'agency_officer');
 const error = (description: string) => ({ description, schema: errorResponse });
 
 /** API v1 routes. Each is a const so handlers keep its schema types; ROUTES lists them all. */
@@ -66,7 +68,7 @@ export const submitRequest = {
   method: 'POST',
   path: '/v1/requests',
   access: ['citizen', 'operator'],
-  rows: 'village',
+  rows: 'submission',
   entry: 'functions/api/submit-request.ts',
   summary:
     'Submit a request for a service in a village. Repeating the call with the same Idempotency-Key returns the first answer.',
@@ -93,7 +95,7 @@ export const listRequests = {
   id: 'listRequests',
   method: 'GET',
   path: '/v1/requests',
-  access: DECIDERS,
+  access: VILLAGE_LISTERS,
   rows: 'village',
   entry: 'functions/api/list-requests.ts',
   summary: "A village's requests, newest first, optionally by status; paginated with an opaque cursor.",

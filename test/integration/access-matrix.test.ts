@@ -1,0 +1,416 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERS, type DemoUser } from '../../config/demo-users.js';
+import type { RouteDefinition, RowRule } from '../../functions/api/route-types.js';
+import { ROUTES } from '../../functions/api/routes.js';
+import { findService } from '../../functions/core/catalog/index.js';
+import { coversVillage, type Role, STAFF_ROLES } from '../../functions/core/roles.js';
+import { approveThroughChain, type RequestState, settled, submit } from '../support/chain.js';
+import { SAWOO, TAMPO } from '../support/fixtures.js';
+import { ApiClient, type ApiResponse, startTestRuntime } from '../support/runtime.js';
+import { sampleApplication } from '../support/samples.js';
+import { attachAll, SAMPLE_PDF } from '../support/uploads.js';
+
+/**
+ * The access matrix (issue 4): generated from the route table. Every route is tried by every demo account
+ * (every role, in Tampo's and Sawoo's areas) and anonymously, against a record of the caller's own area and
+ * one of the other area. The expected answer is derived here, independently of functions/core/policy.ts,
+ * from what the route declares (`access` and `rows`); every denied answer must carry no data, and no allowed
+ * answer may carry another area's requests.
+ */
+type Runtime = Awaited<ReturnType<typeof startTestRuntime>>;
+type Village = typeof TAMPO | typeof SAWOO;
+type Fixture = 'waiting' | 'returned' | 'issued' | 'village' | 'none';
+
+interface Target {
+  readonly village?: Village;
+  readonly requestId?: string;
+  readonly applicant?: string;
+  readonly attachmentId?: string;
+  readonly documentId?: string;
+  /** The agencies that take part in the request's service (SKU: none). */
+  readonly agencies?: readonly string[];
+}
+
+interface Principal {
+  readonly label: string;
+  readonly user?: DemoUser;
+  readonly client: ApiClient;
+}
+
+interface Call {
+  readonly path: string;
+  readonly body?: unknown;
+  readonly rawBody?: { readonly bytes: Uint8Array; readonly contentType: string };
+}
+
+/** Which fixture each route needs, and a valid call for a target: a 400 must never hide the rule under test. */
+interface RouteCase {
+  readonly fixture: Fixture;
+  /** The call changes its target: an allowed call gets a fresh target of its own. */
+  readonly changes?: boolean;
+  call(target: Target, principal: Principal): Promise<Call> | Call;
+}
+
+const sku = findService('SKU');
+const skuRequirement = sku.requirements[0]?.code ?? 'ktp';
+const citizenOf: Record<Village, string> = { [TAMPO]: 'warga.tampo', [SAWOO]: 'warga.sawoo' };
+const operatorOf: Record<Village, string> = { [TAMPO]: 'operator.tampo', [SAWOO]: 'operator.sawoo' };
+const headOf: Record<Village, string> = { [TAMPO]: 'kades.tampo', [SAWOO]: 'kades.sawoo' };
+
+const CASES: Record<string, RouteCase> = {
+  listServices: { fixture: 'none', call: () => ({ path: '/v1/services' }) },
+  listVillages: { fixture: 'none', call: () => ({ path: '/v1/villages' }) },
+  getVillage: { fixture: 'village', call: (t) => ({ path: `/v1/villages/${t.village}` }) },
+  getOpenApi: { fixture: 'none', call: () => ({ path: '/openapi.json' }) },
+  submitRequest: {
+    fixture: 'village',
+    changes: true,
+    call: async (t, p) => ({
+      path: '/v1/requests',
+      body: {
+        serviceCode: 'SKU',
+        villageCode: t.village,
+        data: sampleApplication('SKU'),
+        attachments: await uploadsFor(p, t.village),
+      },
+    }),
+  },
+  listRequests: { fixture: 'village', call: (t) => ({ path: `/v1/requests?village=${t.village}` }) },
+  getRequest: { fixture: 'waiting', call: (t) => ({ path: `/v1/requests/${t.requestId}` }) },
+  decideRequest: {
+    fixture: 'waiting',
+    changes: true,
+    call: (t) => ({
+      path: `/v1/requests/${t.requestId}/decisions`,
+      body: { decision: 'approve', note: 'Berkas lengkap' },
+    }),
+  },
+  getRequestDocument: { fixture: 'issued', call: (t) => ({ path: `/v1/requests/${t.requestId}/document` }) },
+  verifyDocument: { fixture: 'issued', call: (t) => ({ path: `/v1/verify/${t.documentId}` }) },
+  requestUpload: {
+    fixture: 'none',
+    call: () => ({
+      path: '/v1/uploads',
+      body: {
+        serviceCode: 'SKU',
+        requirementCode: skuRequirement,
+        contentType: 'application/pdf',
+        size: 100,
+      },
+    }),
+  },
+  resubmitRequest: {
+    fixture: 'returned',
+    changes: true,
+    call: (t) => ({
+      path: `/v1/requests/${t.requestId}/resubmission`,
+      body: { data: sampleApplication('SKU') },
+    }),
+  },
+  getAttachment: {
+    fixture: 'waiting',
+    call: (t) => ({ path: `/v1/requests/${t.requestId}/attachments/${t.attachmentId}` }),
+  },
+  putVillageService: {
+    fixture: 'village',
+    call: (t) => ({
+      path: `/v1/villages/${t.village}/services/OLAHRAGA`,
+      body: {
+        ...findService('SPER'),
+        code: 'OLAHRAGA',
+        family: 'village-programme',
+        name: { id: 'Rekomendasi Atlet Desa', en: 'Village Athlete Recommendation' },
+      },
+    }),
+  },
+  listTasks: { fixture: 'village', call: (t) => ({ path: `/v1/tasks?village=${t.village}` }) },
+  getVillageStats: { fixture: 'village', call: (t) => ({ path: `/v1/stats?village=${t.village}` }) },
+  listMyRequests: { fixture: 'none', call: () => ({ path: '/v1/me/requests' }) },
+  listRequestNotifications: {
+    fixture: 'waiting',
+    call: (t) => ({ path: `/v1/requests/${t.requestId}/notifications` }),
+  },
+  verifyDocumentUpload: {
+    fixture: 'none',
+    call: () => ({ path: '/v1/verify', rawBody: { bytes: SAMPLE_PDF, contentType: 'application/pdf' } }),
+  },
+  revokeDocument: {
+    fixture: 'issued',
+    changes: true,
+    call: (t) => ({
+      path: `/v1/documents/${t.documentId}/revocation`,
+      body: { reason: 'Salah ketik nama usaha' },
+    }),
+  },
+  reissueDocument: {
+    fixture: 'issued',
+    changes: true,
+    call: (t) => ({ path: `/v1/documents/${t.documentId}/reissue`, body: { reason: 'Salah ketik alamat' } }),
+  },
+};
+
+let runtime: Runtime;
+const signedIn = new Map<string, ApiClient>();
+
+async function as(username: string): Promise<ApiClient> {
+  const known = signedIn.get(username);
+  if (known) return known;
+  const client = await ApiClient.signIn(runtime, username);
+  signedIn.set(username, client);
+  return client;
+}
+
+const skuRequired = sku.requirements.filter((requirement) => requirement.required).map((r) => r.code);
+const uploadsFor = (principal: Principal, village: Village | undefined) =>
+  attachAll(principal.client, 'SKU', skuRequired, village);
+
+// --- The expected answer, from the route's declaration ---------------------------------------------------
+
+type Expected = 'allow' | 401 | 403 | 404;
+
+const subjectOf = (user: DemoUser) => `local-${user.username}`;
+const isStaff = (role: Role) => (STAFF_ROLES as readonly string[]).includes(role);
+const covers = (user: DemoUser, village: string | undefined) =>
+  village !== undefined && user.areas.some((area) => coversVillage(area, village));
+
+/** May the user see the request at all: its applicant, or staff of its area (agency: when it takes part). */
+function sees(user: DemoUser, target: Target): boolean {
+  if (target.applicant === user.username) return true;
+  if (!isStaff(user.role) || !covers(user, target.village)) return false;
+  return user.role !== 'agency_officer' || (target.agencies ?? []).includes(user.agency ?? '');
+}
+
+const ROW_RULES: Record<RowRule, (user: DemoUser, target: Target) => Expected> = {
+  none: () => 'allow',
+  'personal-data': () => 'allow',
+  request: (user, target) => (sees(user, target) ? 'allow' : 404),
+  // Waiting fixtures wait for the operator.
+  'request-decision': (user, target) =>
+    !sees(user, target) ? 404 : user.role === 'operator' && covers(user, target.village) ? 'allow' : 403,
+  'request-correction': (user, target) =>
+    target.applicant === user.username ||
+    (user.role === 'operator' && user.areas.includes(target.village ?? ''))
+      ? 'allow'
+      : 404,
+  submission: (user, target) =>
+    user.role === 'citizen' || (user.role === 'operator' && covers(user, target.village)) ? 'allow' : 403,
+  village: (user, target) => (isStaff(user.role) && covers(user, target.village) ? 'allow' : 403),
+  'village-services': (user, target) =>
+    ['village_head', 'regency_admin'].includes(user.role) && covers(user, target.village) ? 'allow' : 403,
+  'village-onboarding': (user, target) =>
+    user.role === 'regency_admin' && covers(user, target.village) ? 'allow' : 403,
+  document: (user, target) =>
+    ['village_head', 'village_secretary'].includes(user.role) && covers(user, target.village) ? 'allow' : 403,
+};
+
+function expected(route: RouteDefinition, user: DemoUser | undefined, target: Target): Expected {
+  if (route.access === 'public') return 'allow';
+  if (!user) return 401;
+  if (!route.access.includes(user.role)) return 403;
+  return ROW_RULES[route.rows](user, target);
+}
+
+// --- Fixtures -------------------------------------------------------------------------------------------
+
+async function waitingIn(village: Village): Promise<Target> {
+  const citizen = await as(citizenOf[village]);
+  const submitted = await submit(citizen, sku, village, { ...sampleApplication('SKU') });
+  const state = await settled(citizen, submitted.id);
+  return {
+    village,
+    requestId: state.id,
+    applicant: citizenOf[village],
+    attachmentId: state.attachments[0]?.attachmentId,
+    agencies: [],
+  };
+}
+
+async function returnedIn(village: Village): Promise<Target> {
+  const target = await waitingIn(village);
+  const returned = await (await as(operatorOf[village])).post(`/v1/requests/${target.requestId}/decisions`, {
+    decision: 'return',
+    note: 'Foto KTP buram, mohon unggah ulang',
+  });
+  if (returned.status !== 200) throw new Error(`return refused: ${JSON.stringify(returned.body)}`);
+  await settled(await as(citizenOf[village]), target.requestId ?? '');
+  return target;
+}
+
+async function issuedIn(village: Village): Promise<Target> {
+  const target = await waitingIn(village);
+  const staff = { operator: await as(operatorOf[village]), village_head: await as(headOf[village]) };
+  const { request } = await approveThroughChain(
+    sku,
+    target.requestId ?? '',
+    staff,
+    await as(citizenOf[village]),
+  );
+  return { ...target, documentId: request.document?.documentId };
+}
+
+const FRESH: Record<Exclude<Fixture, 'village' | 'none'>, (village: Village) => Promise<Target>> = {
+  waiting: waitingIn,
+  returned: returnedIn,
+  issued: issuedIn,
+};
+
+// --- The run ------------------------------------------------------------------------------------------
+
+interface Outcome {
+  readonly route: string;
+  readonly principal: string;
+  readonly target: string;
+  readonly expected: Expected;
+  readonly status: number;
+  readonly problem?: string;
+}
+
+describe('the access matrix, generated from the route table', () => {
+  const shared = {} as Record<Exclude<Fixture, 'village' | 'none'>, Record<Village, Target>>;
+  let principals: Principal[];
+  let personalValues: string[];
+
+  beforeAll(async () => {
+    runtime = await startTestRuntime();
+    principals = [
+      { label: 'anonymous', client: new ApiClient(runtime.url) },
+      ...(await Promise.all(
+        DEMO_USERS.map(async (user) => ({ label: user.username, user, client: await as(user.username) })),
+      )),
+    ];
+    for (const fixture of ['waiting', 'returned', 'issued'] as const) {
+      shared[fixture] = { [TAMPO]: await FRESH[fixture](TAMPO), [SAWOO]: await FRESH[fixture](SAWOO) };
+    }
+    const sample = sampleApplication('SKU');
+    personalValues = [String(sample.nik), String(sample.fullName), String(sample.address)];
+  });
+  afterAll(() => runtime?.cleanup());
+
+  it('has a case for every route in the table', () => {
+    const missing = ROUTES.filter((route) => !CASES[route.id]).map((route) => route.id);
+    expect(missing, 'routes without an access-matrix case: add one to CASES').toEqual([]);
+  });
+
+  it('allows and denies exactly as each route declares, with no data in any denial', async () => {
+    const outcomes: Outcome[] = [];
+    const allShared = Object.values(shared).flatMap((byVillage) => Object.values(byVillage));
+    for (const route of ROUTES) {
+      const routeCase = CASES[route.id];
+      if (!routeCase) continue;
+      const targets: Target[] =
+        routeCase.fixture === 'none'
+          ? [{}]
+          : routeCase.fixture === 'village'
+            ? [{ village: TAMPO }, { village: SAWOO }]
+            : [shared[routeCase.fixture][TAMPO], shared[routeCase.fixture][SAWOO]];
+      for (const principal of principals) {
+        for (const sharedTarget of targets) {
+          const want = expected(route, principal.user, sharedTarget);
+          const target =
+            want === 'allow' &&
+            routeCase.changes &&
+            routeCase.fixture !== 'village' &&
+            routeCase.fixture !== 'none'
+              ? await FRESH[routeCase.fixture](sharedTarget.village ?? TAMPO)
+              : sharedTarget;
+          const response = await callRoute(route, routeCase, principal, target);
+          const problem = judge(response, want, principal, allShared, personalValues);
+          outcomes.push({
+            route: route.id,
+            principal: principal.label,
+            target: target.village ?? '-',
+            expected: want,
+            status: response.status,
+            ...(problem ? { problem } : {}),
+          });
+        }
+      }
+    }
+    const wrong = outcomes.filter((outcome) => outcome.problem);
+    for (const w of wrong)
+      console.info(
+        `WRONG ${w.route} ${w.principal} ${w.target} want ${w.expected} got ${w.status}: ${w.problem?.slice(0, 160)}`,
+      );
+    const allowed = outcomes.filter((outcome) => outcome.expected === 'allow').length;
+    console.info(
+      `access matrix: ${outcomes.length} cases over ${ROUTES.length} routes × ${principals.length} callers; ` +
+        `${allowed} allowed, ${outcomes.length - allowed} denied, ${wrong.length} wrong`,
+    );
+    expect(wrong).toEqual([]);
+  });
+
+  it('left the shared records as they were: no denied call changed anything', async () => {
+    for (const fixture of ['waiting', 'returned'] as const) {
+      for (const village of [TAMPO, SAWOO] as const) {
+        const target = shared[fixture][village];
+        const { body } = await (await as(citizenOf[village])).get<RequestState>(
+          `/v1/requests/${target.requestId}`,
+        );
+        expect(body.status, `${fixture} request in ${village}`).toBe(
+          fixture === 'waiting' ? 'IN_REVIEW' : 'RETURNED',
+        );
+      }
+    }
+  });
+});
+
+async function callRoute(
+  route: RouteDefinition,
+  routeCase: RouteCase,
+  principal: Principal,
+  target: Target,
+): Promise<ApiResponse> {
+  // A caller refused by the route itself never reaches the row: build the call as a permitted caller would.
+  const call = await routeCase.call(target, (await callerFor(route, principal)) ?? principal);
+  const path = route.method === 'GET' ? call.path : call.path;
+  if (call.rawBody) {
+    return principal.client.send(route.method, path, call.rawBody.bytes as unknown as string, {
+      'content-type': call.rawBody.contentType,
+    });
+  }
+  return principal.client.send(
+    route.method,
+    path,
+    call.body === undefined ? undefined : JSON.stringify(call.body),
+  );
+}
+
+/**
+ * Building the call may itself need the API (uploading attachments for a submission): a caller who may not
+ * upload gets uploads made by the target village's citizen, so their own refusal is what is tested.
+ */
+async function callerFor(route: RouteDefinition, principal: Principal): Promise<Principal | undefined> {
+  if (route.id !== 'submitRequest') return undefined;
+  const role = principal.user?.role;
+  if (role === 'citizen' || role === 'operator') return undefined;
+  return { label: 'uploader', client: await as('warga.tampo') };
+}
+
+function judge(
+  response: ApiResponse,
+  want: Expected,
+  principal: Principal,
+  allShared: readonly Target[],
+  personalValues: readonly string[],
+): string | undefined {
+  const text = JSON.stringify(response.body);
+  if (want === 'allow') {
+    if (response.status < 200 || response.status >= 300)
+      return `expected success, got ${response.status} ${text}`;
+    const foreign = allShared.filter(
+      (target) =>
+        target.requestId &&
+        text.includes(target.requestId) &&
+        !(principal.user && sees(principal.user, target)),
+    );
+    return foreign.length > 0
+      ? `answer carries requests the caller may not see: ${foreign.map((t) => t.requestId)}`
+      : undefined;
+  }
+  if (response.status !== want) return `expected ${want}, got ${response.status} ${text.slice(0, 300)}`;
+  const keys = Object.keys(response.body);
+  if (keys.some((key) => key !== 'error' && key !== 'message'))
+    return `denial carries data: ${keys.join(', ')}`;
+  const leaked = personalValues.filter((value) => text.includes(value));
+  return leaked.length > 0 ? `denial echoes personal data: ${leaked.length} value(s)` : undefined;
+}
