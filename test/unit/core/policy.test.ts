@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import {
+  agencyGrant,
+  agencyScope,
+  canCorrect,
+  canSeeRequest,
+  canSubmitIn,
+  decidingRole,
+  documentAuthority,
+  MACHINE_SCOPES,
+  mayCallRoute,
+} from '../../../functions/core/policy.js';
+import type { ServiceRequest } from '../../../functions/core/requests.js';
+import type { Actor } from '../../../functions/core/roles.js';
+
+const TAMPO = '35.10.06.2001';
+const SAWOO = '35.02.05.2008';
+const person = (roles: Actor['roles'], areas: string[] = [], agency?: string): Actor => ({
+  subject: `s-${roles.join('-')}-${areas.join('-')}`,
+  name: 'X',
+  roles,
+  areas,
+  ...(agency ? { agency } : {}),
+});
+const request = (villageCode = TAMPO, subject = 'citizen-1') =>
+  ({ id: 'R', villageCode, applicant: { subject, name: 'A' } }) as ServiceRequest;
+const noAgency = { stages: [{ kind: 'decision', role: 'operator' }] } as never;
+const withKesmas = { stages: [{ kind: 'decision', role: 'agency_officer', agency: 'kesmas' }] } as never;
+
+describe('the authorization policy', () => {
+  it('denies by default: no caller, no matching role, an empty role list', () => {
+    expect(mayCallRoute(undefined, { access: ['citizen'] })).toBe(false);
+    expect(mayCallRoute(person(['operator']), { access: ['citizen'] })).toBe(false);
+    expect(mayCallRoute(person([]), { access: ['citizen', 'operator'] })).toBe(false);
+    expect(mayCallRoute(undefined, { access: 'public' })).toBe(true);
+  });
+
+  it('lets a machine in only through a scope the route lists, never through its role', () => {
+    const machine: Actor = {
+      ...person(['agency_officer'], ['35.10'], 'kesmas'),
+      client: { id: 'c1', scopes: [MACHINE_SCOPES.readRequests] },
+    };
+    expect(mayCallRoute(machine, { access: ['agency_officer'] })).toBe(false);
+    expect(
+      mayCallRoute(machine, { access: ['agency_officer'], machineScopes: [MACHINE_SCOPES.decide] }),
+    ).toBe(false);
+    expect(
+      mayCallRoute(machine, { access: ['agency_officer'], machineScopes: [MACHINE_SCOPES.readRequests] }),
+    ).toBe(true);
+  });
+
+  it('reads the agency and its areas from agency scopes, and refuses a mix of agencies', () => {
+    expect(agencyGrant([agencyScope('kesmas', '35.10'), agencyScope('kesmas', '35.02')])).toEqual({
+      agency: 'kesmas',
+      areas: ['35.10', '35.02'],
+    });
+    expect(agencyGrant([agencyScope('kesmas', '35.10'), agencyScope('dukcapil', '35.10')])).toBeUndefined();
+    expect(agencyGrant([MACHINE_SCOPES.readRequests, 'desa-digital/agency:kesmas'])).toBeUndefined();
+  });
+
+  it('shows a request to its applicant and to staff of its area, agencies only where they take part', () => {
+    expect(canSeeRequest(person(['citizen']), request(TAMPO, 's-citizen-'))).toBe(true);
+    expect(canSeeRequest(person(['citizen']), request())).toBe(false);
+    expect(canSeeRequest(person(['operator'], [TAMPO]), request())).toBe(true);
+    expect(canSeeRequest(person(['operator'], [SAWOO]), request())).toBe(false);
+    expect(canSeeRequest(person(['district_head'], ['35.10.06']), request())).toBe(true);
+    expect(canSeeRequest(person(['data_protection_officer'], ['35.10']), request())).toBe(false);
+    const kesmas = person(['agency_officer'], ['35.10'], 'kesmas');
+    expect(canSeeRequest(kesmas, request(), noAgency)).toBe(false);
+    expect(canSeeRequest(kesmas, request(), withKesmas)).toBe(true);
+    expect(canSeeRequest(kesmas, request())).toBe(false); // without the service: deny
+  });
+
+  it("lets only the stage's role, agency and area decide; the stand-in once it is late", () => {
+    const stage = { role: 'village_head', agency: undefined } as const;
+    expect(decidingRole(person(['village_head'], [TAMPO]), stage, undefined, TAMPO)).toBe('village_head');
+    expect(decidingRole(person(['village_head'], [SAWOO]), stage, undefined, TAMPO)).toBeUndefined();
+    expect(decidingRole(person(['village_secretary'], [TAMPO]), stage, undefined, TAMPO)).toBeUndefined();
+    expect(decidingRole(person(['village_secretary'], [TAMPO]), stage, 'village_secretary', TAMPO)).toBe(
+      'village_secretary',
+    );
+    const agencyStage = { role: 'agency_officer', agency: 'dukcapil' } as const;
+    expect(
+      decidingRole(person(['agency_officer'], ['35.10'], 'kesmas'), agencyStage, undefined, TAMPO),
+    ).toBeUndefined();
+  });
+
+  it('lets the applicant or their village operator correct, operators submit at home, heads manage letters', () => {
+    expect(canCorrect(person(['operator'], [TAMPO]), request())).toBe(true);
+    expect(canCorrect(person(['operator'], ['35.10.06']), request())).toBe(false);
+    expect(canSubmitIn(person(['citizen']), SAWOO)).toBe(true);
+    expect(canSubmitIn(person(['operator'], [TAMPO]), SAWOO)).toBe(false);
+    expect(documentAuthority(person(['village_head'], [TAMPO]), TAMPO)).toBe('village_head');
+    expect(documentAuthority(person(['operator'], [TAMPO]), TAMPO)).toBeUndefined();
+  });
+});
