@@ -1,7 +1,16 @@
+import type { AgencyCode } from '../functions/core/catalog/types.js';
+
 /** A regency (kabupaten) served by a deployment, by its Kemendagri code (e.g. 35.10). */
 export interface Regency {
   readonly code: string;
   readonly name: string;
+  /**
+   * The regency's agencies whose own systems call the API (OAuth client credentials). Each gets one Cognito
+   * app client with a secret, allowed the machine scopes and its own scope `agency:<agency>:<regency code>`;
+   * hand the client id and secret to the agency's IT staff (Cognito console or DescribeUserPoolClient).
+   * @default - none: the regency's agency officers use the console only
+   */
+  readonly agencies?: readonly AgencyCode[];
 }
 
 /**
@@ -31,13 +40,26 @@ export interface Deployment {
   readonly notificationSender?: string;
 }
 
+/** One agency's system in one area: what an agency app client (and its agency scope) is for. */
+export interface AgencySystemConfig {
+  readonly agency: AgencyCode;
+  /** The area it acts for: a regency code. */
+  readonly area: string;
+}
+
+/** Every agency system of a deployment, regency by regency. */
+export const agencySystemsOf = (deployment: Deployment): readonly AgencySystemConfig[] =>
+  deployment.regencies.flatMap((regency) =>
+    (regency.agencies ?? []).map((agency) => ({ agency, area: regency.code })),
+  );
+
 export const DEPLOYMENTS: readonly Deployment[] = [
   {
     id: 'jatim',
     region: 'ap-southeast-3', // Jakarta: closest region to East Java, keeps population data in Indonesia
     regencies: [
-      { code: '35.10', name: 'Banyuwangi' },
-      { code: '35.02', name: 'Ponorogo' },
+      { code: '35.10', name: 'Banyuwangi', agencies: ['kesmas', 'dukcapil'] },
+      { code: '35.02', name: 'Ponorogo', agencies: ['kesmas', 'dukcapil'] },
     ],
   },
 ];

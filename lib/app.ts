@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { App } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
 import { DEPLOYMENTS, type Deployment } from '../config/deployments.js';
+import { acknowledgeNagFindings, nagPacks } from './nag-suppressions.js';
 import { DesaDigitalStack } from './stack.js';
 
 export interface BuildAppOptions {
@@ -19,6 +20,12 @@ export interface BuildAppOptions {
   readonly bundling?: boolean;
   /** @default - the CDK CLI's output directory, else a temporary directory */
   readonly outdir?: string;
+  /**
+   * Check the stacks with cdk-nag (AwsSolutions and Serverless packs) while synthesizing: an unacknowledged
+   * error fails synthesis. Acknowledged findings (lib/nag-suppressions.ts) are recorded either way.
+   * @default - the `nag` context value, else true
+   */
+  readonly nag?: boolean;
 }
 
 export const stackIdOf = (deployment: Deployment): string => `DesaDigital-${deployment.id}`;
@@ -30,13 +37,17 @@ export function buildApp(options: BuildAppOptions = {}): App {
   // Read by Stack.bundlingRequired: an empty list means no stack needs its assets bundled.
   if (!bundling) app.node.setContext('aws:cdk:bundling-stacks', []);
 
+  const nag = options.nag ?? String(app.node.tryGetContext('nag') ?? true) !== 'false';
+  if (nag) Validations.of(app).addPlugins(...nagPacks(app));
+
   const deploymentId = options.deploymentId ?? app.node.tryGetContext('deployment');
   for (const deployment of selectDeployments(deploymentId)) {
-    new DesaDigitalStack(app, stackIdOf(deployment), {
+    const stack = new DesaDigitalStack(app, stackIdOf(deployment), {
       deployment,
       env: { region: deployment.region, account: process.env.CDK_DEFAULT_ACCOUNT },
       description: `Desa Digital (${deployment.id}): ${deployment.regencies.map((r) => r.name).join(', ')}`,
     });
+    acknowledgeNagFindings(stack);
   }
   return app;
 }
@@ -61,7 +72,8 @@ export function synthesizeTemplate(deploymentId?: string): Record<string, unknow
   if (!deployment) throw new Error('No deployments configured in config/deployments.ts');
   const outdir = mkdtempSync(path.join(tmpdir(), 'desa-digital-synth-'));
   try {
-    const assembly = buildApp({ deploymentId: deployment.id, bundling: false, outdir }).synth();
+    // The local runtime only needs the ASL: the stack's nag checks run in `cdk synth` and the infra tests.
+    const assembly = buildApp({ deploymentId: deployment.id, bundling: false, nag: false, outdir }).synth();
     return assembly.getStackByName(stackIdOf(deployment)).template as Record<string, unknown>;
   } finally {
     rmSync(outdir, { recursive: true, force: true });

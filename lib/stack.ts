@@ -1,6 +1,6 @@
 import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
-import type { Deployment } from '../config/deployments.js';
+import { agencySystemsOf, type Deployment } from '../config/deployments.js';
 import { ROUTES, reissueDocument } from '../functions/api/routes.js';
 import { Api } from './constructs/api.js';
 import { ApprovalWorkflow } from './constructs/approval-workflow.js';
@@ -17,16 +17,27 @@ export interface DesaDigitalStackProps extends StackProps {
 
 /** One deployment of Desa Digital: data, identity, the approval workflow and the HTTP API in one region. */
 export class DesaDigitalStack extends Stack {
+  readonly data: Data;
+  readonly identity: Identity;
+  readonly api: Api;
+  readonly web: Web;
+  readonly workflow: ApprovalWorkflow;
+  readonly reconciler: Reconciler;
+
   constructor(scope: Construct, id: string, props: DesaDigitalStackProps) {
     super(scope, id, props);
     const { deployment } = props;
 
     const data = new Data(this, 'Data');
-    const identity = new Identity(this, 'Identity');
+    const identity = new Identity(this, 'Identity', {
+      domainPrefix: `desa-digital-${deployment.id}`,
+      agencySystems: agencySystemsOf(deployment),
+    });
     const api = new Api(this, 'Api', {
       routes: ROUTES,
       jwtIssuer: identity.issuerUrl,
-      jwtAudience: [identity.client.userPoolClientId],
+      // The web client's ID tokens and every agency system's access tokens (client credentials).
+      jwtAudience: identity.audiences,
       allowedOrigins: deployment.allowedOrigins,
       rateLimit: deployment.apiRateLimit,
     });
@@ -55,10 +66,20 @@ export class DesaDigitalStack extends Stack {
       stateMachine: workflow.stateMachine,
       notifications,
       signingKey: signing.key,
+      userPool: identity.userPool,
     });
     // A reissued letter carries the same QR link to the public verification page as a first issue.
     api.functions[reissueDocument.id]?.function.addEnvironment('PUBLIC_BASE_URL', web.url);
-    new Reconciler(this, 'Reconciler', { table: data.table, stateMachine: workflow.stateMachine });
+    const reconciler = new Reconciler(this, 'Reconciler', {
+      table: data.table,
+      stateMachine: workflow.stateMachine,
+    });
+    this.data = data;
+    this.identity = identity;
+    this.api = api;
+    this.web = web;
+    this.workflow = workflow;
+    this.reconciler = reconciler;
 
     Tags.of(this).add('project', 'desa-digital');
     Tags.of(this).add('deployment', deployment.id);
@@ -68,6 +89,7 @@ export class DesaDigitalStack extends Stack {
       ApiUrl: api.endpoint,
       UserPoolId: identity.userPool.userPoolId,
       UserPoolClientId: identity.client.userPoolClientId,
+      OAuthTokenUrl: identity.tokenUrl,
       TableName: data.table.tableName,
       DocumentsBucketName: data.documents.bucketName,
       StateMachineArn: workflow.stateMachine.stateMachineArn,
@@ -75,6 +97,12 @@ export class DesaDigitalStack extends Stack {
       WebUrl: web.url,
       VerifyUrlPrefix: web.verifyUrlPrefix,
     };
+    // Agencies' IT staff get their client id here and its secret from Cognito (never in a template).
+    for (const { agency, area, client } of identity.agencyClients) {
+      outputs[`AgencyClientId${pascal(agency)}${area.replace(/\D/g, '')}`] = client.userPoolClientId;
+    }
     for (const [name, value] of Object.entries(outputs)) new CfnOutput(this, name, { value });
   }
 }
+
+const pascal = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);

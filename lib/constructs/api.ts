@@ -5,6 +5,7 @@ import {
   HttpApi,
   HttpMethod,
   HttpNoneAuthorizer,
+  type HttpRoute,
   type HttpStage,
   LogGroupLogDestination,
 } from 'aws-cdk-lib/aws-apigatewayv2';
@@ -64,6 +65,8 @@ export class Api extends Construct {
   readonly endpoint: string;
   /** The function behind each route, by route id. */
   readonly functions: Readonly<Record<string, ServiceFunction>>;
+  /** The deployed routes that take no token (route access 'public'): the catalog, villages, verification. */
+  readonly publicRoutes: readonly HttpRoute[];
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
@@ -109,6 +112,7 @@ export class Api extends Construct {
 
     const handlers = new Construct(this, 'Handlers');
     const functions: Record<string, ServiceFunction> = {};
+    const publicRoutes: HttpRoute[] = [];
     for (const route of props.routes) {
       const handler = new ServiceFunction(handlers, route.id, {
         entry: route.entry,
@@ -116,15 +120,17 @@ export class Api extends Construct {
         description: `${route.method} ${route.path}`,
         logRetention: props.logRetention,
       });
-      this.httpApi.addRoutes({
+      const deployed = this.httpApi.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
         integration: new HttpLambdaIntegration(`${route.id}Integration`, handler.function),
         authorizer: route.access === 'public' ? none : jwt,
       });
+      if (route.access === 'public') publicRoutes.push(...deployed);
       functions[route.id] = handler;
     }
     this.functions = functions;
+    this.publicRoutes = publicRoutes;
   }
 
   /** Grants every route's function what its route needs (see ServiceFunction.bind). */

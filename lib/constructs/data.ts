@@ -8,6 +8,7 @@ import {
   ObjectOwnership,
   StorageClass,
 } from 'aws-cdk-lib/aws-s3';
+import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
 
 /**
@@ -41,9 +42,15 @@ export interface DataProps {
 export class Data extends Construct {
   readonly table: TableV2;
   readonly documents: Bucket;
+  /** S3 server access logs of the documents bucket: who read or wrote which letter or attachment. */
+  readonly accessLogs: Bucket;
 
   constructor(scope: Construct, id: string, props: DataProps = {}) {
     super(scope, id);
+    // S3 log delivery is authorized by a bucket policy on the log bucket (scoped to the documents bucket and
+    // this account), not by the legacy log-delivery ACL: the log bucket keeps ACLs disabled. The CDK
+    // feature flag is set here, for this construct's buckets, rather than app-wide.
+    this.node.setContext(S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY, true);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     const string = (name: string) => ({ name, type: AttributeType.STRING });
 
@@ -64,6 +71,16 @@ export class Data extends Construct {
       })),
     });
 
+    // Access logs name object keys (request ids) and requesters' IPs: personal data, kept 90 days.
+    this.accessLogs = new Bucket(this, 'AccessLogs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: BucketEncryption.S3_MANAGED, // S3 log delivery cannot write to SSE-KMS buckets
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED, // delivery is authorized by bucket policy
+      lifecycleRules: [{ expiration: Duration.days(90) }],
+      removalPolicy,
+    });
+
     this.documents = new Bucket(this, 'Documents', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       enforceSSL: true,
@@ -73,6 +90,8 @@ export class Data extends Construct {
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       versioned: true,
       removalPolicy,
+      serverAccessLogsBucket: this.accessLogs,
+      serverAccessLogsPrefix: 'documents/',
       lifecycleRules: [
         {
           // Issued letters are never overwritten; older versions only exist after mistakes, keep them cheaply.

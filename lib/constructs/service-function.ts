@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -57,15 +59,34 @@ export interface ServiceResources {
   readonly notifications?: Notifications;
   /** The document signing key (needs 'documents:sign' and 'documents:verify'). */
   readonly signingKey?: IKey;
+  /** The Cognito user pool staff accounts live in (need 'staff:manage'). */
+  readonly userPool?: IUserPool;
 }
 
 /**
+ * What 'staff:manage' may do in the user pool: create a staff account, put it in its role's group, read it
+ * (to tell an existing account from a new one), set its area and agency, and find accounts by attribute.
+ * No deletion, no password reset, no group removal: those stay with the regency's AWS administrators.
+ */
+export const STAFF_MANAGE_ACTIONS = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminGetUser',
+  // Tells a repeated staff creation (same account, same group) from a clash with another account.
+  'cognito-idp:AdminListGroupsForUser',
+  'cognito-idp:AdminUpdateUserAttributes',
+  'cognito-idp:ListUsers',
+] as const;
+
+/**
  * The house Lambda: a Node.js 24 ESM bundle on arm64 with source maps, tracing and its own log group with a
- * retention, granted by intent (`needs`) instead of hand-written policies.
+ * retention, granted by intent (`needs`) instead of hand-written policies. Its role starts empty (no AWS
+ * managed policy): it may write to its own log group and nothing else until `needs` say so.
  */
 export class ServiceFunction extends Construct {
   readonly function: NodejsFunction;
   readonly logGroup: LogGroup;
+  readonly role: Role;
   readonly entry: string;
   readonly needs: readonly ResourceNeed[];
   private bound = false;
@@ -82,6 +103,14 @@ export class ServiceFunction extends Construct {
       removalPolicy: RemovalPolicy.DESTROY,
     });
 
+    // Instead of AWSLambdaBasicExecutionRole (logs:CreateLogGroup and PutLogEvents on every log group): the
+    // function writes to its own group only, which the stack creates.
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Desa Digital function ${this.entry}`,
+    });
+    this.logGroup.grantWrite(this.role);
+
     this.function = new NodejsFunction(this, 'Function', {
       entry: path.join(REPO_ROOT, this.entry),
       handler: 'handler',
@@ -93,6 +122,7 @@ export class ServiceFunction extends Construct {
       timeout: props.timeout ?? Duration.seconds(10),
       tracing: Tracing.ACTIVE,
       logGroup: this.logGroup,
+      role: this.role,
       description: props.description,
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
@@ -122,7 +152,8 @@ export class ServiceFunction extends Construct {
   /**
    * Grants what `needs` asks for, and only that, and tells the handler where to find it through environment
    * variables (TABLE_NAME, DOCUMENTS_BUCKET, STATE_MACHINE_ARN; NOTIFY_DELIVERY, SENDER_EMAIL for 'notify';
-   * SIGNING_KEY_ID, the key's ARN, for 'documents:sign' and 'documents:verify').
+   * SIGNING_KEY_ID, the key's ARN, for 'documents:sign' and 'documents:verify'; USER_POOL_ID for
+   * 'staff:manage').
    * Throws when a needed resource is missing.
    */
   bind(resources: ServiceResources): this {
@@ -168,6 +199,12 @@ export class ServiceFunction extends Construct {
           }
           this.required(resources.notifications, 'notifications').grantDeliver(fn);
           break;
+        case 'staff:manage': {
+          const userPool = this.required(resources.userPool, 'user pool');
+          this.function.addEnvironment('USER_POOL_ID', userPool.userPoolId);
+          userPool.grant(fn, ...STAFF_MANAGE_ACTIONS);
+          break;
+        }
       }
     }
     return this;

@@ -55,6 +55,8 @@ export interface WebProps {
  */
 export class Web extends Construct {
   readonly bucket: Bucket;
+  /** CloudFront standard logs (every viewer request), kept 90 days. */
+  readonly accessLogs: Bucket;
   readonly distribution: Distribution;
   /** https://<distribution domain>: the portal, the console (/console.html), the display (/display.html). */
   readonly url: string;
@@ -73,7 +75,7 @@ export class Web extends Construct {
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
       removalPolicy,
     });
-    const logs = new Bucket(this, 'AccessLogs', {
+    this.accessLogs = new Bucket(this, 'AccessLogs', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
@@ -82,6 +84,7 @@ export class Web extends Construct {
       lifecycleRules: [{ expiration: Duration.days(90) }],
       removalPolicy,
     });
+    const logs = this.accessLogs;
 
     const connect = [
       "'self'",

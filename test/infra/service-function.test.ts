@@ -1,8 +1,9 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { UserPool } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { ServiceFunction } from '../../lib/constructs/service-function.js';
+import { ServiceFunction, STAFF_MANAGE_ACTIONS } from '../../lib/constructs/service-function.js';
 
 const ENTRY = 'functions/api/list-services.ts'; // any existing handler module: nothing is bundled here
 
@@ -29,6 +30,76 @@ describe('ServiceFunction', () => {
     const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'));
     expect(policies).toContain('dynamodb:GetItem');
     expect(policies).not.toMatch(/dynamodb:(PutItem|UpdateItem|DeleteItem)|s3:|states:/);
+  });
+
+  it('lets staff:manage create and place staff accounts in the user pool, and tells it the pool id', () => {
+    // Prepare
+    const stack = unbundledStack();
+    const userPool = new UserPool(stack, 'Pool');
+    // Act
+    new ServiceFunction(stack, 'Onboarding', { entry: ENTRY, needs: ['staff:manage'] }).bind({ userPool });
+    // Assess
+    const template = Template.fromStack(stack);
+    const [poolId] = Object.keys(template.findResources('AWS::Cognito::UserPool'));
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ USER_POOL_ID: { Ref: poolId } }) },
+    });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          {
+            Action: [
+              'cognito-idp:AdminCreateUser',
+              'cognito-idp:AdminAddUserToGroup',
+              'cognito-idp:AdminGetUser',
+              'cognito-idp:AdminListGroupsForUser',
+              'cognito-idp:AdminUpdateUserAttributes',
+              'cognito-idp:ListUsers',
+            ],
+            Effect: 'Allow',
+            Resource: { 'Fn::GetAtt': [poolId, 'Arn'] },
+          },
+        ]),
+      },
+    });
+    const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'));
+    expect(policies).not.toMatch(
+      /AdminDeleteUser|AdminSetUserPassword|AdminRemoveUserFromGroup|cognito-idp:\*/,
+    );
+    expect(STAFF_MANAGE_ACTIONS).toHaveLength(6);
+  });
+
+  it('refuses staff:manage without the user pool', () => {
+    // Prepare
+    const service = new ServiceFunction(unbundledStack(), 'Onboarding', {
+      entry: ENTRY,
+      needs: ['staff:manage'],
+    });
+    // Act / Assess
+    expect(() => service.bind({})).toThrow(/needs user pool/);
+  });
+
+  it('gives the function a role of its own that may write to its own log group only', () => {
+    // Prepare
+    const stack = unbundledStack();
+    // Act
+    new ServiceFunction(stack, 'Plain', { entry: ENTRY });
+    // Assess
+    const template = Template.fromStack(stack);
+    const [, role] = Object.entries(template.findResources('AWS::IAM::Role'))[0] ?? [];
+    expect(role?.Properties.ManagedPolicyArns).toBeUndefined();
+    const [logGroupId] = Object.keys(template.findResources('AWS::Logs::LogGroup'));
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          {
+            Action: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+            Effect: 'Allow',
+            Resource: { 'Fn::GetAtt': [logGroupId, 'Arn'] },
+          },
+        ]),
+      },
+    });
   });
 
   it('refuses to bind when a needed resource is missing', () => {

@@ -1,12 +1,15 @@
 import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEPLOYMENTS } from '../../config/deployments.js';
+import { agencySystemsOf, DEPLOYMENTS } from '../../config/deployments.js';
 import { ROUTES } from '../../functions/api/routes.js';
+import { agencyScope, MACHINE_SCOPES } from '../../functions/core/policy.js';
+import { ROLES } from '../../functions/core/roles.js';
 import { SCHEDULED_JOBS } from '../../functions/workflow/scheduled-jobs.js';
 import { WORKFLOW_TASKS } from '../../functions/workflow/tasks.js';
 import { buildApp, stackIdOf, synthesizeTemplate } from '../../lib/app.js';
-import { ENTRY_METADATA_KEY } from '../../lib/constructs/service-function.js';
+import { PRE_TOKEN_GENERATION_ENTRY } from '../../lib/constructs/identity.js';
+import { ENTRY_METADATA_KEY, STAFF_MANAGE_ACTIONS } from '../../lib/constructs/service-function.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON; the assertions check its shape
 type Json = any;
@@ -72,6 +75,13 @@ describe('DesaDigitalStack', () => {
       .flatMap((statement) => [statement.Action].flat());
   };
   const lambdaTasks = () => Object.entries(states).filter(([, state]) => state.Type === 'Task');
+  const clients = () => ofType('AWS::Cognito::UserPoolClient');
+  const webClient = () => {
+    const [first, ...rest] = clients().filter(([, client]) => client.Properties.GenerateSecret === false);
+    if (!first || rest.length > 0) throw new Error('Expected exactly one public client');
+    return first;
+  };
+  const agencyClients = () => clients().filter(([, client]) => client.Properties.GenerateSecret === true);
 
   beforeAll(() => {
     // Prepare
@@ -110,6 +120,7 @@ describe('DesaDigitalStack', () => {
         ...ROUTES.map((route) => route.entry),
         ...Object.values(WORKFLOW_TASKS).map((task) => task.entry),
         ...Object.values(SCHEDULED_JOBS).map((job) => job.entry),
+        PRE_TOKEN_GENERATION_ENTRY,
       ];
       expect(entries.sort()).toEqual(expected.sort());
     });
@@ -322,15 +333,20 @@ describe('DesaDigitalStack', () => {
       }
     });
 
-    it('accepts tokens issued by the Cognito user pool for the web client only', () => {
+    it("accepts tokens issued by the Cognito user pool for the web client and the agencies' clients", () => {
       const [, authorizer] = only('AWS::ApiGatewayV2::Authorizer');
       const [poolId] = only('AWS::Cognito::UserPool');
-      const [clientId] = only('AWS::Cognito::UserPoolClient');
+      const [webClientId] = webClient();
+      const agencyClientIds = agencyClients().map(([id]) => id);
+      expect(agencyClientIds).toHaveLength(4);
       expect(authorizer.Properties).toMatchObject({
         AuthorizerType: 'JWT',
         IdentitySource: ['$request.header.Authorization'],
-        JwtConfiguration: { Audience: [{ Ref: clientId }] },
       });
+      // API Gateway checks an access token's client_id against this list when it has no aud claim.
+      expect(authorizer.Properties.JwtConfiguration.Audience).toEqual(
+        [webClientId, ...agencyClientIds].map((id) => ({ Ref: id })),
+      );
       expect(resolve(authorizer.Properties.JwtConfiguration.Issuer)).toBe(
         `https://cognito-idp.ap-southeast-3.amazonaws.com/\${${poolId}}`,
       );
@@ -362,6 +378,21 @@ describe('DesaDigitalStack', () => {
       );
     });
 
+    it("lets only routes that need 'staff:manage' manage staff accounts, in this user pool", () => {
+      const [poolId] = only('AWS::Cognito::UserPool');
+      for (const route of ROUTES) {
+        const fn = routeFunction(route.id);
+        const cognito = allowedActions(fn).filter((action) => action.startsWith('cognito-idp:'));
+        if (route.needs.includes('staff:manage')) {
+          expect(cognito.sort(), route.id).toEqual([...STAFF_MANAGE_ACTIONS].sort());
+          expect(fn[1].Properties.Environment.Variables.USER_POOL_ID, route.id).toEqual({ Ref: poolId });
+        } else {
+          expect(cognito, route.id).toEqual([]);
+          expect(fn[1].Properties.Environment.Variables, route.id).not.toHaveProperty('USER_POOL_ID');
+        }
+      }
+    });
+
     it('lets only the submit function start executions', () => {
       const starters = ROUTES.filter((route) =>
         allowedActions(routeFunction(route.id)).includes('states:StartExecution'),
@@ -373,38 +404,144 @@ describe('DesaDigitalStack', () => {
   describe('identity', () => {
     it('has one user pool group per role', () => {
       const groups = ofType('AWS::Cognito::UserPoolGroup').map(([, group]) => group.Properties.GroupName);
-      expect(groups.sort()).toEqual(
-        [
-          'citizen',
-          'operator',
-          'village_secretary',
-          'village_head',
-          'district_head',
-          'agency_officer',
-          'regency_admin',
-        ].sort(),
-      );
+      expect(groups.sort()).toEqual([...ROLES].sort());
+      expect(groups).toContain('data_protection_officer');
     });
 
-    it('lets citizens sign up with email or phone, with optional one-time-password MFA and a strong password', () => {
+    it('lets citizens sign up with email or phone, staff sign in by username, with optional one-time-password MFA and a strong password', () => {
       const [, pool] = only('AWS::Cognito::UserPool');
       expect(pool.DeletionPolicy).toBe('Retain');
       expect(pool.Properties).toMatchObject({
         AdminCreateUserConfig: { AllowAdminCreateUserOnly: false },
-        UsernameAttributes: ['email', 'phone_number'],
+        // Usernames (staff accounts such as operator.tampo) plus e-mail and phone as sign-in aliases.
+        AliasAttributes: ['email', 'phone_number'],
         MfaConfiguration: 'OPTIONAL',
         EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
         Policies: { PasswordPolicy: { MinimumLength: 12, RequireSymbols: true } },
+        UserPoolTier: 'ESSENTIALS',
       });
     });
 
-    it('gives the browser a public client that cannot change its own area', () => {
-      const [, client] = only('AWS::Cognito::UserPoolClient');
+    it('keeps area and agency as custom attributes', () => {
+      const [, pool] = only('AWS::Cognito::UserPool');
+      expect(pool.Properties.Schema).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ Name: 'area', AttributeDataType: 'String', Mutable: true }),
+          expect.objectContaining({ Name: 'agency', AttributeDataType: 'String', Mutable: true }),
+        ]),
+      );
+    });
+
+    it('gives the browser a public client that reads but cannot change its own area or agency', () => {
+      const [, client] = webClient();
       expect(client.Properties.GenerateSecret).toBe(false);
       expect(client.Properties.ExplicitAuthFlows).toContain('ALLOW_USER_SRP_AUTH');
       expect(client.Properties.ExplicitAuthFlows).not.toContain('ALLOW_USER_PASSWORD_AUTH');
-      expect(client.Properties.ReadAttributes).toContain('custom:area');
+      expect(client.Properties.ReadAttributes).toEqual(
+        expect.arrayContaining(['custom:area', 'custom:agency']),
+      );
       expect(client.Properties.WriteAttributes).not.toContain('custom:area');
+      expect(client.Properties.WriteAttributes).not.toContain('custom:agency');
+    });
+
+    it('holds staff to TOTP with a version 2 pre token generation trigger that Cognito may invoke', () => {
+      const [poolId, pool] = only('AWS::Cognito::UserPool');
+      const [triggerId] = functionByEntry(PRE_TOKEN_GENERATION_ENTRY);
+      expect(pool.Properties.LambdaConfig).toEqual({
+        PreTokenGenerationConfig: { LambdaArn: { 'Fn::GetAtt': [triggerId, 'Arn'] }, LambdaVersion: 'V2_0' },
+      });
+      template.hasResourceProperties('AWS::Lambda::Permission', {
+        Action: 'lambda:InvokeFunction',
+        FunctionName: { 'Fn::GetAtt': [triggerId, 'Arn'] },
+        Principal: 'cognito-idp.amazonaws.com',
+        SourceArn: { 'Fn::GetAtt': [poolId, 'Arn'] },
+      });
+    });
+
+    // Granted by a policy of its own: in the role's default policy, the pool's ARN would make a cycle (pool →
+    // trigger → default policy → pool), which Template.fromStack refuses ("Template is undeployable").
+    it("lets the trigger read users' MFA settings in this pool only, and nothing else", () => {
+      const [poolId] = only('AWS::Cognito::UserPool');
+      const trigger = functionByEntry(PRE_TOKEN_GENERATION_ENTRY);
+      expect(
+        allowedActions(trigger)
+          .filter((action) => !action.startsWith('xray:'))
+          .sort(),
+      ).toEqual(['cognito-idp:AdminGetUser', 'logs:CreateLogStream', 'logs:PutLogEvents']);
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: {
+          Statement: [
+            {
+              Action: 'cognito-idp:AdminGetUser',
+              Effect: 'Allow',
+              Resource: { 'Fn::GetAtt': [poolId, 'Arn'] },
+            },
+          ],
+        },
+      });
+      // Cognito gives a trigger 5 seconds.
+      expect(trigger[1].Properties.Timeout).toBeLessThanOrEqual(5);
+    });
+
+    it('has a resource server with the machine scopes and one scope per configured agency and area', () => {
+      const [, server] = only('AWS::Cognito::UserPoolResourceServer');
+      expect(server.Properties.Identifier).toBe('desa-digital');
+      const scopes = server.Properties.Scopes.map(
+        (scope: { ScopeName: string }) => `desa-digital/${scope.ScopeName}`,
+      );
+      const agencyScopes = [
+        agencyScope('kesmas', '35.10'),
+        agencyScope('dukcapil', '35.10'),
+        agencyScope('kesmas', '35.02'),
+        agencyScope('dukcapil', '35.02'),
+      ];
+      expect(scopes.sort()).toEqual([...Object.values(MACHINE_SCOPES), ...agencyScopes].sort());
+      const deployment = DEPLOYMENTS.find((candidate) => candidate.id === DEPLOYMENT);
+      expect(
+        agencySystemsOf(deployment as (typeof DEPLOYMENTS)[number])
+          .map((c) => agencyScope(c.agency, c.area))
+          .sort(),
+      ).toEqual(agencyScopes.sort());
+    });
+
+    it('serves the OAuth token endpoint at a Cognito domain named after the deployment', () => {
+      const [domainId, domain] = only('AWS::Cognito::UserPoolDomain');
+      expect(domain.Properties.Domain).toBe(`desa-digital-${DEPLOYMENT}`);
+      // The domain's Ref is its prefix: https://desa-digital-jatim.auth.ap-southeast-3.amazoncognito.com/…
+      expect(resolve(template.toJSON().Outputs.OAuthTokenUrl.Value)).toBe(
+        `https://\${${domainId}}.auth.ap-southeast-3.amazoncognito.com/oauth2/token`,
+      );
+    });
+
+    it('gives each agency system a confidential client for client credentials only, with its own agency scope', () => {
+      const [serverId] = only('AWS::Cognito::UserPoolResourceServer');
+      const names = agencyClients().map(([, client]) => client.Properties.ClientName);
+      expect(names.sort()).toEqual(
+        [
+          'agency-kesmas-35.10',
+          'agency-dukcapil-35.10',
+          'agency-kesmas-35.02',
+          'agency-dukcapil-35.02',
+        ].sort(),
+      );
+      for (const [, client] of agencyClients()) {
+        const [, agency, area] = /^agency-([a-z]+)-([0-9.]+)$/.exec(client.Properties.ClientName) ?? [];
+        expect(client.Properties, client.Properties.ClientName).toMatchObject({
+          GenerateSecret: true,
+          AllowedOAuthFlowsUserPoolClient: true,
+          AllowedOAuthFlows: ['client_credentials'],
+          // No user sign-in (SRP, password, custom) through an agency's client.
+          ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
+          AccessTokenValidity: 60,
+        });
+        expect(client.Properties.CallbackURLs).toBeUndefined();
+        const scopes = client.Properties.AllowedOAuthScopes.map((scope: unknown) =>
+          resolve(scope).replace(`\${${serverId}}`, 'desa-digital'),
+        );
+        expect(scopes.sort()).toEqual(
+          [...Object.values(MACHINE_SCOPES), agencyScope(agency as string, area as string)].sort(),
+        );
+      }
     });
   });
 
@@ -415,6 +552,11 @@ describe('DesaDigitalStack', () => {
         'ApiUrl',
         'UserPoolId',
         'UserPoolClientId',
+        'OAuthTokenUrl',
+        'AgencyClientIdKesmas3510',
+        'AgencyClientIdDukcapil3510',
+        'AgencyClientIdKesmas3502',
+        'AgencyClientIdDukcapil3502',
         'TableName',
         'DocumentsBucketName',
         'StateMachineArn',

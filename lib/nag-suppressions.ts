@@ -1,0 +1,267 @@
+import { type CfnResource, Stack, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks, type NagPack, ServerlessChecks } from 'cdk-nag';
+import type { IConstruct } from 'constructs';
+import type { ResourceNeed } from '../functions/api/route-types.js';
+import { ServiceFunction } from './constructs/service-function.js';
+import type { DesaDigitalStack } from './stack.js';
+
+/**
+ * cdk-nag (issue 4, item 8): the rule packs every deployment is checked against, and every finding the
+ * stack deliberately keeps, each with its reason. What could be fixed was fixed in the constructs (functions'
+ * roles without AWS managed policies, S3 access logs for the documents bucket, API access logs, log
+ * retention, tracing, TLS-only buckets); everything below is a decision, not an oversight.
+ *
+ * cdk-nag 3 runs as a CDK policy-validation plugin: an unacknowledged error fails `cdk synth`. An
+ * acknowledgment names one rule, or one finding of a rule (`AwsSolutions-IAM5[Resource::…]`), on one
+ * construct and everything below it, so the acknowledgments here are as narrow as the finding allows.
+ */
+
+/** The packs: AWS Solutions (security and operations) and Serverless (Lambda, API, workflow practice). */
+export const nagPacks = (scope?: IConstruct): NagPack[] => [
+  new AwsSolutionsChecks(scope),
+  new ServerlessChecks(scope),
+];
+
+interface Acknowledgment {
+  readonly id: string;
+  readonly reason: string;
+}
+
+const acknowledge = (scope: IConstruct, ...acknowledgments: Acknowledgment[]) => {
+  for (const acknowledgment of acknowledgments) Validations.of(scope).acknowledge(acknowledgment);
+};
+
+/** How a finding names a resource of the template: `<LogicalId.Arn>`. */
+const arnOf = (construct: IConstruct): string => {
+  const resource = construct.node.defaultChild as CfnResource;
+  return `<${Stack.of(construct).resolve(resource.logicalId)}.Arn>`;
+};
+
+const iam5 = (finding: string, reason: string): Acknowledgment => ({
+  id: `AwsSolutions-IAM5[${finding}]`,
+  reason,
+});
+
+const XRAY =
+  'X-Ray active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level ' +
+  'permissions, so "*" is the only resource they can be granted on.';
+const SMS =
+  'SMS notifications: sns:Publish straight to a phone number has no resource ARN to scope to; the same role ' +
+  'has an explicit Deny of sns:Publish on every SNS ARN, so the Allow reaches phone numbers only ' +
+  '(Notifications.grantDeliver).';
+
+/** Findings that CDK's grant helpers produce for the documents bucket, by the actions they group. */
+const documentGrants = (documents: IConstruct, actions: readonly string[]): Acknowledgment[] => {
+  const reason =
+    'CDK bucket grant on the documents bucket only: its action groups (Get/List/Delete/Abort variants of ' +
+    'the same operations) and its objects, whose keys (per request, per letter, per upload) are only known ' +
+    'at run time.';
+  return [
+    iam5(`Resource::${arnOf(documents)}/*`, reason),
+    ...actions.map((action) => iam5(`Action::${action}`, reason)),
+  ];
+};
+
+/**
+ * What each need's grant leaves for nag to flag, and why it stays. Keyed by every ResourceNeed, so a new
+ * need cannot be added without deciding here.
+ */
+function needFindings(stack: DesaDigitalStack): Record<ResourceNeed, Acknowledgment[]> {
+  const { table, documents } = stack.data;
+  const tableIndexes = [
+    iam5(
+      `Resource::${arnOf(table)}/index/*`,
+      "Queries read the table's own secondary indexes (gsi1-gsi4: inboxes, village listings, staff tasks, " +
+        "a citizen's requests); CDK grants them as <table ARN>/index/*, which names this table's indexes only.",
+    ),
+  ];
+  return {
+    'table:read': tableIndexes,
+    'table:write': tableIndexes,
+    'documents:read': documentGrants(documents, ['s3:GetObject*', 's3:GetBucket*', 's3:List*']),
+    'documents:write': documentGrants(documents, ['s3:Abort*']),
+    'uploads:accept': documentGrants(documents, [
+      's3:GetObject*',
+      's3:GetBucket*',
+      's3:List*',
+      's3:DeleteObject*',
+      's3:Abort*',
+    ]),
+    notify: [iam5('Resource::*', `${XRAY} ${SMS}`)],
+    'documents:sign': [],
+    'documents:verify': [],
+    'workflow:start': [],
+    'workflow:signal': [],
+    'staff:manage': [],
+  };
+}
+
+const SYNCHRONOUS_DLQ =
+  'Invoked synchronously, never asynchronously: a dead-letter queue only receives failed asynchronous ' +
+  'invocations. The caller sees and handles every failure: API Gateway answers the client with an error; ' +
+  'Step Functions catches it and records it on the request (RecordFailure); Cognito fails the sign-in.';
+
+/** Records every deliberate nag finding of one deployment's stack (see the module comment). */
+export function acknowledgeNagFindings(stack: DesaDigitalStack): void {
+  const { identity, api, workflow, web, data, reconciler } = stack;
+
+  // Every house function: X-Ray on "*", and what its needs' grants leave.
+  const findings = needFindings(stack);
+  for (const fn of stack.node.findAll().filter((node) => node instanceof ServiceFunction)) {
+    // One acknowledgment per finding: a need's reason replaces the plain X-Ray one (notify adds SMS to "*").
+    const acknowledgments = [iam5('Resource::*', XRAY), ...fn.needs.flatMap((need) => findings[need])];
+    acknowledge(fn, ...new Map(acknowledgments.map((ack) => [ack.id, ack])).values());
+  }
+  for (const fn of [
+    ...Object.values(api.functions),
+    ...Object.values(workflow.functions),
+    identity.preTokenGeneration,
+  ]) {
+    acknowledge(fn, { id: 'Serverless-LambdaDLQ', reason: SYNCHRONOUS_DLQ });
+  }
+
+  // The reconciler is the one asynchronous function: a run that fails is repeated by the next one.
+  const idempotentSchedule =
+    'The reconciler runs every few minutes and is idempotent: the next run redoes whatever a failed run ' +
+    'left, and a failed run raises the reconciler error alarm. A queue of failed runs would hold nothing ' +
+    'that run does not already redo.';
+  acknowledge(reconciler.function, { id: 'Serverless-LambdaDLQ', reason: idempotentSchedule });
+  acknowledge(reconciler.rule, { id: 'Serverless-EventBusDLQ', reason: idempotentSchedule });
+
+  // The state machine's role: invoke its own task functions (and their versions), X-Ray, log delivery.
+  const stateMachine = workflow.stateMachine;
+  acknowledge(
+    stateMachine,
+    iam5(
+      'Resource::*',
+      'X-Ray tracing (xray:PutTraceSegments, PutTelemetryRecords, GetSamplingRules, GetSamplingTargets) and ' +
+        'Step Functions log delivery to CloudWatch Logs (logs:CreateLogDelivery and the other log-delivery ' +
+        'actions) support no resource-level permissions: "*" is the only resource they can be granted on.',
+    ),
+    ...Object.values(workflow.functions).map((fn) =>
+      iam5(
+        `Resource::${arnOf(fn.function)}:*`,
+        'Step Functions may invoke this task function and its versions or aliases (CDK LambdaInvoke grant); ' +
+          'the function is named, only the qualifier is a wildcard.',
+      ),
+    ),
+  );
+
+  // Identity.
+  acknowledge(
+    identity.userPool,
+    {
+      id: 'AwsSolutions-COG2',
+      reason:
+        'MFA is optional pool-wide on purpose: citizens register with a phone number or e-mail and must not ' +
+        'need an authenticator app. Staff are held to TOTP: the pre token generation trigger gives staff ' +
+        'without TOTP no groups, hence no role (functions/identity/staff-mfa.ts).',
+    },
+    {
+      id: 'AwsSolutions-COG8',
+      reason:
+        'Essentials, not Plus: Plus (threat protection, adaptive authentication) is billed per monthly active ' +
+        "user at several times Essentials' price, out of reach of a village budget for every citizen; " +
+        'Essentials has what the platform uses (version 2 pre token trigger for the staff MFA rule).',
+    },
+    iam5(
+      'Resource::*',
+      "Cognito's SMS role (verification codes by SMS): sns:Publish to phone numbers has no resource ARN; " +
+        'the role can only be assumed by cognito-idp with the external id CDK generated for this pool.',
+    ),
+  );
+
+  // The HTTP API's public routes.
+  for (const route of api.publicRoutes) {
+    acknowledge(route, {
+      id: 'AwsSolutions-APIG4',
+      reason:
+        "Public by design (route access 'public' in functions/api/routes.ts): the service catalog, the " +
+        'village directory, the public letter verification a QR code opens, and the OpenAPI document. Every ' +
+        'other route is behind the Cognito JWT authorizer; the stage throttles all routes.',
+    });
+  }
+
+  // Storage.
+  acknowledge(data.accessLogs, {
+    id: 'AwsSolutions-S1',
+    reason: 'This bucket receives the documents bucket access logs; logging its own access would loop.',
+  });
+  acknowledge(web.accessLogs, {
+    id: 'AwsSolutions-S1',
+    reason: 'This bucket receives the CloudFront access logs; logging its own access would loop.',
+  });
+  acknowledge(web.bucket, {
+    id: 'AwsSolutions-S1',
+    reason:
+      'Only CloudFront reads the site bucket (origin access control), and CloudFront logs every viewer ' +
+      'request to the web access log bucket; writes come from the deployment only (CloudTrail). It holds ' +
+      'the public front end, no personal data.',
+  });
+
+  // The web front end's CDN.
+  acknowledge(
+    web.distribution,
+    {
+      id: 'AwsSolutions-CFR1',
+      reason:
+        'No geo restriction: Indonesian citizens abroad (migrant workers, students) apply for and verify ' +
+        "letters from their home village; the API's authorization, not the viewer's country, guards data.",
+    },
+    {
+      id: 'AwsSolutions-CFR2',
+      reason:
+        'No AWS WAF: a web ACL costs a fixed monthly fee per ACL and rule plus per request, too much for a ' +
+        'village-scale budget. The API throttles at the stage, every non-public route needs a Cognito token, and ' +
+        'CloudFront has AWS Shield Standard.',
+    },
+    ...[
+      'AwsSolutions-CFR4',
+      'Annotation::@aws-cdk/aws-cloudfront:minimumProtocolVersionWithoutCertificate',
+    ].map((id) => ({
+      id,
+      reason:
+        'The distribution uses the default *.cloudfront.net certificate, for which CloudFront fixes the ' +
+        'security policy (TLSv1) and ignores minimumProtocolVersion. TLS_V1_2_2021 is already set and ' +
+        'applies as soon as a custom domain with its own certificate is configured.',
+    })),
+  );
+
+  // CDK's BucketDeployment handler (one per stack, owned by CDK): copies the built site into the site bucket.
+  const bucketDeployment = stack.node.children.find((child) =>
+    child.node.id.startsWith('Custom::CDKBucketDeployment'),
+  );
+  if (bucketDeployment) {
+    const cdkOwned =
+      "CDK's BucketDeployment custom resource handler (runs only during deployments, to copy the built " +
+      'front end into the site bucket and invalidate CloudFront); CDK owns its code, runtime and policy.';
+    const qualifier = stack.synthesizer.bootstrapQualifier ?? 'hnb659fds';
+    acknowledge(
+      bucketDeployment,
+      { id: 'AwsSolutions-L1', reason: `${cdkOwned} Its runtime is chosen by aws-cdk-lib.` },
+      { id: 'Serverless-LambdaLatestVersion', reason: `${cdkOwned} Its runtime is chosen by aws-cdk-lib.` },
+      { id: 'Serverless-LambdaTracing', reason: `${cdkOwned} Not on any request path: nothing to trace.` },
+      { id: 'Serverless-LambdaDLQ', reason: `${cdkOwned} CloudFormation invokes it and reports failures.` },
+      {
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason: `${cdkOwned} CDK attaches the managed policy for its logs.`,
+      },
+      iam5(
+        'Resource::*',
+        `${cdkOwned} cloudfront:CreateInvalidation and GetInvalidation are granted on "*" by CDK; the handler ` +
+          'only invalidates the distribution the deployment names.',
+      ),
+      ...[
+        `Resource::arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-<AWS::AccountId>-${stack.region}/*`,
+        `Resource::${arnOf(web.bucket)}/*`,
+        'Action::s3:GetObject*',
+        'Action::s3:GetBucket*',
+        'Action::s3:List*',
+        'Action::s3:DeleteObject*',
+        'Action::s3:Abort*',
+      ].map((finding) =>
+        iam5(finding, `${cdkOwned} Its grants name the CDK asset bucket and the site bucket only.`),
+      ),
+    );
+  }
+}
