@@ -1,9 +1,11 @@
 import type { Role } from '../functions/core/roles.js';
 
 /**
- * Demo accounts of the local issuer (npm start). Tokens carry the same claims Cognito puts in AWS:
- * `cognito:groups` for the role and `custom:area` for the village/district/regency codes served.
- * Every demo account's password is DEMO_PASSWORD; this exists only in the local runtime.
+ * Demo accounts of the local identity provider (npm start; lib/local/cognito-idp.ts seeds its user store
+ * with them). Tokens carry the same claims Cognito puts in AWS: `cognito:groups` for the role and
+ * `custom:area` for the village/district/regency codes served. Every role exists in two villages of two
+ * districts of two regencies: Tampo (35.10.06.2001, Cluring, Banyuwangi) and Sawoo (35.02.05.2008, Sawoo,
+ * Ponorogo). Every demo account's password is DEMO_PASSWORD; this exists only in the local runtime.
  */
 export interface DemoUser {
   readonly username: string;
@@ -55,4 +57,38 @@ export const DEMO_USERS: readonly DemoUser[] = [
   },
   { username: 'operator.sawoo', name: 'Joko Operator Sawoo', role: 'operator', areas: ['35.02.05.2008'] },
   { username: 'kades.sawoo', name: 'Sri Wahyuni', role: 'village_head', areas: ['35.02.05.2008'] },
+  {
+    username: 'sekdes.sawoo',
+    name: 'Puji Sekretaris Sawoo',
+    role: 'village_secretary',
+    areas: ['35.02.05.2008'],
+  },
+  { username: 'camat.sawoo', name: 'Drs. Hartono Camat Sawoo', role: 'district_head', areas: ['35.02.05'] },
+  {
+    username: 'kesmas.ponorogo',
+    name: 'dr. Wulan Kesmas Ponorogo',
+    role: 'agency_officer',
+    areas: ['35.02'],
+    agency: 'kesmas',
+  },
+  {
+    username: 'dukcapil.ponorogo',
+    name: 'Eko Dukcapil Ponorogo',
+    role: 'agency_officer',
+    areas: ['35.02'],
+    agency: 'dukcapil',
+  },
+  { username: 'admin.ponorogo', name: 'Admin Kabupaten Ponorogo', role: 'regency_admin', areas: ['35.02'] },
+  {
+    username: 'dpo.banyuwangi',
+    name: 'Lina Pelindung Data Banyuwangi',
+    role: 'data_protection_officer',
+    areas: ['35.10'],
+  },
+  {
+    username: 'dpo.ponorogo',
+    name: 'Yusuf Pelindung Data Ponorogo',
+    role: 'data_protection_officer',
+    areas: ['35.02'],
+  },
 ];

@@ -1,16 +1,22 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry } from '../core/audit.js';
 import type { Village } from '../core/places.js';
-import type { VillageDirectory } from '../core/ports.js';
+import type { VillageRegistry } from '../core/tenants.js';
 import { once } from './clients.js';
+import { auditPut } from './dynamo-audit.js';
 import { dynamo } from './dynamo-client.js';
-import { fromItem } from './dynamo-request-store.js';
+import { fromItem, isConditionFailure } from './dynamo-request-store.js';
 import { requiredEnv } from './env.js';
 import { keys } from './keys.js';
 
 export const villageDirectory = once(() => new DynamoVillageDirectory(requiredEnv('TABLE_NAME')));
 
-/** Villages are rows, so a regency onboards one without a deploy. */
-export class DynamoVillageDirectory implements VillageDirectory {
+/**
+ * Villages are rows, so a regency onboards one without a deploy. Every read goes to the table: nothing is
+ * cached across invocations, so a village onboarded or changed is live for the very next request (the local
+ * runtime runs every handler in one process, where a module-level cache would hide changes for good).
+ */
+export class DynamoVillageDirectory implements VillageRegistry {
   constructor(private readonly tableName: string) {}
 
   async get(code: string): Promise<Village | undefined> {
@@ -39,23 +45,46 @@ export class DynamoVillageDirectory implements VillageDirectory {
     return villages;
   }
 
+  /** The village and its audit entry in one transaction (see VillageRegistry.save). */
+  async save(village: Village, audit: AuditEntry, expect: 'new' | 'existing'): Promise<boolean> {
+    try {
+      await dynamo().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: this.item(village),
+                ConditionExpression: expect === 'new' ? 'attribute_not_exists(pk)' : 'attribute_exists(pk)',
+              },
+            },
+            { Put: auditPut(this.tableName, audit) },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error, 0)) return false;
+      throw error;
+    }
+  }
+
   /** Adds a village unless it exists (seeding is safe to repeat). */
   async add(village: Village): Promise<void> {
     await dynamo()
       .send(
         new PutCommand({
           TableName: this.tableName,
-          Item: {
-            ...keys.village(village.code),
-            gsi2pk: keys.villageDirectory,
-            gsi2sk: village.code,
-            ...village,
-          },
+          Item: this.item(village),
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       )
       .catch((error: unknown) => {
         if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
       });
+  }
+
+  private item(village: Village) {
+    return { ...keys.village(village.code), gsi2pk: keys.villageDirectory, gsi2sk: village.code, ...village };
   }
 }

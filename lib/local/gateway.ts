@@ -1,24 +1,36 @@
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createLocalJWKSet, jwtVerify } from 'jose';
+import { DEMO_CLIENTS } from '../../config/demo-clients.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../config/demo-users.js';
 import type { RouteDefinition } from '../../functions/api/route-types.js';
-import { LOCAL_AUDIENCE, type LocalIssuer } from './issuer.js';
+import { ACCESS_TOKEN_SECONDS, type IdTokenUser, type LocalIssuer } from './issuer.js';
 
 /**
  * The local API Gateway: an HTTP API (payload v2) built from the same route table as the stack. Like the
- * JWT authorizer in AWS it refuses protected routes without a valid token (signature, issuer, audience,
- * expiry) with 401 before any handler runs, and passes the verified claims to the handler. It also serves
- * the static front end and the local issuer's endpoints (token, JWKS), which do not exist in AWS.
+ * JWT authorizer in AWS it refuses protected routes with 401 before any handler runs unless the token is an
+ * RS256 JWT signed by a key of the issuer's JWKS (`kid` required), with the right `iss`, not expired (nor
+ * `nbf`/`iat` in the future), whose `aud` (ID tokens) or, when there is no `aud`, `client_id` (access
+ * tokens) is one of the configured audiences; it passes the verified claims to the handler. It also serves
+ * the static front end and the local identity endpoints, which do not exist under this path in AWS:
+ * `POST /local/token` (sign in as a user of the local user pool), `POST /local/oauth2/token` (an agency
+ * system's client-credentials grant, as Cognito's /oauth2/token), `GET /local/.well-known/jwks.json` and
+ * `GET /local/users` (the demo accounts, for the sign-in page).
  */
 export interface GatewayOptions {
   readonly routes: readonly RouteDefinition[];
   readonly invoke: (entry: string, event: unknown) => Promise<unknown>;
   readonly issuer: () => LocalIssuer;
+  /** The local user pool (lib/local/cognito-idp.ts): who may sign in at /local/token. */
+  readonly users: () => LocalUserDirectory;
   readonly webRoot: string;
+}
+
+export interface LocalUserDirectory {
+  user(username: string): (IdTokenUser & { readonly enabled: boolean }) | undefined;
 }
 
 interface CompiledRoute {
@@ -53,7 +65,7 @@ async function handle(
 ) {
   const url = new URL(req.url ?? '/', 'http://local');
   const method = req.method ?? 'GET';
-  if (url.pathname.startsWith('/local/')) return localEndpoints(options.issuer(), method, url, req, res);
+  if (url.pathname.startsWith('/local/')) return localEndpoints(options, method, url, req, res);
   // The front end's runtime config: in AWS the stack writes it next to the site (Cognito); here, the local issuer.
   if (url.pathname === '/config.json' && (method === 'GET' || method === 'HEAD')) {
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' });
@@ -104,16 +116,32 @@ function matchRoute(routes: readonly CompiledRoute[], method: string, path: stri
   return undefined;
 }
 
-/** The claims as the JWT authorizer hands them over: arrays become "[a b]" strings, as in AWS. */
-async function verifyBearer(issuer: LocalIssuer, header: string | undefined) {
-  const token = /^Bearer (.+)$/i.exec(header ?? '')?.[1];
+/**
+ * The claims as the JWT authorizer hands them over (arrays become "[a b]" strings, as in AWS), or undefined
+ * for anything API Gateway would refuse. The header may carry the token with or without "Bearer ".
+ */
+export async function verifyBearer(
+  issuer: LocalIssuer,
+  header: string | undefined,
+): Promise<Record<string, unknown> | undefined> {
+  const token = /^(?:Bearer\s+)?([\w-]+\.[\w-]+\.[\w-]+)$/i.exec(header?.trim() ?? '')?.[1];
   if (!token) return undefined;
   try {
-    const { payload } = await jwtVerify(token, createLocalJWKSet(issuer.jwks), {
+    const { payload, protectedHeader } = await jwtVerify(token, createLocalJWKSet(issuer.jwks), {
       issuer: issuer.issuer,
-      audience: LOCAL_AUDIENCE,
       algorithms: ['RS256'],
+      requiredClaims: ['exp'],
     });
+    if (!protectedHeader.kid) return undefined;
+    if (typeof payload.iat === 'number' && payload.iat > Date.now() / 1000) return undefined;
+    // `aud` when the token has one (ID tokens); `client_id` only when it has none (access tokens).
+    const audiences =
+      payload.aud !== undefined
+        ? [payload.aud].flat()
+        : typeof payload.client_id === 'string'
+          ? [payload.client_id]
+          : [];
+    if (!audiences.some((audience) => issuer.audiences.includes(audience))) return undefined;
     return Object.fromEntries(
       Object.entries(payload).map(([key, value]) => [
         key,
@@ -190,33 +218,96 @@ async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
   return Buffer.concat(chunks);
 }
 
-/** Local-only: sign in as a demo account (returns the bare token, handy for curl) and the issuer's JWKS. */
+/**
+ * Local-only endpoints: sign in as a user of the local user pool (returns the bare ID token, handy for
+ * curl), the client-credentials grant of agencies' systems, the issuer's JWKS and the demo accounts.
+ */
 async function localEndpoints(
-  issuer: LocalIssuer,
+  options: GatewayOptions,
   method: string,
   url: URL,
   req: IncomingMessage,
   res: ServerResponse,
 ) {
+  const issuer = options.issuer();
   if (method === 'GET' && url.pathname === '/local/.well-known/jwks.json') return send(res, 200, issuer.jwks);
   if (method === 'GET' && url.pathname === '/local/users') {
     return send(res, 200, { password: DEMO_PASSWORD, users: DEMO_USERS });
   }
   if (method === 'POST' && url.pathname === '/local/token') {
-    const raw = (await readBody(req))?.toString('utf8') ?? '';
-    const form = req.headers['content-type']?.includes('json')
-      ? safeJson(raw)
-      : Object.fromEntries(new URLSearchParams(raw));
-    const user = DEMO_USERS.find((candidate) => candidate.username === form.username);
-    if (!user || form.password !== DEMO_PASSWORD) {
+    const form = await readForm(req);
+    const user = options.users().user(String(form.username ?? ''));
+    // Every account of the local pool signs in with the demo password (see lib/local/cognito-idp.ts).
+    if (!user?.enabled || form.password !== DEMO_PASSWORD) {
       return send(res, 401, {
         message: 'Nama pengguna atau kata sandi salah. / Wrong username or password.',
       });
     }
     res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
-    return res.end(await issuer.sign(user));
+    return res.end(await issuer.signIdToken(user));
   }
+  if (method === 'POST' && url.pathname === '/local/oauth2/token') return clientCredentials(issuer, req, res);
   return send(res, 404, { message: 'Not Found' });
+}
+
+/**
+ * Cognito's token endpoint for the client-credentials grant: the client authenticates with HTTP Basic
+ * (client_secret_basic) or with client_id and client_secret in the form (client_secret_post); `scope` is
+ * optional (all the client's scopes) and may only name scopes the client is allowed. Errors follow RFC 6749.
+ */
+async function clientCredentials(issuer: LocalIssuer, req: IncomingMessage, res: ServerResponse) {
+  const oauthError = (status: number, error: string, description: string) => {
+    res.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'no-store',
+      ...(status === 401 ? { 'www-authenticate': 'Basic realm="desa-digital-local"' } : {}),
+    });
+    res.end(JSON.stringify({ error, error_description: description }));
+  };
+  if (!req.headers['content-type']?.includes('application/x-www-form-urlencoded')) {
+    return oauthError(400, 'invalid_request', 'Send the form as application/x-www-form-urlencoded.');
+  }
+  const form = await readForm(req);
+  const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+  const [basicId, basicSecret] = basic
+    ? Buffer.from(basic, 'base64').toString('utf8').split(/:(.*)/s)
+    : [undefined, undefined];
+  const clientId = basicId ?? form.client_id;
+  const secret = basicSecret ?? form.client_secret;
+  const client = DEMO_CLIENTS.find((candidate) => candidate.clientId === clientId);
+  if (!client || typeof secret !== 'string' || !sameSecret(secret, client.clientSecret)) {
+    return oauthError(401, 'invalid_client', 'Unknown client or wrong client secret.');
+  }
+  if (form.grant_type !== 'client_credentials') {
+    return oauthError(400, 'unsupported_grant_type', 'Only grant_type=client_credentials is supported.');
+  }
+  const asked = typeof form.scope === 'string' ? form.scope.split(' ').filter(Boolean) : [];
+  if (asked.some((scope) => !client.scopes.includes(scope))) {
+    return oauthError(400, 'invalid_scope', 'A requested scope is not allowed for this client.');
+  }
+  const scopes = asked.length > 0 ? asked : client.scopes;
+  res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(
+    JSON.stringify({
+      access_token: await issuer.signAccessToken(client.clientId, scopes),
+      expires_in: ACCESS_TOKEN_SECONDS,
+      token_type: 'Bearer',
+    }),
+  );
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** A form post (or, for /local/token, JSON) as a flat record. */
+async function readForm(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const raw = (await readBody(req))?.toString('utf8') ?? '';
+  return req.headers['content-type']?.includes('json')
+    ? safeJson(raw)
+    : Object.fromEntries(new URLSearchParams(raw));
 }
 
 function safeJson(raw: string): Record<string, unknown> {

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
+import { DEMO_USERS } from '../../config/demo-users.js';
 import { DEMO_VILLAGES } from '../../config/villages.js';
 import { DynamoVillageDirectory } from '../../functions/adapters/dynamo-villages.js';
 import { ROUTES } from '../../functions/api/routes.js';
@@ -8,6 +9,7 @@ import type { ReconcileSummary } from '../../functions/workflow/reconcile.js';
 import { SCHEDULED_JOBS } from '../../functions/workflow/scheduled-jobs.js';
 import { buildWeb } from '../../scripts/build-web.js';
 import { synthesizeTemplate } from '../app.js';
+import { type LocalCognito, startLocalCognito } from './cognito-idp.js';
 import { ensureTableFromTemplate, startDynamoDbLocal } from './dynamodb.js';
 import { type FaultProxy, type ProxiedService, runAsCaller, startFaultProxy } from './fault-proxy.js';
 import { createGateway } from './gateway.js';
@@ -21,8 +23,9 @@ import { LocalStepFunctions } from './stepfunctions/server.js';
 
 /**
  * The whole system on one machine (DESIGN.md §2): DynamoDB Local, s3rver, the local Step Functions running
- * the state machine definition taken from the synthesized CDK stack, and a gateway that serves the API
- * (same route table, same handlers) and the front end on one port. Everything lives under `dataDir`.
+ * the state machine definition taken from the synthesized CDK stack, a local Cognito user pool (admin API,
+ * cognito-idp.ts) with its token issuer, and a gateway that serves the API (same route table, same
+ * handlers) and the front end on one port. Everything lives under `dataDir`.
  */
 export interface LocalRuntimeOptions {
   readonly dataDir: string;
@@ -61,6 +64,8 @@ export interface LocalRuntime {
   readonly url: string;
   readonly stepFunctions: LocalStepFunctions;
   readonly issuer: LocalIssuer;
+  /** The local user pool: demo users and the staff created through the API. */
+  readonly identity: LocalCognito;
   readonly env: Readonly<Record<string, string>>;
   /** Present with `proxies: true`. */
   readonly proxies?: Readonly<Record<ProxiedService, FaultProxy>>;
@@ -75,6 +80,7 @@ export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const TABLE_NAME = 'desa-digital';
 const BUCKET = 'desa-digital-documents';
 const REGION = 'ap-southeast-3';
+const USER_POOL_ID = `${REGION}_DesaLocal`;
 
 export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<LocalRuntime> {
   const log = options.log ?? (() => undefined);
@@ -86,6 +92,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   };
   try {
     let issuer: LocalIssuer | undefined;
+    let identity: LocalCognito | undefined;
     // Each invocation is marked with its handler module, so a fault proxy can tell the functions apart.
     const { onInvoke } = options;
     const invoke = (entry: string, event: unknown): Promise<unknown> => {
@@ -111,6 +118,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         if (!issuer) throw new Error('issuer not ready');
         return issuer;
       },
+      users: () => {
+        if (!identity) throw new Error('user pool not ready');
+        return identity;
+      },
       webRoot: options.webRoot ?? buildWeb(join(dataDir, 'web')).outdir,
     });
     const url = await listen(gateway, options.port);
@@ -121,12 +132,19 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     const synthesized = synthesizeTemplate() as SynthesizedTemplate;
     const template = options.transformTemplate ? options.transformTemplate(synthesized) : synthesized;
 
-    log('starting DynamoDB Local and s3rver');
-    const [dynamo, s3] = await Promise.all([
+    log('starting DynamoDB Local, s3rver and the local user pool');
+    const [dynamo, s3, cognito] = await Promise.all([
       freePort().then((port) => startDynamoDbLocal(join(dataDir, 'dynamodb'), port)),
       freePort().then((port) => startS3(join(dataDir, 's3'), port, BUCKET)),
+      startLocalCognito({
+        dataDir: join(dataDir, 'cognito'),
+        userPoolId: USER_POOL_ID,
+        port: 0,
+        demoUsers: DEMO_USERS,
+      }),
     ]);
-    stops.push(dynamo.stop, s3.stop);
+    identity = cognito;
+    stops.push(dynamo.stop, s3.stop, cognito.stop);
     await ensureTableFromTemplate(dynamo.endpoint, template, TABLE_NAME);
 
     const machine = resolveStateMachine(template, { region: REGION });
@@ -160,6 +178,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       AWS_ENDPOINT_URL_DYNAMODB: proxies?.dynamodb.endpoint ?? endpoints.dynamodb,
       AWS_ENDPOINT_URL_S3: proxies?.s3.endpoint ?? endpoints.s3,
       AWS_ENDPOINT_URL_SFN: proxies?.sfn.endpoint ?? endpoints.sfn,
+      // Staff accounts (AdminCreateUser…) go to the local user pool, which /local/token signs in from.
+      AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER: cognito.endpoint,
+      USER_POOL_ID,
       S3_FORCE_PATH_STYLE: 'true',
       TABLE_NAME,
       DOCUMENTS_BUCKET: BUCKET,
@@ -192,6 +213,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       url,
       stepFunctions,
       issuer,
+      identity: cognito,
       env,
       ...(proxies ? { proxies } : {}),
       reconcile: (event = {}) => reconciler.runNow(event),

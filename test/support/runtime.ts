@@ -114,3 +114,28 @@ export async function tableItems(runtime: LocalRuntime): Promise<Record<string, 
   client.destroy();
   return items;
 }
+
+/**
+ * Signs in an agency's system with the client-credentials grant (POST /local/oauth2/token, as Cognito's
+ * /oauth2/token) and returns a client that calls the API with its access token.
+ */
+export async function signInMachine(
+  runtime: LocalRuntime,
+  clientId: string,
+  clientSecret: string,
+  scope?: string,
+): Promise<ApiClient> {
+  const response = await fetch(`${runtime.url}/local/oauth2/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'client_credentials',
+      client_id: clientId,
+      client_secret: clientSecret,
+      ...(scope ? { scope } : {}),
+    }),
+  });
+  if (!response.ok) throw new Error(`client credentials refused for ${clientId}: ${response.status}`);
+  const { access_token: token } = (await response.json()) as { access_token: string };
+  return new ApiClient(runtime.url, token);
+}
