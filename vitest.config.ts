@@ -11,6 +11,9 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // Every worker's output is captured; at the end of the run it is scanned for NIKs (log-scan.ts).
+    globalSetup: ['./test/support/log-scan.ts'],
+    setupFiles: ['./test/support/log-capture.ts'],
     // The default report for people, then one plain closing line for CI (see the reporter's comment).
     reporters: ['default', './test/support/plain-summary-reporter.ts'],
   },

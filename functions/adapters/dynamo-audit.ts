@@ -1,11 +1,13 @@
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, AuditTrail } from '../core/audit.js';
+import type { RegistryLookupReads, RegistryLookupRecord } from '../core/data-subject.js';
 import { once } from './clients.js';
 import { dynamo } from './dynamo-client.js';
 import { requiredEnv } from './env.js';
 import { keys } from './keys.js';
 
 export const auditTrail = once(() => new DynamoAuditTrail(requiredEnv('TABLE_NAME')));
+export const registryLookups = once(() => new DynamoRegistryLookupReads(requiredEnv('TABLE_NAME')));
 
 /**
  * The put of one audit entry: never overwrites (append-only). Used alone for reads and inside the
@@ -26,22 +28,40 @@ export class DynamoAuditTrail implements AuditTrail {
 
   async list(target: AuditEntry['target']): Promise<AuditEntry[]> {
     const { pk, sk } = keys.audit(target);
-    const entries: AuditEntry[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamo().send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-          ExpressionAttributeValues: { ':pk': pk, ':sk': sk },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const { pk: _pk, sk: _sk, type: _type, ...entry } of page.Items ?? []) {
-        entries.push(entry as AuditEntry);
-      }
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return entries;
+    const items = await queryAll(this.tableName, pk, sk);
+    return items.map(({ pk: _pk, sk: _sk, type: _type, ...entry }) => entry as unknown as AuditEntry);
   }
+}
+
+/**
+ * The registry access log as the data-protection officer reads it: a request's lookups (pk REQ#<id>, sk
+ * REGLOG#…, written by functions/adapters/registries/lookup-log.ts), oldest first. The NIK in them is masked.
+ */
+export class DynamoRegistryLookupReads implements RegistryLookupReads {
+  constructor(private readonly tableName: string) {}
+
+  async list(requestId: string): Promise<RegistryLookupRecord[]> {
+    const { pk } = keys.request(requestId);
+    const items = await queryAll(this.tableName, pk, 'REGLOG#');
+    return items.map(({ pk: _pk, sk: _sk, ...entry }) => entry as unknown as RegistryLookupRecord);
+  }
+}
+
+/** Every item of one partition whose sort key starts with `prefix`, all pages, in key order. */
+async function queryAll(tableName: string, pk: string, prefix: string) {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await dynamo().send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+        ExpressionAttributeValues: { ':pk': pk, ':sk': prefix },
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return items;
 }

@@ -15,10 +15,11 @@ type Claims = Record<string, unknown>;
 export function actorFromClaims(event: APIGatewayProxyEventV2WithJWTAuthorizer): Actor | undefined {
   const claims = event.requestContext.authorizer?.jwt?.claims as Claims | undefined;
   if (!claims?.sub) return undefined;
-  const origin = {
-    ip: event.requestContext.http.sourceIp,
-    ...(event.requestContext.http.userAgent ? { userAgent: event.requestContext.http.userAgent } : {}),
-  };
+  // API Gateway always sets http; a hand-built event may not, and then the origin is simply unknown.
+  const http = event.requestContext.http as Partial<typeof event.requestContext.http> | undefined;
+  const origin = http?.sourceIp
+    ? { ip: http.sourceIp, ...(http.userAgent ? { userAgent: http.userAgent } : {}) }
+    : undefined;
   if (claims.token_use === 'access' && claims.client_id && !claims.username) {
     return machineActor(claims, origin);
   }
@@ -30,7 +31,7 @@ export function actorFromClaims(event: APIGatewayProxyEventV2WithJWTAuthorizer):
     roles,
     areas: listClaim(claims['custom:area']),
     ...(claims['custom:agency'] ? { agency: String(claims['custom:agency']) } : {}),
-    origin,
+    ...(origin ? { origin } : {}),
   };
 }
 

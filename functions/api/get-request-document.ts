@@ -1,3 +1,4 @@
+import { auditTrail } from '../adapters/dynamo-audit.js';
 import { documentRegistry } from '../adapters/dynamo-document-registry.js';
 import { requestStore } from '../adapters/dynamo-request-store.js';
 import { catalog } from '../adapters/dynamo-village-services.js';
@@ -11,6 +12,7 @@ export const handler = apiHandler(getRequestDocument, async ({ actor, params }) 
   const deps = {
     requests: requestStore(),
     catalog: catalog(),
+    trail: auditTrail(),
     registry: documentRegistry(),
     files: documentStore(),
     now: systemClock.now,

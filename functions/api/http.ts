@@ -1,7 +1,8 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
+import { redactingLogger } from '../adapters/log-redaction.js';
+import { maskPersonalNumbers } from '../core/data-subject.js';
 import { DomainError, ForbiddenError, ValidationError } from '../core/errors.js';
 import { mayCallRoute } from '../core/policy.js';
 import type { Actor } from '../core/roles.js';
@@ -10,7 +11,8 @@ import { parseOrThrow } from '../core/validation.js';
 import { actorFromClaims } from './actor.js';
 import type { RouteDefinition } from './route-types.js';
 
-export const logger = new Logger({ serviceName: 'desa-digital-api' });
+/** NIK-like numbers are masked in every line it writes (log-redaction.ts). */
+export const logger = redactingLogger('desa-digital-api');
 
 type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -116,13 +118,18 @@ function readRawBody(contentTypes: readonly string[], event: Event): Uint8Array 
   return Buffer.from(event.body, event.isBase64Encoded ? 'base64' : 'utf8');
 }
 
+/**
+ * Errors never echo a NIK: messages name fields, not values, and, should a NIK-like number still be in one
+ * (a NIK sent as a field name, a number in a reason), it is masked here before the answer leaves.
+ */
 function errorResponse(route: RouteDefinition, error: unknown): Result {
   if (error instanceof DomainError) {
     const issues =
       error instanceof ValidationError && error.issues.length > 0 ? { issues: error.issues } : {};
-    return jsonResponse(route, error.status, {
+    const response = jsonResponse(route, error.status, {
       error: { code: error.code, message: error.messages, ...issues },
     });
+    return { ...response, body: maskPersonalNumbers(response.body ?? '') };
   }
   logger.error('Unhandled error', { route: route.id, error: error as Error });
   return jsonResponse(route, 500, {
@@ -147,7 +154,10 @@ function jsonResponse(
     statusCode: status,
     headers: {
       'content-type': 'application/json; charset=utf-8',
-      'cache-control': route.access === 'public' && status === 200 ? 'public, max-age=60' : 'no-store',
+      'cache-control':
+        route.access === 'public' && status === 200 && route.cache !== 'no-store'
+          ? 'public, max-age=60'
+          : 'no-store',
       ...headers,
     },
     body: JSON.stringify(body),

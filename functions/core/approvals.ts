@@ -1,7 +1,14 @@
 import type { DecisionStage, ServiceDefinition, StageDefinition } from './catalog/types.js';
 import { ConflictError, ForbiddenError, ValidationError } from './errors.js';
 import { decidingRole } from './policy.js';
-import type { AttachmentRef, Decision, RequestEvent, RequestStatus, ServiceRequest } from './requests.js';
+import {
+  type AttachmentRef,
+  type Decision,
+  eventActor,
+  type RequestEvent,
+  type RequestStatus,
+  type ServiceRequest,
+} from './requests.js';
 import type { Actor, Role, StaffRole } from './roles.js';
 import { text } from './text.js';
 
@@ -172,7 +179,7 @@ export function applyDecision(
       at,
       type: `DECISION_${input.decision.toUpperCase()}`,
       status,
-      actor: { subject: actor.subject, name: actor.name, role },
+      actor: eventActor(actor, role),
       stage: stage.key,
       ...(input.note ? { note: input.note } : {}),
     },

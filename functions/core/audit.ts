@@ -60,3 +60,27 @@ export interface AuditTrail {
   /** Entries about one record, oldest first. */
   list(target: AuditEntry['target']): Promise<AuditEntry[]>;
 }
+
+/** Reads of one request's full record (issue 4, item 7): each is audited before its data is returned. */
+export const FULL_RECORD_READS = [
+  'request.read',
+  'attachment.read',
+  'document.read',
+  'notifications.read',
+] as const;
+export type FullRecordRead = (typeof FULL_RECORD_READS)[number];
+
+/** What a read use case needs to audit itself: where entries go, what this read is, and the time. */
+export interface ReadAudit {
+  readonly trail: AuditTrail;
+  readonly action: FullRecordRead;
+  readonly now: () => Date;
+}
+
+/**
+ * Appends the entry for a read of a request's full record. Fail closed: the caller awaits it before returning
+ * any data, so if the trail cannot be written the read fails (a 5xx) and nothing is disclosed.
+ */
+export async function auditRead(audit: ReadAudit, actor: Actor, requestId: string): Promise<void> {
+  await audit.trail.append(auditEntry(actor, audit.action, { kind: 'request', id: requestId }, audit.now()));
+}

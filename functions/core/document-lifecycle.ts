@@ -14,7 +14,7 @@ import type {
   RequestStore,
   VillageDirectory,
 } from './ports.js';
-import type { RequestEvent, ServiceRequest } from './requests.js';
+import { eventActor, type RequestEvent, type ServiceRequest } from './requests.js';
 import type { Actor, StaffRole } from './roles.js';
 import { villageFor } from './submit-request.js';
 import { text } from './text.js';
@@ -78,7 +78,7 @@ export async function revokeDocument(
       { reason, by, at },
       nextVersion(request, at, {
         type: 'DOCUMENT_REVOKED',
-        actor: by,
+        actor: eventActor(actor, role),
         note: reason,
         message: text(`Surat ${document.letterNumber} dicabut.`, `Letter ${document.letterNumber} revoked.`),
       }),
@@ -123,14 +123,13 @@ export async function reissueDocument(
     },
   );
   const issuedAt = next.issuedAt;
-  const by = { subject: actor.subject, name: actor.name, role };
 
   const result = await withCurrentRequest(deps.requests, request.id, async (current) => {
     assertCurrent(current, previous);
     return deps.registry.recordReissued(next, previousStatus, {
       ...nextVersion(current, issuedAt, {
         type: 'DOCUMENT_REISSUED',
-        actor: by,
+        actor: eventActor(actor, role),
         note: reason,
         message: text(
           `Surat ${previous.letterNumber} diganti dengan surat ${next.letterNumber}.`,

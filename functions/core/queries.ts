@@ -1,3 +1,4 @@
+import type { AuditTrail, FullRecordRead } from './audit.js';
 import type { ServiceCatalog } from './catalog/service-catalog.js';
 import { ConflictError, NotFoundError } from './errors.js';
 import { assertWorksFor } from './policy.js';
@@ -8,17 +9,30 @@ import { text } from './text.js';
 import { requestView } from './views.js';
 import { readVisible } from './visible-request.js';
 
-/** Read-side use cases: each checks who may see what before reading anything else. */
+/**
+ * Read-side use cases: each checks who may see what before reading anything else. A read of one request's
+ * full record (the record, a file, its letter) is audited before its data is returned (readVisible).
+ */
 
-export async function getRequest(
-  deps: { requests: RequestStore; catalog: ServiceCatalog },
-  actor: Actor,
-  id: string,
-) {
-  const { request, service } = await readVisible(deps, actor, id);
-  return requestView(request, service, await deps.requests.events(id));
+export interface FullRecordDeps {
+  readonly requests: RequestStore;
+  readonly catalog: ServiceCatalog;
+  /** The access trail every full-record read is appended to. */
+  readonly trail: AuditTrail;
+  readonly now: () => Date;
 }
 
+/** The request, if the caller may see it, once this read of it is in its access trail. */
+const readAudited = (deps: FullRecordDeps, action: FullRecordRead, actor: Actor, id: string) =>
+  readVisible({ ...deps, audit: { trail: deps.trail, action, now: deps.now } }, actor, id);
+
+/** The full record, NIK and KK in full: for its applicant and the staff of its area, audited. */
+export async function getRequest(deps: FullRecordDeps, actor: Actor, id: string) {
+  const { request, service } = await readAudited(deps, 'request.read', actor, id);
+  return requestView(request, service, { events: await deps.requests.events(id), personalData: 'full' });
+}
+
+/** A village's requests: a list, not a full-record read, so NIK and KK numbers are masked (requestView). */
 export async function listRequests(
   deps: { requests: RequestStore; catalog: ServiceCatalog },
   actor: Actor,
@@ -37,17 +51,11 @@ export async function listRequests(
 const DOWNLOAD_LINK_SECONDS = 300;
 
 export async function documentLink(
-  deps: {
-    requests: RequestStore;
-    catalog: ServiceCatalog;
-    registry: DocumentRegistry;
-    files: DocumentStore;
-    now: () => Date;
-  },
+  deps: FullRecordDeps & { registry: DocumentRegistry; files: DocumentStore },
   actor: Actor,
   id: string,
 ) {
-  const { request } = await readVisible(deps, actor, id);
+  const { request } = await readAudited(deps, 'document.read', actor, id);
   const documentId = request.status === 'ISSUED' ? request.document?.documentId : undefined;
   const document = documentId ? await deps.registry.get(documentId) : undefined;
   if (!document) {
@@ -72,12 +80,12 @@ export async function documentLink(
 
 /** A short-lived link to one attached file, for its applicant and the staff of its village. */
 export async function attachmentLink(
-  deps: { requests: RequestStore; catalog: ServiceCatalog; files: DocumentStore; now: () => Date },
+  deps: FullRecordDeps & { files: DocumentStore },
   actor: Actor,
   id: string,
   attachmentId: string,
 ) {
-  const { request } = await readVisible(deps, actor, id);
+  const { request } = await readAudited(deps, 'attachment.read', actor, id);
   const attachment = request.attachments?.find((file) => file.attachmentId === attachmentId);
   if (!attachment) {
     throw new NotFoundError(

@@ -1,4 +1,4 @@
-import type { Role, StaffRole } from './roles.js';
+import type { Actor, Role, StaffRole } from './roles.js';
 import type { LocalizedText } from './text.js';
 
 /** The request lifecycle (DESIGN.md §1). */
@@ -102,14 +102,48 @@ export interface IssuedDocumentRef {
   readonly issuedAt?: string;
 }
 
-/** An immutable line in a request's history. */
+/**
+ * An immutable line in a request's history, written in the same transaction as the change it records: the
+ * request's audit of changes (issue 4, item 7). It says who (subject, name), in which role and area, when,
+ * what (type, status, stage, note) and from where (origin) — the last two only when a person or an agency's
+ * system made the change; the workflow's own events (actor 'system') have neither.
+ */
 export interface RequestEvent {
   readonly requestId: string;
   readonly at: string;
   readonly type: string;
   readonly status: RequestStatus;
-  readonly actor: { readonly subject: string; readonly name: string; readonly role: Role | 'system' };
+  readonly actor: EventActor;
   readonly note?: string;
   readonly stage?: string;
   readonly message?: LocalizedText;
+}
+
+export interface EventActor {
+  readonly subject: string;
+  readonly name: string;
+  readonly role: Role | 'system';
+  /** The area codes the actor worked for when they acted (events written before this field have none). */
+  readonly areas?: readonly string[];
+  readonly agency?: string;
+  /** An agency's system (client credentials): its client id. */
+  readonly clientId?: string;
+  /** Where the call came from (IP address, user agent). */
+  readonly origin?: { readonly ip: string; readonly userAgent?: string };
+}
+
+/**
+ * The actor of an event made by a caller, acting in `role`: the one place an event's who/role/area/origin is
+ * built from an Actor, so every change records the same facts.
+ */
+export function eventActor(actor: Actor, role: Role): EventActor {
+  return {
+    subject: actor.subject,
+    name: actor.name,
+    role,
+    areas: actor.areas,
+    ...(actor.agency ? { agency: actor.agency } : {}),
+    ...(actor.client ? { clientId: actor.client.id } : {}),
+    ...(actor.origin ? { origin: actor.origin } : {}),
+  };
 }

@@ -10,7 +10,7 @@ import type { ServiceCatalog } from './catalog/service-catalog.js';
 import { ConflictError, ValidationError } from './errors.js';
 import { canCorrect, requestNotFound } from './policy.js';
 import type { Clock, Notifier, RequestStore, Workflow } from './ports.js';
-import type { RequestEvent, ServiceRequest } from './requests.js';
+import { eventActor, type RequestEvent, type ServiceRequest } from './requests.js';
 import type { Actor } from './roles.js';
 import { validateApplication } from './submit-request.js';
 import { text } from './text.js';
@@ -85,7 +85,7 @@ export async function resubmitRequest(
     at: now,
     type: 'RESUBMITTED',
     status: corrected.status,
-    actor: { subject: actor.subject, name: actor.name, role },
+    actor: eventActor(actor, role),
   };
   const written = await deps.requests.update({ request: corrected, expectedVersion: request.version, event });
   if (!written) {

@@ -2,16 +2,34 @@ import { z } from 'zod';
 import { RESUBMISSION_STAGE } from './approvals.js';
 import { applicationSchema } from './catalog/application-schema.js';
 import type { ServiceDefinition } from './catalog/types.js';
+import { maskPersonalNumbers } from './data-subject.js';
+import { maskNik } from './nik.js';
 import type { Village } from './places.js';
 import type { RequestEvent, ServiceRequest } from './requests.js';
 import { text } from './text.js';
 
-/** What leaves the API: internal fields (task tokens, subject ids, object keys, key attributes) stay inside. */
+export interface RequestViewOptions {
+  /** The request's timeline (the full record only). */
+  readonly events?: readonly RequestEvent[];
+  /**
+   * 'full' only for a read of the request's full record, which is audited (queries.getRequest): the applicant
+   * or staff of its area. Every other view (lists, inboxes, answers to a change) shows NIK and family-card
+   * numbers masked to their region digits.
+   * @default 'masked'
+   */
+  readonly personalData?: 'full' | 'masked';
+}
+
+/**
+ * What leaves the API: internal fields (task tokens, subject ids, object keys, key attributes) stay inside,
+ * and NIK / family-card numbers are masked unless the caller reads the full record.
+ */
 export function requestView(
   request: ServiceRequest,
   service: ServiceDefinition,
-  events?: readonly RequestEvent[],
+  { events, personalData = 'masked' }: RequestViewOptions = {},
 ) {
+  const full = personalData === 'full';
   return {
     id: request.id,
     trackingCode: request.trackingCode,
@@ -20,7 +38,7 @@ export function requestView(
     status: request.status,
     ...stageView(request, service),
     applicant: { name: request.applicant.name },
-    data: request.data,
+    data: full ? request.data : maskedData(request.data, service),
     ...(request.contact ? { contact: request.contact } : {}),
     attachments: (request.attachments ?? []).map(
       ({ attachmentId, requirementCode, contentType, size, uploadedBy, at }) => ({
@@ -37,7 +55,12 @@ export function requestView(
     updatedAt: request.updatedAt,
     ...(request.document ? { document: request.document } : {}),
     ...(request.outcome
-      ? { outcome: { decision: request.outcome.decision, note: request.outcome.note } }
+      ? {
+          outcome: {
+            decision: request.outcome.decision,
+            note: full ? request.outcome.note : maskPersonalNumbers(request.outcome.note),
+          },
+        }
       : {}),
     ...(events
       ? {
@@ -47,11 +70,34 @@ export function requestView(
             status: event.status,
             actor: { name: event.actor.name, role: event.actor.role },
             ...(event.stage ? { stage: event.stage } : {}),
-            ...(event.note ? { note: event.note } : {}),
+            ...(event.note ? { note: full ? event.note : maskPersonalNumbers(event.note) } : {}),
           })),
         }
       : {}),
   };
+}
+
+/** Which fields of a service hold a NIK or a family-card number (KK). */
+const PERSONAL_NUMBER_FIELDS = new Set(['nik', 'familyCard']);
+
+/**
+ * Application data with every NIK and KK field masked to its region digits (maskNik), and, since free text
+ * may hold one too, any NIK-like number in the other text fields.
+ */
+export function maskedData(
+  data: Readonly<Record<string, unknown>>,
+  service: Pick<ServiceDefinition, 'fields'>,
+): Record<string, unknown> {
+  const personal = new Set(
+    service.fields.filter((field) => PERSONAL_NUMBER_FIELDS.has(field.type)).map((field) => field.name),
+  );
+  const mask = (name: string, value: unknown): unknown => {
+    if (typeof value === 'string') return personal.has(name) ? maskNik(value) : maskPersonalNumbers(value);
+    // 16 digits fit a double exactly: a NIK stored as a number is masked too.
+    if (typeof value === 'number' && /\d{16}/.test(String(value))) return maskNik(String(value));
+    return value;
+  };
+  return Object.fromEntries(Object.entries(data).map(([name, value]) => [name, mask(name, value)]));
 }
 
 /** The stage a request is at, with who is awaited and until when (a returned request awaits its applicant). */

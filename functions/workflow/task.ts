@@ -1,13 +1,13 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import { z } from 'zod';
 import { requestStore } from '../adapters/dynamo-request-store.js';
 import { catalog } from '../adapters/dynamo-village-services.js';
 import { systemClock } from '../adapters/env.js';
+import { redactingLogger } from '../adapters/log-redaction.js';
 import { notifier } from '../adapters/notifications/index.js';
 import type { ReviewDeps } from '../core/review.js';
 import { ROLES, STAFF_ROLES } from '../core/roles.js';
 
-export const logger = new Logger({ serviceName: 'desa-digital-workflow' });
+export const logger = redactingLogger('desa-digital-workflow');
 
 /** Errors worth another attempt; the state machine retries `TransientError` with backoff and jitter. */
 export class TransientError extends Error {

@@ -1,8 +1,8 @@
-import { Logger } from '@aws-lambda-powertools/logger';
 import { type NotificationRecord, notificationId } from '../../core/notifications.js';
 import type { Clock, Notification, Notifier } from '../../core/ports.js';
 import { once } from '../clients.js';
 import { requiredEnv, systemClock } from '../env.js';
+import { redactingLogger } from '../log-redaction.js';
 import type { DeliveryChannel } from './channel.js';
 import { DynamoOutbox } from './outbox.js';
 import { SesEmail } from './ses-email.js';
@@ -11,7 +11,7 @@ import { SnsSms } from './sns-sms.js';
 export type { DeliveryChannel } from './channel.js';
 export { DynamoOutbox, notificationLog } from './outbox.js';
 
-const logger = new Logger({ serviceName: 'desa-digital-notifications' });
+const logger = redactingLogger('desa-digital-notifications');
 
 /**
  * How notifications leave: 'aws' delivers through SNS (SMS) and SES (e-mail) after writing the outbox;

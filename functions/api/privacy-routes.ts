@@ -1,0 +1,28 @@
+import type { RouteDefinition } from './route-types.js';
+import { dataSubjectExport, dataSubjectExportBody, errorResponse } from './schemas.js';
+
+/**
+ * Privacy routes (UU 27/2022 PDP; issue 4, items 6 and 7): what the data-protection officer of an area
+ * needs to answer a data subject. The NIK travels in a POST body, never in a path or query string, so it
+ * reaches no URL, access log or browser history.
+ */
+export const createDataSubjectExport = {
+  id: 'createDataSubjectExport',
+  method: 'POST',
+  path: '/v1/privacy/data-subject-exports',
+  access: ['data_protection_officer'],
+  rows: 'personal-data',
+  entry: 'functions/api/create-data-subject-export.ts',
+  summary:
+    "Everything the platform holds about the person a NIK identifies, within the officer's area: each request in full, its timeline, notifications, registry lookups, letters and access trail. The export itself is audited.",
+  tags: ['privacy'],
+  needs: ['table:read', 'table:write'],
+  body: dataSubjectExportBody,
+  responses: {
+    200: { description: 'The export (never cached)', schema: dataSubjectExport },
+    400: { description: 'Not a NIK, or fields other than nik', schema: errorResponse },
+    403: { description: 'Not a data-protection officer', schema: errorResponse },
+  },
+} as const satisfies RouteDefinition;
+
+export const PRIVACY_ROUTES = [createDataSubjectExport] as const;
