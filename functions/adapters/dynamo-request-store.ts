@@ -6,6 +6,7 @@ import {
   TransactWriteCommand,
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
+import { personHash } from '../core/citizen-profile.js';
 import { ValidationError } from '../core/errors.js';
 import type {
   CreateResult,
@@ -24,6 +25,8 @@ import { keys } from './keys.js';
 export const requestStore = once(() => new DynamoRequestStore(requiredEnv('TABLE_NAME')));
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+/** Where the tracking-code lookup sits in a create transaction (after the request and its event). */
+const TRACKING_CODE_INDEX = 2;
 
 /** Requests and their events in the single table (key design in keys.ts). */
 export class DynamoRequestStore implements RequestStore {
@@ -33,6 +36,7 @@ export class DynamoRequestStore implements RequestStore {
     request: ServiceRequest,
     event: RequestEvent,
     idempotency?: IdempotencyRecord,
+    niks: readonly string[] = [],
   ): Promise<CreateResult> {
     const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
       {
@@ -43,7 +47,23 @@ export class DynamoRequestStore implements RequestStore {
         },
       },
       { Put: { TableName: this.tableName, Item: eventItem(event, 0) } },
+      // The tracking code's lookup: unique, so a code names one request only.
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.trackingCode(request.trackingCode), requestId: request.id },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      // One lookup per person the request names, keyed by a hash of their NIK (never the NIK itself).
+      ...[...new Set(niks)].map((nik) => ({
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.personRequest(personHash(nik), request.id), requestId: request.id },
+        },
+      })),
     ];
+    const idempotencyIndex = items.length;
     if (idempotency) {
       items.push({
         Put: {
@@ -66,7 +86,11 @@ export class DynamoRequestStore implements RequestStore {
         await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
         return { created: true };
       } catch (error) {
-        const keyTaken = isConditionFailure(error, 2) || isTransactionConflict(error);
+        const keyTaken = isConditionFailure(error, idempotencyIndex) || isTransactionConflict(error);
+        // A clash of tracking codes alone (the key, if any, was free): the caller draws a new code.
+        if (isConditionFailure(error, TRACKING_CODE_INDEX) && !isConditionFailure(error, idempotencyIndex)) {
+          return { created: false, trackingCodeTaken: true };
+        }
         if (!idempotency || !keyTaken) throw error;
         const existing = await this.getItem<IdempotencyRecord>(
           keys.idempotency(idempotency.subject, idempotency.key),
@@ -76,6 +100,37 @@ export class DynamoRequestStore implements RequestStore {
         await backOff(attempt);
       }
     }
+  }
+
+  async idByTrackingCode(code: string): Promise<string | undefined> {
+    const item = await this.getItem<{ requestId?: string }>(keys.trackingCode(code));
+    return item?.requestId;
+  }
+
+  async idsByNik(nik: string): Promise<string[]> {
+    const { pk, sk } = keys.personRequest(personHash(nik));
+    const ids: string[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await dynamo().send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': pk, ':prefix': sk },
+          ProjectionExpression: 'requestId',
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const item of page.Items ?? []) if (typeof item.requestId === 'string') ids.push(item.requestId);
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return ids;
+  }
+
+  async linkedNik(subject: string): Promise<string | undefined> {
+    const profile = await this.getItem<{ nik?: string }>(keys.profile(subject));
+    return profile?.nik;
   }
 
   async get(id: string): Promise<ServiceRequest | undefined> {

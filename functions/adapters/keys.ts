@@ -26,6 +26,13 @@ const AUDIT_PARTITIONS: Record<AuditTargetKind, string> = {
  * - letter counter     pk COUNTER#<village>#<year>#<scope>  sk SEQUENCE;  void numbers sk VOID#<seq>
  * - idempotency        pk IDEM#<subject>#<key>      sk META (expires after a day)
  * - audit entry        pk <the record's own pk: REQ#…, VILLAGE#…, STAFF#…, PERSON#…, DOC#…>  sk AUDIT#<at>#<id>
+ * - tracking code      pk TRACK#<tracking code>  sk META   (→ request id; written with the request, unique)
+ * - person's requests  pk PERSON#<sha256 of 'nik:'+NIK>  sk REQ#<id>  (every NIK in a request's data; the
+ *                      key holds a hash, never the NIK)
+ * - citizen profile    pk USER#<subject>      sk PROFILE  (the NIK the account linked, verified)
+ * - NIK link           pk NIKLINK#<sha256 of 'nik:'+NIK>  sk META  (→ the one account that linked it)
+ * - rate-limit window  pk RATE#<rule>#<sha256 of the limited value>  sk W#<window start, epoch s>  (hits;
+ *                      expires after its window)
  * Every request key starts with its village, so load spreads as villages are added.
  */
 export const keys = {
@@ -65,6 +72,15 @@ export const keys = {
     sk: `VOID#${String(sequence).padStart(6, '0')}`,
   }),
   idempotency: (subject: string, key: string) => ({ pk: `IDEM#${subject}#${key}`, sk: 'META' }),
+  trackingCode: (code: string) => ({ pk: `TRACK#${code}`, sk: 'META' }),
+  /** One request about a person; without `id`, the key prefix of all of them. `personHash`: see nikHash. */
+  personRequest: (personHash: string, id?: string) => ({
+    pk: `PERSON#${personHash}`,
+    sk: id ? `REQ#${id}` : 'REQ#',
+  }),
+  profile: (subject: string) => ({ pk: `USER#${subject}`, sk: 'PROFILE' }),
+  nikLink: (personHash: string) => ({ pk: `NIKLINK#${personHash}`, sk: 'META' }),
+  rateWindow: (key: string, windowStart: number) => ({ pk: `RATE#${key}`, sk: `W#${windowStart}` }),
   /** An audit entry lives in its record's partition, so it is written in the same transaction as the change. */
   audit: (target: AuditEntry['target'], at?: string, id?: string) => ({
     pk: `${AUDIT_PARTITIONS[target.kind]}#${target.id}`,

@@ -1,4 +1,5 @@
 import { consoleReads } from '../adapters/dynamo-console-reads.js';
+import { requestStore } from '../adapters/dynamo-request-store.js';
 import { catalog } from '../adapters/dynamo-village-services.js';
 import { listMyRequests as list } from '../core/my-requests.js';
 import { listMyRequests } from './console-routes.js';
@@ -6,5 +7,5 @@ import { apiHandler } from './http.js';
 
 export const handler = apiHandler(listMyRequests, async ({ actor, query }) => ({
   status: 200,
-  body: await list({ reads: consoleReads(), catalog: catalog() }, actor, query),
+  body: await list({ reads: consoleReads(), catalog: catalog(), requests: requestStore() }, actor, query),
 }));

@@ -45,6 +45,12 @@ export interface RouteDefinition {
   /** Agencies' systems (client credentials) holding one of these scopes may call the route too. */
   readonly machineScopes?: readonly MachineScope[];
   readonly rows: RowRule;
+  /**
+   * 'no-store': never cached, even when public and successful — for public routes whose answer is about a
+   * person (tracking a request by its code).
+   * @default - public routes' 200 answers may be cached for 60 s; every other answer is no-store
+   */
+  readonly cache?: 'no-store';
   /** Handler module, relative to the repository root; it exports `handler`. */
   readonly entry: string;
   readonly summary: string;

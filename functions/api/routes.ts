@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { MACHINE_SCOPES } from '../core/policy.js';
 import { STAFF_ROLES } from '../core/roles.js';
+import { CITIZEN_ROUTES } from './citizen-routes.js';
 import { CONSOLE_ROUTES } from './console-routes.js';
+import { PRIVACY_ROUTES } from './privacy-routes.js';
 import type { RouteDefinition } from './route-types.js';
 import {
   attachmentParams,
@@ -28,6 +30,7 @@ import {
   villageServiceParams,
   villageView,
 } from './schemas.js';
+import { TENANT_ROUTES } from './tenant-routes.js';
 
 const DECIDERS = STAFF_ROLES;
 /** Staff who list a village's requests: agency officers only see what their agency takes part in (tasks). */
@@ -119,7 +122,7 @@ export const getRequest = {
   entry: 'functions/api/get-request.ts',
   summary: 'One request with its timeline.',
   tags: ['requests'],
-  needs: ['table:read'],
+  needs: ['table:read', 'table:write'],
   params: requestIdParams,
   responses: {
     200: { description: 'The request', schema: requestView },
@@ -159,7 +162,7 @@ export const getRequestDocument = {
   entry: 'functions/api/get-request-document.ts',
   summary: 'A short-lived download link for the issued document.',
   tags: ['documents'],
-  needs: ['table:read', 'documents:read'],
+  needs: ['table:read', 'table:write', 'documents:read'],
   params: requestIdParams,
   responses: {
     200: { description: 'Download link', schema: documentLink },
@@ -235,7 +238,7 @@ export const getAttachment = {
   entry: 'functions/api/get-attachment.ts',
   summary: 'A short-lived link to one attached file.',
   tags: ['attachments'],
-  needs: ['table:read', 'documents:read'],
+  needs: ['table:read', 'table:write', 'documents:read'],
   params: attachmentParams,
   responses: {
     200: { description: 'Download link', schema: downloadLink },
@@ -289,7 +292,7 @@ export const listRequestNotifications = {
   summary:
     "What was sent about a request, newest first, with delivery status: the applicant sees their own messages, staff of the request's area also the reminders to deciders. Addresses are masked.",
   tags: ['requests'],
-  needs: ['table:read'],
+  needs: ['table:read', 'table:write'],
   params: requestIdParams,
   responses: {
     200: { description: "The request's notifications", schema: notificationList },
@@ -388,4 +391,7 @@ export const ROUTES: readonly RouteDefinition[] = [
   listRequestNotifications, // notifications (issue 3, item 7)
   // Verifiable documents (issue 3, item 5): upload verification, revocation, reissue.
   ...DOCUMENT_ROUTES,
+  ...TENANT_ROUTES, // villages as tenants (issue 4): onboarding a village and its staff
+  ...PRIVACY_ROUTES, // privacy (issue 4): data-subject exports for the data-protection officer
+  ...CITIZEN_ROUTES, // citizen channels (issue 4, item 5): NIK linking, tracking without an account
 ];

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { parseNik } from '../core/nik.js';
 import { DELIVERY_STATUSES } from '../core/notifications.js';
 import { ATTACHMENT_CONTENT_TYPES, DECISIONS, REQUEST_STATUSES } from '../core/requests.js';
+import { CONSENT_METHODS } from '../core/submit-request.js';
 
 /** Wire formats of API v1: the contract agencies code against. OpenAPI is generated from these. */
 const localized = z.object({ id: z.string(), en: z.string() });
@@ -75,6 +77,28 @@ export const contact = z.strictObject({
   email: z.email().max(200).optional(),
 });
 
+const indonesianMobile = z
+  .string()
+  .regex(/^(\+62|62|0)8\d{7,12}$/, 'an Indonesian mobile number such as 081234567890');
+
+/** A person's name as typed at a counter or in a form. */
+const personName = z.string().trim().min(2).max(100);
+
+export const consentRecord = z
+  .strictObject({
+    method: z
+      .enum(CONSENT_METHODS)
+      .describe(
+        'signed-form: the citizen signed the consent form · thumbprint: they put their thumbprint on it · verbal-witnessed: they said so before a witness',
+      ),
+    recordedAt: z.iso.datetime({ offset: true }).describe('When the citizen gave their consent'),
+    witnessName: personName
+      .optional()
+      .describe('Required for verbal-witnessed: who witnessed it (not the operator)'),
+  })
+  // witnessName required for verbal consent: checked by the use case (submit-request.ts), with its message.
+  .meta({ id: 'Consent' });
+
 export const submitRequestBody = z
   .strictObject({
     serviceCode: z.string().min(1).max(40),
@@ -82,6 +106,17 @@ export const submitRequestBody = z
     data: z.record(z.string(), z.unknown()),
     attachments: z.array(attachmentInput).max(20).optional(),
     contact: contact.optional(),
+    consent: consentRecord
+      .optional()
+      .describe(
+        "Counter (assisted) submissions by an operator only, and required there: the citizen's consent",
+      ),
+    citizen: z
+      .strictObject({ name: personName, phone: indonesianMobile.optional() })
+      .optional()
+      .describe(
+        'Counter (assisted) submissions only, and required there: the citizen served, and their phone for SMS updates',
+      ),
   })
   .meta({ id: 'SubmitRequest' });
 
@@ -315,3 +350,235 @@ export const documentRecordView = z
     supersedes: z.string().optional(),
   })
   .meta({ id: 'DocumentRecord' });
+
+// --- Villages as tenants (issue 4): onboarding a village and its staff ---
+
+const placeName = z.string().trim().min(2).max(100);
+const strictLocalized = z.strictObject({
+  id: z.string().trim().min(1).max(500),
+  en: z.string().trim().min(1).max(500),
+});
+
+export const villageBody = z
+  .strictObject({
+    name: placeName,
+    kind: z.enum(['desa', 'kelurahan']),
+    district: z.strictObject({
+      code: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/, 'district codes look like 35.10.06'),
+      name: placeName,
+    }),
+    regency: z.strictObject({
+      code: z.string().regex(/^\d{2}\.\d{2}$/, 'regency codes look like 35.10'),
+      name: placeName,
+    }),
+    province: placeName,
+    address: z.string().trim().min(5).max(300),
+    head: z.strictObject({
+      name: placeName.describe('Who signs the letters (kepala desa / lurah)'),
+      title: z.strictObject({ id: placeName, en: placeName }),
+    }),
+    letterCode: z
+      .string()
+      .regex(/^[A-Z0-9]{2,10}$/, 'letter codes are 2 to 10 capital letters or digits, e.g. TMP')
+      .describe('Short code inside letter numbers'),
+    numberingScope: z.enum(['village', 'classification', 'service']).optional(),
+    services: z
+      .array(z.string().min(1).max(40))
+      .max(100)
+      .describe("Codes of the regency's services the village offers"),
+    announcements: z.array(strictLocalized).max(20).optional(),
+  })
+  .meta({ id: 'VillageOnboarding' });
+
+export const villageRecord = villageView
+  .extend({
+    address: z.string(),
+    head: z.object({ name: z.string(), title: localized }),
+    letterCode: z.string(),
+    numberingScope: z.enum(['village', 'classification', 'service']).optional(),
+    announcements: z.array(localized).optional(),
+  })
+  .meta({ id: 'VillageRecord' });
+
+export const staffBody = z
+  .strictObject({
+    username: z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9._-]{2,63}$/,
+        'usernames are 3 to 64 lower-case letters, digits, dots, dashes or underscores',
+      ),
+    name: placeName,
+    email: z.email().max(200).optional(),
+    phone: z
+      .string()
+      .regex(/^\+[1-9]\d{7,14}$/, 'a phone number in E.164 form, e.g. +6281234567890')
+      .optional(),
+    role: z.enum(['operator', 'village_secretary', 'village_head']),
+  })
+  .meta({ id: 'StaffAccountRequest' });
+
+export const staffView = z
+  .object({
+    username: z.string(),
+    name: z.string(),
+    email: z.string().optional(),
+    phone: z.string().optional(),
+    role: z.string(),
+    area: z.string(),
+  })
+  .meta({ id: 'StaffAccount' });
+// --- end villages as tenants ---
+
+// --- Privacy (issue 4, items 6 and 7): data-subject exports for the data-protection officer ---
+
+export const dataSubjectExportBody = z
+  .strictObject({
+    nik: z
+      .string()
+      .superRefine((value, context) => {
+        // The rule's message never repeats the value (validation.ts customMessages).
+        if (!/^\d{16}$/.test(value)) context.addIssue({ code: 'custom', params: { rule: 'nik.format' } });
+      })
+      .meta({
+        pattern: '^[0-9]{16}$',
+        description:
+          "The data subject's NIK (16 digits); sent in the body so it never appears in a URL or log",
+      }),
+  })
+  .meta({ id: 'DataSubjectExportRequest' });
+
+const auditActorView = z.object({
+  subject: z.string(),
+  name: z.string(),
+  roles: z.array(z.string()),
+  areas: z.array(z.string()),
+  agency: z.string().optional(),
+  clientId: z.string().optional(),
+});
+const originView = z.object({ ip: z.string(), userAgent: z.string().optional() });
+
+export const auditEntryView = z
+  .object({
+    id: z.string(),
+    at: z.string(),
+    action: z.string(),
+    target: z.object({ kind: z.string(), id: z.string() }),
+    actor: auditActorView,
+    origin: originView.optional(),
+    detail: z.string().optional(),
+  })
+  .meta({ id: 'AuditEntry' });
+
+export const dataSubjectExport = z
+  .object({
+    subject: z.object({
+      personId: z.string().describe('SHA-256 pseudonym of the NIK (the access trail names the person by it)'),
+      nikMasked: z.string(),
+    }),
+    generatedAt: z.string(),
+    generatedBy: z.object({ subject: z.string(), name: z.string(), areas: z.array(z.string()) }),
+    requests: z.array(
+      z.object({
+        id: z.string(),
+        villageCode: z.string(),
+        serviceCode: z.string(),
+        foundIn: z.array(z.string()).describe('The application fields that hold the NIK'),
+        record: z.record(z.string(), z.unknown()).describe('The request as stored, without internal handles'),
+        events: z.array(
+          z.object({
+            at: z.string(),
+            type: z.string(),
+            status: z.string(),
+            actor: z.object({
+              subject: z.string(),
+              name: z.string(),
+              role: z.string(),
+              areas: z.array(z.string()).optional(),
+              agency: z.string().optional(),
+              clientId: z.string().optional(),
+              origin: originView.optional(),
+            }),
+            stage: z.string().optional(),
+            note: z.string().optional(),
+          }),
+        ),
+        notifications: z.array(z.record(z.string(), z.unknown())),
+        registryLookups: z.array(z.record(z.string(), z.unknown())),
+        documents: z.array(z.record(z.string(), z.unknown())),
+        accessTrail: z.array(auditEntryView),
+      }),
+    ),
+  })
+  .meta({ id: 'DataSubjectExport' });
+// --- end privacy ---
+
+// --- Citizen channels (issue 4, item 5): NIK linking, tracking without an account ---------------------------
+
+/** A NIK: 16 digits whose birth-date part is a real date (the same rule and messages as application forms). */
+const nik = z.string().superRefine((value, context) => {
+  const parsed = parseNik(value);
+  if (typeof parsed === 'string') context.addIssue({ code: 'custom', params: { rule: `nik.${parsed}` } });
+});
+
+export const linkNikBody = z
+  .strictObject({
+    nik: nik.describe('The NIK on your KTP (16 digits)'),
+    name: personName.describe('Your name as on your KTP'),
+    birthDate: z.iso.date().describe('Your birth date (YYYY-MM-DD)'),
+  })
+  .meta({ id: 'LinkNik' });
+
+export const meView = z
+  .object({
+    name: z.string().describe("The account's name"),
+    roles: z.array(z.string()),
+    nik: z
+      .object({
+        masked: z.string().describe('Region digits only: 351006**********'),
+        name: z.string().describe('The name verified with it'),
+        linkedAt: z.string(),
+      })
+      .optional()
+      .describe('The NIK linked to this account, if any'),
+  })
+  .meta({ id: 'Me' });
+
+export const trackBody = z
+  .strictObject({
+    trackingCode: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9 -]{8,20}$/, 'a tracking code such as DD-7K3M-Q9XA')
+      .describe('The code given on submission, e.g. DD-7K3M-Q9XA (case and dashes do not matter)'),
+    nikLast6: z
+      .string()
+      .regex(/^\d{6}$/, 'the last 6 digits of the NIK')
+      .describe("The last 6 digits of the applicant's NIK"),
+  })
+  .meta({ id: 'TrackRequest' });
+
+export const trackingView = z
+  .object({
+    trackingCode: z.string(),
+    service: z.object({ code: z.string(), name: localized }),
+    village: z.object({ code: z.string(), name: z.string() }),
+    status: requestStatus,
+    statusLabel: localized,
+    submittedAt: z.string(),
+    updatedAt: z.string(),
+    expectedBy: z.string().optional().describe("Submission time plus the service's target hours"),
+    timeline: z
+      .array(
+        z.object({
+          at: z.string(),
+          status: requestStatus,
+          label: localized,
+          stage: localized.optional().describe('In review: the stage it moved to'),
+        }),
+      )
+      .describe('Dates and status labels only: no names, notes or data'),
+    nextStep: localized,
+    bring: z.array(localized).describe('What to bring to the village office, if anything'),
+  })
+  .meta({ id: 'Tracking' });

@@ -2,6 +2,7 @@ import type { DecisionStage, ServiceDefinition } from './catalog/types.js';
 import { ForbiddenError, NotFoundError } from './errors.js';
 import type { ServiceRequest } from './requests.js';
 import { type Actor, actorCoversVillage, type Role, STAFF_ROLES, type StaffRole } from './roles.js';
+import type { ChannelRecord, SubmissionChannel } from './submit-request.js';
 import { text } from './text.js';
 
 /**
@@ -76,16 +77,22 @@ const agencyOnly = (actor: Actor) =>
 const agencyTakesPart = (actor: Actor, service: Pick<ServiceDefinition, 'stages'> | undefined) =>
   service?.stages.some((stage) => (stage as { agency?: string }).agency === actor.agency) ?? false;
 
+/** What the row rules read of a request's service: its chain (agencies), and its fields (whose NIK). */
+type ServiceFacts = Pick<ServiceDefinition, 'stages'> & Partial<Pick<ServiceDefinition, 'fields'>>;
+
 /**
  * Row level, for every read of a request: its applicant (a person, not a machine), or staff of its area
- * (agency officers only when their agency takes part in the service, which needs `service`).
+ * (agency officers only when their agency takes part in the service, which needs `service`), or the citizen
+ * a counter submission was made for, once they have linked their NIK (`linkedNik`, see below).
  */
 export function canSeeRequest(
   actor: Actor,
   request: ServiceRequest,
-  service?: Pick<ServiceDefinition, 'stages'>,
+  service?: ServiceFacts,
+  linkedNik?: string,
 ): boolean {
   if (!actor.client && request.applicant.subject === actor.subject) return true;
+  if (isOwnCounterSubmission(actor, request, service, linkedNik)) return true;
   if (!worksFor(actor, request.villageCode)) return false;
   return !agencyOnly(actor) || agencyTakesPart(actor, service);
 }
@@ -95,10 +102,53 @@ export function assertCanSee(
   actor: Actor,
   request: ServiceRequest | undefined,
   id: string,
-  service?: Pick<ServiceDefinition, 'stages'>,
+  service?: ServiceFacts,
+  linkedNik?: string,
 ): ServiceRequest {
-  if (!request || !canSeeRequest(actor, request, service)) throw requestNotFound(id);
+  if (!request || !canSeeRequest(actor, request, service, linkedNik)) throw requestNotFound(id);
   return request;
+}
+
+/**
+ * The linked-NIK rule. A citizen whose account holds a NIK verified against the population register
+ * (PUT /v1/me/nik) sees the requests an operator submitted for them at the counter: assisted requests whose
+ * applicant NIK (`applicantNik`) is theirs. Not self-service requests of other accounts that merely name
+ * that NIK (a parent on someone's birth registration, a family member's own application): those belong to
+ * the account that sent them and hold its data.
+ */
+function isOwnCounterSubmission(
+  actor: Actor,
+  request: ServiceRequest,
+  service: ServiceFacts | undefined,
+  linkedNik: string | undefined,
+): boolean {
+  if (!linkedNik || !mayBeCounterSubmissionFor(actor, request)) return false;
+  const fields = service?.fields;
+  return fields !== undefined && applicantNik(request, { fields }) === linkedNik;
+}
+
+/**
+ * Whether the linked-NIK rule could apply (a citizen, not the request's applicant, an assisted request):
+ * only then is the caller's linked NIK worth reading.
+ */
+export const mayBeCounterSubmissionFor = (actor: Actor, request: ServiceRequest): boolean =>
+  !actor.client &&
+  actor.roles.includes('citizen') &&
+  request.applicant.subject !== actor.subject &&
+  (request as ServiceRequest & Partial<ChannelRecord>).channel === 'assisted';
+
+/**
+ * The NIK of the person a request is for: its field named `nik` (every regency service has one, the
+ * applicant's), else its first field of type NIK (a village's own programme may name it otherwise).
+ */
+export function applicantNik(
+  request: Pick<ServiceRequest, 'data'>,
+  service: Pick<ServiceDefinition, 'fields'>,
+): string | undefined {
+  const nikFields = service.fields.filter((field) => field.type === 'nik');
+  const field = nikFields.find((candidate) => candidate.name === 'nik') ?? nikFields[0];
+  const value = field ? request.data[field.name] : undefined;
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 export const requestNotFound = (id: string) =>
@@ -140,6 +190,17 @@ export const canCorrect = (actor: Actor, request: ServiceRequest): boolean =>
 export const canSubmitIn = (actor: Actor, villageCode: string): boolean =>
   actor.roles.includes('citizen') ||
   (actor.roles.includes('operator') && actorCoversVillage(actor, villageCode));
+
+/**
+ * The consent rule. An operator of the village submitting at its counter acts for a citizen who came in
+ * person (assisted channel): the citizen's consent to the processing of their data (UU 27/2022 PDP) must be
+ * recorded with the submission — how it was given, when, and for verbal consent who witnessed it. A citizen
+ * applying for themselves (self channel) consents by applying, and may not send a consent record.
+ */
+export const submissionChannel = (actor: Actor, villageCode: string): SubmissionChannel =>
+  actor.roles.includes('operator') && actorCoversVillage(actor, villageCode) ? 'assisted' : 'self';
+
+export const consentRequired = (channel: SubmissionChannel): boolean => channel === 'assisted';
 
 /** Who may revoke or reissue a village's letters. */
 export const DOCUMENT_AUTHORITIES = ['village_head', 'village_secretary'] as const satisfies StaffRole[];

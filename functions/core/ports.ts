@@ -7,11 +7,16 @@ import type { LocalizedText } from './text.js';
  * AWS SDK; the same adapters run locally against DynamoDB Local, s3rver and the local Step Functions.
  */
 export interface RequestStore {
-  /** Writes the request, its first event and (if given) the idempotency record in one transaction. */
+  /**
+   * Writes the request, its first event, (if given) the idempotency record, its tracking-code lookup and one
+   * lookup per NIK in `niks` (the people the request is about) in one transaction. Tracking codes are
+   * unique: when the request's code is taken already, nothing is written and the result says so.
+   */
   create(
     request: ServiceRequest,
     event: RequestEvent,
     idempotency?: IdempotencyRecord,
+    niks?: readonly string[],
   ): Promise<CreateResult>;
   get(id: string): Promise<ServiceRequest | undefined>;
   /** The record of an Idempotency-Key already used by this caller, if any. */
@@ -23,6 +28,15 @@ export interface RequestStore {
    */
   update(change: RequestChange): Promise<boolean>;
   listByVillage(query: VillageQuery): Promise<{ items: ServiceRequest[]; cursor?: string }>;
+  /** The id of the request with this tracking code (as issued: upper case, DD-XXXX-XXXX), if any. */
+  idByTrackingCode(code: string): Promise<string | undefined>;
+  /** Ids of every request whose data names this NIK (in any NIK field), oldest first. */
+  idsByNik(nik: string): Promise<string[]>;
+  /**
+   * The NIK this account has linked to itself and had verified (PUT /v1/me/nik), if any: a linked citizen
+   * also sees the counter submissions made for them (policy.canSeeRequest).
+   */
+  linkedNik(subject: string): Promise<string | undefined>;
 }
 
 export interface RequestChange {
@@ -48,7 +62,9 @@ export interface IdempotencyRecord {
 
 export type CreateResult =
   | { readonly created: true }
-  | { readonly created: false; readonly existing: IdempotencyRecord };
+  | { readonly created: false; readonly existing: IdempotencyRecord }
+  /** Another request holds this tracking code already: nothing was written; try again with a new code. */
+  | { readonly created: false; readonly trackingCodeTaken: true };
 
 export interface VillageDirectory {
   get(code: string): Promise<Village | undefined>;

@@ -11,10 +11,16 @@ import {
 import { applicationSchema } from './catalog/application-schema.js';
 import type { ServiceCatalog } from './catalog/service-catalog.js';
 import type { ServiceDefinition } from './catalog/types.js';
-import { ForbiddenError, NotFoundError, UnprocessableError, ValidationError } from './errors.js';
+import {
+  type FieldIssue,
+  ForbiddenError,
+  NotFoundError,
+  UnprocessableError,
+  ValidationError,
+} from './errors.js';
 import { newId, newTrackingCode } from './ids.js';
 import type { Village } from './places.js';
-import { canSubmitIn } from './policy.js';
+import { canSubmitIn, consentRequired, submissionChannel } from './policy.js';
 import type {
   Clock,
   IdempotencyRecord,
@@ -23,7 +29,7 @@ import type {
   VillageDirectory,
   Workflow,
 } from './ports.js';
-import type { Contact, RequestEvent, ServiceRequest } from './requests.js';
+import { type Contact, eventActor, type RequestEvent, type ServiceRequest } from './requests.js';
 import type { Actor } from './roles.js';
 import { text } from './text.js';
 import { parseOrThrow } from './validation.js';
@@ -34,7 +40,42 @@ export interface SubmitInput {
   readonly data: Readonly<Record<string, unknown>>;
   readonly attachments?: readonly AttachmentInput[];
   readonly contact?: Contact;
+  /** Assisted submissions only: the citizen's consent, as the operator recorded it at the counter. */
+  readonly consent?: Consent;
+  /** Assisted submissions only: the citizen the operator submits for, and their phone for notifications. */
+  readonly citizen?: { readonly name: string; readonly phone?: string };
 }
+
+/** How a request came in: the citizen applied themselves, or an operator entered it at the counter for them. */
+export type SubmissionChannel = 'self' | 'assisted';
+
+export const CONSENT_METHODS = ['signed-form', 'thumbprint', 'verbal-witnessed'] as const;
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+
+/** The citizen's consent to an assisted submission (UU 27/2022 PDP): how, when, and who witnessed it. */
+export interface Consent {
+  readonly method: ConsentMethod;
+  /** When the citizen gave it (ISO date-time). */
+  readonly recordedAt: string;
+  /** Required for verbal consent: the person (not the operator) who witnessed it. */
+  readonly witnessName?: string;
+}
+
+/**
+ * What a request records of its channel, beside ServiceRequest (stored on the request and, for consent,
+ * on its SUBMITTED event). Requests written before channels existed have none of these: they were 'self'
+ * unless an operator was their applicant.
+ */
+export interface ChannelRecord {
+  readonly channel: SubmissionChannel;
+  /** Assisted only: the citizen's consent. */
+  readonly consent?: Consent;
+  /** Assisted only: the citizen the operator submitted for, as named at the counter. */
+  readonly citizen?: { readonly name: string };
+}
+
+/** A new request as submitRequest writes it. */
+export type SubmittedRequest = ServiceRequest & ChannelRecord;
 
 export interface SubmitDeps {
   readonly requests: RequestStore;
@@ -77,6 +118,18 @@ export async function submitRequest(
       ),
     );
   }
+  const now = deps.clock.now();
+  const channel = submissionChannel(actor, input.villageCode);
+  const channelIssues = checkChannel(channel, input, now);
+  if (channelIssues.length > 0) {
+    throw new ValidationError(
+      text(
+        `Data tidak valid: ${channelIssues.map((issue) => issue.message.id).join('; ')}`,
+        `Invalid data: ${channelIssues.map((issue) => issue.message.en).join('; ')}`,
+      ),
+      channelIssues,
+    );
+  }
   const village = await villageFor(deps.villages, input.villageCode);
   const service = await offeredService(deps.catalog, village, input.serviceCode);
   const data = validateApplication(service, input.data);
@@ -91,7 +144,6 @@ export async function submitRequest(
     );
   }
 
-  const now = deps.clock.now();
   const id = newId(now);
   const role = actor.roles[0] ?? 'citizen';
   let attachments: Awaited<ReturnType<typeof acceptAttachments>>;
@@ -106,7 +158,9 @@ export async function submitRequest(
     throw error;
   }
   const at = now.toISOString();
-  const request: ServiceRequest = {
+  const assisted = channel === 'assisted' && input.consent && input.citizen ? input : undefined;
+  const contact = contactOf(input);
+  let request: SubmittedRequest = {
     id,
     trackingCode: newTrackingCode(),
     serviceCode: service.code,
@@ -115,28 +169,158 @@ export async function submitRequest(
     stageIndex: 0,
     applicant: { subject: actor.subject, name: actor.name },
     data,
-    ...(input.contact ? { contact: input.contact } : {}),
+    ...(contact ? { contact } : {}),
     ...(attachments.length > 0 ? { attachments } : {}),
     createdAt: at,
     updatedAt: at,
     version: 1,
+    channel,
+    ...(assisted?.consent ? { consent: assisted.consent } : {}),
+    ...(assisted?.citizen ? { citizen: { name: assisted.citizen.name.trim() } } : {}),
   };
-  const event: RequestEvent = {
+  const event: RequestEvent & Pick<ChannelRecord, 'channel' | 'consent'> = {
     requestId: id,
     at,
     type: 'SUBMITTED',
     status: 'SUBMITTED',
-    actor: { subject: actor.subject, name: actor.name, role },
+    actor: eventActor(actor, role),
+    channel,
+    ...(assisted?.consent ? { consent: assisted.consent } : {}),
   };
-  const result = await deps.requests.create(
-    request,
-    event,
-    idempotency ? { ...idempotency, requestId: id } : undefined,
-  );
-  if (!result.created) return replayed(deps, result.existing, idempotency?.bodyHash ?? '', input);
+  // A tracking code is 40 random bits: a clash is about one in a million at a million requests. When the
+  // code is taken, the transaction wrote nothing; draw another (three tries, then fail loudly: a 500 whose
+  // details stay in the logs, and the citizen's retry with the same Idempotency-Key starts over).
+  for (let attempt = 1; ; attempt++) {
+    const result = await deps.requests.create(
+      request,
+      event,
+      idempotency ? { ...idempotency, requestId: id } : undefined,
+      peopleNamed(service, data),
+    );
+    if (result.created) break;
+    if ('existing' in result) return replayed(deps, result.existing, idempotency?.bodyHash ?? '', input);
+    if (attempt >= TRACKING_CODE_ATTEMPTS) {
+      throw new Error(`No free tracking code after ${attempt} attempts for request ${id}`);
+    }
+    request = { ...request, trackingCode: newTrackingCode() };
+  }
   await announce(deps.notifier, request, service, event);
   await deps.workflow.start(id);
   return { request, replayed: false };
+}
+
+const TRACKING_CODE_ATTEMPTS = 3;
+
+/** Consent may be recorded shortly before the submission (or queued offline for a while), not after it. */
+const CONSENT_CLOCK_SKEW_MS = 10 * 60 * 1000;
+const CONSENT_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
+
+/** The consent rule (policy.consentRequired) applied to a submission's body: what is missing or not allowed. */
+function checkChannel(channel: SubmissionChannel, input: SubmitInput, now: Date): FieldIssue[] {
+  const issue = (field: string, id: string, en: string): FieldIssue => ({ field, message: text(id, en) });
+  if (!consentRequired(channel)) {
+    return [
+      ...(input.consent
+        ? [
+            issue(
+              'consent',
+              'consent: hanya untuk pengajuan oleh operator di loket desa',
+              'consent: only for submissions an operator makes at the village counter',
+            ),
+          ]
+        : []),
+      ...(input.citizen
+        ? [
+            issue(
+              'citizen',
+              'citizen: hanya untuk pengajuan oleh operator di loket desa',
+              'citizen: only for submissions an operator makes at the village counter',
+            ),
+          ]
+        : []),
+    ];
+  }
+  const issues: FieldIssue[] = [];
+  const { consent, citizen } = input;
+  if (!consent) {
+    issues.push(
+      issue(
+        'consent',
+        'consent: persetujuan warga wajib dicatat untuk pengajuan di loket (cara, waktu, saksi)',
+        "consent: the citizen's consent must be recorded for a counter submission (method, time, witness)",
+      ),
+    );
+  } else {
+    const recordedAt = Date.parse(consent.recordedAt);
+    if (Number.isNaN(recordedAt)) {
+      issues.push(
+        issue('consent.recordedAt', 'consent.recordedAt: tidak valid', 'consent.recordedAt: is not valid'),
+      );
+    } else if (recordedAt > now.getTime() + CONSENT_CLOCK_SKEW_MS) {
+      issues.push(
+        issue(
+          'consent.recordedAt',
+          'consent.recordedAt: tidak boleh di masa depan',
+          'consent.recordedAt: cannot be in the future',
+        ),
+      );
+    } else if (recordedAt < now.getTime() - CONSENT_MAX_AGE_MS) {
+      issues.push(
+        issue(
+          'consent.recordedAt',
+          'consent.recordedAt: lebih dari 30 hari yang lalu; catat persetujuan baru',
+          'consent.recordedAt: more than 30 days ago; record a new consent',
+        ),
+      );
+    }
+    if (consent.method === 'verbal-witnessed' && !consent.witnessName?.trim()) {
+      issues.push(
+        issue(
+          'consent.witnessName',
+          'consent.witnessName: wajib diisi untuk persetujuan lisan',
+          'consent.witnessName: is required for verbal consent',
+        ),
+      );
+    }
+  }
+  if (!citizen?.name.trim()) {
+    issues.push(
+      issue(
+        'citizen.name',
+        'citizen.name: nama warga yang dilayani wajib diisi',
+        'citizen.name: the name of the citizen served is required',
+      ),
+    );
+  }
+  if (citizen?.phone && input.contact?.phone && citizen.phone !== input.contact.phone) {
+    issues.push(
+      issue(
+        'citizen.phone',
+        'citizen.phone: berbeda dengan contact.phone; kirim salah satu',
+        'citizen.phone: differs from contact.phone; send one of them',
+      ),
+    );
+  }
+  return issues;
+}
+
+/** Where notifications go: the body's contact, and at the counter the citizen's phone. */
+function contactOf(input: SubmitInput): Contact | undefined {
+  const phone = input.citizen?.phone ?? input.contact?.phone;
+  const contact = { ...input.contact, ...(phone ? { phone } : {}) };
+  return Object.keys(contact).length > 0 ? contact : undefined;
+}
+
+/** Every NIK the application names (fields of type NIK), once each: the people the request is about. */
+export function peopleNamed(
+  service: Pick<ServiceDefinition, 'fields'>,
+  data: Readonly<Record<string, unknown>>,
+) {
+  const niks = service.fields
+    .filter((field) => field.type === 'nik')
+    .map((field) => data[field.name])
+    .filter((value): value is string => typeof value === 'string' && value !== '');
+  return [...new Set(niks)];
 }
 
 /** The key's record, once a concurrent submission has written it (waiting up to about two seconds). */

@@ -99,6 +99,7 @@ describeInBrowser('the citizen portal and the staff console', () => {
 
   let requestId = '';
   let trackingCode = '';
+  let counterCode = '';
 
   it('shows the catalog on a 360 px phone, in Indonesian first and in English on request', async () => {
     // Prepare
@@ -272,17 +273,48 @@ describeInBrowser('the citizen portal and the staff console', () => {
       nik: '3510065208900004',
     });
     await attachRequired(page);
+    // the citizen's consent (UU 27/2022): given verbally, so a witness is needed
+    await page.getByLabel(/^Cara persetujuan/).selectOption('verbal-witnessed');
     await screenshot(page, 'console-counter');
     await expectAccessible(page);
+    await page.getByRole('button', { name: 'Kirim permohonan' }).click();
+    await page.getByText('Nama saksi: wajib untuk persetujuan lisan').waitFor();
+    await page.getByLabel(/^Nama saksi/).fill('Pak RT Krajan');
     await page.getByRole('button', { name: 'Kirim permohonan' }).click();
     // Assess: a tracking code to hand over, and the request waiting at the operator's stage
     await page.getByText('Permohonan tercatat. Berikan kode lacak ini kepada warga:').waitFor();
     const code = await page.locator('.code.big').textContent();
     expect(code).toMatch(/^DD-/);
+    counterCode = code ?? '';
     await page.getByRole('link', { name: 'Buka permohonan' }).click();
     await page.getByRole('heading', { name: new RegExp(code ?? '') }).waitFor();
     await expect(page.getByText('Siti Aminah').first().isVisible()).resolves.toBe(true);
     await page.close();
+  });
+
+  it('lets anyone follow the counter submission with its code and the last 6 NIK digits, no account needed', async () => {
+    // Prepare: a phone that is not signed in
+    const anonymous = await browser.newContext(PHONE);
+    const page = await anonymous.newPage();
+    errors.push(...watchErrors(page));
+    await page.goto(`${runtime.url}/#/lacak`);
+    await page.getByRole('heading', { name: 'Lacak permohonan' }).waitFor();
+    // Act: wrong digits first, then the right ones
+    await page.getByLabel('Kode lacak').fill(counterCode.toLowerCase());
+    await page.getByLabel('6 digit terakhir NIK pemohon').fill('123456');
+    await page.getByRole('button', { name: 'Lacak', exact: true }).click();
+    await page.getByText(/tidak cocok dengan permohonan mana pun/).waitFor();
+    await page.getByLabel('6 digit terakhir NIK pemohon').fill('900004');
+    await page.getByRole('button', { name: 'Lacak', exact: true }).click();
+    // Assess: where it is, and nothing about the person
+    await page.getByRole('heading', { name: 'Surat Keterangan Usaha' }).waitFor();
+    await expect(page.getByText(counterCode).first().isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Tampo').first().isVisible()).resolves.toBe(true);
+    await expect(page.getByText('Siti Aminah').count()).resolves.toBe(0);
+    await screenshot(page, 'portal-lookup-360');
+    await expectNoHorizontalScroll(page);
+    await expectAccessible(page);
+    await anonymous.close();
   });
 
   it('lets the citizen download the letter and check it on the public verification page', async () => {

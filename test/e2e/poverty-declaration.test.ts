@@ -40,6 +40,9 @@ describe('the poverty declaration (SPM), as the seed describes it', () => {
       villageCode: TAMPO,
       data,
       attachments: await attachAll(operator, 'SPM', requiredRequirements('SPM')),
+      // Assisted channel: the operator records the citizen's consent (a signed form at the counter).
+      citizen: { name: String(data.fullName) },
+      consent: { method: 'signed-form', recordedAt: new Date().toISOString() },
     });
     expect(response.status).toBe(201);
     return response.body;

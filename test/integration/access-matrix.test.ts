@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_CLIENTS, type DemoClient } from '../../config/demo-clients.js';
 import { DEMO_USERS, type DemoUser } from '../../config/demo-users.js';
+import { DEMO_VILLAGES } from '../../config/villages.js';
 import type { RouteDefinition, RowRule } from '../../functions/api/route-types.js';
 import { ROUTES } from '../../functions/api/routes.js';
 import { findService } from '../../functions/core/catalog/index.js';
 import { coversVillage, type Role, STAFF_ROLES } from '../../functions/core/roles.js';
 import { approveThroughChain, type RequestState, settled, submit } from '../support/chain.js';
 import { SAWOO, TAMPO } from '../support/fixtures.js';
-import { ApiClient, type ApiResponse, startTestRuntime } from '../support/runtime.js';
+import { ApiClient, type ApiResponse, signInMachine, startTestRuntime } from '../support/runtime.js';
 import { sampleApplication } from '../support/samples.js';
 import { attachAll, SAMPLE_PDF } from '../support/uploads.js';
 
@@ -26,6 +28,7 @@ interface Target {
   readonly requestId?: string;
   readonly applicant?: string;
   readonly attachmentId?: string;
+  readonly trackingCode?: string;
   readonly documentId?: string;
   /** The agencies that take part in the request's service (SKU: none). */
   readonly agencies?: readonly string[];
@@ -34,6 +37,8 @@ interface Target {
 interface Principal {
   readonly label: string;
   readonly user?: DemoUser;
+  /** An agency's system (client credentials): it gets routes by scope, never by role. */
+  readonly scopes?: readonly string[];
   readonly client: ApiClient;
 }
 
@@ -72,6 +77,13 @@ const CASES: Record<string, RouteCase> = {
         villageCode: t.village,
         data: sampleApplication('SKU'),
         attachments: await uploadsFor(p, t.village),
+        // At the counter (assisted channel) the operator records the citizen's consent.
+        ...(p.user?.role === 'operator'
+          ? {
+              citizen: { name: 'Siti Aminah' },
+              consent: { method: 'signed-form', recordedAt: new Date().toISOString() },
+            }
+          : {}),
       },
     }),
   },
@@ -142,6 +154,50 @@ const CASES: Record<string, RouteCase> = {
       body: { reason: 'Salah ketik nama usaha' },
     }),
   },
+  putVillage: {
+    fixture: 'village',
+    call: (t) => {
+      // Replacing a village with its own record: a valid onboarding body that changes nothing.
+      const { code: _code, ...record } = DEMO_VILLAGES.find((village) => village.code === t.village) ?? {};
+      return { path: `/v1/villages/${t.village}`, body: record };
+    },
+  },
+  createVillageStaff: {
+    fixture: 'village',
+    call: (t, p) => ({
+      path: `/v1/villages/${t.village}/staff`,
+      body: {
+        username: `matrix.${t.village?.replaceAll('.', '')}.${p.label.replace(/[^a-z0-9]/g, '')}`,
+        name: 'Petugas Uji Matriks',
+        email: 'petugas@example.org',
+        role: 'operator',
+      },
+    }),
+  },
+  createDataSubjectExport: {
+    fixture: 'none',
+    // Both areas' shared requests are about this person: an officer's export holds only their own area's.
+    call: () => ({ path: '/v1/privacy/data-subject-exports', body: { nik: sampleApplication('SKU').nik } }),
+  },
+  getMe: { fixture: 'none', call: () => ({ path: '/v1/me' }) },
+  linkNik: {
+    fixture: 'none',
+    // Each demo citizen links their own NIK, as the population registry knows them.
+    call: (_t, p) => ({
+      path: '/v1/me/nik',
+      body:
+        p.label === 'warga.sawoo'
+          ? { nik: '3502050407760001', name: 'Sugeng Riyanto', birthDate: '1976-07-04' }
+          : { nik: '3510061208900003', name: 'Budi Santoso', birthDate: '1990-08-12' },
+    }),
+  },
+  trackRequest: {
+    fixture: 'waiting',
+    call: (t) => ({
+      path: '/v1/track',
+      body: { trackingCode: t.trackingCode, nikLast6: String(sampleApplication('SKU').nik).slice(-6) },
+    }),
+  },
   reissueDocument: {
     fixture: 'issued',
     changes: true,
@@ -168,7 +224,6 @@ const uploadsFor = (principal: Principal, village: Village | undefined) =>
 
 type Expected = 'allow' | 401 | 403 | 404;
 
-const subjectOf = (user: DemoUser) => `local-${user.username}`;
 const isStaff = (role: Role) => (STAFF_ROLES as readonly string[]).includes(role);
 const covers = (user: DemoUser, village: string | undefined) =>
   village !== undefined && user.areas.some((area) => coversVillage(area, village));
@@ -203,11 +258,33 @@ const ROW_RULES: Record<RowRule, (user: DemoUser, target: Target) => Expected> =
     ['village_head', 'village_secretary'].includes(user.role) && covers(user, target.village) ? 'allow' : 403,
 };
 
-function expected(route: RouteDefinition, user: DemoUser | undefined, target: Target): Expected {
+function expected(route: RouteDefinition, principal: Principal, target: Target): Expected {
+  const { user, scopes } = principal;
   if (route.access === 'public') return 'allow';
   if (!user) return 401;
-  if (!route.access.includes(user.role)) return 403;
+  const routeAllows = scopes
+    ? (route.machineScopes ?? []).some((scope) => scopes.includes(scope))
+    : route.access.includes(user.role);
+  if (!routeAllows) return 403;
   return ROW_RULES[route.rows](user, target);
+}
+
+/** A demo agency system as the oracle sees it: an agency officer of the agency and area its scope names. */
+async function machinePrincipal(client: DemoClient): Promise<Principal> {
+  const [, agency = '', area = ''] =
+    client.scopes.map((scope) => /^desa-digital\/agency:([^:]+):(.+)$/.exec(scope)).find(Boolean) ?? [];
+  return {
+    label: client.clientId,
+    user: {
+      username: `client:${client.clientId}`,
+      name: client.name,
+      role: 'agency_officer',
+      areas: [area],
+      agency,
+    },
+    scopes: client.scopes,
+    client: await signInMachine(runtime, client.clientId, client.clientSecret),
+  };
 }
 
 // --- Fixtures -------------------------------------------------------------------------------------------
@@ -221,6 +298,7 @@ async function waitingIn(village: Village): Promise<Target> {
     requestId: state.id,
     applicant: citizenOf[village],
     attachmentId: state.attachments[0]?.attachmentId,
+    trackingCode: (state as RequestState & { trackingCode?: string }).trackingCode,
     agencies: [],
   };
 }
@@ -277,6 +355,7 @@ describe('the access matrix, generated from the route table', () => {
       ...(await Promise.all(
         DEMO_USERS.map(async (user) => ({ label: user.username, user, client: await as(user.username) })),
       )),
+      ...(await Promise.all(DEMO_CLIENTS.map(machinePrincipal))),
     ];
     for (const fixture of ['waiting', 'returned', 'issued'] as const) {
       shared[fixture] = { [TAMPO]: await FRESH[fixture](TAMPO), [SAWOO]: await FRESH[fixture](SAWOO) };
@@ -305,7 +384,7 @@ describe('the access matrix, generated from the route table', () => {
             : [shared[routeCase.fixture][TAMPO], shared[routeCase.fixture][SAWOO]];
       for (const principal of principals) {
         for (const sharedTarget of targets) {
-          const want = expected(route, principal.user, sharedTarget);
+          const want = expected(route, principal, sharedTarget);
           const target =
             want === 'allow' &&
             routeCase.changes &&
@@ -314,7 +393,7 @@ describe('the access matrix, generated from the route table', () => {
               ? await FRESH[routeCase.fixture](sharedTarget.village ?? TAMPO)
               : sharedTarget;
           const response = await callRoute(route, routeCase, principal, target);
-          const problem = judge(response, want, principal, allShared, personalValues);
+          const problem = judge(route, response, want, principal, allShared, personalValues);
           outcomes.push({
             route: route.id,
             principal: principal.label,
@@ -362,15 +441,14 @@ async function callRoute(
 ): Promise<ApiResponse> {
   // A caller refused by the route itself never reaches the row: build the call as a permitted caller would.
   const call = await routeCase.call(target, (await callerFor(route, principal)) ?? principal);
-  const path = route.method === 'GET' ? call.path : call.path;
   if (call.rawBody) {
-    return principal.client.send(route.method, path, call.rawBody.bytes as unknown as string, {
+    return principal.client.send(route.method, call.path, call.rawBody.bytes as unknown as string, {
       'content-type': call.rawBody.contentType,
     });
   }
   return principal.client.send(
     route.method,
-    path,
+    call.path,
     call.body === undefined ? undefined : JSON.stringify(call.body),
   );
 }
@@ -386,7 +464,12 @@ async function callerFor(route: RouteDefinition, principal: Principal): Promise<
   return { label: 'uploader', client: await as('warga.tampo') };
 }
 
+/** Whose requests an allowed answer may carry: a data-subject export, its officer's area's; else what they see. */
+const visibleIn = (route: RouteDefinition, user: DemoUser, target: Target) =>
+  route.rows === 'personal-data' ? covers(user, target.village) : sees(user, target);
+
 function judge(
+  route: RouteDefinition,
   response: ApiResponse,
   want: Expected,
   principal: Principal,
@@ -401,7 +484,7 @@ function judge(
       (target) =>
         target.requestId &&
         text.includes(target.requestId) &&
-        !(principal.user && sees(principal.user, target)),
+        !(principal.user && visibleIn(route, principal.user, target)),
     );
     return foreign.length > 0
       ? `answer carries requests the caller may not see: ${foreign.map((t) => t.requestId)}`

@@ -8,6 +8,7 @@ import { flush } from '../shared/outbox.js';
 import { currentRoute, onRoute } from '../shared/router.js';
 import { applyPage } from './apply.js';
 import { homePage } from './home.js';
+import { lookupPage } from './lookup.js';
 import { minePage } from './mine.js';
 import { t } from './strings.js';
 import { trackPage } from './track.js';
@@ -29,6 +30,7 @@ function renderChrome(): void {
       { 'aria-label': common('mainNav') },
       h('a', { href: '#/' }, t('navServices')),
       h('a', { href: '#/saya' }, t('navMine')),
+      h('a', { href: '#/lacak' }, t('navLookup')),
       h('a', { href: '/verify.html' }, t('navVerify')),
     ),
     h(
@@ -68,6 +70,7 @@ async function render(route: string[]): Promise<(() => void) | undefined> {
   else if (page === 'ajukan' && param) await applyPage(root, param);
   else if (page === 'permohonan' && param) cleanup = await trackPage(root, param);
   else if (page === 'saya') await minePage(root);
+  else if (page === 'lacak') lookupPage(root, param);
   else mount(root, h('h1', null, t('notFound')));
   if (generation !== latest) {
     cleanup?.();

@@ -79,5 +79,27 @@ export const t = translator({
     'Desa Digital — village public services. Your data is used only for your request.',
   ],
   notFound: ['Halaman tidak ditemukan.', 'Page not found.'],
+  navLookup: ['Lacak tanpa akun', 'Track without an account'],
+  lookupTitle: ['Lacak permohonan', 'Track a request'],
+  lookupIntro: [
+    'Tanpa akun: masukkan kode lacak dari bukti pengajuan atau SMS, dan 6 digit terakhir NIK pemohon.',
+    "No account needed: enter the tracking code from your slip or SMS and the last 6 digits of the applicant's NIK.",
+  ],
+  lookupCodeHint: ['Contoh: DD-7K3M-Q9XA', 'For example: DD-7K3M-Q9XA'],
+  lookupDigits: ['6 digit terakhir NIK pemohon', "Last 6 digits of the applicant's NIK"],
+  lookupDigitsHint: [
+    'Hanya 6 angka terakhir dari 16 digit NIK di KTP.',
+    'Only the last 6 of the 16 digits on the identity card (KTP).',
+  ],
+  lookupSubmit: ['Lacak', 'Track'],
+  lookupSearching: ['Mencari…', 'Searching…'],
+  lookupCodeInvalid: ['Kode lacak: contoh DD-7K3M-Q9XA', 'Tracking code: for example DD-7K3M-Q9XA'],
+  lookupDigitsInvalid: ['6 digit terakhir NIK: isi 6 angka', 'Last 6 NIK digits: enter 6 digits'],
+  lookupNotFound: [
+    'Kode lacak dan 6 digit NIK tidak cocok dengan permohonan mana pun. Periksa lagi bukti pengajuan Anda.',
+    'The tracking code and the 6 NIK digits match no request. Check your submission slip again.',
+  ],
+  lookupVillage: ['Desa', 'Village'],
+  lookupBring: ['Yang perlu dibawa ke kantor desa', 'What to bring to the village office'],
   unknownService: ['Layanan tidak dikenal.', 'Unknown service.'],
 });

@@ -17,6 +17,11 @@ export interface OutboxItem {
   readonly data: Record<string, unknown>;
   /** Where the applicant wants news of the request (SMS), if anywhere. */
   readonly contact?: { readonly phone?: string };
+  /** A counter (assisted) submission: the citizen served and their consent, as the operator recorded it. */
+  readonly assisted?: {
+    readonly citizen: { readonly name: string; readonly phone?: string };
+    readonly consent: { readonly method: string; readonly recordedAt: string; readonly witnessName?: string };
+  };
   readonly files: readonly { readonly requirementCode: string; readonly blob: Blob }[];
   /** Upload ids already obtained, by requirement code: kept so a retry sends the same body. */
   uploads: Record<string, string>;
@@ -80,6 +85,7 @@ export async function send(item: OutboxItem, queuedItem = false): Promise<Reques
       data: item.data,
       ...(attachments.length > 0 ? { attachments } : {}),
       ...(item.contact?.phone ? { contact: item.contact } : {}),
+      ...(item.assisted ? { citizen: item.assisted.citizen, consent: item.assisted.consent } : {}),
     },
   });
 }

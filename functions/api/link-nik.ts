@@ -1,0 +1,21 @@
+import { citizenProfiles, identityVerifier } from '../adapters/citizen-profiles.js';
+import { rateCounter } from '../adapters/dynamo-rate-limit.js';
+import { systemClock } from '../adapters/env.js';
+import { linkNik as link, myProfile } from '../core/citizen-profile.js';
+import { linkNik } from './citizen-routes.js';
+import { apiHandler } from './http.js';
+import { tooManyRequests } from './too-many-requests.js';
+
+export const handler = apiHandler(linkNik, async ({ actor, body }) => {
+  const profiles = citizenProfiles();
+  try {
+    await link(
+      { profiles, identity: identityVerifier(), rates: rateCounter(), clock: systemClock },
+      actor,
+      body,
+    );
+  } catch (error) {
+    return tooManyRequests(error);
+  }
+  return { status: 200, body: await myProfile({ profiles }, actor) };
+});
