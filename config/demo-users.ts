@@ -5,7 +5,9 @@ import type { Role } from '../functions/core/roles.js';
  * with them). Tokens carry the same claims Cognito puts in AWS: `cognito:groups` for the role and
  * `custom:area` for the village/district/regency codes served. Every role exists in two villages of two
  * districts of two regencies: Tampo (35.10.06.2001, Cluring, Banyuwangi) and Sawoo (35.02.05.2008, Sawoo,
- * Ponorogo). Every demo account's password is DEMO_PASSWORD; this exists only in the local runtime.
+ * Ponorogo). Village and district staff have a demo phone and e-mail, agency, regency and data-protection
+ * staff an office e-mail only. Every demo account's password is DEMO_PASSWORD; this exists only in the local
+ * runtime.
  */
 export interface DemoUser {
   readonly username: string;
@@ -14,6 +16,14 @@ export interface DemoUser {
   readonly areas: readonly string[];
   /** Agency officers: the agency they act for (claim `custom:agency`). */
   readonly agency?: string;
+  /**
+   * Demo contacts of staff, seeded as verified: stage reminders go to them (SMS to the phone, else e-mail),
+   * recorded in the local outbox and never sent. Phone numbers are made up, e-mail domains are the reserved
+   * `.example` top-level domain.
+   */
+  readonly email?: string;
+  /** E.164, an Indonesian mobile number. */
+  readonly phone?: string;
 }
 
 export const DEMO_PASSWORD = 'desa-demo';
@@ -21,19 +31,37 @@ export const DEMO_PASSWORD = 'desa-demo';
 export const DEMO_USERS: readonly DemoUser[] = [
   { username: 'warga.tampo', name: 'Budi Santoso', role: 'citizen', areas: [] },
   { username: 'warga.sawoo', name: 'Siti Rahayu', role: 'citizen', areas: [] },
-  { username: 'operator.tampo', name: 'Rina Operator Tampo', role: 'operator', areas: ['35.10.06.2001'] },
-  { username: 'kades.tampo', name: 'Suwebi', role: 'village_head', areas: ['35.10.06.2001'] },
+  {
+    username: 'operator.tampo',
+    name: 'Rina Operator Tampo',
+    role: 'operator',
+    areas: ['35.10.06.2001'],
+    email: 'operator.tampo@desa.example',
+    phone: '+6281100000101',
+  },
+  {
+    username: 'kades.tampo',
+    name: 'Suwebi',
+    role: 'village_head',
+    areas: ['35.10.06.2001'],
+    email: 'kades.tampo@desa.example',
+    phone: '+6281100000102',
+  },
   {
     username: 'sekdes.tampo',
     name: 'Hadi Sekretaris Tampo',
     role: 'village_secretary',
     areas: ['35.10.06.2001'],
+    email: 'sekdes.tampo@desa.example',
+    phone: '+6281100000103',
   },
   {
     username: 'camat.cluring',
     name: 'Drs. Bambang Camat Cluring',
     role: 'district_head',
     areas: ['35.10.06'],
+    email: 'camat.cluring@desa.example',
+    phone: '+6281100000104',
   },
   {
     username: 'kesmas.banyuwangi',
@@ -41,6 +69,7 @@ export const DEMO_USERS: readonly DemoUser[] = [
     role: 'agency_officer',
     areas: ['35.10'],
     agency: 'kesmas',
+    email: 'kesmas.banyuwangi@desa.example',
   },
   {
     username: 'dukcapil.banyuwangi',
@@ -48,28 +77,54 @@ export const DEMO_USERS: readonly DemoUser[] = [
     role: 'agency_officer',
     areas: ['35.10'],
     agency: 'dukcapil',
+    email: 'dukcapil.banyuwangi@desa.example',
   },
   {
     username: 'admin.banyuwangi',
     name: 'Admin Kabupaten Banyuwangi',
     role: 'regency_admin',
     areas: ['35.10'],
+    email: 'admin.banyuwangi@desa.example',
   },
-  { username: 'operator.sawoo', name: 'Joko Operator Sawoo', role: 'operator', areas: ['35.02.05.2008'] },
-  { username: 'kades.sawoo', name: 'Sri Wahyuni', role: 'village_head', areas: ['35.02.05.2008'] },
+  {
+    username: 'operator.sawoo',
+    name: 'Joko Operator Sawoo',
+    role: 'operator',
+    areas: ['35.02.05.2008'],
+    email: 'operator.sawoo@desa.example',
+    phone: '+6281100000201',
+  },
+  {
+    username: 'kades.sawoo',
+    name: 'Sri Wahyuni',
+    role: 'village_head',
+    areas: ['35.02.05.2008'],
+    email: 'kades.sawoo@desa.example',
+    phone: '+6281100000202',
+  },
   {
     username: 'sekdes.sawoo',
     name: 'Puji Sekretaris Sawoo',
     role: 'village_secretary',
     areas: ['35.02.05.2008'],
+    email: 'sekdes.sawoo@desa.example',
+    phone: '+6281100000203',
   },
-  { username: 'camat.sawoo', name: 'Drs. Hartono Camat Sawoo', role: 'district_head', areas: ['35.02.05'] },
+  {
+    username: 'camat.sawoo',
+    name: 'Drs. Hartono Camat Sawoo',
+    role: 'district_head',
+    areas: ['35.02.05'],
+    email: 'camat.sawoo@desa.example',
+    phone: '+6281100000204',
+  },
   {
     username: 'kesmas.ponorogo',
     name: 'dr. Wulan Kesmas Ponorogo',
     role: 'agency_officer',
     areas: ['35.02'],
     agency: 'kesmas',
+    email: 'kesmas.ponorogo@desa.example',
   },
   {
     username: 'dukcapil.ponorogo',
@@ -77,18 +132,27 @@ export const DEMO_USERS: readonly DemoUser[] = [
     role: 'agency_officer',
     areas: ['35.02'],
     agency: 'dukcapil',
+    email: 'dukcapil.ponorogo@desa.example',
   },
-  { username: 'admin.ponorogo', name: 'Admin Kabupaten Ponorogo', role: 'regency_admin', areas: ['35.02'] },
+  {
+    username: 'admin.ponorogo',
+    name: 'Admin Kabupaten Ponorogo',
+    role: 'regency_admin',
+    areas: ['35.02'],
+    email: 'admin.ponorogo@desa.example',
+  },
   {
     username: 'dpo.banyuwangi',
     name: 'Lina Pelindung Data Banyuwangi',
     role: 'data_protection_officer',
     areas: ['35.10'],
+    email: 'dpo.banyuwangi@desa.example',
   },
   {
     username: 'dpo.ponorogo',
     name: 'Yusuf Pelindung Data Ponorogo',
     role: 'data_protection_officer',
     areas: ['35.02'],
+    email: 'dpo.ponorogo@desa.example',
   },
 ];

@@ -93,6 +93,7 @@ function needFindings(stack: DesaDigitalStack): Record<ResourceNeed, Acknowledgm
     'workflow:start': [],
     'workflow:signal': [],
     'staff:manage': [],
+    'staff:read': [],
   };
 }
 

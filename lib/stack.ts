@@ -56,8 +56,15 @@ export class DesaDigitalStack extends Stack {
     const signing = new SigningKey(this, 'DocumentSigning', {
       aliasName: `alias/desa-digital/${deployment.id}/document-signing`,
     });
+    // The workflow tells each stage's deciders that it waits for them: it lists staff in the user pool.
     const workflow = new ApprovalWorkflow(this, 'Workflow', {
-      resources: { table: data.table, documents: data.documents, notifications, signingKey: signing.key },
+      resources: {
+        table: data.table,
+        documents: data.documents,
+        notifications,
+        signingKey: signing.key,
+        userPool: identity.userPool,
+      },
       publicBaseUrl: web.url,
     });
     api.bind({

@@ -6,8 +6,18 @@ import {
   type AttributeType,
   CognitoIdentityProviderClient,
   type DeliveryMediumType,
+  ListUsersInGroupCommand,
+  type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { ExistingStaffAccount, StaffAccount, StaffCreation, StaffDirectory } from '../core/staff.js';
+import type { StaffRole } from '../core/roles.js';
+import type {
+  ExistingStaffAccount,
+  StaffAccount,
+  StaffContacts,
+  StaffCreation,
+  StaffDirectory,
+  StaffMember,
+} from '../core/staff.js';
 import { cachedClient, once } from './clients.js';
 import { requiredEnv } from './env.js';
 
@@ -18,6 +28,9 @@ const cognito = cachedClient(
 );
 
 export const cognitoStaffDirectory = once(() => new CognitoStaffDirectory(requiredEnv('USER_POOL_ID')));
+
+/** The workflow's read side: one per container, so its cache lives as long as the container. */
+export const cognitoStaffContacts = once(() => new CognitoStaffContacts(requiredEnv('USER_POOL_ID')));
 
 /**
  * Staff accounts in the Cognito user pool. AdminCreateUser makes Cognito generate a temporary password and
@@ -109,3 +122,105 @@ const attributeReader =
   (attributes: readonly AttributeType[] = []) =>
   (name: string): string | undefined =>
     attributes.find((attribute) => attribute.Name === name)?.Value;
+
+export interface CognitoStaffContactsOptions {
+  /**
+   * How long a role's member list is reused. Staff change rarely (an account is created when a village is
+   * onboarded or someone joins), while a busy regency opens many stages a minute: the cost of the cache is
+   * that a new account, a changed phone number or a removed account reaches reminders up to this late.
+   * @default 5 minutes
+   */
+  readonly ttlMs?: number;
+  /** @default Date.now */
+  readonly now?: () => number;
+}
+
+const DEFAULT_TTL_MS = 5 * 60_000;
+/** ListUsersInGroup's largest page. */
+const PAGE_SIZE = 60;
+
+/**
+ * Staff contacts from the user pool, by group (ListUsersInGroup, every page), cached per Lambda container
+ * for a few minutes (see CognitoStaffContactsOptions.ttlMs). Concurrent callers share one listing; a
+ * failed listing is not cached. Disabled accounts are left out, and so are addresses Cognito does not mark
+ * verified (`email_verified` / `phone_number_verified` must be "true").
+ *
+ * Cognito cannot filter a group's members by a custom attribute (`custom:area`), so a role is listed for
+ * the whole pool and the caller keeps the members a stage concerns. ListUsersInGroup shares Cognito's
+ * "user list" request-rate quota with ListUsers; the cache keeps a workflow container at one listing per
+ * role every few minutes.
+ */
+export class CognitoStaffContacts implements StaffContacts {
+  private readonly cache = new Map<
+    string,
+    { readonly at: number; readonly members: Promise<StaffMember[]> }
+  >();
+  private readonly ttlMs: number;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly userPoolId: string,
+    options: CognitoStaffContactsOptions = {},
+  ) {
+    this.ttlMs = options.ttlMs ?? DEFAULT_TTL_MS;
+    this.now = options.now ?? Date.now;
+  }
+
+  staffWithRole(role: StaffRole): Promise<readonly StaffMember[]> {
+    // Keyed by endpoint too: tests restart the local user pool within one process.
+    const key = `${process.env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER ?? ''}|${role}`;
+    const now = this.now();
+    const cached = this.cache.get(key);
+    if (cached && now - cached.at < this.ttlMs) return cached.members;
+    const members = this.list(role);
+    this.cache.set(key, { at: now, members });
+    members.catch(() => {
+      if (this.cache.get(key)?.members === members) this.cache.delete(key);
+    });
+    return members;
+  }
+
+  private async list(role: StaffRole): Promise<StaffMember[]> {
+    const members: StaffMember[] = [];
+    let next: string | undefined;
+    do {
+      const page = await cognito().send(
+        new ListUsersInGroupCommand({
+          UserPoolId: this.userPoolId,
+          GroupName: role,
+          Limit: PAGE_SIZE,
+          ...(next ? { NextToken: next } : {}),
+        }),
+      );
+      members.push(...(page.Users ?? []).flatMap((user) => memberOf(user, role)));
+      next = page.NextToken;
+    } while (next);
+    return members;
+  }
+}
+
+/** A group member as a StaffMember: [] when disabled or nameless (Cognito always names a user). */
+function memberOf(user: UserType, role: StaffRole): StaffMember[] {
+  if (!user.Username || user.Enabled === false) return [];
+  const attribute = attributeReader(user.Attributes);
+  const verified = (name: 'email' | 'phone_number') =>
+    attribute(`${name}_verified`) === 'true' ? attribute(name) : undefined;
+  const name = attribute('name');
+  const email = verified('email');
+  const phone = verified('phone_number');
+  const agency = attribute('custom:agency');
+  return [
+    {
+      username: user.Username,
+      ...(name ? { name } : {}),
+      ...(email ? { email } : {}),
+      ...(phone ? { phone } : {}),
+      roles: [role],
+      areas: (attribute('custom:area') ?? '')
+        .split(',')
+        .map((area) => area.trim())
+        .filter((area) => area !== ''),
+      ...(agency ? { agency } : {}),
+    },
+  ];
+}

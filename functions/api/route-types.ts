@@ -92,4 +92,6 @@ export type ResourceNeed =
   /** Check document signatures with the platform's public key (kms:GetPublicKey); env SIGNING_KEY_ID. */
   | 'documents:verify'
   /** Create staff accounts and put them in their role's group (Cognito admin API); env USER_POOL_ID. */
-  | 'staff:manage';
+  | 'staff:manage'
+  /** List a role's staff and their contacts, read-only (cognito-idp:ListUsersInGroup); env USER_POOL_ID. */
+  | 'staff:read';

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { ServiceCatalog } from './catalog/service-catalog.js';
-import type { ServiceDefinition } from './catalog/types.js';
-import { worksFor } from './policy.js';
+import type { DecisionStage, ServiceDefinition } from './catalog/types.js';
+import { decidingRole, worksFor } from './policy.js';
 import type { Notification, Notifier, RequestStore } from './ports.js';
 import type { RequestEvent, RequestStatus, ServiceRequest } from './requests.js';
-import type { Actor } from './roles.js';
+import { type Actor, isRole, STAFF_ROLES, type StaffRole } from './roles.js';
+import type { StaffMember } from './staff.js';
 import { type LocalizedText, text } from './text.js';
 import { readVisible } from './visible-request.js';
 
@@ -13,7 +14,8 @@ import { readVisible } from './visible-request.js';
  * the read use case at the end):
  * - the applicant, on every status change: an SMS (Indonesian, at most 160 GSM-7 characters, so it is one
  *   message part on any phone) and an e-mail (Indonesian first, then English);
- * - the next decider, when a task waits for their role: a short SMS-style text.
+ * - the deciders of a stage, when it opens or is escalated: each staff member the authorization policy lets
+ *   decide it (stageDeciders), by SMS, else e-mail, with a short text.
  *
  * Privacy: a message carries the tracking code, the service, the stage and the reason given by staff, never
  * the applicant's data (no NIK, no family-card number, no name or address). Reasons are free text written
@@ -339,27 +341,109 @@ function composeForApplicant(
 // ---------------------------------------------------------------------------------------------------------
 // Decider notifications
 
+/** A staff member an open stage waits for, and the role the authorization policy lets them decide it in. */
+export interface StageDecider {
+  readonly username: string;
+  readonly role: StaffRole;
+  readonly phone?: string;
+  readonly email?: string;
+}
+
+const isStaffRole = (role: string): role is StaffRole => (STAFF_ROLES as readonly string[]).includes(role);
+
+/** The staff roles an open stage waits for: its role, and the acting role once it was escalated. */
+export function awaitedRoles(waiting: Pick<WaitingStage, 'role' | 'actingRole'>): StaffRole[] {
+  return [waiting.role, waiting.actingRole].filter(
+    (role, index, all): role is StaffRole =>
+      role !== undefined && isStaffRole(role) && all.indexOf(role) === index,
+  );
+}
+
 /**
- * The reminder to the role(s) whose decision a request now waits for: the stage's role, and the acting
- * role once the stage was escalated. Audience is the role in the request's village ({kind:'role'}): staff
- * contacts arrive with identity (issue 4), so `to` stays undefined for now.
+ * Who an open stage waits for, chosen by THE authorization policy: every listed staff member for whom
+ * `decidingRole(member, stage, actingRole, villageCode)` gives a role — so the stage's role in an area that
+ * covers the village, of the stage's agency for agency stages, and the stand-in once escalated. Exactly
+ * the people whose decision the API would accept. A member listed under several roles (the lists of the
+ * stage's role and the acting role) counts once. Ordered by username, so a composition is reproducible.
+ */
+export function stageDeciders(
+  members: readonly StaffMember[],
+  stage: Pick<DecisionStage, 'role' | 'agency'>,
+  actingRole: StaffRole | undefined,
+  villageCode: string,
+): StageDecider[] {
+  const byUsername = new Map<string, StaffMember>();
+  for (const member of members) {
+    const known = byUsername.get(member.username);
+    byUsername.set(
+      member.username,
+      known ? { ...known, roles: [...new Set([...known.roles, ...member.roles])] } : member,
+    );
+  }
+  return [...byUsername.values()]
+    .flatMap((member) => {
+      const role = decidingRole(staffActor(member), stage, actingRole, villageCode);
+      return role
+        ? [
+            {
+              username: member.username,
+              role,
+              ...(member.phone ? { phone: member.phone } : {}),
+              ...(member.email ? { email: member.email } : {}),
+            },
+          ]
+        : [];
+    })
+    .sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
+}
+
+/** A staff account as the policy sees a caller with its token (roles from groups, areas, agency). */
+const staffActor = (member: StaffMember): Actor => ({
+  subject: member.username,
+  name: member.name ?? member.username,
+  roles: member.roles.filter(isRole),
+  areas: member.areas,
+  ...(member.agency ? { agency: member.agency } : {}),
+});
+
+/** The stage definition a waiting stage names (by key; by index if the service no longer has the key). */
+export function waitingDecisionStage(
+  service: ServiceDefinition,
+  waiting: Pick<WaitingStage, 'stageKey' | 'role'>,
+  stageIndex: number,
+): Pick<DecisionStage, 'role' | 'agency'> | undefined {
+  const stage =
+    service.stages.find((candidate) => candidate.key === waiting.stageKey) ?? service.stages[stageIndex];
+  if (stage?.kind === 'decision') return stage;
+  return isStaffRole(waiting.role) ? { role: waiting.role } : undefined;
+}
+
+/**
+ * The reminders to the people whose decision a request now waits for, one per decider (see stageDeciders):
+ * an SMS when they have a usable (Indonesian mobile) number, else an e-mail, else a record that they could
+ * not be told (`to` absent: 'no-contact'). The audience names the role they decide in and their username.
+ * With nobody to tell, one record without an address (reason `nobody`, 'no-staff-for-stage' by default)
+ * so the village sees that the stage reaches no one.
  * Pass the request as written by openStage and its `awaiting`; `at` is the request's updatedAt (when the
- * stage was opened), so a redelivered composition is the same notification, while a re-opened stage (new
- * deadline) is a new one. A request waiting for the applicant's correction (role 'citizen') gives [].
+ * stage was opened), so a redelivered composition is the same notification per decider, while a re-opened
+ * stage (new deadline) is a new one. A request waiting for the applicant's correction (role 'citizen')
+ * gives [].
  */
 export function deciderNotifications(
   request: ServiceRequest,
   service: ServiceDefinition,
   waiting: WaitingStage,
+  deciders: readonly StageDecider[],
+  nobody = 'no-staff-for-stage',
 ): Notification[] {
-  const roles = [waiting.role, ...(waiting.actingRole ? [waiting.actingRole] : [])].filter(
-    (role, index, all) => role !== 'citizen' && all.indexOf(role) === index,
-  );
-  if (roles.length === 0) return [];
+  const roles = awaitedRoles(waiting);
+  const [stageRole] = roles;
+  if (!stageRole) return [];
   const stage = stageOf(service, waiting.stageKey, request.stageIndex);
   const zone = timeZoneOfVillage(request.villageCode);
   const due = formatDeadline(waiting.dueAt, request.updatedAt, zone);
-  const message = sms(
+  const base = { requestId: request.id, villageCode: request.villageCode, at: request.updatedAt } as const;
+  const smsText = sms(
     (s) => [
       `1 permohonan ${s} (${request.trackingCode}) menunggu Anda: `,
       stage.id,
@@ -368,26 +452,86 @@ export function deciderNotifications(
     (s) => [`1 ${s} request (${request.trackingCode}) is waiting for you: `, stage.en, `. Due ${due.en}.`],
     { id: [service.code], en: [service.code] },
   );
-  return roles.map((role) => ({
-    requestId: request.id,
-    villageCode: request.villageCode,
-    audience: { kind: 'role', role },
-    channel: 'sms',
-    message,
-    at: request.updatedAt,
-  }));
+  if (deciders.length === 0) {
+    return [
+      {
+        ...base,
+        audience: { kind: 'role', role: stageRole },
+        channel: 'sms',
+        message: smsText,
+        reason: nobody,
+      },
+    ];
+  }
+  return deciders.map((decider): Notification => {
+    const audience = { kind: 'role', role: decider.role, username: decider.username } as const;
+    const phone = decider.phone ? normalizePhoneNumber(decider.phone) : undefined;
+    const email = decider.email ? normalizeEmail(decider.email) : undefined;
+    if (phone) return { ...base, audience, channel: 'sms', to: phone, message: smsText };
+    if (email) {
+      return {
+        ...base,
+        audience,
+        channel: 'email',
+        to: email,
+        message: deciderEmail(request.trackingCode, serviceNames(service), stage, due),
+      };
+    }
+    return { ...base, audience, channel: 'sms', message: smsText, reason: 'no-contact' };
+  });
+}
+
+/** The e-mail to a decider: what waits and until when; like every message, nothing about the applicant. */
+function deciderEmail(
+  code: string,
+  names: { id: readonly string[]; en: readonly string[] },
+  stage: LocalizedText,
+  due: LocalizedText,
+): LocalizedText {
+  const [serviceId] = names.id;
+  const [serviceEn] = names.en;
+  return text(
+    [
+      `[${code}] Permohonan ${serviceId} menunggu keputusan Anda`,
+      '',
+      'Yth. Bapak/Ibu petugas,',
+      '',
+      `Permohonan ${serviceId} dengan kode lacak ${code} menunggu keputusan Anda pada tahap "${stage.id}".`,
+      `Batas waktu: ${due.id}.`,
+      '',
+      'Silakan masuk ke Desa Digital untuk memeriksa dan memutuskan permohonan ini.',
+      '',
+      'Pesan ini dikirim otomatis oleh Desa Digital; mohon tidak membalas email ini.',
+    ].join('\n'),
+    [
+      `[${code}] A ${serviceEn} request is waiting for your decision`,
+      '',
+      'Dear officer,',
+      '',
+      `The ${serviceEn} request with tracking code ${code} is waiting for your decision at the step "${stage.en}".`,
+      `Due: ${due.en}.`,
+      '',
+      'Please sign in to Desa Digital to review and decide it.',
+      '',
+      'This message was sent automatically by Desa Digital; please do not reply.',
+    ].join('\n'),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Identity of a notification, sending several
 
 /**
- * A deterministic id: the same request, instant, audience and channel always give the same id, so a task
- * the workflow retries composes a notification the outbox already holds and it is not sent twice.
+ * A deterministic id: the same request, instant, audience (for a decider: role and username) and channel
+ * always give the same id, so a task the workflow retries composes a notification the outbox already holds
+ * and it is not sent twice — to each decider.
  */
 export function notificationId(notification: Notification): string {
   const { audience } = notification;
-  const who = audience.kind === 'role' ? `role:${audience.role}` : 'applicant';
+  const who =
+    audience.kind === 'applicant'
+      ? 'applicant'
+      : `role:${audience.role}${audience.username ? `:${audience.username}` : ''}`;
   return createHash('sha256')
     .update([notification.requestId, notification.at, who, notification.channel].join('|'))
     .digest('hex')
@@ -421,7 +565,8 @@ export const DELIVERY_STATUSES = [
 /**
  * pending: recorded, not yet handed to SNS/SES · sending: handed over by one worker right now · sent: SNS/SES
  * accepted it · failed: SNS/SES refused it (error recorded; retried when the same notification comes again)
- * · undeliverable: no address (no contact, staff contacts not known yet, no sender configured) · sent-local:
+ * · undeliverable: no address (`reason`: no-contact, no-staff-for-stage, staff-directory-unavailable) or no
+ * sender configured (no-sender) · sent-local:
  * the local runtime, where the outbox is the delivery.
  */
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];

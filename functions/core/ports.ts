@@ -43,6 +43,8 @@ export interface RequestChange {
   readonly request: ServiceRequest;
   readonly expectedVersion: number;
   readonly event?: RequestEvent;
+  /** NIKs the changed request names (a correction may add one): their person lookups are written too. */
+  readonly niks?: readonly string[];
 }
 
 export interface VillageQuery {
@@ -214,10 +216,18 @@ export interface DocumentSigner {
 export interface Notification {
   readonly requestId: string;
   readonly villageCode: string;
-  readonly audience: { readonly kind: 'applicant' } | { readonly kind: 'role'; readonly role: string };
+  /**
+   * The applicant, or a decider: the role they decide in and, once the stage's deciders were resolved, the
+   * staff account (username) it went to. A role audience without a username: nobody could be told.
+   */
+  readonly audience:
+    | { readonly kind: 'applicant' }
+    | { readonly kind: 'role'; readonly role: string; readonly username?: string };
   readonly channel: 'sms' | 'email';
-  /** Phone number or e-mail address; absent when the applicant left none (the notification is still logged). */
+  /** Phone number or e-mail address; absent when there is none (the notification is still logged). */
   readonly to?: string;
+  /** Why there is no `to`, when the composer knows better than "no contact" (e.g. 'no-staff-for-stage'). */
+  readonly reason?: string;
   readonly message: LocalizedText;
   readonly at: string;
 }

@@ -13,6 +13,7 @@ import type { ServiceCatalog } from './catalog/service-catalog.js';
 import type { ServiceDefinition } from './catalog/types.js';
 import type { Clock, Notifier, RequestStore } from './ports.js';
 import type { RequestEvent, RequestStatus, ServiceRequest } from './requests.js';
+import type { StaffContacts } from './staff.js';
 import { text } from './text.js';
 
 /** The workflow's automated steps. Each is idempotent: Step Functions may deliver a task more than once. */
@@ -21,6 +22,8 @@ export interface ReviewDeps {
   readonly catalog: ServiceCatalog;
   readonly notifier: Notifier;
   readonly clock: Clock;
+  /** Who decides a stage, to tell them it waits (read when a stage opens, not before). */
+  readonly staff: StaffContacts;
 }
 
 export const SYSTEM_ACTOR = { subject: 'system', name: 'Sistem Desa Digital', role: 'system' } as const;
@@ -65,6 +68,9 @@ export async function openStage(
         `Request is ${request.status} at stage ${request.stageIndex}, not awaiting ${stage.key} (${stage.index})`,
       );
     }
+    // The same delivery again (Step Functions delivers a task at least once): already recorded; tell the
+    // deciders again with the same composition, so the outbox sends only what the first one did not.
+    if (request.awaiting?.taskToken === taskToken) return { step: undefined, announceAgain: true };
     const now = deps.clock.now();
     const reopened = request.awaiting?.stageKey === stage.key;
     const label = resubmission
@@ -180,6 +186,8 @@ export function stepFor(request: ServiceRequest, service: ServiceDefinition): Ne
 export interface Planned<T> {
   readonly step: T;
   readonly change?: { readonly request: ServiceRequest; readonly event?: RequestEvent };
+  /** No change: an earlier delivery of the task wrote it; announce the request as it stands (same ids). */
+  readonly announceAgain?: boolean;
 }
 
 export function transition<T>(
@@ -223,9 +231,12 @@ export async function withRequest<T>(
     if (!request) throw new Error(`Request ${requestId} not found`);
     const service = await deps.catalog.get(request.villageCode, request.serviceCode);
     const planned = await plan(request, service);
-    if (!planned.change) return planned.step;
+    if (!planned.change) {
+      if (planned.announceAgain) await announce(deps.notifier, request, service, undefined, deps.staff);
+      return planned.step;
+    }
     if (await deps.requests.update({ ...planned.change, expectedVersion: request.version })) {
-      await announce(deps.notifier, planned.change.request, service, planned.change.event);
+      await announce(deps.notifier, planned.change.request, service, planned.change.event, deps.staff);
       return planned.step;
     }
   }

@@ -55,6 +55,37 @@ export interface StaffDirectory {
 }
 
 /**
+ * A staff account as the provider holds it, for telling people that work waits for them. Contacts are the
+ * ones the provider marks verified (Cognito: `email_verified`, `phone_number_verified`), so a reminder never
+ * goes to an address nobody confirmed; either may be absent.
+ */
+export interface StaffMember {
+  readonly username: string;
+  readonly name?: string;
+  readonly email?: string;
+  /** E.164, as the provider keeps it. */
+  readonly phone?: string;
+  /**
+   * Its roles (groups) as far as the listing shows them: the group it was listed in (ListUsersInGroup names
+   * a group's members, not each member's other groups). Callers listing several roles merge them.
+   */
+  readonly roles: readonly string[];
+  /** Area codes served (`custom:area`, comma-separated in the provider). */
+  readonly areas: readonly string[];
+  /** Agency officers: the agency they act for (`custom:agency`). */
+  readonly agency?: string;
+}
+
+/**
+ * The identity provider's read side, as the workflow needs it (Cognito: ListUsersInGroup). Read-only on
+ * purpose: the functions that tell deciders a stage waits for them may list staff, never change them.
+ */
+export interface StaffContacts {
+  /** The enabled accounts in the role's group, across all areas: the caller picks whom a stage concerns. */
+  staffWithRole(role: StaffRole): Promise<readonly StaffMember[]>;
+}
+
+/**
  * Is the existing account the one being asked for (a retried call), rather than someone else's? Same name,
  * contact addresses and area, and no role but the requested one (none at all when the first attempt stopped
  * before the account was put in its group).

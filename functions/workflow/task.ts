@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { cognitoStaffContacts } from '../adapters/cognito-staff-directory.js';
 import { requestStore } from '../adapters/dynamo-request-store.js';
 import { catalog } from '../adapters/dynamo-village-services.js';
 import { systemClock } from '../adapters/env.js';
@@ -6,6 +7,7 @@ import { redactingLogger } from '../adapters/log-redaction.js';
 import { notifier } from '../adapters/notifications/index.js';
 import type { ReviewDeps } from '../core/review.js';
 import { ROLES, STAFF_ROLES } from '../core/roles.js';
+import type { StaffContacts } from '../core/staff.js';
 
 export const logger = redactingLogger('desa-digital-workflow');
 
@@ -24,12 +26,19 @@ export const stageTicketSchema = z.object({
 
 export const clock = systemClock;
 
-/** What every workflow step reads and writes: the request, its service and the time. */
+/**
+ * The user pool's staff listing, built on first use: only the task that opens stages (AwaitDecision, need
+ * 'staff:read') has USER_POOL_ID and the grant, and only it ever lists staff.
+ */
+const staff: StaffContacts = { staffWithRole: (role) => cognitoStaffContacts().staffWithRole(role) };
+
+/** What every workflow step reads and writes: the request, its service and the time; staff to tell. */
 export const reviewDeps = (): ReviewDeps => ({
   requests: requestStore(),
   catalog: catalog(),
   notifier: notifier(),
   clock,
+  staff,
 });
 
 /**

@@ -18,9 +18,10 @@ export const WORKFLOW_TASKS = {
     entry: 'functions/workflow/start-review.ts',
     needs: ['table:read', 'table:write', 'notify'],
   },
+  // Opens a stage (and re-opens it for the stand-in after an escalation): lists the stage's deciders.
   AwaitDecision: {
     entry: 'functions/workflow/open-stage.ts',
-    needs: ['table:read', 'table:write', 'notify'],
+    needs: ['table:read', 'table:write', 'notify', 'staff:read'],
   },
   RunChecks: { entry: 'functions/workflow/run-checks.ts', needs: ['table:read', 'table:write', 'notify'] },
   EscalateStage: {

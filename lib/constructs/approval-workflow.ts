@@ -57,11 +57,13 @@ const RETRY = {
 /**
  * Per task: how long the state waits for the function, and the function's own size and timeout (always
  * shorter than the task's, so the function reports its own timeout instead of being abandoned).
- * AwaitDecision has no fixed timeout: it waits for a person, up to the stage's deadline.
+ * AwaitDecision has no fixed task timeout: it waits for a person, up to the stage's deadline.
  */
 const TASKS: Record<WorkflowTaskName, { taskTimeout?: Duration; timeout?: Duration; memorySize?: number }> = {
   StartReview: { taskTimeout: Duration.seconds(30) },
-  AwaitDecision: {},
+  // Lists the stage's deciders in the user pool (every page of a role's group, cached per container) and
+  // writes and sends one reminder each: more than the default 10 s allows on a cold container.
+  AwaitDecision: { timeout: Duration.seconds(30) },
   RunChecks: { taskTimeout: Duration.seconds(60) },
   EscalateStage: { taskTimeout: Duration.seconds(30) },
   IssueDocument: { taskTimeout: Duration.seconds(60), timeout: Duration.seconds(30), memorySize: 1024 },

@@ -59,7 +59,7 @@ export interface ServiceResources {
   readonly notifications?: Notifications;
   /** The document signing key (needs 'documents:sign' and 'documents:verify'). */
   readonly signingKey?: IKey;
-  /** The Cognito user pool staff accounts live in (need 'staff:manage'). */
+  /** The Cognito user pool staff accounts live in (needs 'staff:manage' and 'staff:read'). */
   readonly userPool?: IUserPool;
 }
 
@@ -77,6 +77,13 @@ export const STAFF_MANAGE_ACTIONS = [
   'cognito-idp:AdminUpdateUserAttributes',
   'cognito-idp:ListUsers',
 ] as const;
+
+/**
+ * What 'staff:read' may do in the user pool: list a group's members with their attributes (contacts, area,
+ * agency), to tell a stage's deciders that it waits for them. Nothing that changes an account, and no
+ * AdminGetUser either: the workflow never looks up one person by name.
+ */
+export const STAFF_READ_ACTIONS = ['cognito-idp:ListUsersInGroup'] as const;
 
 /**
  * The house Lambda: a Node.js 24 ESM bundle on arm64 with source maps, tracing and its own log group with a
@@ -153,7 +160,7 @@ export class ServiceFunction extends Construct {
    * Grants what `needs` asks for, and only that, and tells the handler where to find it through environment
    * variables (TABLE_NAME, DOCUMENTS_BUCKET, STATE_MACHINE_ARN; NOTIFY_DELIVERY, SENDER_EMAIL for 'notify';
    * SIGNING_KEY_ID, the key's ARN, for 'documents:sign' and 'documents:verify'; USER_POOL_ID for
-   * 'staff:manage').
+   * 'staff:manage' and 'staff:read').
    * Throws when a needed resource is missing.
    */
   bind(resources: ServiceResources): this {
@@ -199,12 +206,12 @@ export class ServiceFunction extends Construct {
           }
           this.required(resources.notifications, 'notifications').grantDeliver(fn);
           break;
-        case 'staff:manage': {
-          const userPool = this.required(resources.userPool, 'user pool');
-          this.function.addEnvironment('USER_POOL_ID', userPool.userPoolId);
-          userPool.grant(fn, ...STAFF_MANAGE_ACTIONS);
+        case 'staff:manage':
+          this.userPool(resources).grant(fn, ...STAFF_MANAGE_ACTIONS);
           break;
-        }
+        case 'staff:read':
+          this.userPool(resources).grant(fn, ...STAFF_READ_ACTIONS);
+          break;
       }
     }
     return this;
@@ -237,6 +244,12 @@ export class ServiceFunction extends Construct {
     const key = this.required(resources.signingKey, 'signing key');
     this.function.addEnvironment('SIGNING_KEY_ID', key.keyArn);
     return key;
+  }
+
+  private userPool(resources: ServiceResources): IUserPool {
+    const userPool = this.required(resources.userPool, 'user pool');
+    this.function.addEnvironment('USER_POOL_ID', userPool.userPoolId);
+    return userPool;
   }
 
   private required<T>(resource: T | undefined, what: string): T {

@@ -11,9 +11,10 @@ import { demoSubject } from './issuer.js';
  * protocol (`POST /`, `X-Amz-Target: AWSCognitoIdentityProviderService.<Operation>`), so the staff adapter
  * (functions/adapters/cognito-staff-directory.ts) runs unchanged through @aws-sdk/client-cognito-identity-provider
  * with AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER pointed here. Operations: AdminCreateUser,
- * AdminAddUserToGroup, AdminGetUser, AdminListGroupsForUser and ListUsers; anything else is refused as
- * Cognito refuses an unknown operation. The local issuer (`POST /local/token`) signs in any user of this
- * store, demo or created through the API, with claims from its groups and attributes.
+ * AdminAddUserToGroup, AdminGetUser, AdminListGroupsForUser, ListUsers and ListUsersInGroup (the
+ * workflow's staff contacts); anything else is refused as Cognito refuses an unknown operation. The local
+ * issuer (`POST /local/token`) signs in any user of this store, demo or created through the API, with
+ * claims from its groups and attributes.
  *
  * Users are kept in `<dataDir>/cognito/users.json` (written to a temporary file and renamed, so a crash never
  * leaves half a file) and seeded with the demo users (config/demo-users.ts) on every start.
@@ -247,6 +248,27 @@ const OPERATIONS: Readonly<Record<string, Operation>> = {
     };
   },
 
+  /** A group's members, in pages of up to 60 (NextToken: the offset, opaque to callers as in Cognito). */
+  async ListUsersInGroup(store, input) {
+    const group = String(input.GroupName ?? '');
+    if (!(ROLES as readonly string[]).includes(group)) {
+      throw new CognitoError('ResourceNotFoundException', 'Group not found.');
+    }
+    const limit = input.Limit === undefined ? 60 : Number(input.Limit);
+    if (!Number.isInteger(limit) || limit < 0 || limit > 60) {
+      throw new CognitoError('InvalidParameterException', 'Limit must be between 0 and 60.');
+    }
+    const members = store.all().filter((user) => user.groups.includes(group));
+    const start = input.NextToken ? Number.parseInt(String(input.NextToken), 10) : 0;
+    if (!Number.isInteger(start) || start < 0) {
+      throw new CognitoError('InvalidParameterException', 'Invalid pagination token.');
+    }
+    return {
+      Users: members.slice(start, start + limit).map(userType),
+      ...(start + limit < members.length ? { NextToken: String(start + limit) } : {}),
+    };
+  },
+
   async ListUsers(store, input) {
     const matches = filterOf(input.Filter);
     const limit = input.Limit === undefined ? 60 : Number(input.Limit);
@@ -397,6 +419,9 @@ class UserStore {
         sub: known?.sub ?? demoSubject(demo.username),
         attributes: {
           name: demo.name,
+          // Demo contacts count as verified, as an admin-created account's are (cognito-staff-directory.ts).
+          ...(demo.email ? { email: demo.email, email_verified: 'true' } : {}),
+          ...(demo.phone ? { phone_number: demo.phone, phone_number_verified: 'true' } : {}),
           ...(demo.areas.length > 0 ? { 'custom:area': demo.areas.join(',') } : {}),
           ...(demo.agency ? { 'custom:agency': demo.agency } : {}),
         },

@@ -3,7 +3,11 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { UserPool } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { ServiceFunction, STAFF_MANAGE_ACTIONS } from '../../lib/constructs/service-function.js';
+import {
+  ServiceFunction,
+  STAFF_MANAGE_ACTIONS,
+  STAFF_READ_ACTIONS,
+} from '../../lib/constructs/service-function.js';
 
 const ENTRY = 'functions/api/list-services.ts'; // any existing handler module: nothing is bundled here
 
@@ -67,6 +71,42 @@ describe('ServiceFunction', () => {
       /AdminDeleteUser|AdminSetUserPassword|AdminRemoveUserFromGroup|cognito-idp:\*/,
     );
     expect(STAFF_MANAGE_ACTIONS).toHaveLength(6);
+  });
+
+  it('lets staff:read list a group of the user pool, read-only, and tells it the pool id', () => {
+    // Prepare
+    const stack = unbundledStack();
+    const userPool = new UserPool(stack, 'Pool');
+    // Act
+    new ServiceFunction(stack, 'OpenStage', { entry: ENTRY, needs: ['staff:read'] }).bind({ userPool });
+    // Assess
+    const template = Template.fromStack(stack);
+    const [poolId] = Object.keys(template.findResources('AWS::Cognito::UserPool'));
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ USER_POOL_ID: { Ref: poolId } }) },
+    });
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          {
+            Action: 'cognito-idp:ListUsersInGroup',
+            Effect: 'Allow',
+            Resource: { 'Fn::GetAtt': [poolId, 'Arn'] },
+          },
+        ]),
+      },
+    });
+    const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'));
+    expect(policies).not.toMatch(/cognito-idp:(Admin|ListUsers"|\*)/);
+    expect(STAFF_READ_ACTIONS).toEqual(['cognito-idp:ListUsersInGroup']);
+  });
+
+  it('refuses staff:read without the user pool', () => {
+    const service = new ServiceFunction(unbundledStack(), 'OpenStage', {
+      entry: ENTRY,
+      needs: ['staff:read'],
+    });
+    expect(() => service.bind({})).toThrow(/needs user pool/);
   });
 
   it('refuses staff:manage without the user pool', () => {

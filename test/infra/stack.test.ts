@@ -9,7 +9,11 @@ import { SCHEDULED_JOBS } from '../../functions/workflow/scheduled-jobs.js';
 import { WORKFLOW_TASKS } from '../../functions/workflow/tasks.js';
 import { buildApp, stackIdOf, synthesizeTemplate } from '../../lib/app.js';
 import { PRE_TOKEN_GENERATION_ENTRY } from '../../lib/constructs/identity.js';
-import { ENTRY_METADATA_KEY, STAFF_MANAGE_ACTIONS } from '../../lib/constructs/service-function.js';
+import {
+  ENTRY_METADATA_KEY,
+  STAFF_MANAGE_ACTIONS,
+  STAFF_READ_ACTIONS,
+} from '../../lib/constructs/service-function.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON; the assertions check its shape
 type Json = any;
@@ -391,6 +395,37 @@ describe('DesaDigitalStack', () => {
           expect(fn[1].Properties.Environment.Variables, route.id).not.toHaveProperty('USER_POOL_ID');
         }
       }
+    });
+
+    it('lets only the workflow task that opens stages list staff, read-only, in this user pool', () => {
+      // Prepare
+      const [poolId] = only('AWS::Cognito::UserPool');
+      const listers = Object.entries(WORKFLOW_TASKS).filter(([, task]) =>
+        (task.needs as readonly string[]).includes('staff:read'),
+      );
+      // Assess
+      expect(listers.map(([name]) => name)).toEqual(['AwaitDecision']);
+      for (const [name, task] of Object.entries(WORKFLOW_TASKS)) {
+        const fn = functionByEntry(task.entry);
+        const cognito = allowedActions(fn).filter((action) => action.startsWith('cognito-idp:'));
+        if ((task.needs as readonly string[]).includes('staff:read')) {
+          expect(cognito, name).toEqual([...STAFF_READ_ACTIONS]);
+          expect(fn[1].Properties.Environment.Variables.USER_POOL_ID, name).toEqual({ Ref: poolId });
+        } else {
+          expect(cognito, name).toEqual([]);
+          expect(fn[1].Properties.Environment.Variables, name).not.toHaveProperty('USER_POOL_ID');
+        }
+      }
+      const [, awaitDecision] = functionByEntry(WORKFLOW_TASKS.AwaitDecision.entry);
+      const roleId = awaitDecision.Properties.Role['Fn::GetAtt'][0];
+      const statements = ofType('AWS::IAM::Policy')
+        .filter(([, policy]) => policy.Properties.Roles.some((role: { Ref: string }) => role.Ref === roleId))
+        .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement);
+      expect(statements).toContainEqual({
+        Action: 'cognito-idp:ListUsersInGroup',
+        Effect: 'Allow',
+        Resource: { 'Fn::GetAtt': [poolId, 'Arn'] },
+      });
     });
 
     it('lets only the submit function start executions', () => {

@@ -36,7 +36,8 @@ export interface OutboxNotifierOptions {
 
 /**
  * The Notifier port: write the notification to the outbox (once: its id is derived from request, instant,
- * audience and channel, and the write is conditional), then deliver it when this container delivers.
+ * audience — a decider's username included — and channel, and the write is conditional), then deliver it
+ * when this container delivers.
  * `notify` rejects only when the outbox cannot be written. A refused delivery (invalid number, throttling,
  * SES sandbox) is recorded as failed with the error's name and logged; it never fails the caller, because a
  * status change must not be undone or retried into FAILED over an SMS. The same notification composed again
@@ -53,8 +54,9 @@ export class OutboxNotifier implements Notifier {
 
   async notify(notification: Notification): Promise<void> {
     const now = this.clock.now();
+    const { reason: _composed, ...composed } = notification;
     const record: NotificationRecord = {
-      ...notification,
+      ...composed,
       id: notificationId(notification),
       ...this.initialStatus(notification),
       attempts: 0,
@@ -65,13 +67,11 @@ export class OutboxNotifier implements Notifier {
   }
 
   private initialStatus(notification: Notification): Pick<NotificationRecord, 'status' | 'reason'> {
-    const { audience, to } = notification;
-    if (audience.kind === 'applicant' && !to) return { status: 'undeliverable', reason: 'no-contact' };
+    // Nobody to send it to, in every mode: the applicant or a decider left no contact ('no-contact'), or the
+    // composer says why (no staff decides the stage, the staff directory could not be read).
+    if (!notification.to) return { status: 'undeliverable', reason: notification.reason ?? 'no-contact' };
     // Locally the outbox is the delivery: the console shows the applicant's and the deciders' messages.
     if (this.options.mode === 'outbox') return { status: 'sent-local' };
-    // Staff phone numbers and e-mail addresses arrive with identity (issue 4: Cognito users' attributes).
-    // Until then a decider's reminder is recorded, visibly not delivered; nothing pretends it was sent.
-    if (audience.kind === 'role') return { status: 'undeliverable', reason: 'staff-contact-unknown' };
     if (!this.channel(notification.channel)) return { status: 'undeliverable', reason: 'no-sender' };
     return { status: 'pending' };
   }

@@ -153,15 +153,42 @@ describe('delivering notifications through SNS and SES', () => {
     expect((await outbox.list(req.id))[0]).toMatchObject({ status: 'failed', attempts: 3 });
   });
 
-  it('records, without sending, what has no address: no contact, staff reminders, e-mail without a sender', async () => {
+  it('sends a decider their reminder by SMS, or by e-mail when they have no mobile number', async () => {
+    // Prepare
+    const req = request({ id: newId() });
+    const reminders = deciderNotifications(
+      req,
+      sku,
+      { stageKey: 'verify', role: 'operator', dueAt: '2026-11-22T07:00:00.000Z' },
+      [
+        { username: 'operator.tampo', role: 'operator', phone: '+6281100000101' },
+        { username: 'helper.tampo', role: 'operator', email: 'helper.tampo@desa.example' },
+      ],
+    );
+    // Act
+    for (const n of reminders) await aws().notify(n);
+    // Assess
+    expect(fake.sns.map((call) => call.params.PhoneNumber)).toEqual(['+6281100000101']);
+    expect(fake.sns[0]?.params.Message).toContain('menunggu Anda');
+    expect(
+      fake.ses.map(
+        (call) => (call.body as { Destination: { ToAddresses: string[] } }).Destination.ToAddresses,
+      ),
+    ).toEqual([['helper.tampo@desa.example']]);
+    const records = await outbox.list(req.id);
+    expect(records.map((r) => r.status)).toEqual(['sent', 'sent']);
+  });
+
+  it('records, without sending, what has no address: no contact, a stage without staff, e-mail without a sender', async () => {
     // Prepare
     const req = request({ id: newId() });
     const noContact = applicantNotifications(req, sku, event('SUBMITTED', 'SUBMITTED'), undefined);
-    const reminder = deciderNotifications(req, sku, {
-      stageKey: 'verify',
-      role: 'operator',
-      dueAt: '2026-11-22T07:00:00.000Z',
-    });
+    const reminder = deciderNotifications(
+      req,
+      sku,
+      { stageKey: 'verify', role: 'operator', dueAt: '2026-11-22T07:00:00.000Z' },
+      [],
+    );
     const email = only(
       applicantNotifications(req, sku, event('APPROVED', 'DECISION_APPROVE'), CONTACT),
       'email',
@@ -176,7 +203,7 @@ describe('delivering notifications through SNS and SES', () => {
     expect(records.map((r) => [r.audience.kind, r.channel, r.status, r.reason])).toEqual(
       expect.arrayContaining([
         ['applicant', 'sms', 'undeliverable', 'no-contact'],
-        ['role', 'sms', 'undeliverable', 'staff-contact-unknown'],
+        ['role', 'sms', 'undeliverable', 'no-staff-for-stage'],
         ['applicant', 'email', 'undeliverable', 'no-sender'],
       ]),
     );

@@ -67,25 +67,29 @@ describe('the notification outbox', () => {
     expect(await items(req.id)).toHaveLength(1);
   });
 
-  it('records an applicant without contact as undeliverable, and the reminder to deciders as sent-local', async () => {
+  it('records an applicant without contact and a stage without deciders as undeliverable, a reminder to a decider as sent-local', async () => {
     // Prepare
     const req = newRequest();
+    const waiting = { stageKey: 'verify', role: 'operator', dueAt: '2026-11-22T07:00:00.000Z' };
     const toApplicant = applicantNotifications(req, sku, event('IN_REVIEW', 'CHECKS_PASSED'), undefined);
-    const toDecider = deciderNotifications(req, sku, {
-      stageKey: 'verify',
-      role: 'operator',
-      dueAt: '2026-11-22T07:00:00.000Z',
-    });
+    const toDecider = deciderNotifications(req, sku, waiting, [
+      { username: 'operator.tampo', role: 'operator', phone: '+6281100000101' },
+    ]);
+    const toNobody = deciderNotifications(newRequest(), sku, waiting, []);
     // Act
-    for (const notification of [...toApplicant, ...toDecider]) await notifier().notify(notification);
+    for (const notification of [...toApplicant, ...toDecider, ...toNobody])
+      await notifier().notify(notification);
     // Assess
     const records = await outbox.list(req.id);
     expect(records.map((r) => [r.audience.kind, r.to, r.status, r.reason])).toEqual(
       expect.arrayContaining([
         ['applicant', undefined, 'undeliverable', 'no-contact'],
-        ['role', undefined, 'sent-local', undefined],
+        ['role', '+6281100000101', 'sent-local', undefined],
       ]),
     );
+    const [nobody, ...more] = await outbox.list(toNobody[0]?.requestId ?? '');
+    expect(more).toEqual([]);
+    expect(nobody).toMatchObject({ status: 'undeliverable', reason: 'no-staff-for-stage' });
   });
 
   it("reads a request's notifications newest first, and only that request's", async () => {
@@ -133,11 +137,12 @@ describe('the notification outbox', () => {
       );
       for (const n of applicantNotifications(req, sku, event('SUBMITTED', 'SUBMITTED'), CONTACT))
         await notifier().notify(n);
-      const reminders = deciderNotifications({ ...req, updatedAt: '2026-11-22T03:00:01.000Z' }, sku, {
-        stageKey: 'verify',
-        role: 'operator',
-        dueAt: '2026-11-22T07:00:00.000Z',
-      });
+      const reminders = deciderNotifications(
+        { ...req, updatedAt: '2026-11-22T03:00:01.000Z' },
+        sku,
+        { stageKey: 'verify', role: 'operator', dueAt: '2026-11-22T07:00:00.000Z' },
+        [{ username: 'operator.tampo', role: 'operator', phone: '+6281100000101' }],
+      );
       for (const n of reminders) await notifier().notify(n);
     });
 
@@ -163,7 +168,8 @@ describe('the notification outbox', () => {
       expect(status).toBe(200);
       expect(body.items).toHaveLength(3);
       expect(body.items[0]).toMatchObject({
-        audience: { kind: 'role', role: 'operator' },
+        audience: { kind: 'role', role: 'operator', username: 'operator.tampo' },
+        to: '+62811****101',
         status: 'sent-local',
       });
     });

@@ -97,9 +97,12 @@ export class FakeMessaging {
     });
   }
 
+  /** Forgets the calls and any refusal a test queued but did not use. */
   reset(): void {
     this.sns.length = 0;
     this.ses.length = 0;
+    this.snsReplies.length = 0;
+    this.sesReplies.length = 0;
   }
 
   private handle(req: IncomingMessage, raw: string): Reply {

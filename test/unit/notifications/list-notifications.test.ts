@@ -30,7 +30,7 @@ const records = [
     audience: { kind: 'role', role: 'operator' },
     to: undefined,
     status: 'undeliverable',
-    reason: 'staff-contact-unknown',
+    reason: 'no-staff-for-stage',
   }),
   record({ id: 'n2', channel: 'email', to: 'budi@example.com' }),
   record({ id: 'n1' }),
@@ -56,7 +56,7 @@ describe("reading a request's notifications", () => {
   it("shows staff of the request's village everything, in the outbox's order (newest first)", async () => {
     const { items } = await listNotifications(deps, operator, stored.id);
     expect(items.map((item) => item.id)).toEqual(['n3', 'n2', 'n1']);
-    expect(items[0]).toMatchObject({ status: 'undeliverable', reason: 'staff-contact-unknown' });
+    expect(items[0]).toMatchObject({ status: 'undeliverable', reason: 'no-staff-for-stage' });
     expect(items[0]).not.toHaveProperty('to');
   });
 

@@ -345,20 +345,26 @@ describe("the applicant's contact", () => {
 
 describe('the reminder to the next decider', () => {
   const waiting = { stageKey: 'verify', role: 'operator', dueAt: '2026-11-22T07:00:00.000Z' };
+  const rina = {
+    username: 'operator.tampo',
+    role: 'operator',
+    phone: '0811-0000-0101',
+    email: 'operator.tampo@desa.example',
+  } as const;
 
-  it("goes to the stage's role in the request's village with the deadline in village time", () => {
+  it("goes to each decider by SMS with the deadline in the village's time", () => {
     // Act
-    const [reminder, ...rest] = deciderNotifications(request(), sku, waiting);
+    const [reminder, ...rest] = deciderNotifications(request(), sku, waiting, [rina]);
     // Assess
     expect(rest).toEqual([]);
     expect(reminder).toMatchObject({
       requestId: '01JDEMO0000000000000000000',
       villageCode: '35.10.06.2001',
-      audience: { kind: 'role', role: 'operator' },
+      audience: { kind: 'role', role: 'operator', username: 'operator.tampo' },
       channel: 'sms',
+      to: '+6281100000101',
       at: OPENED_AT,
     });
-    expect(reminder?.to).toBeUndefined();
     expect(reminder?.message.id).toBe(
       'Desa Digital: 1 permohonan SKU (DD-7K3M-Q9XA) menunggu Anda: Verifikasi berkas oleh operator desa. Batas waktu 14:00 WIB.',
     );
@@ -367,32 +373,77 @@ describe('the reminder to the next decider', () => {
     );
   });
 
+  it('writes an e-mail to a decider without a usable mobile number, and records one without any contact', () => {
+    // Act
+    const [byEmail, unreachable] = deciderNotifications(request(), sku, waiting, [
+      {
+        username: 'kesmas.banyuwangi',
+        role: 'operator',
+        phone: '021-555-0101',
+        email: 'Ratna@Dinkes.Example',
+      },
+      { username: 'nobody.tampo', role: 'operator' },
+    ]);
+    // Assess
+    expect(byEmail).toMatchObject({ channel: 'email', to: 'Ratna@dinkes.example' });
+    const { subject, body } = emailParts(byEmail?.message ?? text('', ''));
+    expect(subject.id).toBe('[DD-7K3M-Q9XA] Permohonan Surat Keterangan Usaha menunggu keputusan Anda');
+    expect(body.id).toContain('"Verifikasi berkas oleh operator desa"');
+    expect(body.id).toContain('Batas waktu: 14:00 WIB.');
+    expect(body.id).not.toContain('Budi');
+    expect(unreachable).toMatchObject({
+      audience: { kind: 'role', role: 'operator', username: 'nobody.tampo' },
+      reason: 'no-contact',
+    });
+    expect(unreachable?.to).toBeUndefined();
+  });
+
+  it('leaves one record without an address when nobody decides the stage', () => {
+    const reminders = deciderNotifications(request(), sku, waiting, []);
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]).toMatchObject({
+      audience: { kind: 'role', role: 'operator' },
+      reason: 'no-staff-for-stage',
+    });
+    expect(reminders[0]?.to).toBeUndefined();
+  });
+
   it('gives the date when the deadline falls on another day, and the village time zone', () => {
     // Prepare: a village in Bali (WITA, UTC+8); opened 23:00 WITA, due 07:00 WITA the next day
     const bali = request({ villageCode: '51.08.01.2001', updatedAt: '2026-11-22T15:00:00.000Z' });
     // Act
-    const [reminder] = deciderNotifications(bali, sku, { ...waiting, dueAt: '2026-11-22T23:00:00.000Z' });
+    const [reminder] = deciderNotifications(bali, sku, { ...waiting, dueAt: '2026-11-22T23:00:00.000Z' }, [
+      rina,
+    ]);
     // Assess
     expect(reminder?.message.id).toContain('Batas waktu 23/11 07:00 WITA.');
   });
 
-  it('also goes to the acting role once the stage was escalated', () => {
-    const reminders = deciderNotifications(request({ stageIndex: 1 }), sku, {
-      stageKey: 'sign',
-      role: 'village_head',
-      actingRole: 'village_secretary',
-      dueAt: '2026-11-22T11:00:00.000Z',
-    });
+  it('names the role each decider decides in once the stage was escalated', () => {
+    const reminders = deciderNotifications(
+      request({ stageIndex: 1 }),
+      sku,
+      {
+        stageKey: 'sign',
+        role: 'village_head',
+        actingRole: 'village_secretary',
+        dueAt: '2026-11-22T11:00:00.000Z',
+      },
+      [
+        { username: 'kades.tampo', role: 'village_head', phone: '+6281100000102' },
+        { username: 'sekdes.tampo', role: 'village_secretary', phone: '+6281100000103' },
+      ],
+    );
     expect(reminders.map((n) => n.audience)).toEqual([
-      { kind: 'role', role: 'village_head' },
-      { kind: 'role', role: 'village_secretary' },
+      { kind: 'role', role: 'village_head', username: 'kades.tampo' },
+      { kind: 'role', role: 'village_secretary', username: 'sekdes.tampo' },
     ]);
     expect(reminders[0]?.message.id).toContain('menunggu Anda: Tanda tangan Kepala Desa');
   });
 
   it('is not sent when the request waits for the applicant to correct it', () => {
     expect(
-      deciderNotifications(request(), sku, { ...waiting, stageKey: 'resubmission', role: 'citizen' }),
+      deciderNotifications(request(), sku, { ...waiting, stageKey: 'resubmission', role: 'citizen' }, [rina]),
     ).toEqual([]);
   });
 
@@ -416,15 +467,17 @@ describe('notification identity', () => {
     expect(sms && notificationId(sms)).toBe(again && notificationId(again));
   });
 
-  it('differs by channel, audience and instant', () => {
+  it('differs by channel, audience (each decider apart) and instant', () => {
     if (!sms || !email) throw new Error('expected an SMS and an e-mail');
     const ids = new Set([
       notificationId(sms),
       notificationId(email),
       notificationId({ ...sms, audience: { kind: 'role', role: 'operator' } }),
+      notificationId({ ...sms, audience: { kind: 'role', role: 'operator', username: 'operator.tampo' } }),
+      notificationId({ ...sms, audience: { kind: 'role', role: 'operator', username: 'operator.sawoo' } }),
       notificationId({ ...sms, at: '2026-11-22T03:00:00.001Z' }),
     ]);
-    expect(ids.size).toBe(4);
+    expect(ids.size).toBe(6);
   });
 });
 
