@@ -1,8 +1,7 @@
 import type { DecisionStage, ServiceDefinition } from './catalog/types.js';
 import { ForbiddenError, NotFoundError } from './errors.js';
-import type { ServiceRequest } from './requests.js';
+import type { ServiceRequest, SubmissionChannel } from './requests.js';
 import { type Actor, actorCoversVillage, type Role, STAFF_ROLES, type StaffRole } from './roles.js';
-import type { ChannelRecord, SubmissionChannel } from './submit-request.js';
 import { text } from './text.js';
 
 /**
@@ -135,7 +134,7 @@ export const mayBeCounterSubmissionFor = (actor: Actor, request: ServiceRequest)
   !actor.client &&
   actor.roles.includes('citizen') &&
   request.applicant.subject !== actor.subject &&
-  (request as ServiceRequest & Partial<ChannelRecord>).channel === 'assisted';
+  request.channel === 'assisted';
 
 /**
  * The NIK of the person a request is for: its field named `nik` (every regency service has one, the
@@ -174,8 +173,11 @@ export function decidingRole(
   villageCode: string,
 ): StaffRole | undefined {
   const role = [stage.role, actingRole].find((candidate) => candidate && actor.roles.includes(candidate));
-  const agencyMatches = !stage.agency || actor.agency === stage.agency;
-  return role && agencyMatches && actorCoversVillage(actor, villageCode) ? role : undefined;
+  if (!role || !actorCoversVillage(actor, villageCode)) return undefined;
+  // An agency's stage is that agency's officers' to decide; once late, the stand-in (the regency admin)
+  // acts for the agency and needs none.
+  const forTheAgency = role === stage.role && stage.agency !== undefined;
+  return forTheAgency && actor.agency !== stage.agency ? undefined : role;
 }
 
 /**

@@ -83,6 +83,16 @@ describe('the authorization policy', () => {
     expect(
       decidingRole(person(['agency_officer'], ['35.10'], 'kesmas'), agencyStage, undefined, TAMPO),
     ).toBeUndefined();
+    expect(
+      decidingRole(person(['agency_officer'], ['35.10'], 'dukcapil'), agencyStage, undefined, TAMPO),
+    ).toBe('agency_officer');
+    // Late: the regency admin stands in for the agency, without being of it.
+    expect(decidingRole(person(['regency_admin'], ['35.10']), agencyStage, 'regency_admin', TAMPO)).toBe(
+      'regency_admin',
+    );
+    expect(
+      decidingRole(person(['regency_admin'], ['35.02']), agencyStage, 'regency_admin', TAMPO),
+    ).toBeUndefined();
   });
 
   it('lets the applicant or their village operator correct, operators submit at home, heads manage letters', () => {
