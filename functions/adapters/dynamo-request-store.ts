@@ -18,7 +18,7 @@ import type {
 import type { RequestEvent, ServiceRequest } from '../core/requests.js';
 import { text } from '../core/text.js';
 import { once } from './clients.js';
-import { dynamo } from './dynamo-client.js';
+import { dynamo, partitionPrefix, queryAll } from './dynamo-client.js';
 import { requiredEnv } from './env.js';
 import { keys } from './keys.js';
 
@@ -55,13 +55,7 @@ export class DynamoRequestStore implements RequestStore {
           ConditionExpression: 'attribute_not_exists(pk)',
         },
       },
-      // One lookup per person the request names, keyed by a hash of their NIK (never the NIK itself).
-      ...[...new Set(niks)].map((nik) => ({
-        Put: {
-          TableName: this.tableName,
-          Item: { ...keys.personRequest(personHash(nik), request.id), requestId: request.id },
-        },
-      })),
+      ...this.personLookups(request.id, niks),
     ];
     const idempotencyIndex = items.length;
     if (idempotency) {
@@ -102,6 +96,16 @@ export class DynamoRequestStore implements RequestStore {
     }
   }
 
+  /** One lookup per person a request names, keyed by a hash of their NIK (never the NIK itself). */
+  private personLookups(requestId: string, niks: readonly string[]) {
+    return [...new Set(niks)].map((nik) => ({
+      Put: {
+        TableName: this.tableName,
+        Item: { ...keys.personRequest(personHash(nik), requestId), requestId },
+      },
+    }));
+  }
+
   async idByTrackingCode(code: string): Promise<string | undefined> {
     const item = await this.getItem<{ requestId?: string }>(keys.trackingCode(code));
     return item?.requestId;
@@ -109,23 +113,12 @@ export class DynamoRequestStore implements RequestStore {
 
   async idsByNik(nik: string): Promise<string[]> {
     const { pk, sk } = keys.personRequest(personHash(nik));
-    const ids: string[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamo().send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': pk, ':prefix': sk },
-          ProjectionExpression: 'requestId',
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) if (typeof item.requestId === 'string') ids.push(item.requestId);
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return ids;
+    const items = await queryAll({
+      ...partitionPrefix(this.tableName, pk, sk),
+      ProjectionExpression: 'requestId',
+      ConsistentRead: true,
+    });
+    return items.flatMap((item) => (typeof item.requestId === 'string' ? [item.requestId] : []));
   }
 
   async linkedNik(subject: string): Promise<string | undefined> {
@@ -153,8 +146,8 @@ export class DynamoRequestStore implements RequestStore {
     return (result.Items ?? []).map((item) => fromItem<RequestEvent>(item));
   }
 
-  async update({ request, expectedVersion, event }: RequestChange): Promise<boolean> {
-    const items = this.updateItems({ request, expectedVersion, event });
+  async update(change: RequestChange): Promise<boolean> {
+    const items = this.updateItems(change);
     // A TransactionConflict says another transaction on the record was in flight, not whether it committed:
     // trying again is safe (the write stays conditional on the version) and settles it one way or the other.
     for (let attempt = 1; ; attempt++) {
@@ -170,7 +163,7 @@ export class DynamoRequestStore implements RequestStore {
   }
 
   /** The transaction items of a conditional request update, shared with writes that add more items. */
-  updateItems({ request, expectedVersion, event }: RequestChange) {
+  updateItems({ request, expectedVersion, event, niks = [] }: RequestChange) {
     const put = {
       Put: {
         TableName: this.tableName,
@@ -179,9 +172,11 @@ export class DynamoRequestStore implements RequestStore {
         ExpressionAttributeValues: { ':expected': expectedVersion },
       },
     };
-    return event
-      ? [put, { Put: { TableName: this.tableName, Item: eventItem(event, request.version) } }]
-      : [put];
+    return [
+      put,
+      ...(event ? [{ Put: { TableName: this.tableName, Item: eventItem(event, request.version) } }] : []),
+      ...this.personLookups(request.id, niks),
+    ];
   }
 
   async listByVillage({ villageCode, status, limit, cursor }: VillageQuery) {

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { parseNik } from '../core/nik.js';
 import { DELIVERY_STATUSES } from '../core/notifications.js';
-import { ATTACHMENT_CONTENT_TYPES, DECISIONS, REQUEST_STATUSES } from '../core/requests.js';
-import { CONSENT_METHODS } from '../core/submit-request.js';
+import { ATTACHMENT_CONTENT_TYPES, CONSENT_METHODS, DECISIONS, REQUEST_STATUSES } from '../core/requests.js';
 
 /** Wire formats of API v1: the contract agencies code against. OpenAPI is generated from these. */
 const localized = z.object({ id: z.string(), en: z.string() });
@@ -16,6 +15,9 @@ export const errorResponse = z
     }),
   })
   .meta({ id: 'Error' });
+
+/** A route's documented error answer (every 4xx has the same bilingual shape). */
+export const errorAnswer = (description: string) => ({ description, schema: errorResponse });
 
 export const serviceSummary = z
   .object({
@@ -188,6 +190,15 @@ export const requestView = z
       })
       .optional(),
     applicant: z.object({ name: z.string() }),
+    channel: z
+      .enum(['self', 'assisted'])
+      .optional()
+      .describe('self: the citizen applied; assisted: an operator entered it at the village counter'),
+    citizen: z.object({ name: z.string() }).optional().describe('Assisted: the citizen it is for'),
+    consent: z
+      .object({ method: z.enum(CONSENT_METHODS), recordedAt: z.string() })
+      .optional()
+      .describe("Assisted: how and when the citizen's consent was recorded"),
     data: z.record(z.string(), z.unknown()),
     contact: contact.optional(),
     attachments: z.array(

@@ -20,6 +20,21 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const DECISIONS = ['approve', 'reject', 'return'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
+/** How a request came in: the citizen applied themselves, or an operator entered it at the counter for them. */
+export type SubmissionChannel = 'self' | 'assisted';
+
+export const CONSENT_METHODS = ['signed-form', 'thumbprint', 'verbal-witnessed'] as const;
+export type ConsentMethod = (typeof CONSENT_METHODS)[number];
+
+/** The citizen's consent to an assisted submission (UU 27/2022 PDP): how, when, and who witnessed it. */
+export interface Consent {
+  readonly method: ConsentMethod;
+  /** When the citizen gave it (ISO date-time). */
+  readonly recordedAt: string;
+  /** Required for verbal consent: the person (not the operator) who witnessed it. */
+  readonly witnessName?: string;
+}
+
 export interface Applicant {
   /** The account that submitted (a citizen, or the operator for assisted submissions). */
   readonly subject: string;
@@ -53,6 +68,15 @@ export interface ServiceRequest {
   readonly checks?: readonly CheckResult[];
   /** While RETURNED: the stage index the request goes back to once the applicant has corrected it. */
   readonly returnedFrom?: number;
+  /**
+   * How it came in. Requests written before channels existed have none: they were 'self' unless an operator
+   * was their applicant.
+   */
+  readonly channel?: SubmissionChannel;
+  /** Assisted only: the citizen's consent, as the operator recorded it at the counter. */
+  readonly consent?: Consent;
+  /** Assisted only: the citizen the operator submitted for, as named at the counter. */
+  readonly citizen?: { readonly name: string };
 }
 
 export interface Contact {

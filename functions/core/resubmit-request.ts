@@ -12,7 +12,7 @@ import { canCorrect, requestNotFound } from './policy.js';
 import type { Clock, Notifier, RequestStore, Workflow } from './ports.js';
 import { eventActor, type RequestEvent, type ServiceRequest } from './requests.js';
 import type { Actor } from './roles.js';
-import { validateApplication } from './submit-request.js';
+import { peopleNamed, validateApplication } from './submit-request.js';
 import { text } from './text.js';
 
 export interface ResubmitDeps {
@@ -87,7 +87,13 @@ export async function resubmitRequest(
     status: corrected.status,
     actor: eventActor(actor, role),
   };
-  const written = await deps.requests.update({ request: corrected, expectedVersion: request.version, event });
+  const written = await deps.requests.update({
+    request: corrected,
+    expectedVersion: request.version,
+    event,
+    // A corrected NIK must lead a data-subject export to this request too.
+    niks: peopleNamed(service, data),
+  });
   if (!written) {
     throw new ConflictError(
       'CHANGED_CONCURRENTLY',

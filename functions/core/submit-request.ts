@@ -29,7 +29,14 @@ import type {
   VillageDirectory,
   Workflow,
 } from './ports.js';
-import { type Contact, eventActor, type RequestEvent, type ServiceRequest } from './requests.js';
+import {
+  type Consent,
+  type Contact,
+  eventActor,
+  type RequestEvent,
+  type ServiceRequest,
+  type SubmissionChannel,
+} from './requests.js';
 import type { Actor } from './roles.js';
 import { text } from './text.js';
 import { parseOrThrow } from './validation.js';
@@ -45,37 +52,6 @@ export interface SubmitInput {
   /** Assisted submissions only: the citizen the operator submits for, and their phone for notifications. */
   readonly citizen?: { readonly name: string; readonly phone?: string };
 }
-
-/** How a request came in: the citizen applied themselves, or an operator entered it at the counter for them. */
-export type SubmissionChannel = 'self' | 'assisted';
-
-export const CONSENT_METHODS = ['signed-form', 'thumbprint', 'verbal-witnessed'] as const;
-export type ConsentMethod = (typeof CONSENT_METHODS)[number];
-
-/** The citizen's consent to an assisted submission (UU 27/2022 PDP): how, when, and who witnessed it. */
-export interface Consent {
-  readonly method: ConsentMethod;
-  /** When the citizen gave it (ISO date-time). */
-  readonly recordedAt: string;
-  /** Required for verbal consent: the person (not the operator) who witnessed it. */
-  readonly witnessName?: string;
-}
-
-/**
- * What a request records of its channel, beside ServiceRequest (stored on the request and, for consent,
- * on its SUBMITTED event). Requests written before channels existed have none of these: they were 'self'
- * unless an operator was their applicant.
- */
-export interface ChannelRecord {
-  readonly channel: SubmissionChannel;
-  /** Assisted only: the citizen's consent. */
-  readonly consent?: Consent;
-  /** Assisted only: the citizen the operator submitted for, as named at the counter. */
-  readonly citizen?: { readonly name: string };
-}
-
-/** A new request as submitRequest writes it. */
-export type SubmittedRequest = ServiceRequest & ChannelRecord;
 
 export interface SubmitDeps {
   readonly requests: RequestStore;
@@ -160,7 +136,7 @@ export async function submitRequest(
   const at = now.toISOString();
   const assisted = channel === 'assisted' && input.consent && input.citizen ? input : undefined;
   const contact = contactOf(input);
-  let request: SubmittedRequest = {
+  let request: ServiceRequest = {
     id,
     trackingCode: newTrackingCode(),
     serviceCode: service.code,
@@ -178,7 +154,7 @@ export async function submitRequest(
     ...(assisted?.consent ? { consent: assisted.consent } : {}),
     ...(assisted?.citizen ? { citizen: { name: assisted.citizen.name.trim() } } : {}),
   };
-  const event: RequestEvent & Pick<ChannelRecord, 'channel' | 'consent'> = {
+  const event: RequestEvent & Pick<ServiceRequest, 'channel' | 'consent'> = {
     requestId: id,
     at,
     type: 'SUBMITTED',

@@ -38,6 +38,12 @@ export function requestView(
     status: request.status,
     ...stageView(request, service),
     applicant: { name: request.applicant.name },
+    // At the counter the operator is the account that submitted; the citizen is who it is for.
+    ...(request.channel ? { channel: request.channel } : {}),
+    ...(request.citizen ? { citizen: { name: request.citizen.name } } : {}),
+    ...(request.consent
+      ? { consent: { method: request.consent.method, recordedAt: request.consent.recordedAt } }
+      : {}),
     data: full ? request.data : maskedData(request.data, service),
     ...(request.contact ? { contact: request.contact } : {}),
     attachments: (request.attachments ?? []).map(

@@ -147,6 +147,24 @@ describe('the data-subject export (DPO)', () => {
     expect(response.body.requests.map((request) => request.id)).toEqual([sawooRequest.id]);
   });
 
+  it('finds a request by the NIK it was corrected to, not only the one it was submitted with', async () => {
+    const [citizen, operator] = await signInAll(runtime, ['warga.tampo', 'operator.tampo']);
+    const corrected = '3510060505800004';
+    const submitted = await submit(citizen, findService('SKU'), TAMPO, { ...SAMPLE_APPLICATIONS.SKU });
+    await settled(operator, submitted.id);
+    await operator.post(`/v1/requests/${submitted.id}/decisions`, {
+      decision: 'return',
+      note: 'NIK salah ketik',
+    });
+    await settled(citizen, submitted.id);
+    const resubmitted = await citizen.post(`/v1/requests/${submitted.id}/resubmission`, {
+      data: { ...SAMPLE_APPLICATIONS.SKU, nik: corrected },
+    });
+    expect(resubmitted.status).toBe(200);
+    const response = await banyuwangiDpo.post<ExportBody>(EXPORTS, { nik: corrected });
+    expect(response.body.requests.map((request) => request.id)).toEqual([submitted.id]);
+  });
+
   it('finds nothing, and says nothing else, for a NIK the platform does not hold', async () => {
     const response = await banyuwangiDpo.post<ExportBody>(EXPORTS, { nik: '3510060101010001' });
     expect(response.status).toBe(200);

@@ -33,7 +33,9 @@ export async function requestPage(root: HTMLElement, ctx: ConsoleContext, id: st
       null,
       h('span', { class: `status status-${request.status}` }, label('status', request.status)),
       ' · ',
-      t('applicant', { name: request.applicant.name }),
+      request.citizen
+        ? t('assistedFor', { citizen: request.citizen.name, name: request.applicant.name })
+        : t('applicant', { name: request.applicant.name }),
       ' · ',
       dateTime(request.createdAt),
     ),

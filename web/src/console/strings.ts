@@ -33,6 +33,10 @@ export const t = translator({
   colSubmitted: ['Diajukan', 'Submitted'],
   requestTitle: ['{service} · {code}', '{service} · {code}'],
   applicant: ['Pemohon (akun): {name}', 'Applicant (account): {name}'],
+  assistedFor: [
+    'Untuk warga: {citizen} (diajukan di loket oleh {name})',
+    'For citizen: {citizen} (entered at the counter by {name})',
+  ],
   stageNow: ['Tahap sekarang: {stage} — menunggu {role}', 'Current stage: {stage} — waiting for {role}'],
   decideTitle: ['Keputusan', 'Decision'],
   decision: ['Keputusan Anda', 'Your decision'],
