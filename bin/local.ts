@@ -1,5 +1,6 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { DEMO_CLIENTS } from '../config/demo-clients.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../config/demo-users.js';
 import { REPO_ROOT, startLocalRuntime } from '../lib/local/runtime.js';
 
@@ -40,9 +41,13 @@ Desa Digital is running at ${runtime.url}
   Data:     ${dataDir}
 
 Demo accounts (password for all: ${DEMO_PASSWORD}):
-${DEMO_USERS.map((user) => `  ${user.username.padEnd(width)}  ${user.role.padEnd(13)} ${user.areas.join(', ') || '-'}  ${user.name}`).join('\n')}
+${DEMO_USERS.map((user) => `  ${user.username.padEnd(width)}  ${user.role.padEnd(23)} ${user.areas.join(', ') || '-'}  ${user.name}`).join('\n')}
+
+Demo agency systems (OAuth client credentials):
+${DEMO_CLIENTS.map((client) => `  ${client.clientId}  secret ${client.clientSecret}  (${client.name})`).join('\n')}
 
 Get a token:  curl -s -X POST ${runtime.url}/local/token -d username=operator.tampo -d password=${DEMO_PASSWORD}
+An agency's:  curl -s -X POST ${runtime.url}/local/oauth2/token -d grant_type=client_credentials -d client_id=${DEMO_CLIENTS[0]?.clientId} -d client_secret=${DEMO_CLIENTS[0]?.clientSecret}
 Press Ctrl+C to stop.`);
 
 let stopping = false;

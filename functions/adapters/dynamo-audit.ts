@@ -1,8 +1,8 @@
-import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, AuditTrail } from '../core/audit.js';
 import type { RegistryLookupReads, RegistryLookupRecord } from '../core/data-subject.js';
 import { once } from './clients.js';
-import { dynamo } from './dynamo-client.js';
+import { dynamo, partitionPrefix, queryAll } from './dynamo-client.js';
 import { requiredEnv } from './env.js';
 import { keys } from './keys.js';
 
@@ -28,7 +28,7 @@ export class DynamoAuditTrail implements AuditTrail {
 
   async list(target: AuditEntry['target']): Promise<AuditEntry[]> {
     const { pk, sk } = keys.audit(target);
-    const items = await queryAll(this.tableName, pk, sk);
+    const items = await queryAll(partitionPrefix(this.tableName, pk, sk));
     return items.map(({ pk: _pk, sk: _sk, type: _type, ...entry }) => entry as unknown as AuditEntry);
   }
 }
@@ -42,26 +42,7 @@ export class DynamoRegistryLookupReads implements RegistryLookupReads {
 
   async list(requestId: string): Promise<RegistryLookupRecord[]> {
     const { pk } = keys.request(requestId);
-    const items = await queryAll(this.tableName, pk, 'REGLOG#');
+    const items = await queryAll(partitionPrefix(this.tableName, pk, 'REGLOG#'));
     return items.map(({ pk: _pk, sk: _sk, ...entry }) => entry as unknown as RegistryLookupRecord);
   }
-}
-
-/** Every item of one partition whose sort key starts with `prefix`, all pages, in key order. */
-async function queryAll(tableName: string, pk: string, prefix: string) {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await dynamo().send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
-        ExpressionAttributeValues: { ':pk': pk, ':sk': prefix },
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return items;
 }

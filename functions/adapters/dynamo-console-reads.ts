@@ -4,7 +4,7 @@ import { ValidationError } from '../core/errors.js';
 import type { RequestStatus, ServiceRequest } from '../core/requests.js';
 import { text } from '../core/text.js';
 import { once } from './clients.js';
-import { dynamo } from './dynamo-client.js';
+import { dynamo, queryAll } from './dynamo-client.js';
 import { fromItem } from './dynamo-request-store.js';
 import { requiredEnv } from './env.js';
 import { keys } from './keys.js';
@@ -24,24 +24,14 @@ export class DynamoConsoleReads implements ConsoleReads {
   }
 
   async createdSince(villageCode: string, status: RequestStatus, fromIso: string): Promise<StatRow[]> {
-    const rows: StatRow[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const result = await dynamo().send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk >= :from',
-          ExpressionAttributeValues: { ':pk': keys.villageStatus(villageCode, status), ':from': fromIso },
-          ProjectionExpression: '#id, serviceCode, #status, createdAt, updatedAt, #document.issuedAt',
-          ExpressionAttributeNames: { '#id': 'id', '#status': 'status', '#document': 'document' },
-          ExclusiveStartKey: start,
-        }),
-      );
-      rows.push(...((result.Items ?? []) as StatRow[]));
-      start = result.LastEvaluatedKey;
-    } while (start);
-    return rows;
+    return (await queryAll({
+      TableName: this.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk >= :from',
+      ExpressionAttributeValues: { ':pk': keys.villageStatus(villageCode, status), ':from': fromIso },
+      ProjectionExpression: '#id, serviceCode, #status, createdAt, updatedAt, #document.issuedAt',
+      ExpressionAttributeNames: { '#id': 'id', '#status': 'status', '#document': 'document' },
+    })) as StatRow[];
   }
 
   private async page(

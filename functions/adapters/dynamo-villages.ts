@@ -1,10 +1,10 @@
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../core/audit.js';
 import type { Village } from '../core/places.js';
 import type { VillageRegistry } from '../core/tenants.js';
 import { once } from './clients.js';
 import { auditPut } from './dynamo-audit.js';
-import { dynamo } from './dynamo-client.js';
+import { dynamo, queryAll } from './dynamo-client.js';
 import { fromItem, isConditionFailure } from './dynamo-request-store.js';
 import { requiredEnv } from './env.js';
 import { keys } from './keys.js';
@@ -27,22 +27,13 @@ export class DynamoVillageDirectory implements VillageRegistry {
   }
 
   async list(): Promise<Village[]> {
-    const villages: Village[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamo().send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'gsi2',
-          KeyConditionExpression: 'gsi2pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.villageDirectory },
-          ExclusiveStartKey: start,
-        }),
-      );
-      villages.push(...(page.Items ?? []).map((item) => fromItem<Village>(item)));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return villages;
+    const items = await queryAll({
+      TableName: this.tableName,
+      IndexName: 'gsi2',
+      KeyConditionExpression: 'gsi2pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.villageDirectory },
+    });
+    return items.map((item) => fromItem<Village>(item));
   }
 
   /** The village and its audit entry in one transaction (see VillageRegistry.save). */

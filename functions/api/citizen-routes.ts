@@ -1,12 +1,11 @@
 import type { RouteDefinition } from './route-types.js';
-import { errorResponse, linkNikBody, meView, trackBody, trackingView } from './schemas.js';
+import { errorAnswer, linkNikBody, meView, trackBody, trackingView } from './schemas.js';
 
 /**
  * Citizen channels (issue 4, item 5): a citizen links their NIK to their account (and so sees the counter
  * submissions made for them), and anyone holding a tracking code and the last 6 NIK digits follows a
  * request without an account. Listed in ROUTES (routes.ts).
  */
-const error = (description: string) => ({ description, schema: errorResponse });
 
 export const getMe = {
   id: 'getMe',
@@ -35,9 +34,11 @@ export const linkNik = {
   body: linkNikBody,
   responses: {
     200: { description: 'Linked (or already linked to this NIK)', schema: meView },
-    400: error('Invalid NIK, or the register does not confirm the name or birth date (values never echoed)'),
-    409: error('The NIK is linked to another account, or this account to another NIK'),
-    429: error('Too many failed attempts: wait for Retry-After seconds'),
+    400: errorAnswer(
+      'Invalid NIK, or the register does not confirm the name or birth date (values never echoed)',
+    ),
+    409: errorAnswer('The NIK is linked to another account, or this account to another NIK'),
+    429: errorAnswer('Too many failed attempts: wait for Retry-After seconds'),
   },
 } as const satisfies RouteDefinition;
 
@@ -57,9 +58,9 @@ export const trackRequest = {
   body: trackBody,
   responses: {
     200: { description: 'The request’s status', schema: trackingView },
-    400: error('Malformed code or digits'),
-    404: error('No request with this code and these digits (the same answer for both)'),
-    429: error('Too many attempts from this client or for this code: wait for Retry-After seconds'),
+    400: errorAnswer('Malformed code or digits'),
+    404: errorAnswer('No request with this code and these digits (the same answer for both)'),
+    429: errorAnswer('Too many attempts from this client or for this code: wait for Retry-After seconds'),
   },
 } as const satisfies RouteDefinition;
 

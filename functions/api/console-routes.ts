@@ -11,14 +11,13 @@ import {
   villageStats,
 } from './console-schemas.js';
 import type { RouteDefinition } from './route-types.js';
-import { errorResponse } from './schemas.js';
+import { errorAnswer } from './schemas.js';
 
 /**
  * Routes the web front end needs beyond the core API (issue 5): the staff inbox and dashboard, one
  * village's public board (office display) and a caller's own requests. Listed in ROUTES (routes.ts), so
  * the stack, the local gateway and OpenAPI pick them up like every other route.
  */
-const error = (description: string) => ({ description, schema: errorResponse });
 
 export const listTasks = {
   id: 'listTasks',
@@ -35,8 +34,8 @@ export const listTasks = {
   query: villageQuery,
   responses: {
     200: { description: 'Waiting and overdue tasks', schema: taskList },
-    400: error('Invalid query'),
-    403: error('Not your area'),
+    400: errorAnswer('Invalid query'),
+    403: errorAnswer('Not your area'),
   },
 } as const satisfies RouteDefinition;
 
@@ -54,8 +53,8 @@ export const getVillageStats = {
   query: statsQuery,
   responses: {
     200: { description: 'Village statistics', schema: villageStats },
-    400: error('Invalid query'),
-    403: error('Not your area'),
+    400: errorAnswer('Invalid query'),
+    403: errorAnswer('Not your area'),
   },
 } as const satisfies RouteDefinition;
 
@@ -72,7 +71,7 @@ export const getVillage = {
   params: villageCodeParams,
   responses: {
     200: { description: 'The village', schema: villageBoard },
-    404: error('Unknown village'),
+    404: errorAnswer('Unknown village'),
   },
 } as const satisfies RouteDefinition;
 
@@ -89,7 +88,7 @@ export const listMyRequests = {
   query: myRequestsQuery,
   responses: {
     200: { description: 'A page of requests', schema: myRequestPage },
-    400: error('Invalid query'),
+    400: errorAnswer('Invalid query'),
   },
 } as const satisfies RouteDefinition;
 

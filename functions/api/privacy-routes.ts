@@ -1,5 +1,5 @@
 import type { RouteDefinition } from './route-types.js';
-import { dataSubjectExport, dataSubjectExportBody, errorResponse } from './schemas.js';
+import { dataSubjectExport, dataSubjectExportBody, errorAnswer } from './schemas.js';
 
 /**
  * Privacy routes (UU 27/2022 PDP; issue 4, items 6 and 7): what the data-protection officer of an area
@@ -20,8 +20,8 @@ export const createDataSubjectExport = {
   body: dataSubjectExportBody,
   responses: {
     200: { description: 'The export (never cached)', schema: dataSubjectExport },
-    400: { description: 'Not a NIK, or fields other than nik', schema: errorResponse },
-    403: { description: 'Not a data-protection officer', schema: errorResponse },
+    400: errorAnswer('Not a NIK, or fields other than nik'),
+    403: errorAnswer('Not a data-protection officer'),
   },
 } as const satisfies RouteDefinition;
 

@@ -13,7 +13,7 @@ import {
   documentReasonBody,
   documentRecordView,
   downloadLink,
-  errorResponse,
+  errorAnswer,
   listRequestsQuery,
   notificationList,
   requestIdParams,
@@ -35,7 +35,6 @@ import { TENANT_ROUTES } from './tenant-routes.js';
 const DECIDERS = STAFF_ROLES;
 /** Staff who list a village's requests: agency officers only see what their agency takes part in (tasks). */
 const VILLAGE_LISTERS = STAFF_ROLES.filter((role) => role !== 'agency_officer');
-const error = (description: string) => ({ description, schema: errorResponse });
 
 /** API v1 routes. Each is a const so handlers keep its schema types; ROUTES lists them all. */
 export const listServices = {
@@ -88,9 +87,9 @@ export const submitRequest = {
   ],
   responses: {
     201: { description: 'Request created', schema: requestView },
-    400: error('Invalid body or application data'),
-    404: error('Unknown service or village'),
-    422: error('Idempotency-Key reused with a different body'),
+    400: errorAnswer('Invalid body or application data'),
+    404: errorAnswer('Unknown service or village'),
+    422: errorAnswer('Idempotency-Key reused with a different body'),
   },
 } as const satisfies RouteDefinition;
 
@@ -107,8 +106,8 @@ export const listRequests = {
   query: listRequestsQuery,
   responses: {
     200: { description: 'A page of requests', schema: requestPage },
-    400: error('Invalid query'),
-    403: error('Not your area'),
+    400: errorAnswer('Invalid query'),
+    403: errorAnswer('Not your area'),
   },
 } as const satisfies RouteDefinition;
 
@@ -126,7 +125,7 @@ export const getRequest = {
   params: requestIdParams,
   responses: {
     200: { description: 'The request', schema: requestView },
-    404: error('No such request (or not yours)'),
+    404: errorAnswer('No such request (or not yours)'),
   },
 } as const satisfies RouteDefinition;
 
@@ -146,10 +145,10 @@ export const decideRequest = {
   body: decisionBody,
   responses: {
     200: { description: 'Decision recorded', schema: requestView },
-    400: error('Invalid decision'),
-    403: error('Not the role or area of the current stage'),
-    404: error('No such request'),
-    409: error('The request is not waiting for this decision'),
+    400: errorAnswer('Invalid decision'),
+    403: errorAnswer('Not the role or area of the current stage'),
+    404: errorAnswer('No such request'),
+    409: errorAnswer('The request is not waiting for this decision'),
   },
 } as const satisfies RouteDefinition;
 
@@ -166,8 +165,8 @@ export const getRequestDocument = {
   params: requestIdParams,
   responses: {
     200: { description: 'Download link', schema: documentLink },
-    404: error('No such request'),
-    409: error('Not issued yet'),
+    404: errorAnswer('No such request'),
+    409: errorAnswer('Not issued yet'),
   },
 } as const satisfies RouteDefinition;
 
@@ -185,7 +184,7 @@ export const verifyDocument = {
   params: documentIdParams,
   responses: {
     200: { description: 'The document as issued', schema: verification },
-    404: error('Unknown document'),
+    404: errorAnswer('Unknown document'),
   },
 } as const satisfies RouteDefinition;
 
@@ -204,7 +203,7 @@ export const requestUpload = {
   body: uploadBody,
   responses: {
     201: { description: 'Upload ticket', schema: uploadTicket },
-    400: error('Unknown requirement, forbidden type or too large'),
+    400: errorAnswer('Unknown requirement, forbidden type or too large'),
   },
 } as const satisfies RouteDefinition;
 
@@ -222,9 +221,9 @@ export const resubmitRequest = {
   body: resubmissionBody,
   responses: {
     200: { description: 'Corrected and resubmitted', schema: requestView },
-    400: error('Invalid data or attachments'),
-    404: error('No such request (or not yours)'),
-    409: error('The request is not waiting for a correction'),
+    400: errorAnswer('Invalid data or attachments'),
+    404: errorAnswer('No such request (or not yours)'),
+    409: errorAnswer('The request is not waiting for a correction'),
   },
 } as const satisfies RouteDefinition;
 
@@ -242,7 +241,7 @@ export const getAttachment = {
   params: attachmentParams,
   responses: {
     200: { description: 'Download link', schema: downloadLink },
-    404: error('No such request or attachment'),
+    404: errorAnswer('No such request or attachment'),
   },
 } as const satisfies RouteDefinition;
 
@@ -263,8 +262,8 @@ export const putVillageService = {
     .describe('A service definition (see the Service schema: fields, requirements, stages, letter)'),
   responses: {
     200: { description: 'The service as stored', schema: serviceSummary },
-    400: error('Invalid service definition'),
-    403: error('Not your village'),
+    400: errorAnswer('Invalid service definition'),
+    403: errorAnswer('Not your village'),
   },
 } as const satisfies RouteDefinition;
 
@@ -296,7 +295,7 @@ export const listRequestNotifications = {
   params: requestIdParams,
   responses: {
     200: { description: "The request's notifications", schema: notificationList },
-    404: error('No such request (or not yours)'),
+    404: errorAnswer('No such request (or not yours)'),
   },
 } as const satisfies RouteDefinition;
 // --- end notifications ----------------------------------------------------------------------------------
@@ -320,7 +319,7 @@ export const verifyDocumentUpload = {
   },
   responses: {
     200: { description: 'What the file is', schema: uploadVerification },
-    400: error('Empty, too large, or not a PDF'),
+    400: errorAnswer('Empty, too large, or not a PDF'),
   },
 } as const satisfies RouteDefinition;
 
@@ -339,10 +338,10 @@ export const revokeDocument = {
   body: documentReasonBody,
   responses: {
     200: { description: 'The revoked document', schema: documentRecordView },
-    400: error('Missing reason'),
-    403: error('Not the village head or secretary of this village'),
-    404: error('Unknown document'),
-    409: error('Already revoked or superseded'),
+    400: errorAnswer('Missing reason'),
+    403: errorAnswer('Not the village head or secretary of this village'),
+    404: errorAnswer('Unknown document'),
+    409: errorAnswer('Already revoked or superseded'),
   },
 } as const satisfies RouteDefinition;
 
@@ -361,10 +360,10 @@ export const reissueDocument = {
   body: documentReasonBody,
   responses: {
     201: { description: 'The new document', schema: documentRecordView },
-    400: error('Missing reason'),
-    403: error('Not the village head or secretary of this village'),
-    404: error('Unknown document'),
-    409: error("Superseded already, or not the request's current document"),
+    400: errorAnswer('Missing reason'),
+    403: errorAnswer('Not the village head or secretary of this village'),
+    404: errorAnswer('Unknown document'),
+    409: errorAnswer("Superseded already, or not the request's current document"),
   },
 } as const satisfies RouteDefinition;
 

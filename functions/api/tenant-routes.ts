@@ -1,12 +1,11 @@
 import { villageCodeParams } from './console-schemas.js';
 import type { RouteDefinition } from './route-types.js';
-import { errorResponse, staffBody, staffView, villageBody, villageRecord } from './schemas.js';
+import { errorAnswer, staffBody, staffView, villageBody, villageRecord } from './schemas.js';
 
 /**
  * Villages as tenants (issue 4): a regency admin onboards a village and creates its staff through the API,
  * with no deploy. Listed in ROUTES (routes.ts), so the stack, the local gateway and OpenAPI pick them up.
  */
-const error = (description: string) => ({ description, schema: errorResponse });
 
 export const putVillage = {
   id: 'putVillage',
@@ -24,9 +23,9 @@ export const putVillage = {
   responses: {
     200: { description: 'The village was replaced', schema: villageRecord },
     201: { description: 'The village was onboarded', schema: villageRecord },
-    400: error('Invalid record: unknown fields, codes that disagree, services not in the catalog'),
-    403: error('Not the regency admin over this village'),
-    409: error('A change of numbering scope (it would reuse letter numbers), or a concurrent change'),
+    400: errorAnswer('Invalid record: unknown fields, codes that disagree, services not in the catalog'),
+    403: errorAnswer('Not the regency admin over this village'),
+    409: errorAnswer('A change of numbering scope (it would reuse letter numbers), or a concurrent change'),
   },
 } as const satisfies RouteDefinition;
 
@@ -46,10 +45,10 @@ export const createVillageStaff = {
   responses: {
     200: { description: 'The same account existed already (a repeated call)', schema: staffView },
     201: { description: 'Account created; the temporary password is on its way', schema: staffView },
-    400: error('Invalid body, or neither e-mail nor phone'),
-    403: error('Not the regency admin over this village'),
-    404: error('Unknown village'),
-    409: error('The username belongs to another account'),
+    400: errorAnswer('Invalid body, or neither e-mail nor phone'),
+    403: errorAnswer('Not the regency admin over this village'),
+    404: errorAnswer('Unknown village'),
+    409: errorAnswer('The username belongs to another account'),
   },
 } as const satisfies RouteDefinition;
 
