@@ -1,16 +1,11 @@
-import { App, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { RemovalPolicy } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import type { RouteDefinition } from '../../functions/api/route-types.js';
 import { MACHINE_SCOPES } from '../../functions/core/policy.js';
 import { Api } from '../../lib/constructs/api.js';
 import { Identity } from '../../lib/constructs/identity.js';
-
-/** A stack whose functions are never bundled (fast, no esbuild). */
-const unbundledStack = () =>
-  new Stack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'Test', {
-    env: { region: 'ap-southeast-3' },
-  });
+import { unbundledStack } from '../support/cdk.js';
 
 describe('Identity', () => {
   it('without agency systems has the web client only, and the machine scopes without agency scopes', () => {

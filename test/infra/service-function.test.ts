@@ -1,4 +1,3 @@
-import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { UserPool } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
@@ -8,14 +7,9 @@ import {
   STAFF_MANAGE_ACTIONS,
   STAFF_READ_ACTIONS,
 } from '../../lib/constructs/service-function.js';
+import { unbundledStack } from '../support/cdk.js';
 
 const ENTRY = 'functions/api/list-services.ts'; // any existing handler module: nothing is bundled here
-
-/** A stack whose functions are never bundled (fast, no esbuild). */
-const unbundledStack = () =>
-  new Stack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'Test', {
-    env: { region: 'ap-southeast-3' },
-  });
 
 describe('ServiceFunction', () => {
   it('grants read access and the table name for table:read, and nothing else', () => {
@@ -36,37 +30,37 @@ describe('ServiceFunction', () => {
     expect(policies).not.toMatch(/dynamodb:(PutItem|UpdateItem|DeleteItem)|s3:|states:/);
   });
 
-  it('lets staff:manage create and place staff accounts in the user pool, and tells it the pool id', () => {
-    // Prepare
+  /** Binds a function with `need` to a user pool: the policy granted on the pool and the env it gets. */
+  function poolGrant(need: 'staff:manage' | 'staff:read') {
     const stack = unbundledStack();
     const userPool = new UserPool(stack, 'Pool');
-    // Act
-    new ServiceFunction(stack, 'Onboarding', { entry: ENTRY, needs: ['staff:manage'] }).bind({ userPool });
-    // Assess
+    new ServiceFunction(stack, 'StaffFunction', { entry: ENTRY, needs: [need] }).bind({ userPool });
     const template = Template.fromStack(stack);
     const [poolId] = Object.keys(template.findResources('AWS::Cognito::UserPool'));
     template.hasResourceProperties('AWS::Lambda::Function', {
       Environment: { Variables: Match.objectLike({ USER_POOL_ID: { Ref: poolId } }) },
     });
-    template.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: {
-        Statement: Match.arrayWith([
-          {
-            Action: [
-              'cognito-idp:AdminCreateUser',
-              'cognito-idp:AdminAddUserToGroup',
-              'cognito-idp:AdminGetUser',
-              'cognito-idp:AdminListGroupsForUser',
-              'cognito-idp:AdminUpdateUserAttributes',
-              'cognito-idp:ListUsers',
-            ],
-            Effect: 'Allow',
-            Resource: { 'Fn::GetAtt': [poolId, 'Arn'] },
-          },
-        ]),
-      },
-    });
-    const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'));
+    const expectGranted = (actions: string | readonly string[]) =>
+      template.hasResourceProperties('AWS::IAM::Policy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            { Action: actions, Effect: 'Allow', Resource: { 'Fn::GetAtt': [poolId, 'Arn'] } },
+          ]),
+        },
+      });
+    return { expectGranted, policies: JSON.stringify(template.findResources('AWS::IAM::Policy')) };
+  }
+
+  it('lets staff:manage create and place staff accounts in the user pool, and tells it the pool id', () => {
+    const { expectGranted, policies } = poolGrant('staff:manage');
+    expectGranted([
+      'cognito-idp:AdminCreateUser',
+      'cognito-idp:AdminAddUserToGroup',
+      'cognito-idp:AdminGetUser',
+      'cognito-idp:AdminListGroupsForUser',
+      'cognito-idp:AdminUpdateUserAttributes',
+      'cognito-idp:ListUsers',
+    ]);
     expect(policies).not.toMatch(
       /AdminDeleteUser|AdminSetUserPassword|AdminRemoveUserFromGroup|cognito-idp:\*/,
     );
@@ -74,29 +68,8 @@ describe('ServiceFunction', () => {
   });
 
   it('lets staff:read list a group of the user pool, read-only, and tells it the pool id', () => {
-    // Prepare
-    const stack = unbundledStack();
-    const userPool = new UserPool(stack, 'Pool');
-    // Act
-    new ServiceFunction(stack, 'OpenStage', { entry: ENTRY, needs: ['staff:read'] }).bind({ userPool });
-    // Assess
-    const template = Template.fromStack(stack);
-    const [poolId] = Object.keys(template.findResources('AWS::Cognito::UserPool'));
-    template.hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ USER_POOL_ID: { Ref: poolId } }) },
-    });
-    template.hasResourceProperties('AWS::IAM::Policy', {
-      PolicyDocument: {
-        Statement: Match.arrayWith([
-          {
-            Action: 'cognito-idp:ListUsersInGroup',
-            Effect: 'Allow',
-            Resource: { 'Fn::GetAtt': [poolId, 'Arn'] },
-          },
-        ]),
-      },
-    });
-    const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'));
+    const { expectGranted, policies } = poolGrant('staff:read');
+    expectGranted('cognito-idp:ListUsersInGroup');
     expect(policies).not.toMatch(/cognito-idp:(Admin|ListUsers"|\*)/);
     expect(STAFF_READ_ACTIONS).toEqual(['cognito-idp:ListUsersInGroup']);
   });

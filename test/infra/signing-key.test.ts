@@ -1,4 +1,4 @@
-import { App, Stack as CdkStack, type Stack } from 'aws-cdk-lib';
+import type { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CfnKey } from 'aws-cdk-lib/aws-kms';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { WORKFLOW_TASKS } from '../../functions/workflow/tasks.js';
 import { buildApp } from '../../lib/app.js';
 import { ENTRY_METADATA_KEY, ServiceFunction } from '../../lib/constructs/service-function.js';
 import { SigningKey } from '../../lib/constructs/signing-key.js';
+import { unbundledStack } from '../support/cdk.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON; the assertions check its shape
 type Json = any;
@@ -133,10 +134,6 @@ describe('document signing key', () => {
 });
 
 describe('ServiceFunction bound to the signing key', () => {
-  const unbundledStack = () =>
-    new CdkStack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'Test', {
-      env: { region: 'ap-southeast-3' },
-    });
   const ENTRY = 'functions/api/verify-document.ts';
 
   it('refuses to bind a function that signs or verifies without the key', () => {

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { NotificationLog, NotificationRecord } from '../../core/notifications.js';
 import { once } from '../clients.js';
-import { dynamo } from '../dynamo-client.js';
+import { dynamo, partitionPrefix, queryAll } from '../dynamo-client.js';
 import { requiredEnv } from '../env.js';
 import { keys } from '../keys.js';
 
@@ -119,26 +119,13 @@ export class DynamoOutbox implements NotificationLog {
 
   /** A request's notifications, newest first (the sort key starts with the instant). */
   async list(requestId: string): Promise<NotificationRecord[]> {
-    const records: NotificationRecord[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await dynamo().send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: {
-            ':pk': keys.notification(requestId).pk,
-            ':prefix': keys.notification(requestId).sk,
-          },
-          ScanIndexForward: false,
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      records.push(...(page.Items ?? []).map(fromItem));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return records;
+    const { pk, sk } = keys.notification(requestId);
+    const items = await queryAll({
+      ...partitionPrefix(this.tableName, pk, sk),
+      ScanIndexForward: false,
+      ConsistentRead: true,
+    });
+    return items.map(fromItem);
   }
 
   private async finish(
