@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MACHINE_SCOPES } from '../core/policy.js';
 import type { RouteDefinition } from './route-types.js';
 import { ROUTES } from './routes.js';
 
@@ -28,6 +29,22 @@ export function openApiDocument(routes: readonly RouteDefinition[] = ROUTES) {
           bearerFormat: 'JWT',
           description: 'Cognito ID token (AWS) or local issuer token',
         },
+        agencySystem: {
+          type: 'oauth2',
+          description:
+            "An agency's system (client credentials). Its agency and area come from its scope agency:<agency>:<area>. Locally: POST /local/oauth2/token.",
+          flows: {
+            clientCredentials: {
+              tokenUrl: 'https://desa-digital-<deployment>.auth.<region>.amazoncognito.com/oauth2/token',
+              scopes: Object.fromEntries(
+                Object.values(MACHINE_SCOPES).map((scope) => [
+                  scope,
+                  `May call the routes that list ${scope}`,
+                ]),
+              ),
+            },
+          },
+        },
       },
     },
     paths,
@@ -41,7 +58,15 @@ function operation(route: RouteDefinition) {
     tags: route.tags,
     ...(route.access === 'public'
       ? { security: [] }
-      : { security: [{ jwt: [] }], 'x-allowed-roles': route.access }),
+      : {
+          security: [
+            { jwt: [] },
+            ...(route.machineScopes ? [{ agencySystem: [...route.machineScopes] }] : []),
+          ],
+          'x-allowed-roles': route.access,
+          // Which records of those the caller may touch (functions/core/policy.ts).
+          'x-row-rule': route.rows,
+        }),
     parameters: [
       ...parameters(route.params, 'path'),
       ...parameters(route.query, 'query'),
