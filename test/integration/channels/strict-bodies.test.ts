@@ -32,8 +32,8 @@ function callerFor(route: RouteDefinition): string | undefined {
 }
 
 /**
- * Every JSON body of the API is strict (issue 4, item 5): an unknown field — here `status`, the one a
- * caller would most like to set — is refused with a 400 that names it, on every route that takes a body.
+ * Every JSON body of the API is strict (issue 4): an unknown field — `status`, `approvedBy`, or a
+ * `villageCode` where the body has none — is refused with a 400 that names it, on every route with a body.
  */
 describe('every route body refuses unknown fields', () => {
   let runtime: Runtime;
@@ -49,19 +49,24 @@ describe('every route body refuses unknown fields', () => {
     );
   });
 
-  it.each(JSON_BODY_ROUTES.map((route) => [route.id, route] as const))(
-    '%s: 400 naming "status"',
-    async (_id, route) => {
-      // Prepare
-      const username = callerFor(route);
-      if (route.access !== 'public' && !username) throw new Error(`no demo account may call ${route.id}`);
-      const client = username ? await ApiClient.signIn(runtime, username) : new ApiClient(runtime.url);
-      const path = route.path.replace(/\{(\w+)\}/g, (_all, name: string) => PARAMS[name] ?? 'x');
-      // Act
-      const response = await client.send<ErrorBody>(route.method, path, JSON.stringify({ status: 'ISSUED' }));
-      // Assess
-      expect(response.status, JSON.stringify(response.body)).toBe(400);
-      expect(response.body.error.issues?.map((issue) => issue.field)).toContain('status');
-    },
+  // The fields a caller would most like to set; villageCode only where the body does not take it.
+  const FORGED = ['status', 'approvedBy', 'villageCode'] as const;
+  const cases = JSON_BODY_ROUTES.flatMap((route) =>
+    FORGED.filter((field) => !(field in ((route.body as { shape?: object }).shape ?? {}))).map(
+      (field) => [route.id, field, route] as const,
+    ),
   );
+
+  it.each(cases)('%s: 400 naming "%s"', async (_id, field, route) => {
+    // Prepare
+    const username = callerFor(route);
+    if (route.access !== 'public' && !username) throw new Error(`no demo account may call ${route.id}`);
+    const client = username ? await ApiClient.signIn(runtime, username) : new ApiClient(runtime.url);
+    const path = route.path.replace(/\{(\w+)\}/g, (_all, name: string) => PARAMS[name] ?? 'x');
+    // Act
+    const response = await client.send<ErrorBody>(route.method, path, JSON.stringify({ [field]: 'ISSUED' }));
+    // Assess
+    expect(response.status, JSON.stringify(response.body)).toBe(400);
+    expect(response.body.error.issues?.map((issue) => issue.field)).toContain(field);
+  });
 });
