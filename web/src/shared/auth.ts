@@ -24,7 +24,42 @@ export type SignInResult =
       readonly challenge: 'SOFTWARE_TOKEN_MFA' | 'NEW_PASSWORD_REQUIRED';
       readonly respond: (answer: string) => Promise<SignInResult>;
     }
+  /** Staff without an authenticator yet (Cognito only): not signed in until it is set up. */
+  | { readonly kind: 'mfaSetup'; readonly setup: MfaSetup }
   | { readonly kind: 'failed'; readonly message: { id: string; en: string } };
+
+/** A staff member's authenticator (TOTP) being set up: the key for their app, then a code of the app. */
+export interface MfaSetup {
+  /** The account name the app shows (what the person signed in with). */
+  readonly account: string;
+  /** The shared secret (base32) the person adds to the app. */
+  readonly secret: string;
+  /** The same as an `otpauth://` link, which an authenticator app on the same phone opens. */
+  readonly uri: string;
+  /** Checks a code of the app and, when right, makes the app the account's second factor. */
+  readonly verify: (code: string) => Promise<MfaSetupResult>;
+}
+
+export type MfaSetupResult =
+  /** Set up: the next sign-in asks for a code, and its token carries the person's groups. */
+  | { readonly kind: 'done' }
+  /** `restart`: the setup cannot go on (it timed out), the person signs in again; otherwise try again. */
+  | { readonly kind: 'failed'; readonly message: { id: string; en: string }; readonly restart: boolean };
+
+/**
+ * The claim the pre-token trigger gives staff who have no authenticator yet (functions/identity/staff-mfa.ts):
+ * their token has no groups, so no role, until they set one up.
+ */
+export const MFA_SETUP_REQUIRED_CLAIM = 'mfa_setup_required';
+
+/** Whether a token says its holder must set up an authenticator first. */
+export function mfaSetupRequired(token: string): boolean {
+  try {
+    return claimsOf(token)[MFA_SETUP_REQUIRED_CLAIM] === 'true';
+  } catch {
+    return false;
+  }
+}
 
 const KEY = 'dd.session';
 const SKEW_SECONDS = 60;
@@ -49,11 +84,13 @@ export async function validToken(): Promise<string | undefined> {
   if (config.auth.kind === 'cognito' && session.refreshToken) {
     const { refresh } = await import('./cognito.js');
     const renewed = await refresh(config.auth, session.refreshToken).catch(() => undefined);
-    if (renewed) {
+    if (renewed && !mfaSetupRequired(renewed)) {
       const next = sessionFrom(renewed, session.refreshToken);
       save(next);
       return next.token;
     }
+    // A token that needs an authenticator set up first grants nothing: the person signs in (and sets it up).
+    if (renewed) signOut();
   }
   return undefined;
 }
@@ -74,9 +111,13 @@ export async function signIn(username: string, password: string): Promise<SignIn
     if (!response.ok) return failed();
     return done(sessionFrom(await response.text()));
   }
-  const { signInWithSrp } = await import('./cognito.js');
-  return signInWithSrp(config.auth, username, password, (tokens) =>
-    done(sessionFrom(tokens.idToken, tokens.refreshToken)),
+  const cognito = await import('./cognito.js');
+  const auth = config.auth;
+  // Staff without an authenticator are not signed in (their token grants nothing): they set one up first.
+  return cognito.signInWithSrp(auth, username, password, (tokens) =>
+    mfaSetupRequired(tokens.idToken)
+      ? cognito.startMfaSetup(auth, username, tokens.accessToken)
+      : done(sessionFrom(tokens.idToken, tokens.refreshToken)),
   );
 }
 

@@ -1,8 +1,9 @@
 import { ApiError, NetworkError } from './api.js';
-import { type Session, type SignInResult, signIn } from './auth.js';
+import { type MfaSetup, type Session, type SignInResult, signIn } from './auth.js';
 import { runtimeConfig } from './config.js';
 import { h, uid } from './dom.js';
-import { common, lang, setLang, tx } from './i18n.js';
+import { common, lang, setLang, translator, tx } from './i18n.js';
+import type { SetupExit } from './mfa-setup.js';
 
 /** The language switch: a real button, labelled in the language it switches to. */
 export function langSwitch(): HTMLButtonElement {
@@ -46,11 +47,24 @@ export function errorText(error: unknown): string {
 export const errorBox = (error: unknown): HTMLElement =>
   h('p', { class: 'banner error', role: 'alert' }, errorText(error));
 
-/** The sign-in form: username and password, then a code or a new password if the identity service asks. */
+/**
+ * A sign-in stopped for an authenticator setup (staff without TOTP, Cognito only), with the credentials to
+ * sign in again once it is set up. Kept outside the form so a re-render (a language switch) resumes it
+ * rather than starting over with a new key; dropped when the setup ends.
+ */
+let setupUnderWay:
+  | { readonly setup: MfaSetup; readonly username: string; readonly password: string }
+  | undefined;
+
+/**
+ * The sign-in form: username and password, then a code or a new password if the identity service asks,
+ * or the one-time setup of an authenticator app (mfa-setup.ts, loaded only then).
+ */
 export function signInForm(onSignedIn: (session: Session) => void): HTMLElement {
   const userId = uid('user');
   const passwordId = uid('password');
   const message = h('p', { class: 'field-error', role: 'alert', hidden: true });
+  const note = h('p', { class: 'notice', role: 'status', hidden: true });
   const username = h('input', {
     id: userId,
     name: 'username',
@@ -65,31 +79,42 @@ export function signInForm(onSignedIn: (session: Session) => void): HTMLElement 
     autocomplete: 'current-password',
     required: true,
   });
+  const passwordLabel = h('label', { for: passwordId }, common('password'));
   const button = h('button', { type: 'submit', class: 'primary' }, common('signIn'));
   const demo = h('div', { class: 'demo-accounts' });
   const form = h(
     'form',
     { class: 'sign-in', novalidate: true },
+    note,
     h('div', { class: 'field' }, h('label', { for: userId }, common('username')), username),
-    h('div', { class: 'field' }, h('label', { for: passwordId }, common('password')), password),
+    h('div', { class: 'field' }, passwordLabel, password),
     message,
     button,
     demo,
   );
+  // The form, or the authenticator setup in its place.
+  const step = h('div', null, form);
   let pending: ((answer: string) => Promise<SignInResult>) | undefined;
+  const showError = (text: string) => {
+    button.disabled = false;
+    message.hidden = false;
+    message.textContent = text;
+  };
+  const attempt = (result: Promise<SignInResult>) =>
+    result.then(handle).catch((error: unknown) => {
+      showError(errorText(error instanceof TypeError ? new NetworkError() : error));
+    });
   const handle = (result: SignInResult) => {
     button.disabled = false;
     if (result.kind === 'signedIn') return onSignedIn(result.session);
-    if (result.kind === 'failed') {
-      message.hidden = false;
-      message.textContent = tx(result.message);
-      return;
+    if (result.kind === 'failed') return showError(tx(result.message));
+    if (result.kind === 'mfaSetup') {
+      return showSetup({ setup: result.setup, username: username.value.trim(), password: password.value });
     }
     // A challenge: the password field now asks for the code or the new password.
     pending = result.respond;
     const mfa = result.challenge === 'SOFTWARE_TOKEN_MFA';
-    const label = form.querySelector(`label[for="${passwordId}"]`);
-    if (label) label.textContent = mfa ? common('mfaCode') : common('newPassword');
+    passwordLabel.textContent = mfa ? common('mfaCode') : common('newPassword');
     password.value = '';
     password.type = mfa ? 'text' : 'password';
     password.autocomplete = mfa ? 'one-time-code' : 'new-password';
@@ -99,19 +124,55 @@ export function signInForm(onSignedIn: (session: Session) => void): HTMLElement 
     message.textContent = mfa ? '' : common('newPasswordNeeded');
     password.focus();
   };
+  const showSetup = (underWay: NonNullable<typeof setupUnderWay>) => {
+    setupUnderWay = underWay;
+    import('./mfa-setup.js')
+      .then(({ mfaSetupView }) => {
+        if (setupUnderWay !== underWay) return;
+        step.replaceChildren(
+          mfaSetupView(underWay.setup, (exit) => leaveSetup(underWay, exit), { h, uid, tx, translator }),
+        );
+        step.querySelector<HTMLElement>('h2')?.focus();
+      })
+      .catch(() => {
+        setupUnderWay = undefined;
+        showError(common('networkError'));
+      });
+  };
+  // Back to the form; once set up, the same credentials sign in again and Cognito asks for a code.
+  const leaveSetup = (underWay: NonNullable<typeof setupUnderWay>, exit: SetupExit) => {
+    // A form replaced by a re-render (a language switch) leaves it to the new one, which shows the setup.
+    if (!step.isConnected) return;
+    setupUnderWay = undefined;
+    pending = undefined;
+    passwordLabel.textContent = common('password');
+    password.type = 'password';
+    password.autocomplete = 'current-password';
+    password.removeAttribute('inputmode');
+    password.value = exit.signInAgain ? underWay.password : '';
+    username.value = underWay.username;
+    username.disabled = false;
+    message.hidden = true;
+    note.hidden = !exit.signInAgain;
+    note.textContent = exit.signInAgain ? (exit.text ?? '') : '';
+    step.replaceChildren(form);
+    if (exit.signInAgain) {
+      button.disabled = true;
+      void attempt(signIn(underWay.username, underWay.password));
+      return;
+    }
+    if (exit.text) showError(exit.text);
+    password.focus();
+  };
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     message.hidden = true;
     button.disabled = true;
-    const attempt = pending ? pending(password.value) : signIn(username.value.trim(), password.value);
-    attempt.then(handle).catch((error: unknown) => {
-      button.disabled = false;
-      message.hidden = false;
-      message.textContent = errorText(error instanceof TypeError ? new NetworkError() : error);
-    });
+    void attempt(pending ? pending(password.value) : signIn(username.value.trim(), password.value));
   });
+  if (setupUnderWay) showSetup(setupUnderWay);
   void showDemoAccounts(demo, username, password);
-  return form;
+  return step;
 }
 
 /** Locally, the demo accounts are listed (they exist only in the local runtime). */
