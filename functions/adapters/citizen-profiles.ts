@@ -1,4 +1,4 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../core/audit.js';
 import {
   type CitizenProfile,
@@ -12,9 +12,8 @@ import {
 import type { PopulationRegistry } from '../core/ports.js';
 import type { LocalizedText } from '../core/text.js';
 import { once } from './clients.js';
-import { auditPut } from './dynamo-audit.js';
+import { putAudited } from './dynamo-audit.js';
 import { dynamo } from './dynamo-client.js';
-import { isConditionFailure } from './dynamo-request-store.js';
 import { requiredEnv } from './env.js';
 import { keys } from './keys.js';
 import { populationRegistry } from './registries/index.js';
@@ -41,37 +40,26 @@ export class DynamoCitizenProfiles implements CitizenProfiles {
 
   async link(profile: CitizenProfile, audit: AuditEntry): Promise<LinkOutcome> {
     const hash = personHash(profile.nik);
-    try {
-      await dynamo().send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...keys.nikLink(hash), subject: profile.subject, linkedAt: profile.linkedAt },
-                ConditionExpression: 'attribute_not_exists(pk) OR #subject = :subject',
-                ExpressionAttributeNames: { '#subject': 'subject' },
-                ExpressionAttributeValues: { ':subject': profile.subject },
-              },
-            },
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...keys.profile(profile.subject), ...profile, nikHash: hash },
-                ConditionExpression: 'attribute_not_exists(pk) OR nikHash = :hash',
-                ExpressionAttributeValues: { ':hash': hash },
-              },
-            },
-            { Put: auditPut(this.tableName, audit) },
-          ],
-        }),
-      );
-      return 'linked';
-    } catch (error) {
-      if (isConditionFailure(error, 0)) return 'nik-taken';
-      if (isConditionFailure(error, 1)) return 'account-linked-otherwise';
-      throw error;
-    }
+    const failed = await putAudited(
+      this.tableName,
+      [
+        {
+          TableName: this.tableName,
+          Item: { ...keys.nikLink(hash), subject: profile.subject, linkedAt: profile.linkedAt },
+          ConditionExpression: 'attribute_not_exists(pk) OR #subject = :subject',
+          ExpressionAttributeNames: { '#subject': 'subject' },
+          ExpressionAttributeValues: { ':subject': profile.subject },
+        },
+        {
+          TableName: this.tableName,
+          Item: { ...keys.profile(profile.subject), ...profile, nikHash: hash },
+          ConditionExpression: 'attribute_not_exists(pk) OR nikHash = :hash',
+          ExpressionAttributeValues: { ':hash': hash },
+        },
+      ],
+      audit,
+    );
+    return failed === 0 ? 'nik-taken' : failed === 1 ? 'account-linked-otherwise' : 'linked';
   }
 }
 

@@ -1,8 +1,9 @@
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, AuditTrail } from '../core/audit.js';
 import type { RegistryLookupReads, RegistryLookupRecord } from '../core/data-subject.js';
 import { once } from './clients.js';
 import { dynamo, partitionPrefix, queryAll } from './dynamo-client.js';
+import { isConditionFailure } from './dynamo-request-store.js';
 import { requiredEnv } from './env.js';
 import { keys } from './keys.js';
 
@@ -18,6 +19,29 @@ export const auditPut = (tableName: string, entry: AuditEntry) => ({
   Item: { ...keys.audit(entry.target, entry.at, entry.id), type: 'AUDIT', ...entry },
   ConditionExpression: 'attribute_not_exists(pk)',
 });
+
+/**
+ * Writes a change (its puts) and the audit entry that describes it in one transaction. Answers the index of
+ * the put whose condition failed (nothing was written), or undefined once everything is written.
+ */
+export async function putAudited(
+  tableName: string,
+  puts: readonly NonNullable<TransactWriteCommandInput['TransactItems']>[number]['Put'][],
+  audit: AuditEntry,
+): Promise<number | undefined> {
+  try {
+    await dynamo().send(
+      new TransactWriteCommand({
+        TransactItems: [...puts.map((put) => ({ Put: put })), { Put: auditPut(tableName, audit) }],
+      }),
+    );
+    return undefined;
+  } catch (error) {
+    const failed = puts.findIndex((_put, index) => isConditionFailure(error, index));
+    if (failed < 0) throw error;
+    return failed;
+  }
+}
 
 export class DynamoAuditTrail implements AuditTrail {
   constructor(private readonly tableName: string) {}

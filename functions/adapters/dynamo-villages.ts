@@ -1,11 +1,11 @@
-import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../core/audit.js';
 import type { Village } from '../core/places.js';
 import type { VillageRegistry } from '../core/tenants.js';
 import { once } from './clients.js';
-import { auditPut } from './dynamo-audit.js';
+import { putAudited } from './dynamo-audit.js';
 import { dynamo, queryAll } from './dynamo-client.js';
-import { fromItem, isConditionFailure } from './dynamo-request-store.js';
+import { fromItem } from './dynamo-request-store.js';
 import { requiredEnv } from './env.js';
 import { keys } from './keys.js';
 
@@ -38,26 +38,12 @@ export class DynamoVillageDirectory implements VillageRegistry {
 
   /** The village and its audit entry in one transaction (see VillageRegistry.save). */
   async save(village: Village, audit: AuditEntry, expect: 'new' | 'existing'): Promise<boolean> {
-    try {
-      await dynamo().send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: this.item(village),
-                ConditionExpression: expect === 'new' ? 'attribute_not_exists(pk)' : 'attribute_exists(pk)',
-              },
-            },
-            { Put: auditPut(this.tableName, audit) },
-          ],
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error, 0)) return false;
-      throw error;
-    }
+    const put = {
+      TableName: this.tableName,
+      Item: this.item(village),
+      ConditionExpression: expect === 'new' ? 'attribute_not_exists(pk)' : 'attribute_exists(pk)',
+    };
+    return (await putAudited(this.tableName, [put], audit)) === undefined;
   }
 
   /** Adds a village unless it exists (seeding is safe to repeat). */
