@@ -1,4 +1,5 @@
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { AuditEntry } from '../core/audit.js';
 import {
   type ServiceCatalog,
   serviceCatalog,
@@ -6,6 +7,7 @@ import {
 } from '../core/catalog/service-catalog.js';
 import type { ServiceDefinition } from '../core/catalog/types.js';
 import { once } from './clients.js';
+import { putAudited } from './dynamo-audit.js';
 import { dynamo } from './dynamo-client.js';
 import { fromItem } from './dynamo-request-store.js';
 import { requiredEnv } from './env.js';
@@ -34,17 +36,13 @@ export class DynamoVillageServices implements VillageServiceStore {
     return (result.Items ?? []).map((item) => fromItem<{ definition: ServiceDefinition }>(item).definition);
   }
 
-  async put(villageCode: string, service: ServiceDefinition): Promise<void> {
-    await dynamo().send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: {
-          ...keys.villageService(villageCode, service.code),
-          definition: service,
-          updatedAt: new Date().toISOString(),
-        },
-      }),
-    );
+  async put(villageCode: string, service: ServiceDefinition, audit: AuditEntry): Promise<void> {
+    const item = {
+      ...keys.villageService(villageCode, service.code),
+      definition: service,
+      updatedAt: audit.at,
+    };
+    await putAudited(this.tableName, [{ TableName: this.tableName, Item: item }], audit);
   }
 }
 

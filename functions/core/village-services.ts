@@ -1,10 +1,11 @@
+import { auditEntry } from './audit.js';
 import { regencyService } from './catalog/index.js';
 import type { VillageServiceStore } from './catalog/service-catalog.js';
 import { parseServiceDefinition } from './catalog/service-definition-schema.js';
 import type { ServiceDefinition } from './catalog/types.js';
 import { ConflictError, ForbiddenError, ValidationError } from './errors.js';
 import { canManageVillageServices } from './policy.js';
-import type { VillageDirectory } from './ports.js';
+import type { Clock, VillageDirectory } from './ports.js';
 import type { Actor } from './roles.js';
 import { villageFor } from './submit-request.js';
 import { text } from './text.js';
@@ -15,7 +16,7 @@ import { text } from './text.js';
  * service definition; it passes the same rules as the regency's services; it is stored with the village.
  */
 export async function addVillageService(
-  deps: { villages: VillageDirectory; villageServices: VillageServiceStore },
+  deps: { villages: VillageDirectory; villageServices: VillageServiceStore; clock: Clock },
   actor: Actor,
   villageCode: string,
   serviceCode: string,
@@ -51,6 +52,13 @@ export async function addVillageService(
       ],
     );
   }
-  await deps.villageServices.put(villageCode, service);
+  const audit = auditEntry(
+    actor,
+    'village-service.put',
+    { kind: 'village', id: villageCode },
+    deps.clock.now(),
+    serviceCode,
+  );
+  await deps.villageServices.put(villageCode, service, audit);
   return service;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TAMPO_PEOPLE } from '../../config/population/fixtures.js';
+import { DynamoAuditTrail } from '../../functions/adapters/dynamo-audit.js';
 import { findService } from '../../functions/core/catalog/index.js';
 import type { ServiceDefinition } from '../../functions/core/catalog/types.js';
 import { approveThroughChain, type RequestState, settled, submit } from '../support/chain.js';
@@ -126,6 +127,15 @@ describe('every service family, end to end', () => {
     expect(added?.status).toBe(200);
     const listed = await citizen.get<{ items: { code: string }[] }>(`/v1/services?village=${TAMPO}`);
     expect(listed.body.items.map((item) => item.code)).toContain('OLAHRAGA');
+    // …and the change is in the village's audit trail: who, in which role, which programme
+    const trail = await new DynamoAuditTrail(runtime.env.TABLE_NAME ?? '').list({
+      kind: 'village',
+      id: TAMPO,
+    });
+    expect(trail.find((entry) => entry.action === 'village-service.put')).toMatchObject({
+      detail: 'OLAHRAGA',
+      actor: { roles: ['village_head'], areas: [TAMPO] },
+    });
 
     // Act + Assess: it runs through its chain like any regency service
     const service = { ...findService('SPER'), code: 'OLAHRAGA' } as ServiceDefinition;

@@ -1,3 +1,4 @@
+import type { AuditEntry } from '../audit.js';
 import { regencyService, SERVICE_CATALOG, unknownService } from './index.js';
 import type { ServiceDefinition } from './types.js';
 
@@ -14,7 +15,8 @@ export interface ServiceCatalog {
 export interface VillageServiceStore {
   get(villageCode: string, serviceCode: string): Promise<ServiceDefinition | undefined>;
   list(villageCode: string): Promise<ServiceDefinition[]>;
-  put(villageCode: string, service: ServiceDefinition): Promise<void>;
+  /** Stores the definition and the audit entry of the change in one transaction. */
+  put(villageCode: string, service: ServiceDefinition, audit: AuditEntry): Promise<void>;
 }
 
 export function serviceCatalog(villageServices: VillageServiceStore): ServiceCatalog {
