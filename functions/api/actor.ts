@@ -15,11 +15,7 @@ type Claims = Record<string, unknown>;
 export function actorFromClaims(event: APIGatewayProxyEventV2WithJWTAuthorizer): Actor | undefined {
   const claims = event.requestContext.authorizer?.jwt?.claims as Claims | undefined;
   if (!claims?.sub) return undefined;
-  // API Gateway always sets http; a hand-built event may not, and then the origin is simply unknown.
-  const http = event.requestContext.http as Partial<typeof event.requestContext.http> | undefined;
-  const origin = http?.sourceIp
-    ? { ip: http.sourceIp, ...(http.userAgent ? { userAgent: http.userAgent } : {}) }
-    : undefined;
+  const origin = originOf(event);
   if (claims.token_use === 'access' && claims.client_id && !claims.username) {
     return machineActor(claims, origin);
   }
@@ -31,11 +27,11 @@ export function actorFromClaims(event: APIGatewayProxyEventV2WithJWTAuthorizer):
     roles,
     areas: listClaim(claims['custom:area']),
     ...(claims['custom:agency'] ? { agency: String(claims['custom:agency']) } : {}),
-    ...(origin ? { origin } : {}),
+    origin,
   };
 }
 
-function machineActor(claims: Claims, origin: Actor['origin']): Actor {
+function machineActor(claims: Claims, origin: Origin): Actor {
   const scopes = listClaim(claims.scope);
   const grant = agencyGrant(scopes);
   const clientId = String(claims.client_id);
@@ -47,7 +43,25 @@ function machineActor(claims: Claims, origin: Actor['origin']): Actor {
     areas: grant?.areas ?? [],
     ...(grant ? { agency: grant.agency } : {}),
     client: { id: clientId, scopes },
-    ...(origin ? { origin } : {}),
+    origin,
+  };
+}
+
+export type Origin = NonNullable<Actor['origin']>;
+
+/**
+ * Where the call came from. Behind CloudFront (the web distribution serves /v1/* and forwards viewer
+ * headers) API Gateway's sourceIp is an edge, and CloudFront names the viewer in CloudFront-Viewer-Address
+ * ("ip:port"); called directly, the source IP is the caller's. A caller reaching the execute-api endpoint
+ * directly could forge that header: per-code rate limits and the audit's identity do not depend on it.
+ */
+export function originOf(event: APIGatewayProxyEventV2WithJWTAuthorizer): Origin {
+  // API Gateway always sets http; a hand-built event may not, and then the address is unknown.
+  const http = event.requestContext.http as Partial<typeof event.requestContext.http> | undefined;
+  const viewer = event.headers?.['cloudfront-viewer-address']?.replace(/:\d+$/, '');
+  return {
+    ip: viewer || http?.sourceIp || 'unknown',
+    ...(http?.userAgent ? { userAgent: http.userAgent } : {}),
   };
 }
 

@@ -8,7 +8,7 @@ import { mayCallRoute } from '../core/policy.js';
 import type { Actor } from '../core/roles.js';
 import { text } from '../core/text.js';
 import { parseOrThrow } from '../core/validation.js';
-import { actorFromClaims } from './actor.js';
+import { actorFromClaims, type Origin, originOf } from './actor.js';
 import type { RouteDefinition } from './route-types.js';
 
 /** NIK-like numbers are masked in every line it writes (log-redaction.ts). */
@@ -24,6 +24,8 @@ export interface ApiInput<R extends RouteDefinition> {
   /** The request body's bytes, for routes that declare `rawBody`. */
   readonly rawBody: R['rawBody'] extends object ? Uint8Array : undefined;
   readonly headers: Readonly<Record<string, string | undefined>>;
+  /** Where the call came from (the viewer behind CloudFront), for rate limits and the audit trail. */
+  readonly origin: Origin;
 }
 
 export interface ApiResult {
@@ -59,6 +61,7 @@ export function apiHandler<R extends RouteDefinition>(
         body: parseInput(route.body, route.body ? parseJsonBody(event) : undefined),
         rawBody: route.rawBody ? readRawBody(route.rawBody.contentTypes, event) : undefined,
         headers: event.headers ?? {},
+        origin: originOf(event),
       } as ApiInput<R>;
       const result = await run(input);
       return jsonResponse(route, result.status, result.body, result.headers);
@@ -126,9 +129,12 @@ function errorResponse(route: RouteDefinition, error: unknown): Result {
   if (error instanceof DomainError) {
     const issues =
       error instanceof ValidationError && error.issues.length > 0 ? { issues: error.issues } : {};
-    const response = jsonResponse(route, error.status, {
-      error: { code: error.code, message: error.messages, ...issues },
-    });
+    const response = jsonResponse(
+      route,
+      error.status,
+      { error: { code: error.code, message: error.messages, ...issues } },
+      error.headers,
+    );
     return { ...response, body: maskPersonalNumbers(response.body ?? '') };
   }
   logger.error('Unhandled error', { route: route.id, error: error as Error });

@@ -4,18 +4,13 @@ import { systemClock } from '../adapters/env.js';
 import { linkNik as link, myProfile } from '../core/citizen-profile.js';
 import { linkNik } from './citizen-routes.js';
 import { apiHandler } from './http.js';
-import { tooManyRequests } from './too-many-requests.js';
 
 export const handler = apiHandler(linkNik, async ({ actor, body }) => {
   const profiles = citizenProfiles();
-  try {
-    await link(
-      { profiles, identity: identityVerifier(), rates: rateCounter(), clock: systemClock },
-      actor,
-      body,
-    );
-  } catch (error) {
-    return tooManyRequests(error);
-  }
+  await link(
+    { profiles, identity: identityVerifier(), rates: rateCounter(), clock: systemClock },
+    actor,
+    body,
+  );
   return { status: 200, body: await myProfile({ profiles }, actor) };
 });

@@ -10,6 +10,8 @@ export class DomainError extends Error {
     readonly code: string,
     readonly messages: LocalizedText,
     readonly details?: Readonly<Record<string, unknown>>,
+    /** Headers the answer carries (e.g. Retry-After on a 429). */
+    readonly headers?: Readonly<Record<string, string>>,
   ) {
     super(messages.en);
     this.name = new.target.name;

@@ -108,6 +108,7 @@ export class RateLimitedError extends DomainError {
         `Too many attempts. Please try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
       ),
       { retryAfterSeconds },
+      { 'retry-after': String(retryAfterSeconds) },
     );
   }
 }
