@@ -9,7 +9,7 @@ import { localClient } from '../lib/local/dynamodb.js';
 import { TAMPO } from '../test/support/fixtures.js';
 import { ApiClient } from '../test/support/runtime.js';
 import { sampleApplication } from '../test/support/samples.js';
-import { attachAll, requiredRequirements, upload } from '../test/support/uploads.js';
+import { attachAll, requiredRequirements, stageAttachments } from '../test/support/uploads.js';
 import {
   type CostLine,
   costPer1000,
@@ -133,14 +133,7 @@ export async function measureServices(runtime: BenchRuntime, documents: number):
         for (let list = 0; list < MODELLED_API_CALLS.inboxListsPerStage; list++) {
           await client.get(`/v1/requests?village=${TAMPO}&status=IN_REVIEW&limit=25`);
         }
-        const documentAttachment = stage.attachesDocument
-          ? [
-              {
-                requirementCode: stage.attachesDocument.requirementCode,
-                uploadId: await upload(client, service.code, stage.attachesDocument.requirementCode),
-              },
-            ]
-          : undefined;
+        const documentAttachment = await stageAttachments(client, service.code, stage);
         const decided = await client.post(`/v1/requests/${id}/decisions`, {
           decision: 'approve',
           note: '',

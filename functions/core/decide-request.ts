@@ -9,7 +9,8 @@ import type { Actor } from './roles.js';
 import { text } from './text.js';
 import { readVisible } from './visible-request.js';
 
-export interface DecideDeps {
+/** What the use cases that change a request after submission need (a decision, a correction). */
+export interface RequestChangeDeps {
   readonly requests: RequestStore;
   readonly catalog: ServiceCatalog;
   readonly uploads: UploadStore;
@@ -27,7 +28,7 @@ export interface DecideDeps {
  * the signal; the stored request already shows the decision.
  */
 export async function decideRequest(
-  deps: DecideDeps,
+  deps: RequestChangeDeps,
   actor: Actor,
   requestId: string,
   input: Omit<DecisionInput, 'attachments'> & { attachments?: readonly AttachmentInput[] },

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ServiceCatalog } from './catalog/service-catalog.js';
 import type { DecisionStage, ServiceDefinition } from './catalog/types.js';
+import { zonedFormatter } from './documents/calendar.js';
 import { decidingRole, worksFor } from './policy.js';
 import type { Notification, Notifier, RequestStore } from './ports.js';
 import type { RequestEvent, RequestStatus, ServiceRequest } from './requests.js';
@@ -863,25 +864,17 @@ export function timeZoneOfVillage(villageCode: string): { readonly iana: string;
   return { iana: 'Asia/Jakarta', label: 'WIB' };
 }
 
-const timeFormatters = new Map<string, Intl.DateTimeFormat>();
+const DEADLINE_FIELDS = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+} as const;
 
 function partsIn(instant: Date, timeZone: string) {
-  let formatter = timeFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      calendar: 'gregory',
-      numberingSystem: 'latn',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    timeFormatters.set(timeZone, formatter);
-  }
-  const parts = formatter.formatToParts(instant);
+  const parts = zonedFormatter('en-GB', timeZone, DEADLINE_FIELDS).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
   return {
     date: `${part('day')}/${part('month')}`,

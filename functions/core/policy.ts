@@ -188,10 +188,13 @@ export const canCorrect = (actor: Actor, request: ServiceRequest): boolean =>
   (!actor.client && request.applicant.subject === actor.subject) ||
   (actor.roles.includes('operator') && actor.areas.includes(request.villageCode));
 
+/** An operator of the village, at its counter. */
+const atCounterOf = (actor: Actor, villageCode: string): boolean =>
+  actor.roles.includes('operator') && actorCoversVillage(actor, villageCode);
+
 /** Citizens apply to any village; operators submit at the counter of their own village only. */
 export const canSubmitIn = (actor: Actor, villageCode: string): boolean =>
-  actor.roles.includes('citizen') ||
-  (actor.roles.includes('operator') && actorCoversVillage(actor, villageCode));
+  actor.roles.includes('citizen') || atCounterOf(actor, villageCode);
 
 /**
  * The consent rule. An operator of the village submitting at its counter acts for a citizen who came in
@@ -200,7 +203,7 @@ export const canSubmitIn = (actor: Actor, villageCode: string): boolean =>
  * applying for themselves (self channel) consents by applying, and may not send a consent record.
  */
 export const submissionChannel = (actor: Actor, villageCode: string): SubmissionChannel =>
-  actor.roles.includes('operator') && actorCoversVillage(actor, villageCode) ? 'assisted' : 'self';
+  atCounterOf(actor, villageCode) ? 'assisted' : 'self';
 
 export const consentRequired = (channel: SubmissionChannel): boolean => channel === 'assisted';
 

@@ -7,6 +7,7 @@ import {
   type UploadStore,
 } from './attachments.js';
 import type { ServiceCatalog } from './catalog/service-catalog.js';
+import type { RequestChangeDeps } from './decide-request.js';
 import { ConflictError, ValidationError } from './errors.js';
 import { canCorrect, requestNotFound } from './policy.js';
 import type { Clock, Notifier, RequestStore, Workflow } from './ports.js';
@@ -14,15 +15,6 @@ import { eventActor, type RequestEvent, type ServiceRequest } from './requests.j
 import type { Actor } from './roles.js';
 import { peopleNamed, validateApplication } from './submit-request.js';
 import { text } from './text.js';
-
-export interface ResubmitDeps {
-  readonly requests: RequestStore;
-  readonly catalog: ServiceCatalog;
-  readonly uploads: UploadStore;
-  readonly workflow: Workflow;
-  readonly notifier: Notifier;
-  readonly clock: Clock;
-}
 
 /**
  * The applicant corrects a returned request.
@@ -32,7 +24,7 @@ export interface ResubmitDeps {
  * again when they were the reason).
  */
 export async function resubmitRequest(
-  deps: ResubmitDeps,
+  deps: RequestChangeDeps,
   actor: Actor,
   requestId: string,
   input: { data: Readonly<Record<string, unknown>>; attachments?: readonly AttachmentInput[] },

@@ -1,6 +1,6 @@
 import type { ServiceDefinition } from '../../functions/core/catalog/types.js';
 import { type ApiClient, eventually } from './runtime.js';
-import { attachAll, upload } from './uploads.js';
+import { attachAll, stageAttachments } from './uploads.js';
 
 export interface RequestState {
   id: string;
@@ -62,14 +62,7 @@ export async function approveThroughChain(
     const client = staff[request.stage.role];
     if (stage?.kind !== 'decision' || !client)
       throw new Error(`no staff for stage ${request.stage.key} (${request.stage.role})`);
-    const attachments = stage.attachesDocument
-      ? [
-          {
-            requirementCode: stage.attachesDocument.requirementCode,
-            uploadId: await upload(client, service.code, stage.attachesDocument.requirementCode),
-          },
-        ]
-      : undefined;
+    const attachments = await stageAttachments(client, service.code, stage);
     const decided = await client.post(`/v1/requests/${id}/decisions`, {
       decision: 'approve',
       note: 'OK',

@@ -1,4 +1,5 @@
 import { SERVICE_CATALOG } from '../../functions/core/catalog/index.js';
+import type { DecisionStage } from '../../functions/core/catalog/types.js';
 import type { ApiClient } from './runtime.js';
 
 /** A tiny but real PDF and PNG: attachments are checked by their first bytes. */
@@ -72,4 +73,18 @@ export function requiredRequirements(serviceCode: string): string[] {
   return service.requirements
     .filter((requirement) => requirement.required)
     .map((requirement) => requirement.code);
+}
+
+/**
+ * The document a decision stage attaches (as Dukcapil attaches the akta), uploaded by its decider; none
+ * for the stages that attach nothing.
+ */
+export async function stageAttachments(
+  client: ApiClient,
+  serviceCode: string,
+  stage: Pick<DecisionStage, 'attachesDocument'>,
+) {
+  if (!stage.attachesDocument) return undefined;
+  const { requirementCode } = stage.attachesDocument;
+  return [{ requirementCode, uploadId: await upload(client, serviceCode, requirementCode) }];
 }

@@ -12,30 +12,38 @@ export interface CalendarDate {
   readonly day: number;
 }
 
-// Creating an Intl.DateTimeFormat costs far more than using one: keep one per time zone.
+// Creating an Intl.DateTimeFormat costs far more than using one: keep one per locale, zone and shape.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-const formatterFor = (timeZone: string): Intl.DateTimeFormat => {
-  let formatter = formatters.get(timeZone);
+/**
+ * A formatter of instants in a time zone, made once and reused. Gregorian calendar and Latin digits
+ * explicitly, so no locale default can change the numbers.
+ */
+export function zonedFormatter(
+  locale: string,
+  timeZone: string,
+  fields: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${locale}|${timeZone}|${JSON.stringify(fields)}`;
+  let formatter = formatters.get(key);
   if (!formatter) {
-    // Gregorian calendar and Latin digits explicitly, so no locale default can change the numbers.
-    formatter = new Intl.DateTimeFormat('en-US', {
+    formatter = new Intl.DateTimeFormat(locale, {
+      ...fields,
       timeZone,
       calendar: 'gregory',
       numberingSystem: 'latn',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
     });
-    formatters.set(timeZone, formatter);
+    formatters.set(key, formatter);
   }
   return formatter;
-};
+}
+
+const DATE_FIELDS = { year: 'numeric', month: 'numeric', day: 'numeric' } as const;
 
 /** The calendar date of an instant in a time zone (throws RangeError for an unknown zone). */
 export const calendarDateIn = (instant: Date, timeZone: string = DEFAULT_TIME_ZONE): CalendarDate => {
   assertValidDate(instant);
-  const parts = formatterFor(timeZone).formatToParts(instant);
+  const parts = zonedFormatter('en-US', timeZone, DATE_FIELDS).formatToParts(instant);
   const part = (type: Intl.DateTimeFormatPartTypes): number =>
     Number(parts.find((p) => p.type === type)?.value);
   return { year: part('year'), month: part('month'), day: part('day') };

@@ -171,6 +171,18 @@ export const applicant = {
     }),
 } as const;
 
+/** Who the applicant is, as most letters name them: NIK, name, sex, place and date of birth. */
+export const applicantIdentity = [
+  applicant.nik,
+  applicant.fullName,
+  applicant.sex,
+  applicant.birthPlace,
+  applicant.birthDate,
+] as const;
+
+/** Where the applicant lives: address, RT and RW. */
+export const applicantHome = [applicant.address, applicant.rt, applicant.rw] as const;
+
 /** The persyaratan most letters ask for. */
 export const requirement = {
   ktp: {

@@ -2,6 +2,8 @@ import { text } from '../../text.js';
 import type { ServiceDefinition } from '../types.js';
 import {
   applicant,
+  applicantHome,
+  applicantIdentity,
   closing,
   dateField,
   longTextField,
@@ -21,11 +23,7 @@ export const domicileCertificate: ServiceDefinition = {
     'A village statement that the applicant lives in the village (also for residents whose ID card shows another address), for job applications, bank accounts, school or assistance.',
   ),
   fields: [
-    applicant.nik,
-    applicant.fullName,
-    applicant.sex,
-    applicant.birthPlace,
-    applicant.birthDate,
+    ...applicantIdentity,
     applicant.religion,
     applicant.maritalStatus,
     applicant.occupation,
@@ -33,9 +31,7 @@ export const domicileCertificate: ServiceDefinition = {
       required: false,
       hint: text('Isi bila berbeda dengan alamat domisili', 'Fill in when it differs from where you live'),
     }),
-    applicant.address,
-    applicant.rt,
-    applicant.rw,
+    ...applicantHome,
     dateField('livingSince', text('Tinggal di alamat ini sejak', 'Living at this address since')),
     applicant.purpose(text('Contoh: melamar pekerjaan', 'Example: applying for a job')),
   ],

@@ -2,6 +2,7 @@ import { text } from '../../text.js';
 import type { ServiceDefinition } from '../types.js';
 import {
   applicant,
+  applicantHome,
   choiceField,
   closing,
   longTextField,
@@ -32,9 +33,7 @@ export const familyCardCoverLetter: ServiceDefinition = {
     applicant.fullName,
     textField('headOfFamilyName', text('Nama kepala keluarga', 'Name of the head of the family')),
     { ...applicant.familyCardNumber, label: text('Nomor KK saat ini', 'Current family card (KK) number') },
-    applicant.address,
-    applicant.rt,
-    applicant.rw,
+    ...applicantHome,
     choiceField('requestType', text('Jenis permohonan', 'Kind of request'), [
       {
         value: 'kk-baru',

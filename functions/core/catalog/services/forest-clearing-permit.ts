@@ -2,6 +2,7 @@ import { text } from '../../text.js';
 import type { ServiceDefinition } from '../types.js';
 import {
   applicant,
+  applicantHome,
   choiceField,
   dateField,
   districtHeadSigns,
@@ -32,9 +33,7 @@ export const forestClearingPermit: ServiceDefinition = {
     applicant.birthPlace,
     applicant.birthDate,
     applicant.occupation,
-    applicant.address,
-    applicant.rt,
-    applicant.rw,
+    ...applicantHome,
     longTextField(
       'landLocation',
       text('Lokasi lahan (dusun/blok/persil)', 'Location of the land (hamlet/block/plot)'),

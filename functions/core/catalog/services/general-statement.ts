@@ -2,6 +2,8 @@ import { text } from '../../text.js';
 import type { ServiceDefinition } from '../types.js';
 import {
   applicant,
+  applicantHome,
+  applicantIdentity,
   longTextField,
   operatorVerifies,
   requirement,
@@ -24,15 +26,9 @@ export const generalStatement: ServiceDefinition = {
     "The applicant's own statement for various purposes (not married, two spellings of a name, not employed, and so on), acknowledged and recorded by the village.",
   ),
   fields: [
-    applicant.nik,
-    applicant.fullName,
-    applicant.sex,
-    applicant.birthPlace,
-    applicant.birthDate,
+    ...applicantIdentity,
     applicant.occupation,
-    applicant.address,
-    applicant.rt,
-    applicant.rw,
+    ...applicantHome,
     textField('subject', text('Perihal pernyataan', 'Subject of the statement'), {
       minLength: 5,
       maxLength: 100,

@@ -2,6 +2,8 @@ import { text } from '../../text.js';
 import type { ServiceDefinition } from '../types.js';
 import {
   applicant,
+  applicantHome,
+  applicantIdentity,
   choiceField,
   closing,
   operatorVerifies,
@@ -24,11 +26,7 @@ export const goodConductCoverLetter: ServiceDefinition = {
     "The village's cover letter vouching for the applicant's good conduct, required by the police to issue a good-conduct record (SKCK, formerly SKKB).",
   ),
   fields: [
-    applicant.nik,
-    applicant.fullName,
-    applicant.sex,
-    applicant.birthPlace,
-    applicant.birthDate,
+    ...applicantIdentity,
     applicant.religion,
     applicant.maritalStatus,
     applicant.occupation,
@@ -41,9 +39,7 @@ export const goodConductCoverLetter: ServiceDefinition = {
       { value: 's1', label: text('Sarjana (S1)', "Bachelor's degree") },
       { value: 'pascasarjana', label: text('Pascasarjana (S2/S3)', 'Postgraduate degree') },
     ]),
-    applicant.address,
-    applicant.rt,
-    applicant.rw,
+    ...applicantHome,
     applicant.purpose(text('Contoh: melamar pekerjaan', 'Example: applying for a job')),
   ],
   requirements: [

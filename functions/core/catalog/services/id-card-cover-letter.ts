@@ -2,6 +2,8 @@ import { text } from '../../text.js';
 import type { ServiceDefinition } from '../types.js';
 import {
   applicant,
+  applicantHome,
+  applicantIdentity,
   choiceField,
   closing,
   longTextField,
@@ -21,15 +23,9 @@ export const idCardCoverLetter: ServiceDefinition = {
     "The village's cover letter for a first electronic ID card (KTP-el), a replacement for a lost or damaged one, or a change of its data, at the population office.",
   ),
   fields: [
-    applicant.nik,
-    applicant.fullName,
-    applicant.sex,
-    applicant.birthPlace,
-    applicant.birthDate,
+    ...applicantIdentity,
     applicant.familyCardNumber,
-    applicant.address,
-    applicant.rt,
-    applicant.rw,
+    ...applicantHome,
     choiceField('requestType', text('Jenis permohonan', 'Kind of request'), [
       {
         value: 'baru',

@@ -2,6 +2,8 @@ import { text } from '../../text.js';
 import type { ServiceDefinition } from '../types.js';
 import {
   applicant,
+  applicantHome,
+  applicantIdentity,
   choiceField,
   closing,
   INCOME_BRACKETS,
@@ -25,17 +27,11 @@ export const lowIncomeCertificate: ServiceDefinition = {
     "A village statement that the applicant's household is poor, for school fee waivers, scholarships, legal aid or social assistance.",
   ),
   fields: [
-    applicant.nik,
-    applicant.fullName,
-    applicant.sex,
-    applicant.birthPlace,
-    applicant.birthDate,
+    ...applicantIdentity,
     applicant.religion,
     applicant.occupation,
     applicant.familyCardNumber,
-    applicant.address,
-    applicant.rt,
-    applicant.rw,
+    ...applicantHome,
     integerField('householdSize', text('Jumlah anggota keluarga', 'Household size'), { min: 1, max: 30 }),
     choiceField(
       'incomeBracket',

@@ -2,6 +2,8 @@ import { text } from '../../text.js';
 import type { ServiceDefinition } from '../types.js';
 import {
   applicant,
+  applicantHome,
+  applicantIdentity,
   choiceField,
   closing,
   dateField,
@@ -30,16 +32,10 @@ export const marriageCoverLetter: ServiceDefinition = {
     "The village's cover letter for registering an intended marriage at the district religious affairs office (KUA) or the population office, with the data of the person, their parents and the intended spouse.",
   ),
   fields: [
-    applicant.nik,
-    applicant.fullName,
-    applicant.sex,
-    applicant.birthPlace,
-    applicant.birthDate,
+    ...applicantIdentity,
     applicant.religion,
     applicant.occupation,
-    applicant.address,
-    applicant.rt,
-    applicant.rw,
+    ...applicantHome,
     choiceField('maritalStatus', text('Status perkawinan saat ini', 'Current marital status'), [
       { value: 'belum-kawin', label: text('Belum kawin (jejaka/perawan)', 'Never married') },
       { value: 'cerai-hidup', label: text('Cerai hidup (duda/janda)', 'Divorced') },

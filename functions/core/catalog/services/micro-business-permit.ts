@@ -1,7 +1,8 @@
 import { text } from '../../text.js';
 import type { ServiceDefinition } from '../types.js';
 import {
-  applicant,
+  applicantHome,
+  applicantIdentity,
   choiceField,
   districtHeadSigns,
   integerField,
@@ -26,14 +27,8 @@ export const microBusinessPermit: ServiceDefinition = {
     "A permit for micro and small businesses, granted by the district head (camat) on the village head's recommendation, giving the business the standing it needs for loans, support and markets.",
   ),
   fields: [
-    applicant.nik,
-    applicant.fullName,
-    applicant.sex,
-    applicant.birthPlace,
-    applicant.birthDate,
-    applicant.address,
-    applicant.rt,
-    applicant.rw,
+    ...applicantIdentity,
+    ...applicantHome,
     textField('phone', text('Nomor telepon/HP', 'Phone number'), {
       required: false,
       minLength: 8,

@@ -2,6 +2,8 @@ import { text } from '../../text.js';
 import type { ServiceDefinition } from '../types.js';
 import {
   applicant,
+  applicantHome,
+  applicantIdentity,
   choiceField,
   closing,
   dateField,
@@ -27,15 +29,9 @@ export const moveOutCertificate: ServiceDefinition = {
     "The village's certificate for a resident moving out of the village, on which the population office (Dukcapil) issues the move-out document (SKPWNI).",
   ),
   fields: [
-    applicant.nik,
-    applicant.fullName,
-    applicant.sex,
-    applicant.birthPlace,
-    applicant.birthDate,
+    ...applicantIdentity,
     applicant.familyCardNumber,
-    applicant.address,
-    applicant.rt,
-    applicant.rw,
+    ...applicantHome,
     longTextField(
       'destinationAddress',
       text('Alamat tujuan (jalan/dusun, RT/RW)', 'Destination address (street/hamlet, RT/RW)'),

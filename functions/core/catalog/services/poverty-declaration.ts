@@ -3,6 +3,8 @@ import type { ServiceDefinition } from '../types.js';
 import {
   agencyDecides,
   applicant,
+  applicantHome,
+  applicantIdentity,
   choiceField,
   closing,
   INCOME_BRACKETS,
@@ -34,16 +36,10 @@ export const povertyDeclaration: ServiceDefinition = {
     'A poverty declaration giving free health care paid by the regency to poor residents not yet covered by subsidised national (PBI) or regional health insurance. The data is matched against population and BPJS records, then examined by the regency welfare section (kesmas).',
   ),
   fields: [
-    applicant.nik,
-    applicant.fullName,
-    applicant.sex,
-    applicant.birthPlace,
-    applicant.birthDate,
+    ...applicantIdentity,
     applicant.occupation,
     applicant.familyCardNumber,
-    applicant.address,
-    applicant.rt,
-    applicant.rw,
+    ...applicantHome,
     integerField('householdSize', text('Jumlah anggota keluarga', 'Household size'), { min: 1, max: 30 }),
     choiceField(
       'incomeBracket',
