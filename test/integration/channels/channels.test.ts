@@ -152,6 +152,12 @@ describe('citizen channels', () => {
       );
       // Assess
       expect(response.status).toBe(201);
+      // the answer says who it is for: the operator is the account, the citizen the person
+      expect(response.body as unknown).toMatchObject({
+        channel: 'assisted',
+        citizen: { name: 'Budi Santoso' },
+        consent: { method: 'verbal-witnessed' },
+      });
       assisted = response.body;
       await settledAtFirstStage(assisted.id);
       const all = await items();
