@@ -1,16 +1,9 @@
 import { announce } from './announce.js';
 import { RESUBMISSION_STAGE, statusOf, stepAt } from './approvals.js';
-import {
-  type AttachmentInput,
-  acceptAttachments,
-  missingRequirements,
-  type UploadStore,
-} from './attachments.js';
-import type { ServiceCatalog } from './catalog/service-catalog.js';
+import { type AttachmentInput, acceptAttachments, missingRequirements } from './attachments.js';
 import type { RequestChangeDeps } from './decide-request.js';
 import { ConflictError, ValidationError } from './errors.js';
 import { canCorrect, requestNotFound } from './policy.js';
-import type { Clock, Notifier, RequestStore, Workflow } from './ports.js';
 import { eventActor, type RequestEvent, type ServiceRequest } from './requests.js';
 import type { Actor } from './roles.js';
 import { peopleNamed, validateApplication } from './submit-request.js';
