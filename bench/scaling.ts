@@ -8,7 +8,7 @@ import { newId, newTrackingCode } from '../functions/core/ids.js';
 import type { RequestStatus, ServiceRequest } from '../functions/core/requests.js';
 import { synthesizeTemplate } from '../lib/app.js';
 import { ensureTableFromTemplate, localClient, startDynamoDbLocal } from '../lib/local/dynamodb.js';
-import { freePort } from '../lib/local/net.js';
+import { onFreePort } from '../lib/local/net.js';
 import { S3RVER_CREDENTIALS } from '../lib/local/s3.js';
 import { validBusinessApplication } from '../test/support/fixtures.js';
 import { mapLimited, type Percentiles, percentiles } from './runtime.js';
@@ -79,7 +79,7 @@ function requestsOf(village: string): ServiceRequest[] {
  */
 export async function measureScaling(options: { villages: readonly [number, number]; queries: number }) {
   const dir = await mkdtemp(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'desa-bench-scaling-'));
-  const dynamo = await startDynamoDbLocal(dir, await freePort());
+  const dynamo = await onFreePort((port) => startDynamoDbLocal(dir, port));
   const settings: Record<string, string> = {
     AWS_REGION: 'ap-southeast-3',
     AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,

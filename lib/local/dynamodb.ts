@@ -20,16 +20,21 @@ export async function startDynamoDbLocal(
   await mkdir(dir, { recursive: true });
   const child: ChildProcess = spawn({ path: dir, port, sharedDb: true, stdio: 'ignore' });
   let exited = false;
-  child.once('exit', () => {
-    exited = true;
-  });
+  // An early exit (the port was taken, or no Java) fails the start at once instead of after the timeout.
+  const exit = new Promise<never>((_resolve, reject) =>
+    child.once('exit', () => {
+      exited = true;
+      reject(new Error(`DynamoDB Local exited on port ${port} (port taken? is Java 17 installed?)`));
+    }),
+  );
+  exit.catch(() => undefined); // observed below while starting; later exits only set `exited`
   const endpoint = `http://127.0.0.1:${port}`;
   const client = localClient(endpoint);
-  await waitUntil('DynamoDB Local', async () => {
-    if (exited) throw new Error('DynamoDB Local exited (is Java 17 installed?)');
-    await client.send(new ListTablesCommand({}));
-  });
-  client.destroy();
+  try {
+    await Promise.race([waitUntil('DynamoDB Local', () => client.send(new ListTablesCommand({}))), exit]);
+  } finally {
+    client.destroy();
+  }
   return {
     endpoint,
     stop: () =>

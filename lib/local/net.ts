@@ -15,6 +15,20 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Starts a server on a free port, on another one if it fails: a port found free can be taken by another
+ * process (another test worker) before this server binds it.
+ */
+export async function onFreePort<T>(start: (port: number) => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await start(await freePort());
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+    }
+  }
+}
+
 /** Polls `probe` until it succeeds or `timeoutMs` passes (servers that start as child processes). */
 export async function waitUntil(
   what: string,

@@ -15,7 +15,7 @@ import { type FaultProxy, type ProxiedService, runAsCaller, startFaultProxy } fr
 import { createGateway } from './gateway.js';
 import { createLocalIssuer, type LocalIssuer } from './issuer.js';
 import { invokeLambda } from './lambda.js';
-import { freePort } from './net.js';
+import { onFreePort } from './net.js';
 import { startLocalSchedule } from './reconciler.js';
 import { S3RVER_CREDENTIALS, startS3 } from './s3.js';
 import { resolveStateMachine } from './stepfunctions/definition.js';
@@ -134,8 +134,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 
     log('starting DynamoDB Local, s3rver and the local user pool');
     const [dynamo, s3, cognito] = await Promise.all([
-      freePort().then((port) => startDynamoDbLocal(join(dataDir, 'dynamodb'), port)),
-      freePort().then((port) => startS3(join(dataDir, 's3'), port, BUCKET)),
+      onFreePort((port) => startDynamoDbLocal(join(dataDir, 'dynamodb'), port)),
+      onFreePort((port) => startS3(join(dataDir, 's3'), port, BUCKET)),
       startLocalCognito({
         dataDir: join(dataDir, 'cognito'),
         userPoolId: USER_POOL_ID,
@@ -154,7 +154,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       dataDir: join(dataDir, 'stepfunctions'),
       ...(options.retryIntervalMs !== undefined ? { retryIntervalMs: options.retryIntervalMs } : {}),
     });
-    const sfnPort = (await stepFunctions.start(await freePort())).port;
+    const sfnPort = (await onFreePort((port) => stepFunctions.start(port))).port;
     stops.push(() => stepFunctions.stop());
 
     const endpoints = { dynamodb: dynamo.endpoint, s3: s3.endpoint, sfn: `http://127.0.0.1:${sfnPort}` };

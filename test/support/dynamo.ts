@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { synthesizeTemplate } from '../../lib/app.js';
 import { ensureTableFromTemplate, startDynamoDbLocal } from '../../lib/local/dynamodb.js';
-import { freePort } from '../../lib/local/net.js';
+import { onFreePort } from '../../lib/local/net.js';
 import type { SynthesizedTemplate } from '../../lib/local/runtime.js';
 
 /**
@@ -12,7 +12,7 @@ import type { SynthesizedTemplate } from '../../lib/local/runtime.js';
  */
 export async function startTestTable(): Promise<{ tableName: string; stop: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'desa-table-'));
-  const dynamo = await startDynamoDbLocal(dir, await freePort());
+  const dynamo = await onFreePort((port) => startDynamoDbLocal(dir, port));
   const tableName = 'desa-digital-test';
   await ensureTableFromTemplate(dynamo.endpoint, synthesizeTemplate() as SynthesizedTemplate, tableName);
   Object.assign(process.env, {

@@ -6,7 +6,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { Data } from '../../../lib/constructs/data.js';
 import { ensureTableFromTemplate, startDynamoDbLocal } from '../../../lib/local/dynamodb.js';
-import { freePort } from '../../../lib/local/net.js';
+import { onFreePort } from '../../../lib/local/net.js';
 import type { SynthesizedTemplate } from '../../../lib/local/runtime.js';
 
 export const TABLE_NAME = 'desa-digital-notifications-test';
@@ -25,7 +25,7 @@ function tableTemplate(): SynthesizedTemplate {
 
 export async function startTable(): Promise<{ endpoint: string; stop: () => Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'desa-digital-notify-'));
-  const dynamo = await startDynamoDbLocal(join(dir, 'dynamodb'), await freePort());
+  const dynamo = await onFreePort((port) => startDynamoDbLocal(join(dir, 'dynamodb'), port));
   await ensureTableFromTemplate(dynamo.endpoint, tableTemplate(), TABLE_NAME);
   Object.assign(process.env, {
     AWS_REGION: 'ap-southeast-3',

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAWOO_PEOPLE, TAMPO_PEOPLE } from '../../../config/population/fixtures.js';
 import { synthesizeTemplate } from '../../../lib/app.js';
 import { ensureTableFromTemplate, localClient, startDynamoDbLocal } from '../../../lib/local/dynamodb.js';
-import { freePort } from '../../../lib/local/net.js';
+import { onFreePort } from '../../../lib/local/net.js';
 import type { SynthesizedTemplate } from '../../../lib/local/runtime.js';
 
 /**
@@ -30,7 +30,7 @@ describe('registry lookups are logged in the table, with the NIK masked', () => 
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'desa-registries-'));
-    dynamo = await startDynamoDbLocal(join(dir, 'dynamodb'), await freePort());
+    dynamo = await onFreePort((port) => startDynamoDbLocal(join(dir, 'dynamodb'), port));
     await ensureTableFromTemplate(dynamo.endpoint, synthesizeTemplate() as SynthesizedTemplate, TABLE_NAME);
     Object.assign(process.env, {
       AWS_ENDPOINT_URL_DYNAMODB: dynamo.endpoint,
