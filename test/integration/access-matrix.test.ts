@@ -6,11 +6,15 @@ import type { RouteDefinition, RowRule } from '../../functions/api/route-types.j
 import { ROUTES } from '../../functions/api/routes.js';
 import { findService } from '../../functions/core/catalog/index.js';
 import { coversVillage, type Role, STAFF_ROLES } from '../../functions/core/roles.js';
+import { heavyTestFile } from '../support/budgets.js';
 import { approveThroughChain, type RequestState, settled, submit } from '../support/chain.js';
 import { SAWOO, TAMPO } from '../support/fixtures.js';
 import { ApiClient, type ApiResponse, signInMachine, startTestRuntime } from '../support/runtime.js';
 import { sampleApplication } from '../support/samples.js';
 import { attachAll, SAMPLE_PDF } from '../support/uploads.js';
+
+// Heavy: budgets that hold when other test runs share the two cores (test/support/budgets.ts).
+heavyTestFile();
 
 /**
  * The access matrix (issue 4): generated from the route table. Every route is tried by every demo account

@@ -4,7 +4,11 @@ import { DynamoDocumentRegistry } from '../../functions/adapters/dynamo-document
 import { SERVICE_CATALOG } from '../../functions/core/catalog/index.js';
 import { drawLetterNumber } from '../../functions/core/issue-document.js';
 import type { Village } from '../../functions/core/places.js';
+import { heavyTestFile } from '../support/budgets.js';
 import { startTestTable } from '../support/dynamo.js';
+
+// Heavy: budgets that hold when other test runs share the two cores (test/support/budgets.ts).
+heavyTestFile();
 
 /** Letter numbers: per village and year, assigned atomically, never reused (DESIGN.md §1 Documents). */
 describe('letter numbering against DynamoDB Local', () => {

@@ -4,6 +4,7 @@ import { DEMO_VILLAGES } from '../../config/villages.js';
 import { decisionBody, submitRequestBody } from '../../functions/api/schemas.js';
 import { applicationSchema } from '../../functions/core/catalog/application-schema.js';
 import { SERVICE_CATALOG } from '../../functions/core/catalog/index.js';
+import { heavyTestFile } from '../support/budgets.js';
 import { TAMPO } from '../support/fixtures.js';
 import { ApiClient, eventually } from '../support/runtime.js';
 import { attachAll, requiredRequirements } from '../support/uploads.js';
@@ -17,6 +18,9 @@ import {
   validApplication,
 } from './generators.js';
 import { type ReliabilityRuntime, startRuntime, submission, tokenFor } from './support.js';
+
+// Heavy: budgets that hold when other test runs share the two cores (test/support/budgets.ts).
+heavyTestFile();
 
 /**
  * Bodies per concurrent batch, and batches per route: 10,000 invalid bodies in all. A failing batch ends the
@@ -186,7 +190,7 @@ describe('the API under 10,000 generated invalid bodies', () => {
       ),
       { numRuns: INVALID_SUBMISSIONS / BATCH, endOnFailure: true },
     );
-  }, 120_000);
+  });
 
   it('answers every invalid decision (body or request id) with a 4xx and a bilingual error, and decides nothing', async () => {
     const target = fc.oneof(
@@ -209,7 +213,7 @@ describe('the API under 10,000 generated invalid bodies', () => {
       headers: { authorization: `Bearer ${operatorToken}` },
     });
     expect(((await response.json()) as { status: string }).status).toBe('IN_REVIEW');
-  }, 120_000);
+  });
 
   it('accepts generated valid submissions with 201, and their workflows go on without failing', async () => {
     const accepted: string[] = [];
@@ -255,5 +259,5 @@ describe('the API under 10,000 generated invalid bodies', () => {
       [],
     );
     await new Promise((resolve) => setTimeout(resolve, 500)); // let the stage-opening writes land before stopping
-  }, 120_000);
+  });
 });

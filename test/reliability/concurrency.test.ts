@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { heavyTestFile } from '../support/budgets.js';
 import { TAMPO, validBusinessApplication } from '../support/fixtures.js';
 import { ApiClient, eventually } from '../support/runtime.js';
 import {
@@ -12,6 +13,9 @@ import {
   submission,
   tokenFor,
 } from './support.js';
+
+// Heavy: budgets that hold when other test runs share the two cores (test/support/budgets.ts).
+heavyTestFile();
 
 type RequestBody = {
   id: string;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_VILLAGES } from '../../config/villages.js';
+import { heavyTestFile } from '../support/budgets.js';
 import { TAMPO } from '../support/fixtures.js';
 import type { ApiClient } from '../support/runtime.js';
 import {
@@ -10,6 +11,9 @@ import {
   startRuntime,
   submission,
 } from './support.js';
+
+// Heavy: budgets that hold when other test runs share the two cores (test/support/budgets.ts).
+heavyTestFile();
 
 /**
  * Each submission uploads its three required files first (about 15 S3 calls with the submission's own),
