@@ -64,9 +64,10 @@ export interface ServiceResources {
 }
 
 /**
- * What 'staff:manage' may do in the user pool: create a staff account, put it in its role's group, read it
- * (to tell an existing account from a new one), set its area and agency, and find accounts by attribute.
- * No deletion, no password reset, no group removal: those stay with the regency's AWS administrators.
+ * What 'staff:manage' may do in the user pool: exactly the calls CognitoStaffDirectory makes (a test
+ * compares the two): create a staff account (its area is set at creation), put it in its role's group, and
+ * read an existing one (to tell a repeated creation from a clash). No attribute updates, no pool-wide
+ * listing, no deletion, password reset or group removal: those stay with the regency's AWS administrators.
  */
 export const STAFF_MANAGE_ACTIONS = [
   'cognito-idp:AdminCreateUser',
@@ -74,8 +75,6 @@ export const STAFF_MANAGE_ACTIONS = [
   'cognito-idp:AdminGetUser',
   // Tells a repeated staff creation (same account, same group) from a clash with another account.
   'cognito-idp:AdminListGroupsForUser',
-  'cognito-idp:AdminUpdateUserAttributes',
-  'cognito-idp:ListUsers',
 ] as const;
 
 /**
