@@ -64,9 +64,10 @@ const documentGrants = (documents: IConstruct, actions: readonly string[]): Ackn
 
 /**
  * What each need's grant leaves for nag to flag, and why it stays. Keyed by every ResourceNeed, so a new
- * need cannot be added without deciding here.
+ * need cannot be added without deciding here. A TableNeed leaves nothing: it names the table or its indexes
+ * one by one (no wildcard), its partitions by a LeadingKeys condition.
  */
-function needFindings(stack: DesaDigitalStack): Record<ResourceNeed, Acknowledgment[]> {
+function needFindings(stack: DesaDigitalStack): Record<Extract<ResourceNeed, string>, Acknowledgment[]> {
   const { table, documents } = stack.data;
   const tableIndexes = [
     iam5(
@@ -110,7 +111,10 @@ export function acknowledgeNagFindings(stack: DesaDigitalStack): void {
   const findings = needFindings(stack);
   for (const fn of stack.node.findAll().filter((node) => node instanceof ServiceFunction)) {
     // One acknowledgment per finding: a need's reason replaces the plain X-Ray one (notify adds SMS to "*").
-    const acknowledgments = [iam5('Resource::*', XRAY), ...fn.needs.flatMap((need) => findings[need])];
+    const acknowledgments = [
+      iam5('Resource::*', XRAY),
+      ...fn.needs.flatMap((need) => (typeof need === 'string' ? findings[need] : [])),
+    ];
     acknowledge(fn, ...new Map(acknowledgments.map((ack) => [ack.id, ack])).values());
   }
   for (const fn of [

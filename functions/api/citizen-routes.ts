@@ -16,7 +16,8 @@ export const getMe = {
   entry: 'functions/api/get-me.ts',
   summary: "The caller's account and, if linked, its NIK (masked to the region digits).",
   tags: ['citizens'],
-  needs: ['table:read'],
+  // citizenProfiles().get: the account's profile (USER#<subject>).
+  needs: [{ table: ['GetItem'], partitions: ['USER#'] }],
   responses: { 200: { description: 'The account', schema: meView } },
 } as const satisfies RouteDefinition;
 
@@ -30,7 +31,14 @@ export const linkNik = {
   summary:
     "Links the caller's NIK to their account once the population register confirms the name and birth date; the citizen then also sees the requests an operator submitted for them at the counter. One NIK, one account.",
   tags: ['citizens'],
-  needs: ['table:read', 'table:write'],
+  needs: [
+    { table: ['GetItem'], partitions: ['USER#'] },
+    // One transaction of conditional puts: the NIK link, the profile, the audit entry (PERSON#<hash>); and
+    // the registry lookup log (REQ#nik-link-<hash>, sk REGLOG#…).
+    { table: ['PutItem'], partitions: ['NIKLINK#', 'USER#', 'PERSON#', 'REQ#'] },
+    // Rate-limit windows (consume and refund).
+    { table: ['UpdateItem'], partitions: ['RATE#'] },
+  ],
   body: linkNikBody,
   responses: {
     200: { description: 'Linked (or already linked to this NIK)', schema: meView },
@@ -54,7 +62,14 @@ export const trackRequest = {
   summary:
     'Public: where a request is, by its tracking code and the last 6 digits of the applicant’s NIK (POST, so neither appears in a URL or a log). Service, village, status, dates and the next step only: no names, NIK or data. Rate limited per client and per code.',
   tags: ['requests'],
-  needs: ['table:read', 'table:write'],
+  needs: [
+    // The tracking code (TRACK#), the request it names (REQ#, sk META), the village and its services (VILLAGE#).
+    { table: ['GetItem'], partitions: ['TRACK#', 'REQ#', 'VILLAGE#'] },
+    // The request's events (REQ#<id>, sk EVT#…).
+    { table: ['Query'], partitions: ['REQ#'] },
+    // Failed-attempt counters, the only write (consume and refund).
+    { table: ['UpdateItem'], partitions: ['RATE#'] },
+  ],
   body: trackBody,
   responses: {
     200: { description: 'The request’s status', schema: trackingView },

@@ -67,7 +67,8 @@ export const getVillage = {
   entry: 'functions/api/get-village.ts',
   summary: "One village's public board: the village, who signs its letters, and its announcements.",
   tags: ['catalog'],
-  needs: ['table:read'],
+  // villageDirectory().get: the village record (VILLAGE#<code>, sk META).
+  needs: [{ table: ['GetItem'], partitions: ['VILLAGE#'] }],
   params: villageCodeParams,
   responses: {
     200: { description: 'The village', schema: villageBoard },
@@ -84,7 +85,14 @@ export const listMyRequests = {
   entry: 'functions/api/list-my-requests.ts',
   summary: "The caller's own requests (a citizen's, or an operator's counter submissions), newest first.",
   tags: ['requests'],
-  needs: ['table:read'],
+  needs: [
+    // The account's own requests (gsi4 U#<subject>: an index, not narrowable).
+    { table: ['Query'], indexes: ['gsi4'] },
+    // Its linked NIK (USER#), the requests about that NIK (Query of PERSON#<hash>), each request (REQ#) and
+    // its service (VILLAGE#, for a village's own service).
+    { table: ['GetItem'], partitions: ['USER#', 'REQ#', 'VILLAGE#'] },
+    { table: ['Query'], partitions: ['PERSON#'] },
+  ],
   query: myRequestsQuery,
   responses: {
     200: { description: 'A page of requests', schema: myRequestPage },

@@ -76,9 +76,57 @@ export interface RouteDefinition {
   >;
 }
 
+/**
+ * The single table's partition key prefixes (functions/adapters/keys.ts): what `dynamodb:LeadingKeys` can
+ * tell apart. Audit entries live in their record's partition (REQ#, VILLAGE#, STAFF#, PERSON#, DOC#).
+ */
+export type TablePartition =
+  | 'REQ#'
+  | 'VILLAGE#'
+  | 'STAFF#'
+  | 'PERSON#'
+  | 'DOC#'
+  | 'DOCHASH#'
+  | 'COUNTER#'
+  | 'IDEM#'
+  | 'TRACK#'
+  | 'USER#'
+  | 'NIKLINK#'
+  | 'RATE#';
+
+/** The single table's secondary indexes (lib/constructs/data.ts TABLE_INDEXES). */
+export type TableIndex = 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4';
+
+/**
+ * Item-level DynamoDB actions a function may be granted. TransactWriteItems is authorized per item, as the
+ * PutItem/UpdateItem/DeleteItem/ConditionCheckItem it contains; BatchGetItem per item as GetItem.
+ */
+export type TableAction =
+  | 'GetItem'
+  | 'Query'
+  | 'PutItem'
+  | 'UpdateItem'
+  | 'DeleteItem'
+  | 'ConditionCheckItem';
+
+/**
+ * Least privilege on the table, declared next to the route or task that needs it:
+ * - `{ table, partitions }`: these actions on items whose partition key starts with one of the prefixes
+ *   (`dynamodb:LeadingKeys`); within a partition IAM cannot tell one sort key (item kind) from another.
+ * - `{ table: ['Query'], indexes }`: queries of these secondary indexes. LeadingKeys names the table's
+ *   partition key, not an index's, so an index query cannot be narrowed to some index partitions: whoever
+ *   may query gsi2 for the village directory may query any village's requests there too.
+ */
+export type TableNeed =
+  | { readonly table: readonly TableAction[]; readonly partitions: readonly TablePartition[] }
+  | { readonly table: readonly ['Query']; readonly indexes: readonly TableIndex[] };
+
 export type ResourceNeed =
+  /** Table-wide read (CDK grantReadData) for functions not yet narrowed to a TableNeed. */
   | 'table:read'
+  /** Table-wide write (CDK grantWriteData) for functions not yet narrowed to a TableNeed. */
   | 'table:write'
+  | TableNeed
   | 'documents:read'
   | 'documents:write'
   | 'workflow:start'

@@ -47,7 +47,8 @@ export const listServices = {
   summary:
     "The service catalog: each service with its form, requirements, approval chain and target time; with ?village=, also that village's own programmes.",
   tags: ['catalog'],
-  needs: ['table:read'],
+  // catalog().list(village): Query of the village's own services (VILLAGE#<code>, sk SERVICE#…).
+  needs: [{ table: ['Query'], partitions: ['VILLAGE#'] }],
   query: servicesQuery,
   responses: { 200: { description: 'All services', schema: z.object({ items: z.array(serviceSummary) }) } },
 } as const satisfies RouteDefinition;
@@ -61,7 +62,8 @@ export const listVillages = {
   entry: 'functions/api/list-villages.ts',
   summary: 'Villages served by this deployment.',
   tags: ['catalog'],
-  needs: ['table:read'],
+  // villageDirectory().list(): Query of gsi2's DIRECTORY#VILLAGE partition (an index: not narrowable).
+  needs: [{ table: ['Query'], indexes: ['gsi2'] }],
   responses: { 200: { description: 'All villages', schema: z.object({ items: z.array(villageView) }) } },
 } as const satisfies RouteDefinition;
 
@@ -180,7 +182,8 @@ export const verifyDocument = {
   summary:
     'Public verification of an issued document (what its QR code opens): valid, revoked or superseded, and whether its signature verifies.',
   tags: ['documents'],
-  needs: ['table:read', 'documents:verify'],
+  // documentRegistry().get (DOC#), the village and its own services (VILLAGE#); GetItem only.
+  needs: [{ table: ['GetItem'], partitions: ['DOC#', 'VILLAGE#'] }, 'documents:verify'],
   params: documentIdParams,
   responses: {
     200: { description: 'The document as issued', schema: verification },
@@ -312,7 +315,8 @@ export const verifyDocumentUpload = {
   summary:
     'Public: is this PDF the letter that was issued? Send the file itself as the body (Content-Type: application/pdf, at most 4 MB): valid, revoked, superseded, tampered or unknown.',
   tags: ['documents'],
-  needs: ['table:read', 'documents:verify'],
+  // As verifyDocument, and findByHash (DOCHASH#).
+  needs: [{ table: ['GetItem'], partitions: ['DOC#', 'DOCHASH#', 'VILLAGE#'] }, 'documents:verify'],
   rawBody: {
     contentTypes: ['application/pdf', 'application/octet-stream'],
     description: 'The PDF file itself (not JSON), at most 4 MB',

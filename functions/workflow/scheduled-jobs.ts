@@ -10,7 +10,8 @@ import type { ResourceNeed } from '../api/route-types.js';
 export const SCHEDULED_JOBS = {
   Reconcile: {
     entry: 'functions/workflow/reconcile.ts',
-    needs: ['table:read', 'workflow:start'],
+    // villageDirectory().list() (gsi2) and each village's SUBMITTED requests (gsi1); reads no item itself.
+    needs: [{ table: ['Query'], indexes: ['gsi1', 'gsi2'] }, 'workflow:start'],
     everyMinutes: 5,
   },
 } as const satisfies Record<string, { entry: string; needs: readonly ResourceNeed[]; everyMinutes: number }>;

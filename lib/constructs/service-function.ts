@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -11,7 +11,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import type { ResourceNeed } from '../../functions/api/route-types.js';
+import type { ResourceNeed, TableNeed } from '../../functions/api/route-types.js';
 import type { Notifications } from './notifications.js';
 import { grantSign, grantVerify } from './signing-key.js';
 
@@ -64,9 +64,10 @@ export interface ServiceResources {
 }
 
 /**
- * What 'staff:manage' may do in the user pool: create a staff account, put it in its role's group, read it
- * (to tell an existing account from a new one), set its area and agency, and find accounts by attribute.
- * No deletion, no password reset, no group removal: those stay with the regency's AWS administrators.
+ * What 'staff:manage' may do in the user pool: exactly the calls CognitoStaffDirectory makes (a test
+ * compares the two): create a staff account (its area is set at creation), put it in its role's group, and
+ * read an existing one (to tell a repeated creation from a clash). No attribute updates, no pool-wide
+ * listing, no deletion, password reset or group removal: those stay with the regency's AWS administrators.
  */
 export const STAFF_MANAGE_ACTIONS = [
   'cognito-idp:AdminCreateUser',
@@ -74,8 +75,6 @@ export const STAFF_MANAGE_ACTIONS = [
   'cognito-idp:AdminGetUser',
   // Tells a repeated staff creation (same account, same group) from a clash with another account.
   'cognito-idp:AdminListGroupsForUser',
-  'cognito-idp:AdminUpdateUserAttributes',
-  'cognito-idp:ListUsers',
 ] as const;
 
 /**
@@ -151,7 +150,7 @@ export class ServiceFunction extends Construct {
     this.node.addValidation({
       validate: () =>
         this.needs.length > 0 && !this.bound
-          ? [`needs ${this.needs.join(', ')}, but bind() was never called`]
+          ? [`needs ${this.needs.map(describeNeed).join(', ')}, but bind() was never called`]
           : [],
     });
   }
@@ -167,6 +166,10 @@ export class ServiceFunction extends Construct {
     const fn = this.function;
     this.bound = true;
     for (const need of this.needs) {
+      if (typeof need === 'object') {
+        this.grantTable(this.table(resources), need);
+        continue;
+      }
       switch (need) {
         case 'table:read':
           this.table(resources).grantReadData(fn);
@@ -199,9 +202,9 @@ export class ServiceFunction extends Construct {
           break;
         case 'notify':
           // The outbox is written before anything is sent: notifying without table:write cannot work.
-          if (!this.needs.includes('table:write')) {
+          if (!writesOutbox(this.needs)) {
             throw new Error(
-              `${this.node.path} (${this.entry}) needs notify without table:write (the outbox)`,
+              `${this.node.path} (${this.entry}) needs notify without table:write (the outbox, in REQ#)`,
             );
           }
           this.required(resources.notifications, 'notifications').grantDeliver(fn);
@@ -215,6 +218,32 @@ export class ServiceFunction extends Construct {
       }
     }
     return this;
+  }
+
+  /**
+   * A TableNeed as one statement: item actions on the table with a `dynamodb:LeadingKeys` condition on the
+   * partition key prefixes, or Query on the named indexes (which LeadingKeys cannot narrow, see TableNeed).
+   * `ForAllValues` holds vacuously for a request without a partition key (Scan): no TableNeed grants Scan,
+   * and every action it can grant names one partition per item, so the condition always has a value.
+   */
+  private grantTable(table: ITable, need: TableNeed): void {
+    const actions = need.table.map((action) => `dynamodb:${action}`);
+    this.role.addToPrincipalPolicy(
+      'indexes' in need
+        ? new PolicyStatement({
+            actions,
+            resources: need.indexes.map((index) => `${table.tableArn}/index/${index}`),
+          })
+        : new PolicyStatement({
+            actions,
+            resources: [table.tableArn],
+            conditions: {
+              'ForAllValues:StringLike': {
+                'dynamodb:LeadingKeys': need.partitions.map((prefix) => `${prefix}*`),
+              },
+            },
+          }),
+    );
   }
 
   private table(resources: ServiceResources): ITable {
@@ -258,4 +287,20 @@ export class ServiceFunction extends Construct {
     }
     return resource;
   }
+}
+
+const describeNeed = (need: ResourceNeed): string => (typeof need === 'string' ? need : JSON.stringify(need));
+
+/** Whether the needs let the function write notifications to the outbox (items in the request's partition). */
+function writesOutbox(needs: readonly ResourceNeed[]): boolean {
+  if (needs.includes('table:write')) return true;
+  const granted = (action: 'PutItem' | 'UpdateItem') =>
+    needs.some(
+      (need) =>
+        typeof need === 'object' &&
+        'partitions' in need &&
+        need.partitions.includes('REQ#') &&
+        need.table.includes(action),
+    );
+  return granted('PutItem') && granted('UpdateItem');
 }

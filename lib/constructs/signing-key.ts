@@ -1,7 +1,35 @@
 import { RemovalPolicy } from 'aws-cdk-lib';
-import type { IGrantable } from 'aws-cdk-lib/aws-iam';
+import { AccountRootPrincipal, type IGrantable, PolicyDocument, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { type IKey, Key, KeySpec, KeyUsage } from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
+
+/**
+ * What the account (its root principal, and through it the IAM policies of the regency's administrators and
+ * of CloudFormation's deployment role) may do with the key: administer it, never use it. PutKeyPolicy keeps
+ * the key manageable whatever happens to the other statements (KMS also refuses a policy that would lock
+ * its caller out); ScheduleKeyDeletion/CancelKeyDeletion and the alias actions are what CloudFormation
+ * calls when the stack changes or leaves. No Sign, Verify or GetPublicKey (use is granted to the functions'
+ * roles by name, below), and no CreateGrant (a KMS grant could hand out use around the key policy).
+ */
+export const SIGNING_KEY_ADMIN_ACTIONS = [
+  'kms:DescribeKey',
+  'kms:GetKeyPolicy',
+  'kms:PutKeyPolicy',
+  'kms:ListKeyPolicies',
+  'kms:ListResourceTags',
+  'kms:ListGrants',
+  'kms:RevokeGrant',
+  'kms:TagResource',
+  'kms:UntagResource',
+  'kms:UpdateKeyDescription',
+  'kms:EnableKey',
+  'kms:DisableKey',
+  'kms:ScheduleKeyDeletion',
+  'kms:CancelKeyDeletion',
+  'kms:CreateAlias',
+  'kms:UpdateAlias',
+  'kms:DeleteAlias',
+] as const;
 
 export interface SigningKeyProps {
   /**
@@ -26,8 +54,11 @@ export interface SigningKeyProps {
  * keys, and CDK refuses it here). Rotating means a new key: signatures carry their key's ARN (keyId), so a
  * new key can sign while the old one is kept, with GetPublicKey granted, to verify what it signed.
  *
- * The key policy is the default (the account's IAM decides); functions get exactly the actions their needs
- * call for, on this key only (see `grantSign` and `grantVerify`).
+ * The key policy is explicit, so CDK adds no default `kms:*` for the account (with the
+ * `@aws-cdk/aws-kms:defaultKeyPolicies` behaviour, always on in CDK v2, a given `policy` replaces the default
+ * statement): the account keeps administration only (SIGNING_KEY_ADMIN_ACTIONS), and because the key policy
+ * no longer delegates use to IAM, an IAM policy alone can never let anyone sign. Use is named in the key
+ * policy, per function role, by `grantSign` and `grantVerify`, which also add the matching IAM statement.
  */
 export class SigningKey extends Construct {
   readonly key: Key;
@@ -40,13 +71,35 @@ export class SigningKey extends Construct {
       keyUsage: KeyUsage.SIGN_VERIFY,
       alias: props.aliasName,
       removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+      policy: new PolicyDocument({
+        statements: [
+          new PolicyStatement({
+            sid: 'AccountAdministersTheKeyOnly',
+            principals: [new AccountRootPrincipal()],
+            actions: [...SIGNING_KEY_ADMIN_ACTIONS],
+            resources: ['*'],
+          }),
+        ],
+      }),
     });
   }
 }
 
+/**
+ * Lets one function use the key: the key policy names its role (the account's IAM cannot delegate use, see
+ * SigningKey) and its role's policy names the key. The grantee's stack must hold the key (one stack here):
+ * KMS checks that a principal named in a key policy exists, which CloudFormation orders by the reference.
+ */
+const grantUse = (key: IKey, grantee: IGrantable, ...actions: string[]) => {
+  key.addToResourcePolicy(
+    new PolicyStatement({ principals: [grantee.grantPrincipal], actions, resources: ['*'] }),
+  );
+  return key.grant(grantee, ...actions);
+};
+
 /** Signing a document hash: kms:Sign, and kms:GetPublicKey (the signer verifies with the public key). */
 export const grantSign = (key: IKey, grantee: IGrantable) =>
-  key.grant(grantee, 'kms:Sign', 'kms:GetPublicKey');
+  grantUse(key, grantee, 'kms:Sign', 'kms:GetPublicKey');
 
 /** Checking a signature: the public key only; verification runs in the function, not as a KMS call. */
-export const grantVerify = (key: IKey, grantee: IGrantable) => key.grant(grantee, 'kms:GetPublicKey');
+export const grantVerify = (key: IKey, grantee: IGrantable) => grantUse(key, grantee, 'kms:GetPublicKey');

@@ -6,7 +6,7 @@ import { ROUTES } from '../../functions/api/routes.js';
 import { WORKFLOW_TASKS } from '../../functions/workflow/tasks.js';
 import { buildApp } from '../../lib/app.js';
 import { ENTRY_METADATA_KEY, ServiceFunction } from '../../lib/constructs/service-function.js';
-import { SigningKey } from '../../lib/constructs/signing-key.js';
+import { SIGNING_KEY_ADMIN_ACTIONS, SigningKey } from '../../lib/constructs/signing-key.js';
 import { unbundledStack } from '../support/cdk.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON; the assertions check its shape
@@ -70,11 +70,37 @@ describe('document signing key', () => {
     expect(key.UpdateReplacePolicy).toBe('Retain');
   });
 
-  it('keeps the default key policy: the account (its IAM policies) decides, no principal is named in it', () => {
-    const statements = (resources[keyId] as Resource).Properties.KeyPolicy.Statement;
-    expect(statements).toHaveLength(1);
-    expect(statements[0]).toMatchObject({ Effect: 'Allow', Action: 'kms:*', Resource: '*' });
-    expect(JSON.stringify(statements[0].Principal)).toMatch(/:root/);
+  it('has an explicit key policy: the account administers the key, no statement grants kms:*', () => {
+    const statements: Json[] = (resources[keyId] as Resource).Properties.KeyPolicy.Statement;
+    const actionsOf = (statement: Json): string[] => [statement.Action].flat();
+    expect(statements.flatMap(actionsOf)).not.toContain('kms:*');
+    const root = statements.filter((statement) => JSON.stringify(statement.Principal).includes(':root'));
+    expect(root).toHaveLength(1);
+    // Administration only, with PutKeyPolicy so the key can never become unmanageable; no use, no grants.
+    expect(actionsOf(root[0]).sort()).toEqual([...SIGNING_KEY_ADMIN_ACTIONS].sort());
+    expect(actionsOf(root[0])).toContain('kms:PutKeyPolicy');
+    expect(
+      actionsOf(root[0]).filter((action) => /Sign|Verify|GetPublicKey|CreateGrant|\*/.test(action)),
+    ).toEqual([]);
+  });
+
+  it("lets only the signing functions' roles use the key in its policy: Sign for them, the public key for verifiers", () => {
+    const statements: Json[] = (resources[keyId] as Resource).Properties.KeyPolicy.Statement;
+    const rolesWith = (action: string) =>
+      statements
+        .filter((statement) => [statement.Action].flat().includes(action))
+        .flatMap((statement) => [statement.Principal.AWS].flat())
+        .map((principal: Json) => principal['Fn::GetAtt']?.[0])
+        .sort();
+    const roleOf = (entry: string | undefined) =>
+      ofType('AWS::Lambda::Function').find(([, fn]) => entryOf(fn) === entry)?.[1].Properties.Role[
+        'Fn::GetAtt'
+      ][0];
+    const signers = [WORKFLOW_TASKS.IssueDocument.entry, entryOfRoute('reissueDocument')].map(roleOf).sort();
+    const verifiers = [entryOfRoute('verifyDocument'), entryOfRoute('verifyDocumentUpload')].map(roleOf);
+    expect(rolesWith('kms:Sign')).toEqual(signers);
+    expect(rolesWith('kms:GetPublicKey')).toEqual([...signers, ...verifiers].sort());
+    expect(rolesWith('kms:Verify')).toEqual([]);
   });
 
   it('has one alias per deployment', () => {

@@ -3,6 +3,7 @@ import { signedIn } from '../shared/auth.js';
 import { findService, loadVillages, rememberedVillage, rememberVillage } from '../shared/catalog.js';
 import { errorBox, errorText, signInForm } from '../shared/chrome.js';
 import { h, mount } from '../shared/dom.js';
+import { readDraft, removeDraft, saveDraft as storeDraft } from '../shared/drafts.js';
 import { flash } from '../shared/flash.js';
 import { applicationForm } from '../shared/form.js';
 import { dateTime, duration } from '../shared/format.js';
@@ -19,17 +20,6 @@ interface Draft {
   readonly savedAt: string;
 }
 
-const draftKey = (code: string) => `dd.draft.${code}`;
-
-function readDraft(code: string): Draft | undefined {
-  try {
-    const raw = localStorage.getItem(draftKey(code));
-    return raw ? (JSON.parse(raw) as Draft) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Apply for a service: the form generated from the catalog, kept as a draft on the device as it is typed. */
 export async function applyPage(root: HTMLElement, code: string): Promise<void> {
   let service: Service | undefined;
@@ -44,7 +34,8 @@ export async function applyPage(root: HTMLElement, code: string): Promise<void> 
     return;
   }
   const title = h('h1', null, t('applyTitle', { name: tx(service.name) }));
-  if (!signedIn()) {
+  const session = signedIn();
+  if (!session) {
     mount(
       root,
       title,
@@ -57,7 +48,9 @@ export async function applyPage(root: HTMLElement, code: string): Promise<void> 
     return;
   }
   const villages = await loadVillages().catch(() => []);
-  const draft = readDraft(service.code);
+  // The draft of the account signed in now, never another's (see shared/drafts.ts).
+  const subject = session.subject;
+  const draft = readDraft<Draft>(subject, service.code);
   const villageCode = draft?.villageCode ?? rememberedVillage();
   const select = villageSelect(
     villages.filter((village) => village.services.includes(code) || service.family === 'village-programme'),
@@ -87,12 +80,8 @@ export async function applyPage(root: HTMLElement, code: string): Promise<void> 
   });
   const saveDraft = () => {
     const value: Draft = { villageCode: select.value, data: form.read(), savedAt: new Date().toISOString() };
-    try {
-      localStorage.setItem(draftKey(code), JSON.stringify(value));
-      draftNote.textContent = t('draftSaved');
-    } catch {
-      // storage full or disabled: the form still works
-    }
+    // storage full or disabled: the form still works
+    if (storeDraft(subject, code, value)) draftNote.textContent = t('draftSaved');
   };
   if (draft) {
     form.fill(draft.data);
@@ -104,7 +93,7 @@ export async function applyPage(root: HTMLElement, code: string): Promise<void> 
       type: 'button',
       class: 'link-button',
       onclick: () => {
-        localStorage.removeItem(draftKey(code));
+        removeDraft(subject, code);
         void applyPage(root, code);
       },
     },
@@ -155,6 +144,7 @@ export async function applyPage(root: HTMLElement, code: string): Promise<void> 
       data: form.read(),
       files: [...form.files()].map(([requirementCode, blob]) => ({ requirementCode, blob })),
       uploads: {},
+      subject,
       ...(phone.value.trim() ? { contact: { phone: phone.value.trim().replace(/[\s-]/g, '') } } : {}),
     };
     button.disabled = true;
@@ -168,14 +158,14 @@ export async function applyPage(root: HTMLElement, code: string): Promise<void> 
   async function submit(item: OutboxItem): Promise<void> {
     const keepOnDevice = async () => {
       await enqueue(item);
-      localStorage.removeItem(draftKey(code));
+      removeDraft(subject, code);
       flash(t('queued'));
       go('/saya');
     };
     if (!navigator.onLine) return keepOnDevice();
     try {
       const created = await send(item);
-      localStorage.removeItem(draftKey(code));
+      removeDraft(subject, code);
       flash(t('submitted', { code: created.trackingCode }));
       go(`/permohonan/${created.id}`);
     } catch (error) {

@@ -1,4 +1,5 @@
 import { runtimeConfig } from './config.js';
+import { clearDrafts } from './drafts.js';
 
 /**
  * The signed-in person, kept on the device (localStorage) so a citizen on a phone is not asked again
@@ -121,11 +122,14 @@ export async function signIn(username: string, password: string): Promise<SignIn
   );
 }
 
+/** Signs out and discards every form draft on the device (they hold NIKs; see drafts.ts). */
 export function signOut(): void {
   localStorage.removeItem(KEY);
+  clearDrafts();
 }
 
 function done(session: Session): SignInResult {
+  clearDrafts(session.subject); // drafts of an account whose session ended without a sign-out
   save(session);
   return { kind: 'signedIn', session };
 }

@@ -1,4 +1,5 @@
 import { ApiError, api, NetworkError } from './api.js';
+import { signedIn } from './auth.js';
 import type { RequestView } from './types.js';
 import { uploadAttachment } from './upload.js';
 
@@ -6,7 +7,9 @@ import { uploadAttachment } from './upload.js';
  * Submissions made without a connection wait on the device (IndexedDB: it keeps the attached files) and
  * are sent when the connection returns. Each carries the Idempotency-Key chosen when the person pressed
  * "send", and the exact body is fixed once its files are uploaded, so a resend after a dropped connection
- * never creates a second request.
+ * never creates a second request. Each belongs to the account that queued it (`subject`): it is listed and
+ * sent only while that account is signed in, never under another account on the same device; a sign-out
+ * keeps it (it is a request, not a draft) until its account signs in again.
  */
 export interface OutboxItem {
   readonly key: string;
@@ -25,6 +28,8 @@ export interface OutboxItem {
   readonly files: readonly { readonly requirementCode: string; readonly blob: Blob }[];
   /** Upload ids already obtained, by requirement code: kept so a retry sends the same body. */
   uploads: Record<string, string>;
+  /** The account (token `sub`) that queued it; required to queue. Items without one are never sent. */
+  readonly subject?: string;
   lastError?: { id: string; en: string };
 }
 
@@ -53,9 +58,17 @@ async function run<T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => 
   }
 }
 
-export const queued = (): Promise<OutboxItem[]> =>
-  run('readonly', (store) => store.getAll() as IDBRequest<OutboxItem[]>).catch(() => []);
-export const enqueue = (item: OutboxItem): Promise<unknown> => run('readwrite', (store) => store.put(item));
+/** The signed-in account's waiting submissions (none when no one is signed in). */
+export async function queued(): Promise<OutboxItem[]> {
+  const subject = signedIn()?.subject;
+  if (!subject) return [];
+  const all = await run('readonly', (store) => store.getAll() as IDBRequest<OutboxItem[]>).catch(() => []);
+  return all.filter((item) => item.subject === subject);
+}
+export const enqueue = (item: OutboxItem): Promise<unknown> => {
+  if (!item.subject) return Promise.reject(new Error('An outbox item needs the account that queued it'));
+  return run('readwrite', (store) => store.put(item));
+};
 const remove = (key: string): Promise<unknown> => run('readwrite', (store) => store.delete(key));
 
 /**
@@ -101,6 +114,7 @@ export function flush(): Promise<RequestView[]> {
     const sent: RequestView[] = [];
     try {
       for (const item of await queued()) {
+        if (signedIn()?.subject !== item.subject) break; // signed out (or switched) while sending
         try {
           sent.push(await send(item, true));
           await remove(item.key);
