@@ -33,7 +33,7 @@ export async function onFreePort<T>(start: (port: number) => Promise<T>, attempt
 export async function waitUntil(
   what: string,
   probe: () => Promise<unknown>,
-  timeoutMs = 30_000,
+  timeoutMs = 120_000,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;

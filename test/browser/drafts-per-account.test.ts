@@ -14,17 +14,6 @@ import {
 
 type Runtime = Awaited<ReturnType<typeof startTestRuntime>>;
 
-/** On a busy machine DynamoDB Local's JVM can miss its start deadline: try again, a few times. */
-async function startRuntime(attempts = 3): Promise<Runtime> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startTestRuntime();
-    } catch (error) {
-      if (attempt >= attempts || !/did not start/.test(String(error))) throw error;
-    }
-  }
-}
-
 const NIK_A = '3510061507900001';
 const NAME_A = 'Budi Santoso Draf';
 
@@ -40,7 +29,7 @@ describeInBrowser('form drafts per account', () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    [runtime, browser] = await Promise.all([startRuntime(), launchChromium()]);
+    [runtime, browser] = await Promise.all([startTestRuntime(), launchChromium()]);
     device = await browser.newContext(PHONE);
   });
   afterAll(async () => {

@@ -4,8 +4,9 @@ import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../lib/app.js';
 import { nagPacks } from '../../lib/nag-suppressions.js';
+import { HEAVY_SETUP_BUDGET_MS } from '../support/budgets.js';
 
-const SYNTH_TIMEOUT = 60_000;
+const SYNTH_TIMEOUT = HEAVY_SETUP_BUDGET_MS; // synthesis bundles every function: slow on a busy machine
 const DEPLOYMENT = 'jatim';
 
 /**

@@ -59,7 +59,7 @@ describe('document signing key', () => {
     const keys = ofType('AWS::KMS::Key');
     expect(keys).toHaveLength(1);
     keyId = keys[0]?.[0] ?? '';
-  }, 60_000);
+  });
 
   it('is an asymmetric ECC P-256 key for signing, retained when the stack goes, with no (unsupported) rotation', () => {
     const key = resources[keyId] as Resource;

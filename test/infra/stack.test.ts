@@ -14,6 +14,7 @@ import {
   STAFF_MANAGE_ACTIONS,
   STAFF_READ_ACTIONS,
 } from '../../lib/constructs/service-function.js';
+import { HEAVY_SETUP_BUDGET_MS } from '../support/budgets.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON; the assertions check its shape
 type Json = any;
@@ -25,7 +26,7 @@ type Resource = {
 };
 type State = Record<string, Json>;
 
-const SYNTH_TIMEOUT = 60_000;
+const SYNTH_TIMEOUT = HEAVY_SETUP_BUDGET_MS; // synthesis bundles every function: slow on a busy machine
 const DEPLOYMENT = 'jatim';
 
 /** Turns intrinsic functions into readable placeholders: Ref → ${Id}, GetAtt → ${Id.Attr}, Join → joined. */

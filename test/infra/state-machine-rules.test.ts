@@ -42,7 +42,7 @@ describe('the synthesized state machine', () => {
     const template = synthesizeTemplate() as unknown as CloudFormationTemplate;
     definition = resolveStateMachine(template, { region: 'ap-southeast-3' }).definition;
     states = allStates(definition);
-  }, 60_000);
+  });
 
   const tasks = () => states.filter(([, state]) => state.Type === 'Task');
 

@@ -32,7 +32,7 @@ describe('the web front end in AWS', () => {
     const stack = app.node.findChild(`DesaDigital-${DEPLOYMENT}`) as Stack;
     template = Template.fromStack(stack);
     resources = template.toJSON().Resources;
-  }, 60_000);
+  });
 
   it('keeps the site in a private, encrypted bucket that only the distribution reads (origin access control)', () => {
     const [siteId, site] = ofType('AWS::S3::Bucket').find(([id]) => id.startsWith('WebSite')) ?? [];
