@@ -37,7 +37,7 @@ describe('uploads and attachments', () => {
       forcePathStyle: true,
       credentials: S3RVER_CREDENTIALS,
     });
-  }, 300_000);
+  }, 600_000);
   afterAll(async () => {
     s3?.destroy();
     await runtime?.cleanup();
