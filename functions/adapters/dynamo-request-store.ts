@@ -1,10 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   GetCommand,
+  PutCommand,
   QueryCommand,
   TransactWriteCommand,
   type TransactWriteCommandInput,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { personHash } from '../core/citizen-profile.js';
 import { ValidationError } from '../core/errors.js';
@@ -25,6 +28,9 @@ import { keys } from './keys.js';
 export const requestStore = once(() => new DynamoRequestStore(requiredEnv('TABLE_NAME')));
 
 const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+
+/** The record as written with its request: the claim's lease is gone. */
+const completed = ({ claimedUntil: _claim, ...record }: IdempotencyRecord): IdempotencyRecord => record;
 /** Where the tracking-code lookup sits in a create transaction (after the request and its event). */
 const TRACKING_CODE_INDEX = 2;
 
@@ -64,10 +70,13 @@ export class DynamoRequestStore implements RequestStore {
           TableName: this.tableName,
           Item: {
             ...keys.idempotency(idempotency.subject, idempotency.key),
-            ...idempotency,
+            ...completed(idempotency),
             expiresAt: Math.floor(Date.parse(request.createdAt) / 1000) + IDEMPOTENCY_TTL_SECONDS,
           },
-          ConditionExpression: 'attribute_not_exists(pk)',
+          // Free, or claimed for this very request (submitRequest claims the key before moving files).
+          ConditionExpression:
+            'attribute_not_exists(pk) OR (attribute_exists(claimedUntil) AND requestId = :requestId)',
+          ExpressionAttributeValues: { ':requestId': request.id },
         },
       });
     }
@@ -80,7 +89,11 @@ export class DynamoRequestStore implements RequestStore {
         await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
         return { created: true };
       } catch (error) {
-        const keyTaken = isConditionFailure(error, idempotencyIndex) || isTransactionConflict(error);
+        // The request's own item exists already: a concurrent holder of the same claim wrote it first.
+        const keyTaken =
+          isConditionFailure(error, idempotencyIndex) ||
+          isTransactionConflict(error) ||
+          (idempotency !== undefined && isConditionFailure(error, 0));
         // A clash of tracking codes alone (the key, if any, was free): the caller draws a new code.
         if (isConditionFailure(error, TRACKING_CODE_INDEX) && !isConditionFailure(error, idempotencyIndex)) {
           return { created: false, trackingCodeTaken: true };
@@ -89,7 +102,7 @@ export class DynamoRequestStore implements RequestStore {
         const existing = await this.getItem<IdempotencyRecord>(
           keys.idempotency(idempotency.subject, idempotency.key),
         );
-        if (existing) return { created: false, existing };
+        if (existing && existing.claimedUntil === undefined) return { created: false, existing };
         if (attempt >= CONFLICT_ATTEMPTS) throw error;
         await backOff(attempt);
       }
@@ -133,6 +146,73 @@ export class DynamoRequestStore implements RequestStore {
 
   idempotency(subject: string, key: string): Promise<IdempotencyRecord | undefined> {
     return this.getItem<IdempotencyRecord>(keys.idempotency(subject, key));
+  }
+
+  async claimIdempotency(record: IdempotencyRecord & { readonly claimedUntil: number }) {
+    try {
+      await dynamo().send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: {
+            ...keys.idempotency(record.subject, record.key),
+            ...record,
+            expiresAt: Math.floor(record.claimedUntil / 1000) + IDEMPOTENCY_TTL_SECONDS,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return { claimed: true } as const;
+    } catch (error) {
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+      const existing = await this.idempotency(record.subject, record.key);
+      if (!existing) throw error;
+      return { claimed: false, existing } as const;
+    }
+  }
+
+  async renewIdempotencyClaim(record: IdempotencyRecord, claimedUntil: number, now: number) {
+    try {
+      await dynamo().send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.idempotency(record.subject, record.key),
+          UpdateExpression: 'SET claimedUntil = :until',
+          ConditionExpression: 'requestId = :requestId AND claimedUntil < :now',
+          ExpressionAttributeValues: { ':until': claimedUntil, ':requestId': record.requestId, ':now': now },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async releaseIdempotencyClaim(record: IdempotencyRecord, drop: boolean) {
+    const Key = keys.idempotency(record.subject, record.key);
+    const ConditionExpression = 'attribute_exists(claimedUntil) AND requestId = :requestId';
+    const values = { ':requestId': record.requestId };
+    try {
+      await dynamo().send(
+        drop
+          ? new DeleteCommand({
+              TableName: this.tableName,
+              Key,
+              ConditionExpression,
+              ExpressionAttributeValues: values,
+            })
+          : new UpdateCommand({
+              TableName: this.tableName,
+              Key,
+              UpdateExpression: 'SET claimedUntil = :zero',
+              ConditionExpression,
+              ExpressionAttributeValues: { ...values, ':zero': 0 },
+            }),
+      );
+    } catch (error) {
+      // Completed meanwhile (or taken over): nothing of ours to give up.
+      if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    }
   }
 
   async events(id: string): Promise<RequestEvent[]> {

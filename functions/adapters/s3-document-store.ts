@@ -1,6 +1,7 @@
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { DocumentStore } from '../core/ports.js';
+import { ATTACHMENT_CONTENT_TYPES } from '../core/requests.js';
 import { cachedClient, once } from './clients.js';
 import { requiredEnv } from './env.js';
 
@@ -9,6 +10,9 @@ export const s3 = cachedClient(
   // s3rver (local) serves path-style URLs only
   () => new S3Client({ forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true' }),
 );
+
+/** What a download may be served as: the accepted attachment types (letters are PDFs). */
+const SERVED_TYPES: ReadonlySet<string> = new Set(ATTACHMENT_CONTENT_TYPES);
 
 export const documentStore = once(() => new S3DocumentStore(requiredEnv('DOCUMENTS_BUCKET')));
 
@@ -38,19 +42,25 @@ export class S3DocumentStore implements DocumentStore {
     }
   }
 
+  /**
+   * A short-lived link that downloads (never displays) the file: the disposition is `attachment` with an
+   * ASCII name reduced to letters, digits, dot and dash, and the type is one of the accepted ones. (S3 cannot
+   * add nosniff or a CSP to a presigned GET; the link's origin is the bucket's, never the app's.)
+   */
   downloadUrl(
     key: string,
     fileName: string,
     expiresInSeconds: number,
     contentType = 'application/pdf',
   ): Promise<string> {
+    const safeName = fileName.replace(/[^A-Za-z0-9.-]+/g, '-').replace(/^[.-]+/, '') || 'berkas';
     return getSignedUrl(
       s3(),
       new GetObjectCommand({
         Bucket: this.bucket,
         Key: key,
-        ResponseContentDisposition: `attachment; filename="${fileName}"`,
-        ResponseContentType: contentType,
+        ResponseContentDisposition: `attachment; filename="${safeName}"`,
+        ResponseContentType: SERVED_TYPES.has(contentType) ? contentType : 'application/octet-stream',
       }),
       { expiresIn: expiresInSeconds },
     );

@@ -160,6 +160,7 @@ function jsonResponse(
     statusCode: status,
     headers: {
       'content-type': 'application/json; charset=utf-8',
+      'x-content-type-options': 'nosniff',
       'cache-control':
         route.access === 'public' && status === 200 && route.cache !== 'no-store'
           ? 'public, max-age=60'

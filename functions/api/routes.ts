@@ -91,6 +91,7 @@ export const submitRequest = {
     201: { description: 'Request created', schema: requestView },
     400: errorAnswer('Invalid body or application data'),
     404: errorAnswer('Unknown service or village'),
+    409: errorAnswer('A submission with this Idempotency-Key is still in progress: retry shortly'),
     422: errorAnswer('Idempotency-Key reused with a different body'),
   },
 } as const satisfies RouteDefinition;
@@ -206,7 +207,7 @@ export const requestUpload = {
   body: uploadBody,
   responses: {
     201: { description: 'Upload ticket', schema: uploadTicket },
-    400: errorAnswer('Unknown requirement, forbidden type or too large'),
+    400: errorAnswer('Unknown village, service or requirement, forbidden type or too large'),
   },
 } as const satisfies RouteDefinition;
 

@@ -69,7 +69,13 @@ export const villageCode = z
 
 const ulid = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not an id');
 
-export const attachmentInput = z.strictObject({ requirementCode: z.string().min(1).max(60), uploadId: ulid });
+/** A requirement code as the catalog writes them (lowercase words joined by dashes): never a file name or a header. */
+const requirementCode = z
+  .string()
+  .max(40)
+  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'requirement codes look like ktp or pengantar-rt');
+
+export const attachmentInput = z.strictObject({ requirementCode, uploadId: ulid });
 
 export const contact = z.strictObject({
   phone: z
@@ -133,7 +139,7 @@ export const uploadBody = z
   .strictObject({
     serviceCode: z.string().min(1).max(40),
     villageCode: villageCode.optional(),
-    requirementCode: z.string().min(1).max(60),
+    requirementCode,
     contentType: z.enum(ATTACHMENT_CONTENT_TYPES),
     size: z.number().int().min(1),
   })

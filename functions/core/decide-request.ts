@@ -1,5 +1,5 @@
 import { announce } from './announce.js';
-import { applyDecision, type DecisionInput } from './approvals.js';
+import { applyDecision, type DecisionInput, decisionStageAt } from './approvals.js';
 import { type AttachmentInput, acceptAttachments, type UploadStore } from './attachments.js';
 import type { ServiceCatalog } from './catalog/service-catalog.js';
 import { ConflictError } from './errors.js';
@@ -38,14 +38,20 @@ export async function decideRequest(
   const files = input.attachments ?? [];
   // Dry run with the declared files: refuses a wrong decider or a missing document before files move.
   const planned = applyDecision(request, service, actor, { ...input, attachments: files.map(declared) }, now);
+  // Only an approval keeps files, and only the document its stage attaches.
+  const document = decisionStageAt(service, request.stageIndex).attachesDocument;
   const attachments =
     files.length > 0
       ? await acceptAttachments(
           deps,
           actor,
           planned.event.actor.role as AttachmentRef['uploadedBy']['role'],
-          request.id,
-          request.villageCode,
+          {
+            requestId: request.id,
+            villageCode: request.villageCode,
+            serviceCode: service.code,
+            requirementCodes: input.decision === 'approve' && document ? [document.requirementCode] : [],
+          },
           files,
         )
       : [];

@@ -19,8 +19,22 @@ export interface RequestStore {
     niks?: readonly string[],
   ): Promise<CreateResult>;
   get(id: string): Promise<ServiceRequest | undefined>;
-  /** The record of an Idempotency-Key already used by this caller, if any. */
+  /** The record of an Idempotency-Key already used by this caller, if any (claimed or completed). */
   idempotency(subject: string, key: string): Promise<IdempotencyRecord | undefined>;
+  /**
+   * Claims an Idempotency-Key before any file moves for it: writes the record as claimed (`claimedUntil`
+   * set) unless the key has a record already, which is returned instead.
+   */
+  claimIdempotency(
+    record: IdempotencyRecord & { readonly claimedUntil: number },
+  ): Promise<{ readonly claimed: true } | { readonly claimed: false; readonly existing: IdempotencyRecord }>;
+  /**
+   * Takes over a claim whose lease ran out before `now` (its holder crashed or gave up), keeping its request
+   * id: true when this caller now holds it until `claimedUntil`.
+   */
+  renewIdempotencyClaim(record: IdempotencyRecord, claimedUntil: number, now: number): Promise<boolean>;
+  /** Gives a claim up: `drop` deletes it (nothing was done under it); otherwise its lease ends at once. */
+  releaseIdempotencyClaim(record: IdempotencyRecord, drop: boolean): Promise<void>;
   events(id: string): Promise<RequestEvent[]>;
   /**
    * Replaces the request if its stored version is `expectedVersion`, appending the event in the same
@@ -60,6 +74,11 @@ export interface IdempotencyRecord {
   readonly subject: string;
   readonly bodyHash: string;
   readonly requestId: string;
+  /**
+   * Set while the key is claimed and its request not yet written (epoch ms the claim's lease ends): a retry
+   * waits for the holder, or after the lease resumes under the same request id. Absent once completed.
+   */
+  readonly claimedUntil?: number;
 }
 
 export type CreateResult =

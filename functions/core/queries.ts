@@ -1,3 +1,4 @@
+import { attachmentDownload } from './attachments.js';
 import type { AuditTrail, FullRecordRead } from './audit.js';
 import type { ServiceCatalog } from './catalog/service-catalog.js';
 import { ConflictError, NotFoundError } from './errors.js';
@@ -68,7 +69,7 @@ export async function documentLink(
       { status: request.status },
     );
   }
-  const fileName = `${document.letterNumber.replaceAll('/', '-')}.pdf`;
+  const fileName = `${document.letterNumber.replace(/[^A-Za-z0-9.]+/g, '-')}.pdf`;
   return {
     documentId: document.documentId,
     letterNumber: document.letterNumber,
@@ -85,21 +86,16 @@ export async function attachmentLink(
   id: string,
   attachmentId: string,
 ) {
-  const { request } = await readAudited(deps, 'attachment.read', actor, id);
+  const { request, service } = await readAudited(deps, 'attachment.read', actor, id);
   const attachment = request.attachments?.find((file) => file.attachmentId === attachmentId);
   if (!attachment) {
     throw new NotFoundError(
       text(`Lampiran ${attachmentId} tidak ditemukan.`, `Attachment ${attachmentId} not found.`),
     );
   }
-  const extension = attachment.contentType.split('/')[1] ?? 'bin';
+  const { fileName, contentType } = attachmentDownload(attachment, service);
   return {
-    url: await deps.files.downloadUrl(
-      attachment.objectKey,
-      `${attachment.requirementCode}.${extension}`,
-      DOWNLOAD_LINK_SECONDS,
-      attachment.contentType,
-    ),
+    url: await deps.files.downloadUrl(attachment.objectKey, fileName, DOWNLOAD_LINK_SECONDS, contentType),
     expiresAt: new Date(deps.now().getTime() + DOWNLOAD_LINK_SECONDS * 1000).toISOString(),
   };
 }

@@ -1,6 +1,11 @@
 import { announce } from './announce.js';
 import { RESUBMISSION_STAGE, statusOf, stepAt } from './approvals.js';
-import { type AttachmentInput, acceptAttachments, missingRequirements } from './attachments.js';
+import {
+  type AttachmentInput,
+  acceptAttachments,
+  missingRequirements,
+  submittedRequirements,
+} from './attachments.js';
 import type { RequestChangeDeps } from './decide-request.js';
 import { ConflictError, ValidationError } from './errors.js';
 import { canCorrect, requestNotFound } from './policy.js';
@@ -47,8 +52,12 @@ export async function resubmitRequest(
     deps,
     actor,
     role,
-    request.id,
-    request.villageCode,
+    {
+      requestId: request.id,
+      villageCode: request.villageCode,
+      serviceCode: service.code,
+      requirementCodes: submittedRequirements(service),
+    },
     input.attachments ?? [],
   );
 

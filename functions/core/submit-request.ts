@@ -6,12 +6,14 @@ import {
   type AttachmentInput,
   acceptAttachments,
   missingRequirements,
+  submittedRequirements,
   type UploadStore,
 } from './attachments.js';
 import { applicationSchema } from './catalog/application-schema.js';
 import type { ServiceCatalog } from './catalog/service-catalog.js';
 import type { ServiceDefinition } from './catalog/types.js';
 import {
+  ConflictError,
   type FieldIssue,
   ForbiddenError,
   NotFoundError,
@@ -37,7 +39,7 @@ import {
   type ServiceRequest,
   type SubmissionChannel,
 } from './requests.js';
-import type { Actor } from './roles.js';
+import type { Actor, Role } from './roles.js';
 import { text } from './text.js';
 import { parseOrThrow } from './validation.js';
 
@@ -66,9 +68,10 @@ export interface SubmitDeps {
 /**
  * Submits a request.
  * Primary course: the village exists and offers the service; the applicant's data passes the service's
- * schema and every required persyaratan is attached (files checked by their bytes); the request and its
- * first event are written (with the idempotency record, in one transaction); then the workflow is started
- * with the request id as its execution name.
+ * schema and every required persyaratan is attached; the Idempotency-Key (if any) is claimed; the files are
+ * checked against their tickets and by their bytes and moved under the request; the request and its first
+ * event are written (completing the key's record, in one transaction); then the workflow is started with
+ * the request id as its execution name.
  * Never lost: the record is written before the workflow starts; if starting fails, the record stays
  * SUBMITTED for the reconciler, and a retry with the same Idempotency-Key starts it again.
  */
@@ -84,7 +87,9 @@ export async function submitRequest(
   const replay = idempotency
     ? await deps.requests.idempotency(idempotency.subject, idempotency.key)
     : undefined;
-  if (replay && idempotency) return replayed(deps, replay, idempotency.bodyHash, input);
+  if (replay && idempotency && replay.claimedUntil === undefined) {
+    return replayed(deps, replay, idempotency.bodyHash, input);
+  }
 
   if (!canSubmitIn(actor, input.villageCode)) {
     throw new ForbiddenError(
@@ -120,19 +125,61 @@ export async function submitRequest(
     );
   }
 
-  const id = newId(now);
+  // The key is claimed before any file moves: of two submissions with one key, one holds the claim and the
+  // other waits for its answer; a retry after a failure resumes under the same request id.
+  const hold = idempotency ? await holdKey(deps, idempotency) : undefined;
+  if (hold && 'completed' in hold && idempotency) {
+    return replayed(deps, hold.completed, idempotency.bodyHash, input);
+  }
+  const claim = hold && 'claim' in hold ? hold : undefined;
+  const id = claim?.claim.requestId ?? newId(now);
   const role = actor.roles[0] ?? 'citizen';
-  let attachments: Awaited<ReturnType<typeof acceptAttachments>>;
   try {
-    attachments = await acceptAttachments(deps, actor, role, id, village.code, input.attachments ?? []);
+    const planned = { id, role, now, channel, village, service, data };
+    return await createSubmitted(deps, actor, input, planned, claim?.claim);
   } catch (error) {
-    // A concurrent retry with the same Idempotency-Key may have taken these uploads first: once its request
-    // is written, answer as it did. (Mitigation only: two retries can still split the uploads between them;
-    // claiming the key before accepting attachments would close that.)
-    const settled = idempotency ? await awaitIdempotency(deps.requests, idempotency) : undefined;
-    if (settled && idempotency) return replayed(deps, settled, idempotency.bodyHash, input);
+    // A refusal of this attempt's files moved nothing: a fresh claim goes (the table is as it was); any
+    // other failure keeps the claim (files may have moved) and ends its lease so a retry resumes at once.
+    if (claim) {
+      const refused = error instanceof ValidationError && !claim.resumed;
+      // If this fails too, the lease simply runs out (CLAIM_LEASE_MS) and a retry resumes then.
+      await deps.requests.releaseIdempotencyClaim(claim.claim, refused).catch(() => undefined);
+    }
     throw error;
   }
+}
+
+interface Planned {
+  readonly id: string;
+  readonly role: Role;
+  readonly now: Date;
+  readonly channel: SubmissionChannel;
+  readonly village: Village;
+  readonly service: ServiceDefinition;
+  readonly data: Record<string, unknown>;
+}
+
+/** Accepts the files, writes the request (completing the key's claim in the same transaction), starts it. */
+async function createSubmitted(
+  deps: SubmitDeps,
+  actor: Actor,
+  input: SubmitInput,
+  { id, role, now, channel, village, service, data }: Planned,
+  idempotency: IdempotencyRecord | undefined,
+): Promise<{ request: ServiceRequest; replayed: boolean }> {
+  const attachments = await acceptAttachments(
+    deps,
+    actor,
+    role,
+    {
+      requestId: id,
+      villageCode: village.code,
+      serviceCode: service.code,
+      requirementCodes: submittedRequirements(service),
+      resumable: idempotency !== undefined,
+    },
+    input.attachments ?? [],
+  );
   const at = now.toISOString();
   const assisted = channel === 'assisted' && input.consent && input.citizen ? input : undefined;
   const contact = contactOf(input);
@@ -165,14 +212,9 @@ export async function submitRequest(
   };
   // A tracking code is 40 random bits: a clash is about one in a million at a million requests. When the
   // code is taken, the transaction wrote nothing; draw another (three tries, then fail loudly: a 500 whose
-  // details stay in the logs, and the citizen's retry with the same Idempotency-Key starts over).
+  // details stay in the logs, and the citizen's retry with the same Idempotency-Key resumes the claim).
   for (let attempt = 1; ; attempt++) {
-    const result = await deps.requests.create(
-      request,
-      event,
-      idempotency ? { ...idempotency, requestId: id } : undefined,
-      peopleNamed(service, data),
-    );
+    const result = await deps.requests.create(request, event, idempotency, peopleNamed(service, data));
     if (result.created) break;
     if ('existing' in result) return replayed(deps, result.existing, idempotency?.bodyHash ?? '', input);
     if (attempt >= TRACKING_CODE_ATTEMPTS) {
@@ -299,17 +341,52 @@ export function peopleNamed(
   return [...new Set(niks)];
 }
 
-/** The key's record, once a concurrent submission has written it (waiting up to about two seconds). */
-async function awaitIdempotency(
-  requests: RequestStore,
-  key: { readonly subject: string; readonly key: string },
-): Promise<IdempotencyRecord | undefined> {
-  for (let attempt = 0; attempt < 8; attempt++) {
-    const found = await requests.idempotency(key.subject, key.key);
-    if (found) return found;
-    await sleep(Math.min(500, 20 * 2 ** attempt));
+/**
+ * How long a claim on an Idempotency-Key holds: longer than any submission runs (an API function stops after
+ * 10 s), so a live holder is never overtaken; after a crash its key resumes at most this long afterwards.
+ */
+const CLAIM_LEASE_MS = 30_000;
+/** How long a duplicate waits for the holder of its key to answer (within its own 10 s) before a 409. */
+const CLAIM_WAIT_MS = 8_000;
+
+type Hold =
+  | { readonly completed: IdempotencyRecord }
+  | { readonly claim: IdempotencyRecord; readonly resumed: boolean };
+
+/**
+ * Takes the claim on the key, or learns the first answer: a new key is claimed; a completed one is replayed;
+ * a claim someone holds is waited for (its answer is replayed); a claim whose lease ended (its holder failed
+ * or crashed) is taken over, keeping its request id, so the files it moved are found again.
+ */
+async function holdKey(deps: SubmitDeps, key: Omit<IdempotencyRecord, 'requestId'>): Promise<Hold> {
+  const started = deps.clock.now().getTime();
+  for (let attempt = 0; ; attempt++) {
+    const now = deps.clock.now().getTime();
+    let existing = await deps.requests.idempotency(key.subject, key.key);
+    if (!existing) {
+      const claim = { ...key, requestId: newId(deps.clock.now()), claimedUntil: now + CLAIM_LEASE_MS };
+      const result = await deps.requests.claimIdempotency(claim);
+      if (result.claimed) return { claim, resumed: false };
+      existing = result.existing;
+    }
+    if (existing.bodyHash !== key.bodyHash || existing.claimedUntil === undefined) {
+      return { completed: existing };
+    }
+    if (existing.claimedUntil < now) {
+      const renewed = await deps.requests.renewIdempotencyClaim(existing, now + CLAIM_LEASE_MS, now);
+      if (renewed) return { claim: { ...existing, claimedUntil: now + CLAIM_LEASE_MS }, resumed: true };
+    }
+    if (now - started > CLAIM_WAIT_MS) {
+      throw new ConflictError(
+        'IDEMPOTENCY_KEY_IN_PROGRESS',
+        text(
+          'Permohonan dengan Idempotency-Key ini sedang diproses; coba lagi sebentar lagi.',
+          'A submission with this Idempotency-Key is in progress; try again shortly.',
+        ),
+      );
+    }
+    await sleep(Math.random() * Math.min(1000, 20 * 2 ** attempt));
   }
-  return undefined;
 }
 
 /** The first answer again for a retried submission; a key reused for another body is refused. */

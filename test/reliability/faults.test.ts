@@ -1,3 +1,4 @@
+import { ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TAMPO } from '../support/fixtures.js';
 import { ApiClient, eventually } from '../support/runtime.js';
@@ -97,6 +98,54 @@ describe('under injected faults', () => {
     checks.destroy();
   });
 
+  it('claims the Idempotency-Key before moving files: a retry after a failed write resumes it, one request with every file', async () => {
+    // Prepare: the submit function's create transaction fails every time, after the key was claimed and the
+    // files moved (as if it crashed between accepting the files and writing the request)
+    const checks = standIns(runtime);
+    const headers = { 'Idempotency-Key': 'resume-after-a-failed-write' };
+    const body = await submission(citizen);
+    const attachedBefore = await attachmentKeys(checks.s3, runtime.env.DOCUMENTS_BUCKET ?? '');
+    const requestsBefore = (await checks.requestsOf(TAMPO)).length;
+    proxies().dynamodb.inject({
+      rate: 1,
+      operations: ['TransactWriteItems'],
+      callers: (caller) => caller === 'functions/api/submit-request.ts',
+    });
+    proxies().dynamodb.resetStats();
+    const failed = await citizen.post('/v1/requests', body, headers);
+    proxies().dynamodb.inject(undefined);
+    expect(countInjected(proxies().dynamodb.stats().calls)).toBeGreaterThan(0);
+    expect(failed.status).toBe(500);
+    expect((await checks.requestsOf(TAMPO)).length).toBe(requestsBefore);
+
+    // Act: the citizen retries with the same key, twice at once, then once more
+    const retries = await Promise.all(
+      [1, 2].map(() => citizen.post<RequestBody>('/v1/requests', body, headers)),
+    );
+    const again = await citizen.post<RequestBody & { attachments: { objectKey?: string }[] }>(
+      '/v1/requests',
+      body,
+      headers,
+    );
+
+    // Assess: one request, every file attached once, under it and nowhere else
+    expect([...retries, again].map((response) => response.status)).toEqual([201, 201, 201]);
+    const id = again.body.id;
+    expect(retries.map((response) => response.body.id)).toEqual([id, id]);
+    const records = await checks.requestsOf(TAMPO);
+    expect(records.length).toBe(requestsBefore + 1);
+    const record = records.find((item) => item.id === id) as {
+      attachments?: { objectKey: string; requirementCode: string }[];
+    };
+    expect(record.attachments?.map((file) => file.requirementCode).sort()).toEqual(
+      body.attachments.map((file) => file.requirementCode).sort(),
+    );
+    const attachedAfter = await attachmentKeys(checks.s3, runtime.env.DOCUMENTS_BUCKET ?? '');
+    const added = attachedAfter.filter((key) => !attachedBefore.includes(key));
+    expect(added.sort()).toEqual((record.attachments ?? []).map((file) => file.objectKey).sort());
+    checks.destroy();
+  });
+
   it('retries throttled and failing DynamoDB and S3 calls in workflow tasks: every request is issued, each with its PDF', async () => {
     // Prepare: a fifth of the workflow tasks' DynamoDB calls fail (throttling and internal errors); the API's
     // own calls are left alone
@@ -155,6 +204,20 @@ describe('under injected faults', () => {
     checks.destroy();
   });
 });
+
+/** Every stored attachment's key (accepted files live under attachments/<village>/<request>/). */
+async function attachmentKeys(s3: S3Client, bucket: string): Promise<string[]> {
+  const keys: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await s3.send(
+      new ListObjectsV2Command({ Bucket: bucket, Prefix: 'attachments/', ContinuationToken: token }),
+    );
+    keys.push(...(page.Contents ?? []).flatMap((object) => (object.Key ? [object.Key] : [])));
+    token = page.NextContinuationToken;
+  } while (token);
+  return keys;
+}
 
 const countInjected = (calls: Record<string, { injected: number }>) =>
   Object.values(calls).reduce((sum, call) => sum + call.injected, 0);
