@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseNik } from '../core/nik.js';
 import { DELIVERY_STATUSES } from '../core/notifications.js';
 import { ATTACHMENT_CONTENT_TYPES, CONSENT_METHODS, DECISIONS, REQUEST_STATUSES } from '../core/requests.js';
+import { safeLocalized, safeText } from '../core/text-schema.js';
 
 /** Wire formats of API v1: the contract agencies code against. OpenAPI is generated from these. */
 const localized = z.object({ id: z.string(), en: z.string() });
@@ -90,7 +91,7 @@ const indonesianMobile = z
   .regex(/^(\+62|62|0)8\d{7,12}$/, 'an Indonesian mobile number such as 081234567890');
 
 /** A person's name as typed at a counter or in a form. */
-const personName = z.string().trim().min(2).max(100);
+const personName = safeText({ min: 2, max: 100 });
 
 export const consentRecord = z
   .strictObject({
@@ -260,7 +261,7 @@ export const requestPage = z
 export const decisionBody = z
   .strictObject({
     decision: z.enum(DECISIONS),
-    note: z.string().trim().max(1000).default(''),
+    note: safeText({ min: 0, max: 1000, multiline: true }).default(''),
     /** The stage being decided; guards against deciding a stage that has already moved on. */
     stage: z.string().optional(),
     /** Documents the decider attaches (e.g. the akta Dukcapil issued), uploaded first via POST /v1/uploads. */
@@ -350,7 +351,7 @@ export const uploadVerification = z
   .meta({ id: 'UploadVerification' });
 
 export const documentReasonBody = z
-  .strictObject({ reason: z.string().trim().min(3).max(500) })
+  .strictObject({ reason: safeText({ min: 3, max: 500, multiline: true }) })
   .meta({ id: 'DocumentReason' });
 
 export const documentRecordView = z
@@ -370,11 +371,8 @@ export const documentRecordView = z
 
 // --- Villages as tenants (issue 4): onboarding a village and its staff ---
 
-const placeName = z.string().trim().min(2).max(100);
-const strictLocalized = z.strictObject({
-  id: z.string().trim().min(1).max(500),
-  en: z.string().trim().min(1).max(500),
-});
+const placeName = safeText({ min: 2, max: 100 });
+const strictLocalized = safeLocalized({ max: 500, multiline: true });
 
 export const villageBody = z
   .strictObject({
@@ -389,7 +387,7 @@ export const villageBody = z
       name: placeName,
     }),
     province: placeName,
-    address: z.string().trim().min(5).max(300),
+    address: safeText({ min: 5, max: 300 }).describe('One line: it is printed in the letterhead'),
     head: z.strictObject({
       name: placeName.describe('Who signs the letters (kepala desa / lurah)'),
       title: z.strictObject({ id: placeName, en: placeName }),

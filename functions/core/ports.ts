@@ -206,6 +206,12 @@ export interface RegistryResult {
   readonly reasons: readonly LocalizedText[];
   /** BPJS only: the participant's class when the NIK is a participant. */
   readonly bpjsClass?: 'PBI' | '1' | '2' | '3';
+  /**
+   * Population only: whether the identity as declared (NIK with name, birth date, family card) matched the
+   * record, whatever the outcome (a matched identity may still live in another village). Absent means
+   * "not confirmed" unless the outcome is a match: the other registers are asked only once it is confirmed.
+   */
+  readonly identity?: 'confirmed' | 'unconfirmed';
 }
 
 /** Dukcapil / SIAK: does this NIK exist and match the name, birth date, family card and village? */

@@ -1,5 +1,5 @@
 import { type CheckTicket, type NextStep, resubmissionStep, stageAt, statusOf, stepAt } from './approvals.js';
-import type { CheckStage } from './catalog/types.js';
+import type { CheckStage, RegistryName } from './catalog/types.js';
 import type { BpjsRegistry, PopulationRegistry, RegistryResult } from './ports.js';
 import type { CheckResult, ServiceRequest } from './requests.js';
 import { type ReviewDeps, transition, withRequest } from './review.js';
@@ -11,7 +11,8 @@ export interface CheckDeps extends ReviewDeps {
 }
 
 /**
- * Runs a check stage: every declared person against every registry of the stage.
+ * Runs a check stage: every declared person against the population register, and those whose identity
+ * matched against the stage's other registries.
  * Primary course (the SPM scheme, seed 002): the NIKs match the population data and, for the SPM, the
  * applicant is not already covered by BPJS → the request goes on (to welfare); on a mismatch the request
  * is RETURNED to the applicant with the reasons, and after the correction this stage runs again.
@@ -53,10 +54,41 @@ export async function runChecks(deps: CheckDeps, requestId: string, ticket: Chec
   });
 }
 
-async function checkAll(deps: CheckDeps, request: ServiceRequest, stage: CheckStage): Promise<CheckResult[]> {
+/**
+ * What a returned request says about a registry answer. These are the only texts a check puts on a request
+ * (and so in its events, views, notifications and tracking): none echoes a value a register holds.
+ */
+export const CHECK_REASONS = {
+  /** Any identity mismatch: unknown NIK, wrong name, birth date or family card are not told apart. */
+  identityUnconfirmed: text(
+    'Identitas (NIK, nama, tanggal lahir, nomor KK) sebagaimana diisikan tidak dapat dikonfirmasi di data kependudukan; periksa kembali sesuai KTP dan KK',
+    'The identity as declared (NIK, name, birth date, family card number) could not be confirmed against the population register; check it against the ID card and family card',
+  ),
+  /** SPM: the applicant's own, matched identity is already insured (no class: that is the register's value). */
+  alreadyCovered: text(
+    'Sudah terdaftar sebagai peserta BPJS Kesehatan; SPM hanya untuk warga yang belum terjamin.',
+    'Already covered by BPJS Kesehatan; the SPM is only for residents without coverage.',
+  ),
+} as const;
+
+type OtherRegistry = Exclude<RegistryName, 'population'>;
+type Registry = PopulationRegistry | BpjsRegistry;
+
+/**
+ * Checks each declared person (subject) of a stage. The population register is asked first, always: it
+ * answers "does this identity match". Only for a subject whose identity matched are the stage's other
+ * registers asked (BPJS today; any register added to RegistryName must be wired in `others`, and falls under
+ * the same rule). Every answer is logged by the registry adapters (withLookupLog), as before.
+ */
+export async function checkAll(
+  deps: Pick<CheckDeps, 'clock' | 'population' | 'bpjs'>,
+  request: Pick<ServiceRequest, 'id' | 'serviceCode' | 'villageCode' | 'data'>,
+  stage: CheckStage,
+): Promise<CheckResult[]> {
   const at = deps.clock.now().toISOString();
   const context = { requestId: request.id, by: 'system', purpose: `${request.serviceCode}:${stage.key}` };
-  const lookups = stage.subjects.flatMap((subject) => {
+  const others: Record<OtherRegistry, Registry> = { bpjs: deps.bpjs };
+  const perSubject = stage.subjects.map(async (subject) => {
     const query = {
       nik: String(request.data[subject.nikField] ?? ''),
       villageCode: request.villageCode,
@@ -65,42 +97,47 @@ async function checkAll(deps: CheckDeps, request: ServiceRequest, stage: CheckSt
       ...optional('familyCardNumber', request.data[subject.familyCardField ?? '']),
       ...(subject.deceased ? { deceased: true } : {}),
     };
-    return stage.registries.map(async (registry) => {
-      const result = await (registry === 'population' ? deps.population : deps.bpjs).check(query, context);
-      return toCheckResult(stage, subject.nikField, result, at);
-    });
+    const identity = await deps.population.check(query, context);
+    const confirmed = identity.outcome === 'match' || identity.identity === 'confirmed';
+    const first = toCheckResult(stage, subject.nikField, identity, confirmed, at);
+    if (!confirmed) return [first];
+    const rest = await Promise.all(
+      stage.registries
+        .filter((registry): registry is OtherRegistry => registry !== 'population')
+        .map(async (registry) =>
+          toCheckResult(stage, subject.nikField, await others[registry].check(query, context), true, at),
+        ),
+    );
+    return [first, ...rest];
   });
-  return Promise.all(lookups);
+  return (await Promise.all(perSubject)).flat();
 }
 
-/** BPJS answers "participant or not"; whether that passes depends on the service (SPM: must not be covered). */
-function toCheckResult(stage: CheckStage, subject: string, result: RegistryResult, at: string): CheckResult {
+/**
+ * A registry answer as the request records it. An unconfirmed identity gets one reason that names no field
+ * and no value. BPJS answers "participant or not"; whether that passes depends on the service (SPM: must not
+ * be covered); the class it answers is never recorded.
+ */
+function toCheckResult(
+  stage: CheckStage,
+  subject: string,
+  result: RegistryResult,
+  identityConfirmed: boolean,
+  at: string,
+): CheckResult {
+  const recorded = { stage: stage.key, registry: result.registry, subject, at };
+  if (!identityConfirmed) {
+    return { ...recorded, outcome: 'mismatch', reasons: [CHECK_REASONS.identityUnconfirmed] };
+  }
   if (result.registry === 'bpjs' && stage.bpjsExpectation === 'not-covered') {
     const covered = result.outcome === 'match';
     return {
-      stage: stage.key,
-      registry: 'bpjs',
-      subject,
+      ...recorded,
       outcome: covered ? 'mismatch' : 'match',
-      reasons: covered
-        ? [
-            text(
-              `Sudah terdaftar sebagai peserta BPJS Kesehatan (kelas ${result.bpjsClass ?? '-'}); SPM hanya untuk warga yang belum terjamin.`,
-              `Already covered by BPJS Kesehatan (class ${result.bpjsClass ?? '-'}); the SPM is only for residents without coverage.`,
-            ),
-          ]
-        : [],
-      at,
+      reasons: covered ? [CHECK_REASONS.alreadyCovered] : [],
     };
   }
-  return {
-    stage: stage.key,
-    registry: result.registry,
-    subject,
-    outcome: result.outcome,
-    reasons: result.reasons,
-    at,
-  };
+  return { ...recorded, outcome: result.outcome, reasons: result.outcome === 'match' ? [] : result.reasons };
 }
 
 const optional = (name: string, value: unknown) =>

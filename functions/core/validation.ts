@@ -66,8 +66,12 @@ function messageFor(issue: z.core.$ZodIssue, name: LocalizedText): LocalizedText
       return issue.format === 'date'
         ? label('harus tanggal dengan format YYYY-MM-DD', 'must be a date as YYYY-MM-DD')
         : label(`format tidak sesuai (${issue.format})`, `has the wrong format (${issue.format})`);
-    case 'custom':
-      return customMessages[String(issue.params?.rule)] ?? label('tidak valid', 'is not valid');
+    case 'custom': {
+      const rule = String(issue.params?.rule);
+      const textRule = textRuleMessages[rule];
+      if (textRule) return label(textRule.id, textRule.en);
+      return customMessages[rule] ?? label('tidak valid', 'is not valid');
+    }
     default:
       return label('tidak valid', 'is not valid');
   }
@@ -93,4 +97,15 @@ const customMessages: Record<string, LocalizedText> = {
     'NIK tidak valid: nomor urut (4 digit terakhir) tidak boleh 0000',
     'NIK is invalid: its last 4 digits cannot be 0000',
   ),
+};
+
+/** Messages of the free-text rules (text-rules.ts), after the field's name. */
+const textRuleMessages: Record<string, LocalizedText> = {
+  'text.invalid': text(
+    'berisi karakter yang tidak sah (pengodean teks rusak)',
+    'contains invalid characters (broken text encoding)',
+  ),
+  'text.lineBreak': text('harus satu baris (tanpa baris baru)', 'must be a single line (no line breaks)'),
+  'text.control': text('berisi karakter kendali', 'contains control characters'),
+  'text.invisible': text('kosong (hanya karakter tak terlihat)', 'is empty (only invisible characters)'),
 };

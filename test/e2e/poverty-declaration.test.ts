@@ -1,9 +1,11 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TAMPO_PEOPLE } from '../../config/population/fixtures.js';
 import { findService } from '../../functions/core/catalog/index.js';
 import { type RequestState, settled } from '../support/chain.js';
 import { TAMPO } from '../support/fixtures.js';
-import { type ApiClient, signInAll, startTestRuntime } from '../support/runtime.js';
+import { ApiClient, signInAll, startTestRuntime, tableItems } from '../support/runtime.js';
 import { sampleApplication } from '../support/samples.js';
 import { attachAll, requiredRequirements } from '../support/uploads.js';
 
@@ -35,7 +37,7 @@ describe('the poverty declaration (SPM), as the seed describes it', () => {
   afterAll(() => runtime?.cleanup());
 
   async function enterAtCounter(data: Record<string, unknown>) {
-    const response = await operator.post<RequestState>('/v1/requests', {
+    const response = await operator.post<RequestState & { trackingCode: string }>('/v1/requests', {
       serviceCode: 'SPM',
       villageCode: TAMPO,
       data,
@@ -68,7 +70,7 @@ describe('the poverty declaration (SPM), as the seed describes it', () => {
     expect(returned.stage?.key).toBe('resubmission');
     const mismatch = returned.checks?.find((check) => check.outcome === 'mismatch');
     expect(mismatch?.registry).toBe('population');
-    expect(mismatch?.reasons[0]?.en).toMatch(/birth date/i);
+    expect(mismatch?.reasons[0]?.en).toMatch(/identity as declared .* could not be confirmed/i);
     expect(JSON.stringify(returned.checks)).not.toContain('1962-02-14'); // the registry's value is not leaked
 
     // The correction continues the same workflow execution from the check
@@ -113,22 +115,66 @@ describe('the poverty declaration (SPM), as the seed describes it', () => {
     ).toHaveLength(1);
   });
 
-  it('returns the form of someone already covered by BPJS: the SPM is for the uninsured', async () => {
-    const insured = TAMPO_PEOPLE.insuredClass1;
-    const submitted = await enterAtCounter({
-      ...misnadi,
-      nik: insured.nik,
-      fullName: insured.name,
-      birthDate: insured.birthDate,
-      sex: insured.sex === 'F' ? 'perempuan' : 'laki-laki',
-      familyCardNumber: insured.familyCardNumber,
+  const declaring = (person: typeof TAMPO_PEOPLE.insuredPbi) => ({
+    ...misnadi,
+    nik: person.nik,
+    fullName: person.name,
+    birthDate: person.birthDate,
+    sex: person.sex === 'F' ? 'perempuan' : 'laki-laki',
+    familyCardNumber: person.familyCardNumber,
+  });
+
+  /** Everything the platform holds or shows about a request: its items (record, events, outbox, log), views. */
+  async function everythingAbout(id: string, nik: string, trackingCode: string) {
+    const items = (await tableItems(runtime))
+      .map((item) => unmarshall(item as Record<string, AttributeValue>))
+      .filter((item) => JSON.stringify(item).includes(id));
+    const view = await operator.get(`/v1/requests/${id}`);
+    const tracked = await new ApiClient(runtime.url).post('/v1/track', {
+      trackingCode,
+      nikLast6: nik.slice(-6),
     });
+    expect(tracked.status).toBe(200);
+    return { items, view: view.body, tracked: tracked.body };
+  }
+
+  it('returns the form of someone already covered by BPJS: the SPM is for the uninsured', async () => {
+    for (const insured of [TAMPO_PEOPLE.insuredClass1, TAMPO_PEOPLE.insuredPbi]) {
+      const submitted = await enterAtCounter(declaring(insured));
+      await operatorVerifies(submitted.id);
+      const returned = await settled(operator, submitted.id);
+      expect(returned.status).toBe('RETURNED');
+      expect(returned.checks?.find((check) => check.registry === 'bpjs')?.reasons[0]?.en).toMatch(
+        /Already covered/,
+      );
+      // The identity matched, so the applicant learns why the SPM does not apply, but not the register's class
+      const all = JSON.stringify(await everythingAbout(submitted.id, insured.nik, submitted.trackingCode));
+      expect(all).not.toMatch(/\bPBI\b|kelas [123P]|class [123P]/);
+    }
+  });
+
+  it("does not tell whoever types a PBI resident's NIK with another name anything about BPJS (registry oracle)", async () => {
+    // Prepare: a PBI-covered resident's NIK, birth date and family card, with a wrong name
+    const pbi = TAMPO_PEOPLE.insuredPbi;
+    const submitted = await enterAtCounter({ ...declaring(pbi), fullName: 'Orang Lain Sekali' });
+    // Act
     await operatorVerifies(submitted.id);
     const returned = await settled(operator, submitted.id);
+    // Assess: returned for the identity only; BPJS never asked; nothing anywhere speaks of insurance
     expect(returned.status).toBe('RETURNED');
-    expect(returned.checks?.find((check) => check.registry === 'bpjs')?.reasons[0]?.en).toMatch(
-      /Already covered/,
-    );
+    expect(returned.checks).toEqual([
+      expect.objectContaining({ registry: 'population', outcome: 'mismatch', reasons: [expect.anything()] }),
+    ]);
+    expect(returned.checks?.[0]?.reasons[0]?.en).toMatch(/identity as declared .* could not be confirmed/i);
+    const everything = await everythingAbout(submitted.id, pbi.nik, submitted.trackingCode);
+    const lookups = everything.items.filter((item) => String(item.sk).startsWith('REGLOG#'));
+    expect(lookups.map((item) => item.registry)).toEqual(['population']);
+    const told = JSON.stringify({
+      ...everything,
+      items: everything.items.filter((item) => item !== lookups[0]),
+    });
+    expect(told).not.toMatch(/PBI|kelas|class|peserta|participant|covered|terjamin/i);
+    expect(JSON.stringify(everything.items)).toContain('NOTIFY#'); // the applicant was told, without insurance facts
   });
 
   it('treats a well-formed but unknown NIK as a registry mismatch, not a server error', async () => {
@@ -137,7 +183,8 @@ describe('the poverty declaration (SPM), as the seed describes it', () => {
     const returned = await settled(operator, submitted.id);
     expect(returned.status).toBe('RETURNED');
     expect(returned.checks?.find((check) => check.registry === 'population')?.reasons[0]?.en).toMatch(
-      /not in the population register/i,
+      /could not be confirmed/i,
     );
+    expect(returned.checks?.map((check) => check.registry)).toEqual(['population']);
   });
 });

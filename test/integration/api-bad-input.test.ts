@@ -85,6 +85,62 @@ describe('the API refuses bad input and changes nothing', () => {
     });
   });
 
+  // Text that goes onto signed letters (issue 10, item 4): each a 400 naming the field, nothing written.
+  const withData = (change: Record<string, unknown>) =>
+    JSON.stringify({ ...valid, data: { ...validBusinessApplication, ...change } });
+  it.each([
+    [
+      'a newline in a one-line field (a forged line on the letter)',
+      withData({ purpose: 'Pengajuan KUR\nCatatan Kepala Desa: disetujui tanpa syarat' }),
+      'data.purpose',
+      'Purpose of the letter: must be a single line',
+    ],
+    [
+      'a name of zero-width spaces only',
+      withData({ fullName: '\u200b\u200b\u200b' }),
+      'data.fullName',
+      'Full name: is empty',
+    ],
+    [
+      'a NUL in a name',
+      withData({ fullName: 'Budi\u0000Santoso' }),
+      'data.fullName',
+      'Full name: contains control',
+    ],
+    [
+      'an RTL override in a name',
+      withData({ businessName: 'Warung \u202eipoK' }),
+      'data.businessName',
+      'Business name: contains control',
+    ],
+    // JSON.stringify escapes a lone surrogate, so the body carries the JSON text "\ud800" as a client may send it
+    [
+      'a lone surrogate sent as "\\ud800"',
+      withData({ fullName: 'Budi\ud800' }),
+      'data.fullName',
+      'Full name: contains invalid',
+    ],
+    [
+      'invalid UTF-8 bytes in the body',
+      Buffer.concat(
+        withData({ fullName: 'Budi @@' })
+          .split('@@')
+          .flatMap((part, index) =>
+            index === 0 ? [Buffer.from(part)] : [Buffer.from([0xff, 0xfe]), Buffer.from(part)],
+          ),
+      ),
+      'data.fullName',
+      'Full name: contains invalid',
+    ],
+  ])('refuses %s with a 400 naming the field', async (_case, body, field, message) => {
+    await expectNothingWritten(async () => {
+      const response = await citizen.send<ErrorBody>('POST', '/v1/requests', body);
+      expect(response.status).toBe(400);
+      expect(response.body.error.issues?.map((issue) => issue.field)).toEqual([field]);
+      expect(response.body.error.message.en).toContain(message);
+    });
+  });
+
   it('refuses a protected route without a valid token with 401', async () => {
     await expectNothingWritten(async () => {
       expect((await new ApiClient(runtime.url).post('/v1/requests', valid)).status).toBe(401);

@@ -57,7 +57,7 @@ export class ApiClient {
   async send<T>(
     method: string,
     path: string,
-    body?: string,
+    body?: string | Uint8Array,
     headers: Record<string, string> = {},
   ): Promise<ApiResponse<T>> {
     const response = await fetch(`${this.baseUrl}${path}`, {

@@ -44,7 +44,7 @@ export class SyntheticPopulationRegistry implements PopulationRegistry {
 
   async check(query: PersonQuery, _context: LookupContext): Promise<RegistryResult> {
     const person = this.people.get(digitsOnly(query.nik));
-    if (!person) return mismatch([POPULATION_REASONS.unknownNik]);
+    if (!person) return mismatch([POPULATION_REASONS.unknownNik], 'unconfirmed');
     const { resident, household } = person;
 
     const identity: LocalizedText[] = [];
@@ -59,19 +59,18 @@ export class SyntheticPopulationRegistry implements PopulationRegistry {
     ) {
       identity.push(POPULATION_REASONS.familyCard);
     }
-    if (identity.length > 0) return mismatch(identity);
+    if (identity.length > 0) return mismatch(identity, 'unconfirmed');
 
     const standing: LocalizedText[] = [];
     if (household.villageCode !== query.villageCode.trim()) standing.push(POPULATION_REASONS.village);
     if (resident.status !== 'alive' && !query.deceased) standing.push(POPULATION_REASONS.deceased);
     return standing.length > 0
-      ? mismatch(standing)
-      : { registry: 'population', outcome: 'match', reasons: [] };
+      ? mismatch(standing, 'confirmed')
+      : { registry: 'population', outcome: 'match', reasons: [], identity: 'confirmed' };
   }
 }
 
-const mismatch = (reasons: readonly LocalizedText[]): RegistryResult => ({
-  registry: 'population',
-  outcome: 'mismatch',
-  reasons,
-});
+const mismatch = (
+  reasons: readonly LocalizedText[],
+  identity: NonNullable<RegistryResult['identity']>,
+): RegistryResult => ({ registry: 'population', outcome: 'mismatch', reasons, identity });

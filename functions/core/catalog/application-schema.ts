@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseNik } from '../nik.js';
+import { safeText } from '../text-schema.js';
 import type { FieldDefinition, ServiceDefinition } from './types.js';
 
 /**
@@ -19,11 +20,12 @@ function fieldSchema(field: FieldDefinition): z.ZodType {
   switch (field.type) {
     case 'text':
     case 'longText':
-      return z
-        .string()
-        .trim()
-        .min(field.minLength ?? 1)
-        .max(field.maxLength ?? 500);
+      // Free text reaches signed letters: no control or invisible-only text; `text` stays on one line.
+      return safeText({
+        min: field.minLength ?? 1,
+        max: field.maxLength ?? 500,
+        multiline: field.type === 'longText',
+      });
     case 'nik':
       return z.string().superRefine((value, context) => {
         const parsed = parseNik(value);

@@ -4,6 +4,7 @@ import { parseBodyLine } from '../documents/text-layout.js';
 import { type FieldIssue, ValidationError } from '../errors.js';
 import { STAFF_ROLES } from '../roles.js';
 import { type LocalizedText, text } from '../text.js';
+import { safeLocalized, safeText } from '../text-schema.js';
 import { type FieldLabels, parseOrThrow } from '../validation.js';
 import {
   AGENCIES,
@@ -44,8 +45,8 @@ const CHOICE_VALUE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
 /** Permendagri 83/2022 classification: three digits, then up to four dotted levels (400.12.3.1). */
 const CLASSIFICATION_CODE = /^\d{3}(\.\d{1,3}){0,4}$/;
 
-const localized = (max: number) =>
-  z.strictObject({ id: z.string().trim().min(1).max(max), en: z.string().trim().min(1).max(max) });
+// Labels and letter lines are shown to staff and printed on letters: safe text, on one line each.
+const localized = (max: number) => safeLocalized({ max });
 
 const fieldSchema = z.strictObject({
   name: z.string().regex(FIELD_NAME),
@@ -108,7 +109,7 @@ const checkStageSchema = z.strictObject({
   bpjsExpectation: z.enum(['participant', 'not-covered']).optional(),
 });
 
-const letterPart = (max: number) => z.string().trim().min(1).max(max);
+const letterPart = (max: number) => safeText({ max });
 
 /** The shape of a service definition. Cross-references are checked by `serviceDefinitionIssues`. */
 export const serviceDefinitionSchema = z.strictObject({

@@ -83,6 +83,10 @@ export interface CheckStage {
   readonly kind: 'check';
   readonly key: string;
   readonly label: LocalizedText;
+  /**
+   * The registers asked. The population register is always asked first, whether listed or not: it answers
+   * "does this identity match", and no other register is asked about a subject whose identity did not.
+   */
   readonly registries: readonly RegistryName[];
   /** Which fields identify each person to check (an SPM checks the applicant; an akta the parents). */
   readonly subjects: readonly CheckSubject[];

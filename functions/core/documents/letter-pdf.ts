@@ -1,5 +1,6 @@
 import type { PDFFont } from 'pdf-lib';
 import { PageSizes, PDFDocument, StandardFonts } from 'pdf-lib';
+import { printableOneLine } from '../text-rules.js';
 import { DEFAULT_TIME_ZONE, parseInstant } from './calendar.js';
 import { PageFlow } from './page-flow.js';
 import { drawQrCode, qrSymbol } from './qr.js';
@@ -94,6 +95,31 @@ const loadStyles = async (doc: PDFDocument): Promise<Styles> => {
     body: style(regular, 12, 17),
     signerName: style(bold, 12, 17, true),
     small: style(sans, 7.5, 9.5),
+  };
+};
+
+/**
+ * Defence in depth for text typed by people (issue 10, item 4): whatever a stored value holds, every text of
+ * the letter is drawn on its own line(s) of the layout, never split by a line break it carries (a forged
+ * "Catatan Kepala Desa: ..." line), and no control or bidi character reaches the page.
+ */
+const onePrintableLineEach = (letter: LetterContent): LetterContent => {
+  const letterhead = letter.letterhead;
+  return {
+    ...letter,
+    letterhead: {
+      ...letterhead,
+      regency: printableOneLine(letterhead.regency),
+      district: printableOneLine(letterhead.district),
+      village: printableOneLine(letterhead.village),
+      address: printableOneLine(letterhead.address),
+    },
+    title: printableOneLine(letter.title),
+    opening: printableOneLine(letter.opening),
+    body: letter.body.map(printableOneLine),
+    closing: printableOneLine(letter.closing),
+    signer: { name: printableOneLine(letter.signer.name), title: printableOneLine(letter.signer.title) },
+    placeOfIssue: printableOneLine(letter.placeOfIssue),
   };
 };
 
@@ -252,7 +278,8 @@ const writeMetadata = (doc: PDFDocument, letter: LetterContent, issuedAt: Date):
  * dates come from `issuedAt`, and pdf-lib's resource names come from a generator seeded per document),
  * so a document's SHA-256 can be recomputed and checked at any time.
  */
-export const renderLetterPdf = async (letter: LetterContent): Promise<Uint8Array> => {
+export const renderLetterPdf = async (content: LetterContent): Promise<Uint8Array> => {
+  const letter = onePrintableLineEach(content);
   const issuedAt = parseInstant(letter.issuedAt, 'issuedAt');
   const pageSize = PAPER_SIZES[letter.paper ?? 'A4'];
   if (!pageSize) throw new RangeError(`Unknown paper size "${String(letter.paper)}"`);

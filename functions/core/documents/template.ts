@@ -1,4 +1,5 @@
 import type { LetterTemplate } from '../catalog/types.js';
+import { printableOneLine } from '../text-rules.js';
 import type { CalendarDate } from './calendar.js';
 import { calendarDateIn, DEFAULT_TIME_ZONE, parseCalendarDate, parseInstant } from './calendar.js';
 
@@ -39,7 +40,8 @@ const fill = (template: string, values: Readonly<Record<string, string>>): Fille
   // field gets that text printed, not someone's NIK.
   const text = template.replace(PLACEHOLDER, (_match, name: string) => {
     // Object.hasOwn: "{{constructor}}" must not be filled from Object.prototype.
-    if (Object.hasOwn(values, name)) return String(values[name]);
+    // A value never adds a line to the letter: its line breaks become ", " (text-rules.printableOneLine).
+    if (Object.hasOwn(values, name)) return printableOneLine(String(values[name]));
     if (!missing.includes(name)) missing.push(name);
     return '';
   });

@@ -297,4 +297,16 @@ describe('parseServiceDefinition', () => {
     expect(fieldsOf(error)).toEqual(['classificationCode']);
     expect(error.issues[0]?.message.id).toMatch(/^Kode klasifikasi surat: /);
   });
+
+  it("refuses a programme whose labels or letter lines hold control characters or break a letter's line", () => {
+    const error = refusal((definition) => {
+      definition.name.id = 'Turnamen\u202e';
+      (definition.letter.body as string[])[0] = 'Ketua Tim: {{fullName}}\nCatatan Kepala Desa: sah';
+    });
+    expect(fieldsOf(error)).toEqual(['name.id', 'letter.body.0']);
+    expect(error.issues.map((issue) => issue.message.en)).toEqual([
+      expect.stringContaining('contains control characters'),
+      expect.stringContaining('must be a single line'),
+    ]);
+  });
 });

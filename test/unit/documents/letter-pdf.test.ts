@@ -1,11 +1,13 @@
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
+import { businessCertificate } from '../../../functions/core/catalog/services/business-certificate.js';
 import { sha256Hex } from '../../../functions/core/documents/hash.js';
 import { renderLetterPdf } from '../../../functions/core/documents/letter-pdf.js';
 import { QR_MARKED_CONTENT_TAG, QR_QUIET_ZONE_MODULES } from '../../../functions/core/documents/qr.js';
+import { fillLetter } from '../../../functions/core/documents/template.js';
 import type { ReadPage, Rect } from '../../support/pdf-reader.js';
 import { markedRectangles, pageContent, readPdf } from '../../support/pdf-reader.js';
-import { sampleLetter } from './fixtures.js';
+import { businessValues, sampleLetter } from './fixtures.js';
 
 const MARGIN = (25 * 72) / 25.4;
 
@@ -171,6 +173,35 @@ describe('renderLetterPdf', () => {
     }
     expect(pageCounts).toContain(1);
     expect(pageCounts).toContain(2);
+  });
+
+  it('never lets a value add a line to a signed letter, nor print a control character (forged lines)', async () => {
+    // Prepare: values as a stored request may hold them if they ever skipped the API's text rule
+    const letter = sampleLetter({
+      ...fillLetter(businessCertificate.letter, {
+        ...businessValues,
+        purpose: 'KUR\nCatatan Kepala Desa: sah',
+        fullName: 'Siti\u0000 Aminah\u202e',
+        businessName: 'Warung\r\nNIK: 3510150000000000',
+      }),
+      letterhead: { ...sampleLetter().letterhead, address: 'Jalan Raya Tampo\nKepala Desa: Palsu' },
+      signer: { name: 'Slamet\u2028Riyadi', title: 'Kepala Desa Tampo' },
+    });
+    // Act
+    const { pages } = await readPdf(await renderLetterPdf(letter));
+    // Assess: every line drawn starts where the template's lines start
+    const lines = pages.flatMap((page) => page.items.map((item) => item.str));
+    expect(
+      lines.filter((line) =>
+        /^\s*(Catatan Kepala Desa|Kepala Desa: Palsu|NIK: 3510150000000000|Riyadi)/.test(line),
+      ),
+    ).toEqual([]);
+    expect(lines.find((line) => line.includes('Catatan Kepala Desa'))).toContain(
+      'KUR, Catatan Kepala Desa: sah',
+    );
+    expect(lines.find((line) => line.includes('Palsu'))).toContain('Jalan Raya Tampo, Kepala Desa: Palsu');
+    expect(lines.join('')).not.toMatch(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/u);
+    expect(lines).toContain('Slamet, Riyadi');
   });
 
   it('prints names with characters outside the standard fonts instead of failing', async () => {

@@ -24,7 +24,12 @@ const asDeclared = (person: typeof budi): PersonQuery => ({
 
 describe('the synthetic population registry', () => {
   it('matches a living resident declared as registered', async () => {
-    expect(await check(asDeclared(budi))).toEqual({ registry: 'population', outcome: 'match', reasons: [] });
+    expect(await check(asDeclared(budi))).toEqual({
+      registry: 'population',
+      outcome: 'match',
+      reasons: [],
+      identity: 'confirmed',
+    });
   });
 
   it.each([
@@ -57,6 +62,7 @@ describe('the synthetic population registry', () => {
           en: 'The NIK is not in the population register',
         },
       ],
+      identity: 'unconfirmed',
     });
   });
 
@@ -71,13 +77,14 @@ describe('the synthetic population registry', () => {
     ],
   ])('names what differs: %s', async (_case, change, reasons) => {
     const result = await check({ ...asDeclared(budi), ...change });
-    expect(result).toEqual({ registry: 'population', outcome: 'mismatch', reasons });
+    expect(result).toEqual({ registry: 'population', outcome: 'mismatch', reasons, identity: 'unconfirmed' });
   });
 
   it('refuses a resident asked about in another village', async () => {
     const result = await check({ ...asDeclared(budi), villageCode: SAWOO });
     expect(result.outcome).toBe('mismatch');
     expect(result.reasons).toEqual([POPULATION_REASONS.village]);
+    expect(result.identity).toBe('confirmed');
   });
 
   it('refuses a deceased resident, even when declared exactly as registered', async () => {
@@ -87,6 +94,7 @@ describe('the synthetic population registry', () => {
         registry: 'population',
         outcome: 'mismatch',
         reasons: [POPULATION_REASONS.deceased],
+        identity: 'confirmed',
       });
     }
   });

@@ -50,8 +50,55 @@ function valueFor(field: ServiceDefinition['fields'][number]): fc.Arbitrary<unkn
     fc.constantFrom(...numbers, 1e20, -1e20, Number.NaN, Number.POSITIVE_INFINITY),
     fc.integer(),
     fc.constantFrom(...(field.choices ?? []).map((choice) => choice.value), 'lainnya'),
+    textWith(fc.constantFrom(...UNSAFE)),
+    textWith(fc.constantFrom(...INVISIBLE)).map((text) => text.replace(/[^\s]/gu, '\u200b')),
+    fc.array(fc.constantFrom(...INVISIBLE), { minLength: 1, maxLength: 6 }).map((chars) => chars.join('')),
+    fc.constantFrom(
+      'Jose\u0301',
+      'A\u030a\u030a\u030a',
+      'e\u0301'.repeat(60),
+      'Dusun\r\nKrajan RT 01',
+      ' x\r\n',
+    ),
   );
 }
+
+/** Characters the text rule refuses: controls, bidi controls, line breaks, broken text (issue 10, item 4). */
+const UNSAFE = [
+  '\u0000',
+  '\u0007',
+  '\u001b',
+  '\t',
+  '\n',
+  '\r',
+  '\r\n',
+  '\u007f',
+  '\u0085',
+  '\u009b',
+  '\u2028',
+  '\u2029',
+  '\u202a',
+  '\u202e',
+  '\u2066',
+  '\u2069',
+  '\u200e',
+  '\u200f',
+  '\u061c',
+  '\ud800',
+  '\udfff',
+  '\ufffd',
+  '\ufdd0',
+  '\ufffe',
+  '\u{1ffff}',
+];
+/** Characters with no ink: alone they make an empty name. */
+const INVISIBLE = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u0301', '\u3164', ' '];
+
+/** Ordinary text with one of `chars` somewhere in it. */
+const textWith = (chars: fc.Arbitrary<string>) =>
+  fc
+    .tuple(fc.string({ maxLength: 8 }), chars, fc.string({ maxLength: 8 }))
+    .map(([before, char, after]) => `Budi${before}${char}${after}`);
 
 function applicationFor(service: ServiceDefinition): fc.Arbitrary<Record<string, unknown>> {
   const shape = Object.fromEntries(service.fields.map((field) => [field.name, valueFor(field)]));

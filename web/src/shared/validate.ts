@@ -1,6 +1,7 @@
 import { type FieldIssue, ValidationError } from '../../../functions/core/errors.js';
 import { parseNik } from '../../../functions/core/nik.js';
 import type { LocalizedText } from '../../../functions/core/text.js';
+import { normaliseText, textProblem } from '../../../functions/core/text-rules.js';
 import { parseOrThrow } from '../../../functions/core/validation.js';
 
 /**
@@ -90,7 +91,10 @@ function fieldIssues(field: FieldRules, value: unknown): FieldRuleIssue[] {
     case 'text':
     case 'longText': {
       if (typeof value !== 'string') return invalidType('string');
-      const length = value.trim().length;
+      // The API's safeText (functions/core/text-schema.ts): the same rule module, the first broken rule only.
+      const rule = textProblem(value, { multiline: field.type === 'longText' });
+      if (rule) return [{ code: 'custom', params: { rule: `text.${rule}` } }];
+      const length = normaliseText(value).length;
       const min = field.minLength ?? 1;
       const max = field.maxLength ?? 500;
       if (length < min) return [{ code: 'too_small', origin: 'string', minimum: min }];
