@@ -1,32 +1,27 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../core/audit.js';
 import {
   type CitizenProfile,
   type CitizenProfiles,
-  type IdentityField,
-  type IdentityOutcome,
-  type IdentityVerifier,
   type LinkOutcome,
   personHash,
 } from '../core/citizen-profile.js';
-import type { PopulationRegistry } from '../core/ports.js';
-import type { LocalizedText } from '../core/text.js';
+import type { NikActivation, NikActivations } from '../core/nik-activation.js';
 import { once } from './clients.js';
-import { putAudited } from './dynamo-audit.js';
+import { auditPut, putAudited } from './dynamo-audit.js';
 import { dynamo } from './dynamo-client.js';
+import { isConditionFailure } from './dynamo-request-store.js';
 import { requiredEnv } from './env.js';
 import { keys } from './keys.js';
-import { populationRegistry } from './registries/index.js';
-import { POPULATION_REASONS } from './registries/synthetic-population.js';
 
 export const citizenProfiles = once(() => new DynamoCitizenProfiles(requiredEnv('TABLE_NAME')));
-export const identityVerifier = once(() => new RegistryIdentityVerifier(populationRegistry()));
 
 /**
  * Profiles in the single table: pk USER#<subject> sk PROFILE holds the linked NIK (an attribute, never a
- * key); pk NIKLINK#<hash of the NIK> sk META names the one account that linked it.
+ * key); pk NIKLINK#<hash of the NIK> sk META names the one account that linked it; pk NIKACT#<hash of the
+ * NIK> sk META holds the person's activation code (its hash, under `activation`), one per person.
  */
-export class DynamoCitizenProfiles implements CitizenProfiles {
+export class DynamoCitizenProfiles implements CitizenProfiles, NikActivations {
   constructor(private readonly tableName: string) {}
 
   async get(subject: string): Promise<CitizenProfile | undefined> {
@@ -38,7 +33,7 @@ export class DynamoCitizenProfiles implements CitizenProfiles {
     return { subject: owner, nik, name, linkedAt };
   }
 
-  async link(profile: CitizenProfile, audit: AuditEntry): Promise<LinkOutcome> {
+  async link(profile: CitizenProfile, activation: NikActivation, audit: AuditEntry): Promise<LinkOutcome> {
     const hash = personHash(profile.nik);
     const failed = await putAudited(
       this.tableName,
@@ -56,42 +51,80 @@ export class DynamoCitizenProfiles implements CitizenProfiles {
           ConditionExpression: 'attribute_not_exists(pk) OR nikHash = :hash',
           ExpressionAttributeValues: { ':hash': hash },
         },
+        {
+          TableName: this.tableName,
+          Item: { ...keys.nikActivation(hash), type: 'NIKACT', ...activation, usedAt: profile.linkedAt },
+          // Only the very code that was checked, once: a concurrent attempt or a reissued code loses.
+          ConditionExpression: 'codeHash = :code AND attribute_not_exists(usedAt)',
+          ExpressionAttributeValues: { ':code': activation.codeHash },
+        },
       ],
       audit,
     );
-    return failed === 0 ? 'nik-taken' : failed === 1 ? 'account-linked-otherwise' : 'linked';
+    return failed === 0
+      ? 'nik-taken'
+      : failed === 1
+        ? 'account-linked-otherwise'
+        : failed === 2
+          ? 'code-spent'
+          : 'linked';
   }
-}
 
-/**
- * Identity through the population registry port (so every lookup is logged, who and why). The registry
- * answers for a person in a village; a link has no village, so the query names none and the answer is read
- * for identity only. The synthetic registry names identity mismatches (unknown NIK, name, birth date) before
- * anything about where a person lives: a mismatch whose only reason is the village means the NIK, name and
- * birth date are one person. A deceased record cannot be linked. A real Dukcapil connector would offer an
- * identity-only verification and replace this reading.
- */
-export class RegistryIdentityVerifier implements IdentityVerifier {
-  constructor(private readonly population: PopulationRegistry) {}
-
-  async verify(
-    person: { readonly nik: string; readonly name: string; readonly birthDate: string },
-    context: { readonly by: string; readonly purpose: string },
-  ): Promise<IdentityOutcome> {
-    const result = await this.population.check(
-      { nik: person.nik, name: person.name, birthDate: person.birthDate, villageCode: '' },
-      // The lookup log files a lookup under a request; a link has none, so it is filed under the person's hash.
-      { requestId: `nik-link-${personHash(person.nik)}`, by: context.by, purpose: context.purpose },
+  async holder(person: string): Promise<string | undefined> {
+    const result = await dynamo().send(
+      new GetCommand({ TableName: this.tableName, Key: keys.nikLink(person), ConsistentRead: true }),
     );
-    const reasons = result.reasons;
-    const has = (reason: LocalizedText) => reasons.some((candidate) => candidate.en === reason.en);
-    const fields: IdentityField[] = [];
-    if (has(POPULATION_REASONS.unknownNik)) fields.push('nik');
-    if (has(POPULATION_REASONS.name)) fields.push('name');
-    if (has(POPULATION_REASONS.birthDate)) fields.push('birthDate');
-    if (fields.length > 0) return { verified: false, fields };
-    if (has(POPULATION_REASONS.deceased)) return { verified: false, fields: [] };
-    const onlyVillage = reasons.every((reason) => reason.en === POPULATION_REASONS.village.en);
-    return result.outcome === 'match' || onlyVillage ? { verified: true } : { verified: false, fields: [] };
+    return result.Item?.subject as string | undefined;
+  }
+
+  async unlink(person: string, subject: string, audit: AuditEntry): Promise<boolean> {
+    try {
+      await dynamo().send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Delete: {
+                TableName: this.tableName,
+                Key: keys.nikLink(person),
+                ConditionExpression: '#subject = :subject',
+                ExpressionAttributeNames: { '#subject': 'subject' },
+                ExpressionAttributeValues: { ':subject': subject },
+              },
+            },
+            {
+              Delete: {
+                TableName: this.tableName,
+                Key: keys.profile(subject),
+                ConditionExpression: 'nikHash = :hash',
+                ExpressionAttributeValues: { ':hash': person },
+              },
+            },
+            { Put: auditPut(this.tableName, audit) },
+          ],
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error, 0) || isConditionFailure(error, 1)) return false;
+      throw error;
+    }
+  }
+
+  async activation(person: string): Promise<NikActivation | undefined> {
+    const result = await dynamo().send(
+      new GetCommand({ TableName: this.tableName, Key: keys.nikActivation(person), ConsistentRead: true }),
+    );
+    if (!result.Item) return undefined;
+    const { pk: _pk, sk: _sk, type: _type, ...activation } = result.Item;
+    return activation as NikActivation;
+  }
+
+  async issue(person: string, activation: NikActivation, audit: AuditEntry): Promise<void> {
+    // Unconditional: a new code replaces the person's earlier one, used or not (one live code per person).
+    await putAudited(
+      this.tableName,
+      [{ TableName: this.tableName, Item: { ...keys.nikActivation(person), type: 'NIKACT', ...activation } }],
+      audit,
+    );
   }
 }

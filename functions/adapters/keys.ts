@@ -31,6 +31,7 @@ const AUDIT_PARTITIONS: Record<AuditTargetKind, string> = {
  *                      key holds a hash, never the NIK)
  * - citizen profile    pk USER#<subject>      sk PROFILE  (the NIK the account linked, verified)
  * - NIK link           pk NIKLINK#<sha256 of 'nik:'+NIK>  sk META  (→ the one account that linked it)
+ * - NIK activation     pk NIKACT#<sha256 of 'nik:'+NIK>   sk META  (the person's counter code, hashed; one)
  * - rate-limit window  pk RATE#<rule>#<sha256 of the limited value>  sk W#<window start, epoch s>  (hits;
  *                      expires after its window)
  * Every request key starts with its village, so load spreads as villages are added.
@@ -80,6 +81,7 @@ export const keys = {
   }),
   profile: (subject: string) => ({ pk: `USER#${subject}`, sk: 'PROFILE' }),
   nikLink: (personHash: string) => ({ pk: `NIKLINK#${personHash}`, sk: 'META' }),
+  nikActivation: (personHash: string) => ({ pk: `NIKACT#${personHash}`, sk: 'META' }),
   rateWindow: (key: string, windowStart: number) => ({ pk: `RATE#${key}`, sk: `W#${windowStart}` }),
   /** An audit entry lives in its record's partition, so it is written in the same transaction as the change. */
   audit: (target: AuditEntry['target'], at?: string, id?: string) => ({

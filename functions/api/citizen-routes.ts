@@ -1,5 +1,16 @@
+import { villageCodeParams } from './console-schemas.js';
 import type { RouteDefinition } from './route-types.js';
-import { errorAnswer, linkNikBody, meView, trackBody, trackingView } from './schemas.js';
+import {
+  errorAnswer,
+  linkNikBody,
+  meView,
+  nikActivationBody,
+  nikActivationView,
+  nikUnlinkBody,
+  nikUnlinkView,
+  trackBody,
+  trackingView,
+} from './schemas.js';
 
 /**
  * Citizen channels (issue 4, item 5): a citizen links their NIK to their account (and so sees the counter
@@ -29,24 +40,69 @@ export const linkNik = {
   rows: 'none',
   entry: 'functions/api/link-nik.ts',
   summary:
-    "Links the caller's NIK to their account once the population register confirms the name and birth date; the citizen then also sees the requests an operator submitted for them at the counter. One NIK, one account.",
+    "Links the caller's NIK to their account with the activation code the village office issued to the person after seeing their KTP (24 hours, once); the citizen then also sees the requests an operator submitted for them at the counter, and the person is told at the contact given at the counter. One NIK, one account.",
   tags: ['citizens'],
   needs: [
-    { table: ['GetItem'], partitions: ['USER#'] },
-    // One transaction of conditional puts: the NIK link, the profile, the audit entry (PERSON#<hash>); and
-    // the registry lookup log (REQ#nik-link-<hash>, sk REGLOG#…).
-    { table: ['PutItem'], partitions: ['NIKLINK#', 'USER#', 'PERSON#', 'REQ#'] },
+    // The account's profile and the person's counter code.
+    { table: ['GetItem'], partitions: ['USER#', 'NIKACT#'] },
+    // One transaction of conditional puts: the NIK link, the profile, the code marked used, and the audit
+    // entry (PERSON#<hash>).
+    { table: ['PutItem'], partitions: ['NIKLINK#', 'USER#', 'NIKACT#', 'PERSON#'] },
     // Rate-limit windows (consume and refund).
     { table: ['UpdateItem'], partitions: ['RATE#'] },
+    // The person's notice: the outbox (REQ#nik-link-<hash>) and its delivery.
+    { table: ['PutItem', 'UpdateItem'], partitions: ['REQ#'] },
+    'notify',
   ],
   body: linkNikBody,
   responses: {
     200: { description: 'Linked (or already linked to this NIK)', schema: meView },
     400: errorAnswer(
-      'Invalid NIK, or the register does not confirm the name or birth date (values never echoed)',
+      'Malformed NIK or code; or the NIK or the activation code does not match (one answer for an unknown NIK, a missing, wrong, expired or used code)',
     ),
     409: errorAnswer('The NIK is linked to another account, or this account to another NIK'),
-    429: errorAnswer('Too many failed attempts: wait for Retry-After seconds'),
+    429: errorAnswer('Too many failed attempts for this account or this NIK: wait for Retry-After seconds'),
+  },
+} as const satisfies RouteDefinition;
+
+export const issueNikActivation = {
+  id: 'issueNikActivation',
+  method: 'POST',
+  path: '/v1/villages/{code}/nik-activations',
+  access: ['operator', 'village_secretary'],
+  rows: 'village',
+  entry: 'functions/api/issue-nik-activation.ts',
+  summary:
+    'At the counter, after seeing the KTP: issues the one-time activation code with which the person links their NIK to their account (valid 24 hours, once; replaces their earlier code). The register must know the NIK and name as a living resident of the village. The code is answered once, for the printed slip, and never stored or sent.',
+  tags: ['citizens'],
+  needs: ['table:read', 'table:write'],
+  params: villageCodeParams,
+  body: nikActivationBody,
+  responses: {
+    201: { description: 'The code, shown once', schema: nikActivationView },
+    400: errorAnswer('Malformed body; or no code can be issued in this village for this NIK and name'),
+    403: errorAnswer('Not staff of this village'),
+  },
+} as const satisfies RouteDefinition;
+
+export const unlinkNik = {
+  id: 'unlinkNik',
+  method: 'POST',
+  path: '/v1/villages/{code}/nik-unlinks',
+  access: ['operator', 'village_head'],
+  rows: 'village',
+  entry: 'functions/api/unlink-nik.ts',
+  summary:
+    "Undoes a NIK's link to an account (a wrong link, or one the person did not make), with a reason, audited: the account no longer sees the person's counter requests and the NIK can be linked again. Only the village where the person is registered. The person is told at the contact given at the counter.",
+  tags: ['citizens'],
+  needs: ['table:read', 'table:write', 'notify'],
+  params: villageCodeParams,
+  body: nikUnlinkBody,
+  responses: {
+    200: { description: 'Unlinked', schema: nikUnlinkView },
+    400: errorAnswer('Malformed body; or the person is not registered in this village'),
+    403: errorAnswer('Not staff of this village'),
+    409: errorAnswer('The NIK is linked to no account, or its link changed meanwhile'),
   },
 } as const satisfies RouteDefinition;
 
@@ -79,4 +135,10 @@ export const trackRequest = {
   },
 } as const satisfies RouteDefinition;
 
-export const CITIZEN_ROUTES: readonly RouteDefinition[] = [getMe, linkNik, trackRequest];
+export const CITIZEN_ROUTES: readonly RouteDefinition[] = [
+  getMe,
+  linkNik,
+  issueNikActivation,
+  unlinkNik,
+  trackRequest,
+];

@@ -92,6 +92,7 @@ export type TablePartition =
   | 'TRACK#'
   | 'USER#'
   | 'NIKLINK#'
+  | 'NIKACT#'
   | 'RATE#';
 
 /** The single table's secondary indexes (lib/constructs/data.ts TABLE_INDEXES). */

@@ -539,10 +539,49 @@ const nik = z.string().superRefine((value, context) => {
 export const linkNikBody = z
   .strictObject({
     nik: nik.describe('The NIK on your KTP (16 digits)'),
-    name: personName.describe('Your name as on your KTP'),
-    birthDate: z.iso.date().describe('Your birth date (YYYY-MM-DD)'),
+    activationCode: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9 -]{10,20}$/,
+        'the activation code on the slip from the village office, e.g. ABCDE-FGHJK',
+      )
+      .describe(
+        'The activation code the village office gave you after seeing your KTP (valid 24 hours, once)',
+      ),
   })
   .meta({ id: 'LinkNik' });
+
+export const nikActivationBody = z
+  .strictObject({
+    nik: nik.describe("The NIK on the person's KTP (16 digits); in the body, never in a URL"),
+    name: personName.describe('The name on the KTP'),
+    phone: indonesianMobile
+      .optional()
+      .describe('Where the person is told when their NIK is linked or unlinked (the code is never sent)'),
+    email: z.email().max(200).optional().describe('As phone, by e-mail'),
+  })
+  .meta({ id: 'NikActivationInput' });
+
+export const nikActivationView = z
+  .object({
+    code: z.string().describe('The activation code: shown once, for the slip; only its hash is kept'),
+    villageCode: z.string(),
+    name: z.string(),
+    expiresAt: z.string(),
+    contact: contact.optional().describe('Where the link notice will go'),
+  })
+  .meta({ id: 'NikActivation' });
+
+export const nikUnlinkBody = z
+  .strictObject({
+    nik: nik.describe('The NIK whose link is undone (16 digits); in the body, never in a URL'),
+    reason: z.string().trim().min(5).max(500).describe('Why (audited; long numbers are masked)'),
+  })
+  .meta({ id: 'NikUnlinkInput' });
+
+export const nikUnlinkView = z
+  .object({ unlinked: z.literal(true), villageCode: z.string(), at: z.string() })
+  .meta({ id: 'NikUnlink' });
 
 export const meView = z
   .object({
@@ -551,7 +590,7 @@ export const meView = z
     nik: z
       .object({
         masked: z.string().describe('Region digits only: 351006**********'),
-        name: z.string().describe('The name verified with it'),
+        name: z.string().describe('The name on the KTP, confirmed at the counter'),
         linkedAt: z.string(),
       })
       .optional()

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { TAMPO, validBusinessApplication } from '../support/fixtures.js';
 import { ApiClient, eventually, signInAll, startTestRuntime } from '../support/runtime.js';
+import { attachAll, requiredRequirements } from '../support/uploads.js';
 import {
   type Browser,
   type BrowserContext,
@@ -315,6 +316,58 @@ describeInBrowser('the citizen portal and the staff console', () => {
     await expectNoHorizontalScroll(page);
     await expectAccessible(page);
     await anonymous.close();
+  });
+
+  it('lets the operator issue a NIK activation code in the console, with which the citizen links their NIK in the portal and sees their counter request', async () => {
+    // Prepare: a counter submission for Sri Wahyuningsih of Tampo (in the population register)
+    const sri = { nik: '3510066104930001', name: 'Sri Wahyuningsih' };
+    const submitted = await operatorApi.post<RequestBody>('/v1/requests', {
+      serviceCode: 'SKU',
+      villageCode: TAMPO,
+      data: { ...validBusinessApplication, nik: sri.nik, fullName: sri.name, birthDate: '1993-04-21' },
+      attachments: await attachAll(operatorApi, 'SKU', requiredRequirements('SKU')),
+      citizen: { name: sri.name },
+      consent: { method: 'signed-form', recordedAt: new Date().toISOString() },
+    });
+    expect(submitted.status).toBe(201);
+    // Act 1: the operator issues the code at the counter ("Aktivasi NIK") and gets the slip
+    const console_ = await open(staff, '/console.html#/nik');
+    await signInToConsole(console_, 'operator.tampo');
+    await console_.getByRole('link', { name: 'Aktivasi NIK' }).click();
+    await console_.getByLabel('NIK', { exact: true }).first().fill(sri.nik);
+    await console_.getByLabel('Nama sesuai KTP').fill('Sri Wahyuningsih');
+    await console_.getByLabel(/^Nomor HP warga/).fill('081298765432');
+    await console_.getByRole('button', { name: 'Terbitkan kode' }).click();
+    await console_.getByRole('heading', { name: 'Kode Aktivasi NIK — Desa Digital' }).waitFor();
+    const code = (await console_.locator('#nik-activation-code').textContent()) ?? '';
+    expect(code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+    await expect(console_.getByText(sri.nik).count()).resolves.toBe(0); // the slip shows the NIK masked
+    await expect(console_.getByRole('button', { name: 'Cetak slip' }).isVisible()).resolves.toBe(true);
+    await screenshot(console_, 'console-nik-activation');
+    await expectAccessible(console_);
+    await console_.close();
+    // Act 2: the citizen, on their phone, types the NIK and the code from the slip (a wrong one first)
+    const phone = await browser.newContext(PHONE);
+    const page = await phone.newPage();
+    errors.push(...watchErrors(page));
+    await page.goto(`${runtime.url}/#/saya`);
+    await signInThroughForm(page, 'warga.sawoo');
+    await page.getByRole('heading', { name: 'Hubungkan NIK' }).waitFor();
+    await expect(page.getByText(/kantor desa: datang membawa KTP/).isVisible()).resolves.toBe(true);
+    await expect(page.getByText(submitted.body.trackingCode).count()).resolves.toBe(0);
+    await page.getByLabel('NIK', { exact: true }).fill(sri.nik);
+    await page.getByLabel('Kode aktivasi').fill('ABCDE-FGHJK');
+    await page.getByRole('button', { name: 'Hubungkan', exact: true }).click();
+    await page.getByText(/NIK atau kode aktivasi tidak cocok/).waitFor();
+    await page.getByLabel('Kode aktivasi').fill(code.toLowerCase());
+    await page.getByRole('button', { name: 'Hubungkan', exact: true }).click();
+    // Assess: linked (masked), and the counter request is theirs to follow
+    await page.getByText(/NIK terhubung: 351006\*+ \(Sri Wahyuningsih\)/).waitFor();
+    await page.getByText(submitted.body.trackingCode).waitFor();
+    await screenshot(page, 'portal-link-nik-360');
+    await expectNoHorizontalScroll(page);
+    await expectAccessible(page);
+    await phone.close();
   });
 
   it('lets the citizen download the letter and check it on the public verification page', async () => {

@@ -186,14 +186,31 @@ const CASES: Record<string, RouteCase> = {
   getMe: { fixture: 'none', call: () => ({ path: '/v1/me' }) },
   linkNik: {
     fixture: 'none',
-    // Each demo citizen links their own NIK, as the population registry knows them.
-    call: (_t, p) => ({
-      path: '/v1/me/nik',
-      body:
-        p.label === 'warga.sawoo'
-          ? { nik: '3502050407760001', name: 'Sugeng Riyanto', birthDate: '1976-07-04' }
-          : { nik: '3510061208900003', name: 'Budi Santoso', birthDate: '1990-08-12' },
+    // Each demo citizen links a resident's NIK with the code the operator of that village issues first.
+    call: async (_t, p) => {
+      const village = p.label === 'warga.sawoo' ? SAWOO : TAMPO;
+      const activationCode = await activationCodeFor(village);
+      return { path: '/v1/me/nik', body: { nik: residentOf[village].nik, activationCode } };
+    },
+  },
+  issueNikActivation: {
+    fixture: 'village',
+    call: (t) => ({
+      path: `/v1/villages/${t.village}/nik-activations`,
+      body: residentOf[t.village ?? TAMPO],
     }),
+  },
+  unlinkNik: {
+    fixture: 'village',
+    // Every call finds the village's resident linked (to that village's demo citizen), so an allowed call unlinks.
+    call: async (t) => {
+      const village = t.village ?? TAMPO;
+      await ensureLinked(village);
+      return {
+        path: `/v1/villages/${village}/nik-unlinks`,
+        body: { nik: residentOf[village].nik, reason: 'Uji matriks akses' },
+      };
+    },
   },
   trackRequest: {
     fixture: 'waiting',
@@ -208,6 +225,31 @@ const CASES: Record<string, RouteCase> = {
     call: (t) => ({ path: `/v1/documents/${t.documentId}/reissue`, body: { reason: 'Salah ketik alamat' } }),
   },
 };
+
+/** A living resident of each demo village, as the population register knows them (and their KTP says). */
+const residentOf: Record<Village, { nik: string; name: string }> = {
+  [TAMPO]: { nik: '3510061208900003', name: 'Budi Santoso' },
+  [SAWOO]: { nik: '3502050407760001', name: 'Sugeng Riyanto' },
+};
+
+/** The village's operator issues an activation code for its resident (as at the counter). */
+async function activationCodeFor(village: Village): Promise<string> {
+  const issued = await (await as(operatorOf[village])).post<{ code: string }>(
+    `/v1/villages/${village}/nik-activations`,
+    residentOf[village],
+  );
+  if (issued.status !== 201) throw new Error(`activation refused: ${JSON.stringify(issued.body)}`);
+  return issued.body.code;
+}
+
+/** Links the village's resident to that village's demo citizen, unless it is linked already. */
+async function ensureLinked(village: Village): Promise<void> {
+  const citizen = await as(citizenOf[village]);
+  if ((await citizen.get<{ nik?: unknown }>('/v1/me')).body.nik) return;
+  const body = { nik: residentOf[village].nik, activationCode: await activationCodeFor(village) };
+  const linked = await citizen.send('PUT', '/v1/me/nik', JSON.stringify(body));
+  if (linked.status !== 200) throw new Error(`link refused: ${JSON.stringify(linked.body)}`);
+}
 
 let runtime: Runtime;
 const signedIn = new Map<string, ApiClient>();

@@ -237,6 +237,21 @@ describe('citizen channels', () => {
   });
 
   describe('linking a NIK', () => {
+    type Activation = { code: string; villageCode: string; name: string; expiresAt: string };
+    const issue = (client: ApiClient, body: Record<string, unknown>, village = TAMPO) =>
+      client.post<Activation & ErrorBody>(`/v1/villages/${village}/nik-activations`, body);
+    /** What a refused call may leave: its rate-limit hit and the register's access log, nothing else. */
+    const records = async () =>
+      (await items()).filter(
+        (item) => !String(item.pk).startsWith('RATE#') && !String(item.sk).startsWith('REGLOG#'),
+      );
+    async function expectNoRecordWritten(act: () => Promise<unknown>) {
+      const before = await records();
+      await act();
+      expect(await records()).toEqual(before);
+    }
+    let budiCode: string;
+
     it("keeps the counter submission out of the citizen's reach before they link their NIK", async () => {
       expect((await citizen.get(`/v1/requests/${assisted.id}`)).status).toBe(404);
       const mine = await citizen.get<{ items: { id: string }[] }>('/v1/me/requests');
@@ -244,23 +259,73 @@ describe('citizen channels', () => {
       expect((await citizen.get<{ nik?: unknown }>('/v1/me')).body.nik).toBeUndefined();
     });
 
-    it.each([
-      ['a name that does not match', { ...BUDI, name: 'Siti Rahayu' }, 'name'],
-      ['a birth date that does not match', { ...BUDI, birthDate: '1991-01-01' }, 'birthDate'],
-      ['a NIK not in the register', { ...BUDI, nik: '3510061208909999' }, 'nik'],
-    ])('refuses %s without echoing the register (400)', async (_case, body, field) => {
-      const response = await putNik(otherCitizen, body);
-      expect(response.status).toBe(400);
-      expect(fieldsOf(response)).toEqual([field]);
-      const text = JSON.stringify(response.body);
-      if (field !== 'name') expect(text).not.toContain('Budi');
-      if (field !== 'birthDate') expect(text).not.toContain('1990-08-12');
-      expect(text).not.toMatch(/\d{16}/);
+    it("no longer links a NIK for a citizen of another regency who knows the person's name and birth date", async () => {
+      await expectNoRecordWritten(async () => {
+        const response = await putNik(otherCitizen, BUDI);
+        expect(response.status).toBe(400);
+        expect(fieldsOf(response)).toEqual(expect.arrayContaining(['activationCode', 'name', 'birthDate']));
+        expect(response.body.error.message.id).not.toBe('');
+        expect(response.body.error.message.en).not.toBe('');
+      });
+      expect((await otherCitizen.get<{ nik?: unknown }>('/v1/me')).body.nik).toBeUndefined();
     });
 
-    it('links a matching NIK, audited, and shows it masked', async () => {
+    it('issues an activation code at the counter only for a resident named as on the KTP (400 naming nik and name, nothing written)', async () => {
+      const [sawooOperator] = await signInAll(runtime, ['operator.sawoo']);
+      await expectNoRecordWritten(async () => {
+        const wrongName = await issue(operator, { nik: BUDI.nik, name: 'Siti Rahayu' });
+        const unknown = await issue(operator, { nik: '3510061208909999', name: BUDI.name });
+        const otherVillage = await issue(sawooOperator, { nik: BUDI.nik, name: BUDI.name }, '35.02.05.2008');
+        for (const response of [wrongName, unknown, otherVillage]) {
+          expect(response.status).toBe(400);
+          expect(fieldsOf(response)).toEqual(['nik', 'name']);
+          expect(JSON.stringify(response.body)).not.toMatch(/\d{16}|1990|Budi/);
+        }
+        expect(unknown.body.error.message).toEqual(wrongName.body.error.message);
+        // not staff of Tampo: refused by the row rule
+        expect((await issue(sawooOperator, { nik: BUDI.nik, name: BUDI.name })).status).toBe(403);
+        // a citizen cannot issue codes
+        expect((await issue(citizen, { nik: BUDI.nik, name: BUDI.name })).status).toBe(403);
+        const badPhone = await issue(operator, { nik: BUDI.nik, name: BUDI.name, phone: '021-555' });
+        expect(badPhone.status).toBe(400);
+        expect(fieldsOf(badPhone)).toEqual(['phone']);
+      });
+    });
+
+    it('issues a code shown once: stored only as a hash, audited', async () => {
+      const response = await issue(operator, { nik: BUDI.nik, name: BUDI.name, phone: '081234567890' });
+      expect(response.status).toBe(201);
+      expect(response.body).toMatchObject({ villageCode: TAMPO, name: BUDI.name });
+      expect(response.body.code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+      budiCode = response.body.code;
+      const all = await items();
+      const stored = all.find((item) => item.pk === `NIKACT#${nikHash(BUDI.nik)}`);
+      expect(stored).toMatchObject({ villageCode: TAMPO, contact: { phone: '+6281234567890' } });
+      expect(JSON.stringify(stored)).not.toContain(budiCode.replace('-', ''));
+      expect(JSON.stringify(stored)).not.toContain(BUDI.nik);
+      expect(all).toContainEqual(
+        expect.objectContaining({ pk: `PERSON#${nikHash(BUDI.nik)}`, action: 'profile.nik-activation' }),
+      );
+    });
+
+    it('answers a wrong code, an unknown NIK and a NIK without a code identically, writing nothing', async () => {
+      await expectNoRecordWritten(async () => {
+        const wrongCode = await putNik(otherCitizen, { nik: BUDI.nik, activationCode: 'ABCDE-FGHJK' });
+        const unknownNik = await putNik(otherCitizen, { nik: '3510061208909999', activationCode: budiCode });
+        const noCode = await putNik(citizen, { nik: '3510066104930001', activationCode: budiCode });
+        for (const response of [wrongCode, unknownNik, noCode]) {
+          expect(response.status).toBe(400);
+          expect(response.body).toEqual(wrongCode.body);
+        }
+        expect(fieldsOf(wrongCode)).toEqual(['nik', 'activationCode']);
+        expect(wrongCode.body.error.message.en).toMatch(/NIK or the activation code does not match/);
+        expect(wrongCode.body.error.message.id).toMatch(/NIK atau kode aktivasi tidak cocok/);
+      });
+    });
+
+    it('links the real person with the code: audited, the code used, shown masked, and the person told', async () => {
       // Act
-      const linked = await putNik(citizen, BUDI);
+      const linked = await putNik(citizen, { nik: BUDI.nik, activationCode: budiCode.toLowerCase() });
       // Assess
       expect(linked.status).toBe(200);
       expect(linked.body.nik?.masked).toBe('351006**********');
@@ -272,25 +337,36 @@ describe('citizen channels', () => {
         expect.objectContaining({ pk: `PERSON#${nikHash(BUDI.nik)}`, action: 'profile.link-nik' }),
       );
       expect(all).toContainEqual(expect.objectContaining({ pk: `NIKLINK#${nikHash(BUDI.nik)}` }));
+      expect(all.find((item) => item.pk === `NIKACT#${nikHash(BUDI.nik)}`)?.usedAt).toBeDefined();
+      const notice = all.find(
+        (item) => item.pk === `REQ#nik-link-${nikHash(BUDI.nik)}` && String(item.sk).startsWith('NOTIFY#'),
+      );
+      expect(notice).toMatchObject({ channel: 'sms', to: '+6281234567890', status: 'sent-local' });
+      expect((notice?.message as { id: string } | undefined)?.id).toMatch(/kantor desa/);
       // the same NIK again is no change
-      expect((await putNik(citizen, BUDI)).status).toBe(200);
+      expect((await putNik(citizen, { nik: BUDI.nik, activationCode: budiCode })).status).toBe(200);
+    });
+
+    it('does not take a used code again', async () => {
+      await expectNoRecordWritten(async () => {
+        const again = await putNik(otherCitizen, { nik: BUDI.nik, activationCode: budiCode });
+        expect(again.status).toBe(400);
+        expect(fieldsOf(again)).toEqual(['nik', 'activationCode']);
+      });
     });
 
     it('refuses a NIK already linked to another account (409), and another NIK for a linked account', async () => {
-      const elsewhere = await putNik(otherCitizen, BUDI);
+      const fresh = await issue(operator, { nik: BUDI.nik, name: BUDI.name });
+      const elsewhere = await putNik(otherCitizen, { nik: BUDI.nik, activationCode: fresh.body.code });
       expect(elsewhere.status).toBe(409);
       expect(elsewhere.body.error.code).toBe('NIK_ALREADY_LINKED');
-      const second = await putNik(citizen, {
-        nik: '3510065503960001',
-        name: 'Rina Wulandari',
-        birthDate: '1996-03-15',
-      });
+      const second = await putNik(citizen, { nik: '3510065503960001', activationCode: 'ABCDE-FGHJK' });
       expect(second.status).toBe(409);
       expect(second.body.error.code).toBe('ACCOUNT_ALREADY_LINKED');
     });
 
     it('refuses extra fields in the link body', async () => {
-      const response = await putNik(otherCitizen, { ...BUDI, subject: 'someone' });
+      const response = await putNik(otherCitizen, { nik: BUDI.nik, activationCode: budiCode, subject: 'x' });
       expect(response.status).toBe(400);
       expect(fieldsOf(response)).toContain('subject');
     });
@@ -303,6 +379,49 @@ describe('citizen channels', () => {
       expect(mine.body.items.map((item) => item.id)).toContain(assisted.id);
       // another citizen still does not
       expect((await otherCitizen.get(`/v1/requests/${assisted.id}`)).status).toBe(404);
+    });
+
+    it('lets the village unlink it, audited with the reason, and tells the person; then nothing is left to unlink', async () => {
+      const unlink = (client: ApiClient, body: unknown, village = TAMPO) =>
+        client.post<ErrorBody & { unlinked?: boolean }>(`/v1/villages/${village}/nik-unlinks`, body);
+      const [sawooOperator] = await signInAll(runtime, ['operator.sawoo']);
+      await expectNoRecordWritten(async () => {
+        expect((await unlink(sawooOperator, { nik: BUDI.nik, reason: 'Salah hubung' })).status).toBe(403);
+        const noReason = await unlink(operator, { nik: BUDI.nik, reason: '' });
+        expect(noReason.status).toBe(400);
+        expect(fieldsOf(noReason)).toEqual(['reason']);
+      });
+      // Act
+      const done = await unlink(operator, { nik: BUDI.nik, reason: 'Warga melapor: akun bukan miliknya' });
+      // Assess
+      expect(done.status).toBe(200);
+      expect(done.body.unlinked).toBe(true);
+      expect((await citizen.get<{ nik?: unknown }>('/v1/me')).body.nik).toBeUndefined();
+      expect((await citizen.get(`/v1/requests/${assisted.id}`)).status).toBe(404);
+      const all = await items();
+      expect(all).toContainEqual(
+        expect.objectContaining({
+          pk: `PERSON#${nikHash(BUDI.nik)}`,
+          action: 'profile.unlink-nik',
+          detail: expect.stringContaining('bukan miliknya'),
+        }),
+      );
+      expect(all.find((item) => item.pk === `NIKLINK#${nikHash(BUDI.nik)}`)).toBeUndefined();
+      const notices = all.filter(
+        (item) => item.pk === `REQ#nik-link-${nikHash(BUDI.nik)}` && String(item.sk).startsWith('NOTIFY#'),
+      );
+      expect(notices.map((item) => (item.message as { id: string }).id)).toContainEqual(
+        expect.stringMatching(/diputus/),
+      );
+      await expectNoRecordWritten(async () => {
+        const again = await unlink(operator, { nik: BUDI.nik, reason: 'Salah hubung' });
+        expect(again.status).toBe(409);
+        expect(again.body.error.code).toBe('NIK_NOT_LINKED');
+      });
+      // the person links again with a new code from the counter, and sees their request again
+      const fresh = await issue(operator, { nik: BUDI.nik, name: BUDI.name });
+      expect((await putNik(citizen, { nik: BUDI.nik, activationCode: fresh.body.code })).status).toBe(200);
+      expect((await citizen.get(`/v1/requests/${assisted.id}`)).status).toBe(200);
     });
   });
 

@@ -10,6 +10,7 @@ import type { Village } from '../shared/types.js';
 import { counterPage } from './counter.js';
 import { dashboardPage } from './dashboard.js';
 import { inboxPage } from './inbox.js';
+import { nikPage } from './nik.js';
 import { requestPage } from './request.js';
 import { t } from './strings.js';
 
@@ -24,6 +25,9 @@ export interface ConsoleContext {
   readonly villages: readonly Village[];
   readonly roles: readonly string[];
 }
+
+/** Who sees "Aktivasi NIK": those who issue codes or undo links (nik.ts). */
+const NIK_ROLES = ['operator', 'village_secretary', 'village_head'];
 
 const covers = (area: string, code: string) => code === area || code.startsWith(`${area}.`);
 
@@ -50,6 +54,7 @@ function renderHeader(ctx: ConsoleContext | undefined): void {
           { 'aria-label': common('mainNav') },
           h('a', { href: '#/' }, t('navInbox')),
           h('a', { href: '#/loket' }, t('navCounter')),
+          ctx.roles.some((role) => NIK_ROLES.includes(role)) ? h('a', { href: '#/nik' }, t('navNik')) : null,
           h('a', { href: '#/dasbor' }, t('navDashboard')),
         )
       : null,
@@ -132,6 +137,7 @@ async function render(route: string[]): Promise<(() => void) | undefined> {
       if (!page) cleanup = await inboxPage(root, ctx);
       else if (page === 'r' && param) await requestPage(root, ctx, param);
       else if (page === 'loket') await counterPage(root, ctx);
+      else if (page === 'nik') nikPage(root, ctx);
       else if (page === 'dasbor') await dashboardPage(root, ctx);
       else mount(root, h('h1', null, '404'));
     }

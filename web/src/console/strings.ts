@@ -114,4 +114,43 @@ export const t = translator({
     'Time to issue runs from submission to the issued letter. The Smart Kampung example: a poverty letter took over 6 days by hand, about 6 hours online.',
   ],
   chooseVillage: ['Pilih desa', 'Choose a village'],
+  navNik: ['Aktivasi NIK', 'NIK activation'],
+  nikTitle: ['Aktivasi NIK — {village}', 'NIK activation — {village}'],
+  nikIntro: [
+    'Warga menghubungkan NIK ke akunnya sendiri dengan kode aktivasi dari loket. Terbitkan kode hanya setelah melihat KTP asli orangnya.',
+    'Citizens link their NIK to their own account with an activation code from the counter. Issue a code only after seeing the person’s own KTP.',
+  ],
+  nikIssueTitle: ['Terbitkan kode aktivasi', 'Issue an activation code'],
+  nikNumber: ['NIK', 'NIK'],
+  nikFromKtp: ['16 digit, sesuai KTP yang Anda lihat.', '16 digits, as on the KTP you see.'],
+  nikName: ['Nama sesuai KTP', 'Name as on the KTP'],
+  nikPhone: ['Nomor HP warga (tidak wajib)', "Citizen's mobile number (optional)"],
+  nikPhoneHint: [
+    'Warga diberi tahu lewat SMS bila NIK-nya dihubungkan atau diputus. Kodenya tidak dikirim: hanya di slip.',
+    'The citizen is told by SMS when their NIK is linked or unlinked. The code is not sent: it is on the slip only.',
+  ],
+  nikIssue: ['Terbitkan kode', 'Issue code'],
+  nikBadNumber: ['NIK: harus 16 digit angka', 'NIK: must be 16 digits'],
+  nikNeedName: ['Nama: wajib diisi sesuai KTP', 'Name: required, as on the KTP'],
+  nikShownOnce: [
+    'Kode ini hanya ditampilkan sekali dan tidak disimpan. Cetak slipnya dan serahkan kepada warga.',
+    'This code is shown once and is not kept. Print the slip and hand it to the citizen.',
+  ],
+  nikPrint: ['Cetak slip', 'Print slip'],
+  nikUnlinkTitle: ['Putus hubungan NIK', 'Unlink a NIK'],
+  nikUnlinkIntro: [
+    'Bila NIK warga desa ini terhubung dengan akun yang bukan miliknya. Tercatat di jejak audit; warga diberi tahu.',
+    "When a resident's NIK is linked to an account that is not theirs. Recorded in the audit trail; the citizen is told.",
+  ],
+  nikReason: ['Alasan', 'Reason'],
+  nikReasonHint: [
+    'Misalnya: warga melapor akun itu bukan miliknya.',
+    'E.g.: the citizen reports the account is not theirs.',
+  ],
+  nikNeedReason: ['Alasan: wajib diisi (minimal 5 huruf)', 'Reason: required (at least 5 characters)'],
+  nikUnlink: ['Putus hubungan', 'Unlink'],
+  nikUnlinked: [
+    'Hubungan NIK diputus. Warga dapat meminta kode aktivasi baru.',
+    'The NIK was unlinked. The citizen can ask for a new activation code.',
+  ],
 });

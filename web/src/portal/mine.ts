@@ -9,6 +9,7 @@ import { label, tx } from '../shared/i18n.js';
 import { discard, flush, queued } from '../shared/outbox.js';
 import { go } from '../shared/router.js';
 import type { RequestPage } from '../shared/types.js';
+import { linkNikSection } from './link-nik.js';
 import { t } from './strings.js';
 
 /** The person's requests: those still waiting on this device for a connection, then those the API holds. */
@@ -107,5 +108,6 @@ export async function minePage(root: HTMLElement): Promise<void> {
   } catch (error) {
     list = errorBox(error);
   }
-  mount(root, title, outbox, list);
+  const linkNik = await linkNikSection(() => void minePage(root));
+  mount(root, title, outbox, list, linkNik);
 }

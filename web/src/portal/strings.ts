@@ -102,4 +102,27 @@ export const t = translator({
   lookupVillage: ['Desa', 'Village'],
   lookupBring: ['Yang perlu dibawa ke kantor desa', 'What to bring to the village office'],
   unknownService: ['Layanan tidak dikenal.', 'Unknown service.'],
+  linkNikTitle: ['Hubungkan NIK', 'Link your NIK'],
+  linkNikIntro: [
+    'Hubungkan NIK Anda agar permohonan yang diajukan untuk Anda di loket desa juga tampil di sini. Kode aktivasi diberikan di kantor desa: datang membawa KTP, petugas memberi slip berisi kode (berlaku 24 jam, sekali pakai).',
+    'Link your NIK so that requests made for you at the village counter show here too. The activation code is given at the village office: bring your KTP and the staff hand you a slip with the code (valid 24 hours, once).',
+  ],
+  linkNikNumber: ['NIK', 'NIK'],
+  linkNikNumberHint: ['16 digit, sesuai KTP Anda.', '16 digits, as on your KTP.'],
+  linkNikCode: ['Kode aktivasi', 'Activation code'],
+  linkNikCodeHint: [
+    'Dari slip kantor desa, mis. ABCDE-FGHJK.',
+    'From the village office slip, e.g. ABCDE-FGHJK.',
+  ],
+  linkNikSubmit: ['Hubungkan', 'Link'],
+  linkNikBadNumber: ['NIK: harus 16 digit angka', 'NIK: must be 16 digits'],
+  linkNikBadCode: [
+    'Kode aktivasi: 10 huruf/angka dari slip',
+    'Activation code: the 10 letters/digits on the slip',
+  ],
+  linkedNik: ['NIK terhubung: {nik} ({name}), sejak {at}.', 'Linked NIK: {nik} ({name}), since {at}.'],
+  linkedNikHint: [
+    'Untuk mengubah atau memutusnya, hubungi kantor desa.',
+    'To change or undo it, contact the village office.',
+  ],
 });

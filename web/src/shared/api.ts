@@ -24,7 +24,7 @@ export class NetworkError extends Error {
 }
 
 export interface CallOptions {
-  readonly method?: 'GET' | 'POST';
+  readonly method?: 'GET' | 'POST' | 'PUT';
   readonly body?: unknown;
   readonly headers?: Readonly<Record<string, string>>;
   /** Send the signed-in person's token (default: when there is one). */
