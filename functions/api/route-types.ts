@@ -83,6 +83,8 @@ export type ResourceNeed =
   | 'documents:write'
   | 'workflow:start'
   | 'workflow:signal'
+  /** Read an execution's status (states:DescribeExecution on the state machine's executions). */
+  | 'workflow:describe'
   /** Inspect, move and delete uploaded files (accepting attachments). */
   | 'uploads:accept'
   /** Send notifications: SNS SMS and SES e-mail in AWS (the outbox write itself rides on table:write). */

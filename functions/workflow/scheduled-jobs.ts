@@ -4,13 +4,15 @@ import type { ResourceNeed } from '../api/route-types.js';
  * Functions that run on a schedule rather than as a step of the workflow or a route of the API. The CDK
  * stack creates one function and one schedule each; the local runtime runs the same modules on a timer.
  *
- * - Reconcile  in { olderThanSeconds?, stuckAfterSeconds? }  out ReconcileSummary
- *   Starts the workflow of every request left in SUBMITTED (a crash between writing it and starting it).
+ * - Reconcile  in { olderThanSeconds?, stuckAfterSeconds?, executionTimeoutSeconds? }  out ReconcileSummary
+ *   Closes requests whose execution ended (a timeout never runs RecordFailure), sends again the workflow
+ *   signals of decisions and corrections that failed after their write, and starts the workflow of every
+ *   request left in SUBMITTED (a crash between writing it and starting it).
  */
 export const SCHEDULED_JOBS = {
   Reconcile: {
     entry: 'functions/workflow/reconcile.ts',
-    needs: ['table:read', 'workflow:start'],
+    needs: ['table:read', 'table:write', 'workflow:start', 'workflow:signal', 'workflow:describe', 'notify'],
     everyMinutes: 5,
   },
 } as const satisfies Record<string, { entry: string; needs: readonly ResourceNeed[]; everyMinutes: number }>;
