@@ -32,7 +32,7 @@ describe('the reconciler in the stack', () => {
     );
     if (!found) throw new Error('no reconciler function');
     functionId = found[0];
-  }, 60_000);
+  }, 300_000);
 
   it('runs every five minutes, with how old a request must be, when it counts as stuck, and the execution timeout', () => {
     const rules = ofType('AWS::Events::Rule').filter(([, rule]) =>
