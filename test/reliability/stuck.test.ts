@@ -41,7 +41,64 @@ const stageOpen = (client: ApiClient, id: string, key: string) =>
     60_000,
   );
 
-/** Nothing stuck, nothing lost (issue 10, item 9): a lost workflow signal, an execution that timed out. */
+/** Nothing stuck, nothing lost (issue 10, item 9): an execution that timed out, a lost workflow signal. */
+describe('an execution that reached its timeout', () => {
+  let runtime: ReliabilityRuntime;
+  let citizen: ApiClient;
+  let operator: ApiClient;
+
+  beforeAll(async () => {
+    // The state machine's own TimeoutSeconds, shortened: the local Step Functions times the execution out
+    runtime = await startRuntime({ executionTimeoutSeconds: 30 });
+    citizen = await clientFor(runtime, 'warga.tampo');
+    operator = await clientFor(runtime, 'operator.tampo');
+  }, START_BUDGET_MS);
+  afterAll(() => runtime?.cleanup());
+
+  it(
+    'is closed visibly by the reconciler, exactly once: EXPIRED, with an event, the applicant told, off the inbox',
+    async () => {
+      // Prepare: a request waits for the operator until its execution times out (RecordFailure never runs)
+      const { body: submitted } = await citizen.post<RequestBody>('/v1/requests', await submission(citizen));
+      const id = submitted.id;
+      await stageOpen(operator, id, 'verify');
+      const ended = await runtime.stepFunctions.waitFor(id, (e) => e.status !== 'RUNNING', 120_000);
+      expect(ended.status).toBe('TIMED_OUT');
+      expect((await operator.get<RequestBody>(`/v1/requests/${id}`)).body.status).toBe('IN_REVIEW');
+      const notifiedBefore = (await citizen.get<Notifications>(`/v1/requests/${id}/notifications`)).body
+        .items;
+
+      // Act: the reconciler runs twice
+      const first = await reconcileAndListen(runtime);
+      const second = await reconcileAndListen(runtime);
+
+      // Assess
+      expect(first.summary.closedIds).toEqual([id]);
+      expect(first.printed).toHaveLength(1);
+      expect(parseLine(first.printed[0] ?? '')).toMatchObject({ closed: 1, closedIds: [id] });
+      expect(second.summary.closedIds).toEqual([]);
+      expect(second.printed).toEqual([]);
+      const { body } = await citizen.get<RequestBody>(`/v1/requests/${id}`);
+      expect(body.status).toBe('EXPIRED');
+      expect(body.stage).toBeUndefined();
+      const closings = (body.events ?? []).filter((event) => event.type === 'WORKFLOW_TIMED_OUT');
+      expect(closings).toHaveLength(1);
+      expect(closings[0]?.status).toBe('EXPIRED');
+      const notified = (await citizen.get<Notifications>(`/v1/requests/${id}/notifications`)).body.items;
+      expect(notified.filter((item) => item.audience.kind === 'applicant').length).toBeGreaterThan(
+        notifiedBefore.filter((item) => item.audience.kind === 'applicant').length,
+      );
+      const tasks = (await operator.get<TaskList>(`/v1/tasks?village=${TAMPO}`)).body;
+      expect([...tasks.waiting, ...tasks.overdue].map((task) => task.id)).not.toContain(id);
+      const inbox = await operator.get<{ items: { id: string }[] }>(
+        `/v1/requests?village=${TAMPO}&status=IN_REVIEW`,
+      );
+      expect(inbox.body.items.map((item) => item.id)).not.toContain(id);
+    },
+    TEST_BUDGET_MS,
+  );
+});
+
 describe('a decision whose signal to the workflow failed', () => {
   let runtime: ReliabilityRuntime;
   let citizen: ApiClient;
@@ -99,63 +156,6 @@ describe('a decision whose signal to the workflow failed', () => {
       const after = await reconcileAndListen(runtime, { olderThanSeconds: 0 });
       expect(after.summary.resentIds).toEqual([]);
       expect(after.printed).toEqual([]);
-    },
-    TEST_BUDGET_MS,
-  );
-});
-
-describe('an execution that reached its timeout', () => {
-  let runtime: ReliabilityRuntime;
-  let citizen: ApiClient;
-  let operator: ApiClient;
-
-  beforeAll(async () => {
-    // The state machine's own TimeoutSeconds, shortened: the local Step Functions times the execution out
-    runtime = await startRuntime({ executionTimeoutSeconds: 30 });
-    citizen = await clientFor(runtime, 'warga.tampo');
-    operator = await clientFor(runtime, 'operator.tampo');
-  }, START_BUDGET_MS);
-  afterAll(() => runtime?.cleanup());
-
-  it(
-    'is closed visibly by the reconciler, exactly once: EXPIRED, with an event, the applicant told, off the inbox',
-    async () => {
-      // Prepare: a request waits for the operator until its execution times out (RecordFailure never runs)
-      const { body: submitted } = await citizen.post<RequestBody>('/v1/requests', await submission(citizen));
-      const id = submitted.id;
-      await stageOpen(operator, id, 'verify');
-      const ended = await runtime.stepFunctions.waitFor(id, (e) => e.status !== 'RUNNING', 120_000);
-      expect(ended.status).toBe('TIMED_OUT');
-      expect((await operator.get<RequestBody>(`/v1/requests/${id}`)).body.status).toBe('IN_REVIEW');
-      const notifiedBefore = (await citizen.get<Notifications>(`/v1/requests/${id}/notifications`)).body
-        .items;
-
-      // Act: the reconciler runs twice
-      const first = await reconcileAndListen(runtime);
-      const second = await reconcileAndListen(runtime);
-
-      // Assess
-      expect(first.summary.closedIds).toEqual([id]);
-      expect(first.printed).toHaveLength(1);
-      expect(parseLine(first.printed[0] ?? '')).toMatchObject({ closed: 1, closedIds: [id] });
-      expect(second.summary.closedIds).toEqual([]);
-      expect(second.printed).toEqual([]);
-      const { body } = await citizen.get<RequestBody>(`/v1/requests/${id}`);
-      expect(body.status).toBe('EXPIRED');
-      expect(body.stage).toBeUndefined();
-      const closings = (body.events ?? []).filter((event) => event.type === 'WORKFLOW_TIMED_OUT');
-      expect(closings).toHaveLength(1);
-      expect(closings[0]?.status).toBe('EXPIRED');
-      const notified = (await citizen.get<Notifications>(`/v1/requests/${id}/notifications`)).body.items;
-      expect(notified.filter((item) => item.audience.kind === 'applicant').length).toBeGreaterThan(
-        notifiedBefore.filter((item) => item.audience.kind === 'applicant').length,
-      );
-      const tasks = (await operator.get<TaskList>(`/v1/tasks?village=${TAMPO}`)).body;
-      expect([...tasks.waiting, ...tasks.overdue].map((task) => task.id)).not.toContain(id);
-      const inbox = await operator.get<{ items: { id: string }[] }>(
-        `/v1/requests?village=${TAMPO}&status=IN_REVIEW`,
-      );
-      expect(inbox.body.items.map((item) => item.id)).not.toContain(id);
     },
     TEST_BUDGET_MS,
   );
