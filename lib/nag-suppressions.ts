@@ -1,4 +1,4 @@
-import { type CfnResource, Stack, Validations } from 'aws-cdk-lib';
+import { type CfnResource, Stack, Token, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, type NagPack, ServerlessChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import type { ResourceNeed } from '../functions/api/route-types.js';
@@ -41,6 +41,17 @@ const iam5 = (finding: string, reason: string): Acknowledgment => ({
   id: `AwsSolutions-IAM5[${finding}]`,
   reason,
 });
+
+/** grantExecution's resource: every execution of the one state machine (`…:execution:<its name>:*`). */
+const executionsOf = (stateMachine: IConstruct): Acknowledgment => {
+  const { region } = Stack.of(stateMachine);
+  const name = `{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${Stack.of(stateMachine).resolve((stateMachine.node.defaultChild as CfnResource).logicalId)}"}]}]}`;
+  return iam5(
+    `Resource::arn:<AWS::Partition>:states:${Token.isUnresolved(region) ? '<AWS::Region>' : region}:<AWS::AccountId>:execution:${name}:*`,
+    "The reconciler reads the status of a request's execution (DescribeExecution); executions are named " +
+      'after requests, so the grant names every execution of this state machine and no other.',
+  );
+};
 
 const XRAY =
   'X-Ray active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords support no resource-level ' +
@@ -93,6 +104,7 @@ function needFindings(stack: DesaDigitalStack): Record<Extract<ResourceNeed, str
     'documents:verify': [],
     'workflow:start': [],
     'workflow:signal': [],
+    'workflow:describe': [executionsOf(stack.workflow.stateMachine)],
     'staff:manage': [],
     'staff:read': [],
   };

@@ -80,6 +80,8 @@ export class DesaDigitalStack extends Stack {
     const reconciler = new Reconciler(this, 'Reconciler', {
       table: data.table,
       stateMachine: workflow.stateMachine,
+      executionTimeout: workflow.timeout,
+      notifications,
     });
     this.data = data;
     this.identity = identity;

@@ -14,11 +14,12 @@ import { ValidationError } from '../core/errors.js';
 import type {
   CreateResult,
   IdempotencyRecord,
+  PendingSignalQuery,
   RequestChange,
   RequestStore,
   VillageQuery,
 } from '../core/ports.js';
-import type { RequestEvent, ServiceRequest } from '../core/requests.js';
+import { pendingSignalOf, type RequestEvent, type ServiceRequest } from '../core/requests.js';
 import { text } from '../core/text.js';
 import { once } from './clients.js';
 import { dynamo, partitionPrefix, queryAll } from './dynamo-client.js';
@@ -259,7 +260,7 @@ export class DynamoRequestStore implements RequestStore {
     ];
   }
 
-  async listByVillage({ villageCode, status, limit, cursor }: VillageQuery) {
+  async listByVillage({ villageCode, status, createdBefore, limit, cursor }: VillageQuery) {
     const [index, partition] = status
       ? ['gsi1', keys.villageStatus(villageCode, status)]
       : ['gsi2', keys.villageAll(villageCode)];
@@ -267,8 +268,12 @@ export class DynamoRequestStore implements RequestStore {
       new QueryCommand({
         TableName: this.tableName,
         IndexName: index,
-        KeyConditionExpression: `${index}pk = :pk`,
-        ExpressionAttributeValues: { ':pk': partition },
+        // Sort keys are `<createdAt>#<id>`: everything before `<createdAt>` sorts before it.
+        KeyConditionExpression: `${index}pk = :pk${createdBefore ? ` AND ${index}sk < :before` : ''}`,
+        ExpressionAttributeValues: {
+          ':pk': partition,
+          ...(createdBefore ? { ':before': createdBefore } : {}),
+        },
         ScanIndexForward: false,
         Limit: limit,
         ExclusiveStartKey: cursor ? decodeCursor(cursor, `${index}pk`, partition) : undefined,
@@ -278,6 +283,42 @@ export class DynamoRequestStore implements RequestStore {
       items: (result.Items ?? []).map((item) => fromItem<ServiceRequest>(item)),
       cursor: result.LastEvaluatedKey ? encodeCursor(result.LastEvaluatedKey) : undefined,
     };
+  }
+
+  async pendingSignals({ villageCode, before, limit, cursor }: PendingSignalQuery) {
+    const partition = keys.pendingSignal(villageCode);
+    const result = await dynamo().send(
+      new QueryCommand({
+        TableName: this.tableName,
+        IndexName: 'gsi5',
+        KeyConditionExpression: 'gsi5pk = :pk AND gsi5sk < :before',
+        ExpressionAttributeValues: { ':pk': partition, ':before': before },
+        Limit: limit,
+        ExclusiveStartKey: cursor ? decodeCursor(cursor, 'gsi5pk', partition) : undefined,
+      }),
+    );
+    return {
+      // A keys-only index: the request's id is in its own key.
+      ids: (result.Items ?? []).map((item) => String(item.pk).slice(keys.request('').pk.length)),
+      cursor: result.LastEvaluatedKey ? encodeCursor(result.LastEvaluatedKey) : undefined,
+    };
+  }
+
+  async clearSignal(id: string, version: number): Promise<void> {
+    try {
+      await dynamo().send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.request(id),
+          UpdateExpression: 'REMOVE pendingSignal, gsi5pk, gsi5sk',
+          ConditionExpression: 'version = :version AND attribute_exists(pendingSignal)',
+          ExpressionAttributeValues: { ':version': version },
+        }),
+      );
+    } catch (error) {
+      // The request changed since (which settled the signal too) or the signal is gone already.
+      if ((error as Error).name !== 'ConditionalCheckFailedException') throw error;
+    }
   }
 
   private async getItem<T>(key: { pk: string; sk: string }): Promise<T | undefined> {
@@ -292,9 +333,19 @@ export class DynamoRequestStore implements RequestStore {
 export function requestItem(request: ServiceRequest) {
   const sortKey = `${request.createdAt}#${request.id}`;
   const { awaiting } = request;
+  const { pendingSignal: _written, ...record } = request;
+  // A signal written with an earlier version is settled: the item drops it and leaves the sparse index.
+  const signal = pendingSignalOf(request);
   return {
     ...keys.request(request.id),
-    ...request,
+    ...record,
+    ...(signal
+      ? {
+          pendingSignal: signal,
+          gsi5pk: keys.pendingSignal(request.villageCode),
+          gsi5sk: `${signal.at}#${request.id}`,
+        }
+      : {}),
     gsi1pk: keys.villageStatus(request.villageCode, request.status),
     gsi1sk: sortKey,
     gsi2pk: keys.villageAll(request.villageCode),
@@ -322,6 +373,8 @@ const KEY_ATTRIBUTES = [
   'gsi3sk',
   'gsi4pk',
   'gsi4sk',
+  'gsi5pk',
+  'gsi5sk',
   'expiresAt',
 ];
 

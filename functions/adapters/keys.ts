@@ -19,6 +19,8 @@ const AUDIT_PARTITIONS: Record<AuditTargetKind, string> = {
  * - village requests   gsi2 V#<village>              <createdAt>#<id>
  * - pending tasks      gsi3 T#<village>#<role>       <dueAt>#<id>       (only while a decider is awaited)
  * - citizen's requests gsi4 U#<subject>              <createdAt>#<id>
+ * - pending signals    gsi5 SIG#<village>            <written at>#<id>  (keys only; only while a decision's
+ *                      or correction's signal to the workflow is unconfirmed: the reconciler re-sends them)
  * - village            pk VILLAGE#<code>      sk META;   gsi2 DIRECTORY#VILLAGE  <code>
  * - village's service  pk VILLAGE#<code>      sk SERVICE#<service code>   (its own programmes)
  * - document           pk DOC#<id>            sk META
@@ -56,6 +58,7 @@ export const keys = {
   villageAll: (village: string) => `V#${village}`,
   task: (village: string, role: string) => `T#${village}#${role}`,
   applicant: (subject: string) => `U#${subject}`,
+  pendingSignal: (village: string) => `SIG#${village}`,
   village: (code: string) => ({ pk: `VILLAGE#${code}`, sk: 'META' }),
   villageService: (village: string, service: string) => ({
     pk: `VILLAGE#${village}`,

@@ -26,3 +26,14 @@ export function redactingReplacer(_key: string, value: unknown): unknown {
 /** A Powertools logger that masks NIK-like numbers in everything it writes. */
 export const redactingLogger = (serviceName: string): Logger =>
   new Logger({ serviceName, jsonReplacerFn: redactingReplacer });
+
+/**
+ * A redacting logger that writes each entry on one line even under POWERTOOLS_DEV (which the local runtime
+ * sets, and which makes Powertools indent every entry over a dozen lines): for jobs whose output should read
+ * as one line a run. Powertools has no option for it; its indentation is a plain instance field.
+ */
+export function oneLineLogger(serviceName: string): Logger {
+  const logger = redactingLogger(serviceName);
+  (logger as unknown as { logIndentation: number }).logIndentation = 0;
+  return logger;
+}

@@ -1,11 +1,22 @@
-import { SendTaskSuccessCommand, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
-import type { Workflow } from '../core/ports.js';
+import {
+  DescribeExecutionCommand,
+  SendTaskSuccessCommand,
+  SFNClient,
+  StartExecutionCommand,
+} from '@aws-sdk/client-sfn';
+import type { ExecutionStatus, Workflow } from '../core/ports.js';
 import { cachedClient, once } from './clients.js';
 import { requiredEnv } from './env.js';
 
 const sfn = cachedClient('AWS_ENDPOINT_URL_SFN', () => new SFNClient({}));
 
 export const workflow = once(() => new StepFunctionsWorkflow(requiredEnv('STATE_MACHINE_ARN')));
+
+/**
+ * Step Functions' answers to SendTaskSuccess when no task waits for the token any more: it completed (the
+ * signal went through before), timed out, or its execution ended. Sending again cannot help.
+ */
+const TOKEN_GONE = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken']);
 
 /** The approval workflow in Step Functions; executions are named after the request, so starting twice is safe. */
 export class StepFunctionsWorkflow implements Workflow {
@@ -26,7 +37,30 @@ export class StepFunctionsWorkflow implements Workflow {
     }
   }
 
-  async resume(taskToken: string, step: unknown): Promise<void> {
-    await sfn().send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(step) }));
+  async resume(taskToken: string, step: unknown): Promise<'sent' | 'gone'> {
+    try {
+      await sfn().send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(step) }));
+      return 'sent';
+    } catch (error) {
+      if (TOKEN_GONE.has((error as Error).name)) return 'gone';
+      throw error;
+    }
+  }
+
+  async executionStatus(requestId: string): Promise<ExecutionStatus | undefined> {
+    try {
+      const execution = await sfn().send(
+        new DescribeExecutionCommand({ executionArn: this.executionArn(requestId) }),
+      );
+      return execution.status;
+    } catch (error) {
+      if ((error as Error).name === 'ExecutionDoesNotExist') return undefined;
+      throw error;
+    }
+  }
+
+  /** arn:…:stateMachine:<machine> → arn:…:execution:<machine>:<execution name>. */
+  private executionArn(name: string): string {
+    return `${this.stateMachineArn.replace(':stateMachine:', ':execution:')}:${name}`;
   }
 }

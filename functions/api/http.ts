@@ -34,6 +34,13 @@ export interface ApiResult {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
+/**
+ * The status of a change that moves the workflow on: 200, or 202 when the change is written but its signal
+ * to the workflow failed and is pending (the reconciler sends it shortly). Not a 5xx: that would invite the
+ * caller to decide again, and the request has already moved on.
+ */
+export const recordedStatus = (signalPending: boolean) => (signalPending ? 202 : 200);
+
 type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 type Result = APIGatewayProxyStructuredResultV2;
 

@@ -1,14 +1,15 @@
 import { resubmitRequest as resubmit } from '../core/resubmit-request.js';
 import { requestView } from '../core/views.js';
-import { apiHandler } from './http.js';
+import { apiHandler, logger, recordedStatus } from './http.js';
 import { requestChangeDeps } from './request-deps.js';
 import { resubmitRequest } from './routes.js';
 
 export const handler = apiHandler(resubmitRequest, async ({ actor, params, body }) => {
   const deps = requestChangeDeps();
-  const request = await resubmit(deps, actor, params.id, body);
+  const { request, signalPending, signalError } = await resubmit(deps, actor, params.id, body);
+  if (signalPending) logger.warn('Workflow signal pending', { requestId: request.id, error: signalError });
   return {
-    status: 200,
+    status: recordedStatus(signalPending),
     body: requestView(request, await deps.catalog.get(request.villageCode, request.serviceCode)),
   };
 });

@@ -96,7 +96,7 @@ export type TablePartition =
   | 'RATE#';
 
 /** The single table's secondary indexes (lib/constructs/data.ts TABLE_INDEXES). */
-export type TableIndex = 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4';
+export type TableIndex = 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4' | 'gsi5';
 
 /**
  * Item-level DynamoDB actions a function may be granted. TransactWriteItems is authorized per item, as the
@@ -132,6 +132,8 @@ export type ResourceNeed =
   | 'documents:write'
   | 'workflow:start'
   | 'workflow:signal'
+  /** Read an execution's status (states:DescribeExecution on the state machine's executions). */
+  | 'workflow:describe'
   /** Inspect, move and delete uploaded files (accepting attachments). */
   | 'uploads:accept'
   /** Send notifications: SNS SMS and SES e-mail in AWS (the outbox write itself rides on table:write). */

@@ -148,6 +148,11 @@ export const decideRequest = {
   body: decisionBody,
   responses: {
     200: { description: 'Decision recorded', schema: requestView },
+    202: {
+      description:
+        'Decision recorded; the workflow continues shortly (its signal failed and is sent again): do not decide again',
+      schema: requestView,
+    },
     400: errorAnswer('Invalid decision'),
     403: errorAnswer('Not the role or area of the current stage'),
     404: errorAnswer('No such request'),
@@ -225,6 +230,11 @@ export const resubmitRequest = {
   body: resubmissionBody,
   responses: {
     200: { description: 'Corrected and resubmitted', schema: requestView },
+    202: {
+      description:
+        'Corrected; the workflow continues shortly (its signal failed and is sent again): do not resubmit',
+      schema: requestView,
+    },
     400: errorAnswer('Invalid data or attachments'),
     404: errorAnswer('No such request (or not yours)'),
     409: errorAnswer('The request is not waiting for a correction'),

@@ -133,7 +133,8 @@ async function exportRequest(deps: DataSubjectDeps, request: ServiceRequest, nik
 
 /** The stored record without internal handles (the workflow's task token, object keys). */
 function exportedRecord(request: ServiceRequest) {
-  const { awaiting, attachments, ...rest } = request;
+  // The pending signal holds a task token too: internal, never exported.
+  const { awaiting, attachments, pendingSignal: _signal, ...rest } = request;
   return {
     ...rest,
     ...(awaiting

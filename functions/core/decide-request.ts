@@ -6,6 +6,7 @@ import { ConflictError } from './errors.js';
 import type { Clock, Notifier, RequestStore, Workflow } from './ports.js';
 import type { AttachmentRef, ServiceRequest } from './requests.js';
 import type { Actor } from './roles.js';
+import { deliverSignal, withSignal } from './signals.js';
 import { text } from './text.js';
 import { readVisible } from './visible-request.js';
 
@@ -20,19 +21,30 @@ export interface RequestChangeDeps {
 }
 
 /**
+ * A change written, and whether the workflow has heard of it. `signalPending`: sending the signal failed
+ * after the write (its error's name in `signalError`); the change stands, and the reconciler sends the
+ * signal again shortly (signals.ts), so the caller must not repeat the change.
+ */
+export interface RecordedChange {
+  readonly request: ServiceRequest;
+  readonly signalPending: boolean;
+  readonly signalError?: string;
+}
+
+/**
  * Records a decision and resumes the workflow.
  * Primary course: the decision is checked (who, which stage, reason, required attachment) before any file
  * is touched; attached files are accepted; the decision is written conditional on the version read (of two
- * concurrent deciders exactly one wins; the other gets 409); then the waiting task is resumed with the next
- * step. If resuming fails after the write, the decision stands and the error surfaces (5xx) for a retry of
- * the signal; the stored request already shows the decision.
+ * concurrent deciders exactly one wins; the other gets 409), with the signal to send; then the waiting task
+ * is resumed with the next step. If resuming fails after the write, the decision stands, the signal stays
+ * pending on the record for the reconciler, and the answer says so (not an error inviting a second decision).
  */
 export async function decideRequest(
   deps: RequestChangeDeps,
   actor: Actor,
   requestId: string,
   input: Omit<DecisionInput, 'attachments'> & { attachments?: readonly AttachmentInput[] },
-): Promise<ServiceRequest> {
+): Promise<RecordedChange> {
   const { request, service } = await readVisible(deps, actor, requestId);
   const now = deps.clock.now();
   const files = input.attachments ?? [];
@@ -57,8 +69,9 @@ export async function decideRequest(
       : [];
   const decided =
     files.length > 0 ? applyDecision(request, service, actor, { ...input, attachments }, now) : planned;
+  const signalled = withSignal(decided.request, decided.taskToken, decided.step, decided.event.at);
   const written = await deps.requests.update({
-    request: decided.request,
+    request: signalled,
     expectedVersion: request.version,
     event: decided.event,
   });
@@ -71,9 +84,22 @@ export async function decideRequest(
       ),
     );
   }
-  await deps.workflow.resume(decided.taskToken, { requestId, ...decided.step });
+  const signal = await signalWorkflow(deps, signalled);
   await announce(deps.notifier, decided.request, service, decided.event);
-  return decided.request;
+  return { request: decided.request, ...signal };
+}
+
+/** Sends the signal just written; a failure leaves it pending on the record (see RecordedChange). */
+export async function signalWorkflow(
+  deps: Pick<RequestChangeDeps, 'requests' | 'workflow'>,
+  request: ServiceRequest,
+): Promise<Omit<RecordedChange, 'request'>> {
+  try {
+    await deliverSignal(deps, request);
+    return { signalPending: false };
+  } catch (error) {
+    return { signalPending: true, signalError: error instanceof Error ? error.name : 'Error' };
+  }
 }
 
 /** A file as declared in the body, before it is accepted: enough to check that the right one is there. */

@@ -302,6 +302,30 @@ function composeForApplicant(
         }),
       };
     case 'EXPIRED':
+      if (event.type === 'WORKFLOW_TIMED_OUT') {
+        // The village did not finish in time (the workflow's own limit), not the applicant.
+        return {
+          sms: sms(
+            (s) => [
+              `Permohonan ${s} (${code}) ditutup karena tidak selesai diproses dalam batas waktu. Mohon maaf; silakan hubungi kantor desa.`,
+            ],
+            (s) => [
+              `Your ${s} request (${code}) was closed: it was not completed within the time allowed. We are sorry; please contact the village office.`,
+            ],
+            names,
+          ),
+          email: email(code, names, {
+            id: [
+              'ditutup',
+              'Permohonan Anda ditutup karena tidak selesai diproses dalam batas waktu. Mohon maaf; silakan hubungi kantor desa.',
+            ],
+            en: [
+              'closed',
+              'Your request was closed because it was not completed within the time allowed. We are sorry; please contact the village office.',
+            ],
+          }),
+        };
+      }
       return {
         sms: sms(
           (s) => [

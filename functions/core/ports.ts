@@ -42,6 +42,16 @@ export interface RequestStore {
    */
   update(change: RequestChange): Promise<boolean>;
   listByVillage(query: VillageQuery): Promise<{ items: ServiceRequest[]; cursor?: string }>;
+  /**
+   * Ids of a village's requests with a current pending signal written before `before` (ISO), oldest first:
+   * a sparse index that holds a request only between a change and the workflow's confirmation of it.
+   */
+  pendingSignals(query: PendingSignalQuery): Promise<{ ids: string[]; cursor?: string }>;
+  /**
+   * Removes the pending signal written with `version`, if the request still has that version. Not a change
+   * of the request (no new version, no event): the signal was delivered, or the workflow no longer waits for it.
+   */
+  clearSignal(id: string, version: number): Promise<void>;
   /** The id of the request with this tracking code (as issued: upper case, DD-XXXX-XXXX), if any. */
   idByTrackingCode(code: string): Promise<string | undefined>;
   /** Ids of every request whose data names this NIK (in any NIK field), oldest first. */
@@ -64,6 +74,16 @@ export interface RequestChange {
 export interface VillageQuery {
   readonly villageCode: string;
   readonly status?: RequestStatus;
+  /** Only requests created before this time (ISO). */
+  readonly createdBefore?: string;
+  readonly limit: number;
+  readonly cursor?: string;
+}
+
+export interface PendingSignalQuery {
+  readonly villageCode: string;
+  /** Only signals written before this time (ISO). */
+  readonly before: string;
   readonly limit: number;
   readonly cursor?: string;
 }
@@ -172,9 +192,23 @@ export interface DocumentStore {
 export interface Workflow {
   /** Starts the approval workflow; idempotent per request (the execution is named after it). */
   start(requestId: string): Promise<void>;
-  /** Resumes the waiting human task with the next step. */
-  resume(taskToken: string, step: unknown): Promise<void>;
+  /**
+   * Resumes the waiting human task with the next step: 'sent', or 'gone' when no task waits for this token
+   * any more (it was completed already, timed out, or its execution ended). Other failures throw.
+   */
+  resume(taskToken: string, step: unknown): Promise<'sent' | 'gone'>;
+  /** The status of the request's execution (DescribeExecution); undefined when there is none. */
+  executionStatus(requestId: string): Promise<ExecutionStatus | undefined>;
 }
+
+/** Step Functions' execution statuses. */
+export type ExecutionStatus =
+  | 'RUNNING'
+  | 'SUCCEEDED'
+  | 'FAILED'
+  | 'TIMED_OUT'
+  | 'ABORTED'
+  | 'PENDING_REDRIVE';
 
 export interface Clock {
   now(): Date;

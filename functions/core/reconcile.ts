@@ -1,20 +1,30 @@
-import type { Clock, RequestStore, VillageDirectory, Workflow } from './ports.js';
+import type { ExecutionStatus, RequestStore, VillageDirectory, Workflow } from './ports.js';
+import { FINAL_STATUSES, REQUEST_STATUSES } from './requests.js';
+import { closeEnded, type EndedExecution, type ReviewDeps } from './review.js';
+import { deliverSignal } from './signals.js';
 
-export interface ReconcileDeps {
+export interface ReconcileDeps extends ReviewDeps {
   readonly requests: RequestStore;
   readonly villages: VillageDirectory;
   readonly workflow: Workflow;
-  readonly clock: Clock;
 }
 
 export interface ReconcileOptions {
-  /** Requests submitted more recently than this are left alone: their workflow is probably starting. */
+  /**
+   * Requests submitted, and signals written, more recently than this are left alone: their workflow is
+   * probably starting, or being signalled right now.
+   */
   readonly olderThanSeconds: number;
   /**
    * A request still SUBMITTED this long after it was written is reported as stuck (an operator should look:
    * restarting it has not helped, e.g. its execution ended without moving it on).
    */
   readonly stuckAfterSeconds: number;
+  /**
+   * The state machine's timeout: a request older than this that is not final may have lost its execution
+   * (timed out, failed or aborted without RecordFailure), so its execution is looked up.
+   */
+  readonly executionTimeoutSeconds: number;
   /** Villages queried at once. @default 8 */
   readonly concurrency?: number;
 }
@@ -25,6 +35,12 @@ export interface ReconcileReport {
   readonly submitted: number;
   /** Requests whose workflow was (re)started: starting is idempotent, so a running one is left as it is. */
   readonly restarted: readonly string[];
+  /** Requests whose pending signal (a decision's, a correction's) was sent again and went through. */
+  readonly resent: readonly string[];
+  /** Requests whose pending signal was dropped: no task waited for it any more. */
+  readonly dropped: readonly string[];
+  /** Requests closed because their execution had ended (EXPIRED after a timeout, else FAILED). */
+  readonly closed: readonly string[];
   readonly stuck: readonly string[];
   readonly failures: readonly {
     readonly requestId?: string;
@@ -34,67 +50,147 @@ export interface ReconcileReport {
 }
 
 const PAGE_SIZE = 100;
+/** Statuses a request waits in while its workflow runs: where an ended execution can leave it. */
+const OPEN_STATUSES = REQUEST_STATUSES.filter((status) => !FINAL_STATUSES.includes(status));
+const ENDED: ReadonlySet<ExecutionStatus> = new Set<EndedExecution>(['TIMED_OUT', 'FAILED', 'ABORTED']);
 
 /**
- * Finds requests left in SUBMITTED and starts their workflow again (DESIGN.md §2: "submitting is never lost").
- * Primary course: for every village of the directory, query its SUBMITTED inbox (one index partition per
- * village, no Scan), and for each request older than `olderThanSeconds` start the workflow with the
- * request id as execution name. A request normally leaves SUBMITTED within a second, so these partitions
- * are nearly always empty; the cost is one small query per village per run.
- * One village or request failing does not stop the others: failures are reported.
+ * Nothing stuck, nothing lost (DESIGN.md §2). For every village of the directory, without a Scan:
+ * 1. requests not final and older than the execution timeout (one index query per open status, bounded by
+ *    creation time, so nearly always empty): if their execution ended, they are closed visibly;
+ * 2. pending signals older than `olderThanSeconds` (a sparse index, empty unless SendTaskSuccess failed
+ *    after a decision): sent again;
+ * 3. requests left in SUBMITTED older than `olderThanSeconds`: their workflow is started again, with the
+ *    request id as execution name.
+ * Every step is idempotent. One village or request failing does not stop the others: failures are reported.
  */
-export async function reconcileSubmitted(
-  deps: ReconcileDeps,
-  options: ReconcileOptions,
-): Promise<ReconcileReport> {
+export async function reconcile(deps: ReconcileDeps, options: ReconcileOptions): Promise<ReconcileReport> {
   const now = deps.clock.now().getTime();
-  const restartBefore = new Date(now - options.olderThanSeconds * 1000).toISOString();
-  const stuckBefore = new Date(now - options.stuckAfterSeconds * 1000).toISOString();
+  const secondsAgo = (seconds: number) => new Date(now - seconds * 1000).toISOString();
+  const restartBefore = secondsAgo(options.olderThanSeconds);
+  const stuckBefore = secondsAgo(options.stuckAfterSeconds);
+  const timedOutBefore = secondsAgo(options.executionTimeoutSeconds);
   const villages = await deps.villages.list();
-  const restarted: string[] = [];
-  const stuck: string[] = [];
-  const failures: { requestId?: string; villageCode: string; error: string }[] = [];
+  const report = {
+    restarted: [] as string[],
+    resent: [] as string[],
+    dropped: [] as string[],
+    closed: [] as string[],
+    stuck: [] as string[],
+    failures: [] as { requestId?: string; villageCode: string; error: string }[],
+  };
   let submitted = 0;
 
-  const reconcileVillage = async (villageCode: string) => {
-    let cursor: string | undefined;
-    do {
-      const page = await deps.requests.listByVillage({
-        villageCode,
-        status: 'SUBMITTED',
-        limit: PAGE_SIZE,
-        ...(cursor ? { cursor } : {}),
-      });
-      submitted += page.items.length;
-      for (const request of page.items) {
-        if (request.status !== 'SUBMITTED' || request.createdAt > restartBefore) continue;
-        if (request.createdAt <= stuckBefore) stuck.push(request.id);
-        try {
-          await deps.workflow.start(request.id);
-          restarted.push(request.id);
-        } catch (error) {
-          failures.push({ requestId: request.id, villageCode, error: errorName(error) });
+  const attempt = async (villageCode: string, requestId: string, work: () => Promise<void>) => {
+    try {
+      await work();
+    } catch (error) {
+      report.failures.push({ requestId, villageCode, error: errorName(error) });
+    }
+  };
+
+  const closeEndedExecutions = async (villageCode: string) => {
+    for (const status of OPEN_STATUSES) {
+      await eachPage(
+        (cursor) =>
+          deps.requests.listByVillage({
+            villageCode,
+            status,
+            createdBefore: timedOutBefore,
+            limit: PAGE_SIZE,
+            ...(cursor ? { cursor } : {}),
+          }),
+        async ({ items }) => {
+          for (const request of items) {
+            await attempt(villageCode, request.id, async () => {
+              const execution = await deps.workflow.executionStatus(request.id);
+              if (!execution || !ENDED.has(execution)) return;
+              if (await closeEnded(deps, request.id, execution as EndedExecution)) {
+                report.closed.push(request.id);
+              }
+            });
+          }
+        },
+      );
+    }
+  };
+
+  const resendSignals = async (villageCode: string) => {
+    await eachPage(
+      (cursor) =>
+        deps.requests.pendingSignals({
+          villageCode,
+          before: restartBefore,
+          limit: PAGE_SIZE,
+          ...(cursor ? { cursor } : {}),
+        }),
+      async ({ ids }) => {
+        for (const id of ids) {
+          await attempt(villageCode, id, async () => {
+            const request = await deps.requests.get(id);
+            const outcome = request ? await deliverSignal(deps, request) : 'none';
+            if (outcome === 'sent') report.resent.push(id);
+            if (outcome === 'gone') report.dropped.push(id);
+          });
         }
-      }
-      cursor = page.cursor;
-    } while (cursor);
+      },
+    );
+  };
+
+  const restartSubmitted = async (villageCode: string) => {
+    await eachPage(
+      (cursor) =>
+        deps.requests.listByVillage({
+          villageCode,
+          status: 'SUBMITTED',
+          limit: PAGE_SIZE,
+          ...(cursor ? { cursor } : {}),
+        }),
+      async ({ items }) => {
+        submitted += items.length;
+        for (const request of items) {
+          if (request.status !== 'SUBMITTED' || request.createdAt > restartBefore) continue;
+          if (report.closed.includes(request.id)) continue;
+          if (request.createdAt <= stuckBefore) report.stuck.push(request.id);
+          await attempt(villageCode, request.id, async () => {
+            await deps.workflow.start(request.id);
+            report.restarted.push(request.id);
+          });
+        }
+      },
+    );
   };
 
   await forEachLimited(
     villages.map((village) => village.code),
     options.concurrency ?? 8,
     async (villageCode) => {
-      try {
-        await reconcileVillage(villageCode);
-      } catch (error) {
-        failures.push({ villageCode, error: errorName(error) });
+      for (const step of [closeEndedExecutions, resendSignals, restartSubmitted]) {
+        try {
+          await step(villageCode);
+        } catch (error) {
+          report.failures.push({ villageCode, error: errorName(error) });
+        }
       }
     },
   );
-  return { villages: villages.length, submitted, restarted, stuck, failures };
+  return { villages: villages.length, submitted, ...report };
 }
 
 const errorName = (error: unknown) => (error instanceof Error ? error.name : 'Error');
+
+/** Runs `each` on every page of a paginated query. */
+async function eachPage<P extends { cursor?: string }>(
+  query: (cursor: string | undefined) => Promise<P>,
+  each: (page: P) => Promise<void>,
+) {
+  let cursor: string | undefined;
+  do {
+    const page = await query(cursor);
+    await each(page);
+    cursor = page.cursor;
+  } while (cursor);
+}
 
 async function forEachLimited<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>) {
   let next = 0;

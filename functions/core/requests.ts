@@ -17,6 +17,15 @@ export const REQUEST_STATUSES = [
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
+/** Statuses after which nothing more happens to a request; every other one has a workflow moving it on. */
+export const FINAL_STATUSES: readonly RequestStatus[] = [
+  'ISSUED',
+  'REJECTED',
+  'EXPIRED',
+  'CANCELLED',
+  'FAILED',
+];
+
 export const DECISIONS = ['approve', 'reject', 'return'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
@@ -77,6 +86,35 @@ export interface ServiceRequest {
   readonly consent?: Consent;
   /** Assisted only: the citizen the operator submitted for, as named at the counter. */
   readonly citizen?: { readonly name: string };
+  /**
+   * A signal the workflow has not confirmed yet, written with the change that calls for it (a decision, a
+   * correction) and current only while the request keeps that version (see `pendingSignalOf`). Internal:
+   * never shown in any response.
+   */
+  readonly pendingSignal?: PendingSignal;
+}
+
+/**
+ * What SendTaskSuccess must carry to move the workflow on after a change: kept on the record so that a signal
+ * lost after the write (a throttled or failed call) can be sent again by the reconciler.
+ */
+export interface PendingSignal {
+  readonly taskToken: string;
+  /** The waiting task's output: the next step, with the request id. */
+  readonly output: Readonly<Record<string, unknown>> & { readonly outcome: string };
+  /** When it was written (ISO). */
+  readonly at: string;
+  /** The request version written with it: any later write means the workflow has moved on. */
+  readonly version: number;
+}
+
+/**
+ * The request's pending signal, if it is still current. The workflow's next write (a stage opening, the
+ * letter issued, a failure recorded) bumps the version, which settles the signal without anyone removing it.
+ */
+export function pendingSignalOf(request: ServiceRequest): PendingSignal | undefined {
+  const signal = request.pendingSignal;
+  return signal && signal.version === request.version ? signal : undefined;
 }
 
 export interface Contact {

@@ -6,11 +6,12 @@ import {
   missingRequirements,
   submittedRequirements,
 } from './attachments.js';
-import type { RequestChangeDeps } from './decide-request.js';
+import { type RecordedChange, type RequestChangeDeps, signalWorkflow } from './decide-request.js';
 import { ConflictError, ValidationError } from './errors.js';
 import { canCorrect, requestNotFound } from './policy.js';
 import { eventActor, type RequestEvent, type ServiceRequest } from './requests.js';
 import type { Actor } from './roles.js';
+import { withSignal } from './signals.js';
 import { peopleNamed, validateApplication } from './submit-request.js';
 import { text } from './text.js';
 
@@ -19,14 +20,15 @@ import { text } from './text.js';
  * Primary course: the request is RETURNED and waits for its applicant (or the village's operator helping
  * them at the counter); the corrected data passes the schema; new files replace those of the same
  * requirement; the same workflow execution continues where the request was returned (registry checks run
- * again when they were the reason).
+ * again when they were the reason). The signal is written with the correction: if sending it fails, the
+ * correction stands and the reconciler sends it again (RecordedChange).
  */
 export async function resubmitRequest(
   deps: RequestChangeDeps,
   actor: Actor,
   requestId: string,
   input: { data: Readonly<Record<string, unknown>>; attachments?: readonly AttachmentInput[] },
-): Promise<ServiceRequest> {
+): Promise<RecordedChange> {
   const request = await deps.requests.get(requestId);
   if (!request || !canCorrect(actor, request)) throw requestNotFound(requestId);
   const role = request.applicant.subject === actor.subject ? 'citizen' : 'operator';
@@ -81,8 +83,9 @@ export async function resubmitRequest(
     status: corrected.status,
     actor: eventActor(actor, role),
   };
+  const signalled = withSignal(corrected, awaiting.taskToken, step, now);
   const written = await deps.requests.update({
-    request: corrected,
+    request: signalled,
     expectedVersion: request.version,
     event,
     // A corrected NIK must lead a data-subject export to this request too.
@@ -94,7 +97,7 @@ export async function resubmitRequest(
       text('Permohonan baru saja berubah; muat ulang.', 'The request just changed; reload it.'),
     );
   }
-  await deps.workflow.resume(awaiting.taskToken, { requestId, ...step });
+  const signal = await signalWorkflow(deps, signalled);
   await announce(deps.notifier, corrected, service, event);
-  return corrected;
+  return { request: corrected, ...signal };
 }

@@ -12,7 +12,7 @@ import { applicationSchema } from './catalog/application-schema.js';
 import type { ServiceCatalog } from './catalog/service-catalog.js';
 import type { ServiceDefinition } from './catalog/types.js';
 import type { Clock, Notifier, RequestStore } from './ports.js';
-import type { RequestEvent, RequestStatus, ServiceRequest } from './requests.js';
+import { FINAL_STATUSES, type RequestEvent, type RequestStatus, type ServiceRequest } from './requests.js';
 import type { StaffContacts } from './staff.js';
 import { text } from './text.js';
 
@@ -165,6 +165,36 @@ export async function recordFailure(deps: ReviewDeps, requestId: string, errorNa
     if (request.status === 'ISSUED' || request.status === 'FAILED') return { step: undefined };
     const { awaiting: _dropped, ...rest } = request;
     return transition(deps, rest, 'FAILED', 'WORKFLOW_FAILED', undefined, { note: errorName });
+  });
+}
+
+/** How an execution ended without moving its request to a final status. */
+export type EndedExecution = 'TIMED_OUT' | 'FAILED' | 'ABORTED';
+
+/**
+ * The request's execution ended while the request still waited (the state machine's timeout never runs
+ * RecordFailure; an aborted execution neither): the request is closed, visibly, instead of waiting forever.
+ * A timeout expires it (EXPIRED, event WORKFLOW_TIMED_OUT); any other end fails it (FAILED, as RecordFailure
+ * would). The applicant is told; the open stage, if any, leaves the staff's inbox. Idempotent: a request
+ * already final is left alone. Returns whether this call closed it.
+ */
+export async function closeEnded(
+  deps: ReviewDeps,
+  requestId: string,
+  ended: EndedExecution,
+): Promise<boolean> {
+  return withRequest(deps, requestId, (request) => {
+    if (FINAL_STATUSES.includes(request.status)) return { step: false };
+    const { awaiting: _dropped, ...rest } = request;
+    if (ended === 'TIMED_OUT') {
+      return transition(deps, rest, 'EXPIRED', 'WORKFLOW_TIMED_OUT', true, {
+        message: text(
+          'Permohonan ditutup: tidak selesai diproses dalam batas waktu',
+          'The request was closed: it was not completed within the time allowed',
+        ),
+      });
+    }
+    return transition(deps, rest, 'FAILED', 'WORKFLOW_FAILED', true, { note: `execution ${ended}` });
   });
 }
 

@@ -1,17 +1,25 @@
 import { z } from 'zod';
 import { requestStore } from '../adapters/dynamo-request-store.js';
 import { villageDirectory } from '../adapters/dynamo-villages.js';
+import { oneLineLogger } from '../adapters/log-redaction.js';
 import { workflow } from '../adapters/sfn-workflow.js';
-import { reconcileSubmitted } from '../core/reconcile.js';
+import { type ReconcileReport, reconcile } from '../core/reconcile.js';
 import { RECONCILE_STUCK_MESSAGE } from './scheduled-jobs.js';
-import { clock, logger } from './task.js';
+import { reviewDeps } from './task.js';
 
 const seconds = z.number().int().min(0);
 /** The scheduler's event (EventBridge sends its own fields too, ignored), or a manual run's options. */
 const eventSchema = z.looseObject({
   olderThanSeconds: seconds.optional(),
   stuckAfterSeconds: seconds.optional(),
+  executionTimeoutSeconds: seconds.optional(),
 });
+
+/** Runs every few minutes: one line per run, and only when it did something (or failed to). */
+const logger = oneLineLogger('desa-digital-reconciler');
+
+/** The state machine's default timeout (ApprovalWorkflowProps.timeout). */
+const THIRTY_DAYS = 30 * 24 * 3600;
 
 /** Fails the invocation (so the Lambda Errors metric and its alarm see it) when some village could not be done. */
 export class ReconcileIncompleteError extends Error {
@@ -19,38 +27,71 @@ export class ReconcileIncompleteError extends Error {
 }
 
 /**
- * The periodic reconciler: restarts the workflow of every request left in SUBMITTED. Logs counts and ids
- * only, never request data.
+ * The periodic reconciler: closes requests whose execution ended, re-sends lost workflow signals, restarts
+ * the workflow of requests left in SUBMITTED (core/reconcile.ts). Logs counts and ids only, never request data.
  */
 export const handler = async (event: unknown) => {
   const options = eventSchema.parse(event ?? {});
-  const report = await reconcileSubmitted(
-    { requests: requestStore(), villages: villageDirectory(), workflow: workflow(), clock },
+  const report = await reconcile(
+    { ...reviewDeps(), requests: requestStore(), villages: villageDirectory(), workflow: workflow() },
     {
       olderThanSeconds: options.olderThanSeconds ?? envSeconds('RECONCILE_AFTER_SECONDS', 120),
       stuckAfterSeconds: options.stuckAfterSeconds ?? envSeconds('RECONCILE_STUCK_AFTER_SECONDS', 3600),
+      executionTimeoutSeconds:
+        options.executionTimeoutSeconds ?? envSeconds('EXECUTION_TIMEOUT_SECONDS', THIRTY_DAYS),
     },
   );
   const summary = {
     villages: report.villages,
     submitted: report.submitted,
     restarted: report.restarted.length,
+    resent: report.resent.length,
+    dropped: report.dropped.length,
+    closed: report.closed.length,
     stuck: report.stuck.length,
     failures: report.failures.length,
   };
-  if (report.restarted.length > 0) logger.warn('Restarted workflows', { ...summary, ids: report.restarted });
-  else logger.info('Nothing to reconcile', summary);
-  if (report.stuck.length > 0) logger.error(RECONCILE_STUCK_MESSAGE, { ids: report.stuck });
+  logRun(report, summary);
   if (report.failures.length > 0) {
-    logger.error('Reconcile incomplete', { failures: report.failures });
     throw new ReconcileIncompleteError(
       `${report.failures.length} villages or requests could not be reconciled`,
     );
   }
-  return { ...summary, restartedIds: report.restarted };
+  return {
+    ...summary,
+    restartedIds: report.restarted,
+    resentIds: report.resent,
+    droppedIds: report.dropped,
+    closedIds: report.closed,
+  };
 };
 
 export type ReconcileSummary = Awaited<ReturnType<typeof handler>>;
+
+/**
+ * One line when the run acted or found trouble, none otherwise. Its message says the worst: requests stuck
+ * in SUBMITTED (an alarm watches for RECONCILE_STUCK_MESSAGE), then failures, then what was done.
+ */
+function logRun(report: ReconcileReport, summary: Record<string, number>): void {
+  const acted =
+    report.restarted.length + report.resent.length + report.dropped.length + report.closed.length > 0;
+  const troubled = report.stuck.length + report.failures.length > 0;
+  if (!acted && !troubled) return;
+  const line = {
+    ...summary,
+    ...ids('restartedIds', report.restarted),
+    ...ids('resentIds', report.resent),
+    ...ids('droppedIds', report.dropped),
+    ...ids('closedIds', report.closed),
+    ...ids('stuckIds', report.stuck),
+    ...(report.failures.length > 0 ? { failedItems: report.failures } : {}),
+  };
+  if (report.stuck.length > 0) logger.error(RECONCILE_STUCK_MESSAGE, line);
+  else if (report.failures.length > 0) logger.error('Reconcile incomplete', line);
+  else logger.warn('Reconciled', line);
+}
+
+const ids = (name: string, list: readonly string[]) => (list.length > 0 ? { [name]: list } : {});
 
 function envSeconds(name: string, fallback: number): number {
   const value = Number(process.env[name]);

@@ -80,6 +80,8 @@ const TASKS: Record<WorkflowTaskName, { taskTimeout?: Duration; timeout?: Durati
  */
 export class ApprovalWorkflow extends Construct {
   readonly stateMachine: StateMachine;
+  /** The state machine's TimeoutSeconds: an execution that reaches it ends TIMED_OUT, without RecordFailure. */
+  readonly timeout: Duration;
   readonly functions: Readonly<Record<WorkflowTaskName, ServiceFunction>>;
 
   constructor(scope: Construct, id: string, props: ApprovalWorkflowProps) {
@@ -163,10 +165,11 @@ export class ApprovalWorkflow extends Construct {
       .when(outcomeIs('closed'), new Succeed(this, 'Closed'))
       .otherwise(unknownOutcome);
 
+    this.timeout = props.timeout ?? Duration.days(30);
     this.stateMachine = new StateMachine(this, 'StateMachine', {
       stateMachineType: StateMachineType.STANDARD, // human tasks wait for days: only Standard can
       definitionBody: DefinitionBody.fromChainable(startReview),
-      timeout: props.timeout ?? Duration.days(30),
+      timeout: this.timeout,
       tracingEnabled: true,
       logs: {
         destination: new LogGroup(this, 'Logs', {

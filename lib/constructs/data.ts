@@ -1,5 +1,5 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
-import { AttributeType, Billing, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { AttributeType, Billing, ProjectionType, TableEncryptionV2, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import {
   BlockPublicAccess,
   Bucket,
@@ -24,7 +24,12 @@ export const TABLE_INDEXES = {
   gsi3: { partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
   /** A citizen's own requests. */
   gsi4: { partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
-} as const;
+  /**
+   * Workflow signals not yet confirmed, by village, oldest first (the reconciler re-sends them). Sparse and
+   * keys only: an entry lives from a decision's write to the workflow's next write, and costs a write each way.
+   */
+  gsi5: { partitionKey: 'gsi5pk', sortKey: 'gsi5sk', projection: ProjectionType.KEYS_ONLY },
+} as const satisfies Record<string, { partitionKey: string; sortKey: string; projection?: ProjectionType }>;
 
 export interface DataProps {
   /**
@@ -68,6 +73,7 @@ export class Data extends Construct {
         indexName,
         partitionKey: string(keys.partitionKey),
         sortKey: string(keys.sortKey),
+        ...('projection' in keys ? { projectionType: keys.projection } : {}),
       })),
     });
 

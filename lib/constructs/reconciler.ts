@@ -7,11 +7,20 @@ import { FilterPattern, MetricFilter, type RetentionDays } from 'aws-cdk-lib/aws
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import { RECONCILE_STUCK_MESSAGE, SCHEDULED_JOBS } from '../../functions/workflow/scheduled-jobs.js';
+import type { Notifications } from './notifications.js';
 import { ServiceFunction } from './service-function.js';
 
 export interface ReconcilerProps {
   readonly table: ITable;
   readonly stateMachine: IStateMachine;
+  /** Where the applicant of a request closed by the reconciler is told. */
+  readonly notifications: Notifications;
+  /**
+   * The state machine's timeout: requests older than this that are not final have their execution looked
+   * up, and are closed if it ended.
+   * @default Duration.days(30)
+   */
+  readonly executionTimeout?: Duration;
   /**
    * How often the reconciler runs.
    * @default - every SCHEDULED_JOBS.Reconcile.everyMinutes (5) minutes
@@ -32,8 +41,10 @@ export interface ReconcilerProps {
 }
 
 /**
- * The periodic reconciler (DESIGN.md §2): a scheduled function that starts the workflow of every request
- * left in SUBMITTED. It may read the table and start executions, nothing else. Two alarms (without actions:
+ * The periodic reconciler (DESIGN.md §2): a scheduled function that closes requests whose execution ended
+ * (timed out, failed or aborted without RecordFailure), sends again workflow signals that failed after a
+ * decision, and starts the workflow of every request left in SUBMITTED. It may read and write the table,
+ * start, describe and signal executions, and notify applicants; nothing else. Two alarms (without actions:
  * wire them to the deployment's on-call topic): the run failed for some village (`errorAlarm`), or a request
  * stayed SUBMITTED past `stuckAfter` (`stuckAlarm`).
  */
@@ -51,8 +62,8 @@ export class Reconciler extends Construct {
       needs: job.needs,
       timeout: Duration.minutes(2),
       logRetention: props.logRetention,
-      description: 'Starts the workflow of requests left in SUBMITTED',
-    }).bind({ table: props.table, stateMachine: props.stateMachine });
+      description: 'Closes requests whose execution ended, re-sends lost signals, restarts SUBMITTED ones',
+    }).bind({ table: props.table, stateMachine: props.stateMachine, notifications: props.notifications });
 
     this.rule = new Rule(this, 'Schedule', {
       description: 'Runs the reconciler',
@@ -62,6 +73,7 @@ export class Reconciler extends Construct {
           event: RuleTargetInput.fromObject({
             olderThanSeconds: (props.restartAfter ?? Duration.minutes(2)).toSeconds(),
             stuckAfterSeconds: (props.stuckAfter ?? Duration.hours(1)).toSeconds(),
+            executionTimeoutSeconds: (props.executionTimeout ?? Duration.days(30)).toSeconds(),
           }),
           retryAttempts: 2,
           maxEventAge: Duration.minutes(10), // the next run comes soon enough

@@ -200,6 +200,9 @@ export class ServiceFunction extends Construct {
         case 'workflow:signal':
           this.stateMachine(resources).grantTaskResponse(fn);
           break;
+        case 'workflow:describe':
+          this.stateMachine(resources).grantExecution(fn, 'states:DescribeExecution');
+          break;
         case 'notify':
           // The outbox is written before anything is sent: notifying without table:write cannot work.
           if (!writesOutbox(this.needs)) {

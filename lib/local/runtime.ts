@@ -33,6 +33,13 @@ export interface LocalRuntimeOptions {
   readonly port: number;
   /** Multiplies every stage deadline (e.g. 1/3600 turns hours into seconds to see escalations locally). */
   readonly deadlineScale?: number;
+  /**
+   * Replaces the state machine's TimeoutSeconds (30 days in the stack), so that tests can see an execution
+   * time out: the local Step Functions ends it TIMED_OUT as AWS would, and the reconciler is told the same
+   * limit (EXECUTION_TIMEOUT_SECONDS).
+   * @default - the synthesized TimeoutSeconds
+   */
+  readonly executionTimeoutSeconds?: number;
   /** Shortens Step Functions retry pauses (tests). */
   readonly retryIntervalMs?: number;
   /** Changes the synthesized template before use (tests prove the runtime runs what the stack defines). */
@@ -51,8 +58,9 @@ export interface LocalRuntimeOptions {
    */
   readonly proxies?: boolean;
   /**
-   * How often the reconciler runs (restarting the workflow of requests left in SUBMITTED, as the scheduled
-   * function does in AWS); 0: only when `reconcile()` is called.
+   * How often the reconciler runs (closing requests whose execution ended, re-sending lost signals,
+   * restarting requests left in SUBMITTED, as the scheduled function does in AWS); 0: only when
+   * `reconcile()` is called.
    * @default 30_000
    */
   readonly reconcileEveryMs?: number;
@@ -70,7 +78,11 @@ export interface LocalRuntime {
   /** Present with `proxies: true`. */
   readonly proxies?: Readonly<Record<ProxiedService, FaultProxy>>;
   /** Runs the reconciler now (after a run in progress); the event's fields override its defaults. */
-  reconcile(event?: { olderThanSeconds?: number; stuckAfterSeconds?: number }): Promise<ReconcileSummary>;
+  reconcile(event?: {
+    olderThanSeconds?: number;
+    stuckAfterSeconds?: number;
+    executionTimeoutSeconds?: number;
+  }): Promise<ReconcileSummary>;
   stop(): Promise<void>;
 }
 
@@ -147,7 +159,14 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     stops.push(dynamo.stop, s3.stop, cognito.stop);
     await ensureTableFromTemplate(dynamo.endpoint, template, TABLE_NAME);
 
-    const machine = resolveStateMachine(template, { region: REGION });
+    const resolved = resolveStateMachine(template, { region: REGION });
+    const machine =
+      options.executionTimeoutSeconds === undefined
+        ? resolved
+        : {
+            ...resolved,
+            definition: { ...resolved.definition, TimeoutSeconds: options.executionTimeoutSeconds },
+          };
     const stepFunctions = new LocalStepFunctions({
       ...machine,
       invoke,
@@ -193,6 +212,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       // functions/adapters/signing/local-signer.ts), created on first use, so signatures survive a restart.
       LOCAL_SIGNING_KEY_FILE: join(dataDir, 'signing', 'document-signing-key.pem'),
       ...(options.deadlineScale ? { STAGE_DEADLINE_SCALE: String(options.deadlineScale) } : {}),
+      ...(machine.definition.TimeoutSeconds !== undefined
+        ? { EXECUTION_TIMEOUT_SECONDS: String(machine.definition.TimeoutSeconds) }
+        : {}),
     };
     Object.assign(process.env, env);
 

@@ -34,7 +34,7 @@ describe('the reconciler in the stack', () => {
     functionId = found[0];
   });
 
-  it('runs every five minutes, with how old a request must be and when it counts as stuck', () => {
+  it('runs every five minutes, with how old a request must be, when it counts as stuck, and the execution timeout', () => {
     const rules = ofType('AWS::Events::Rule').filter(([, rule]) =>
       rule.Properties.Targets.some((target: { Arn: unknown }) =>
         JSON.stringify(target.Arn).includes(functionId),
@@ -46,6 +46,7 @@ describe('the reconciler in the stack', () => {
     expect(JSON.parse(rule.Properties.Targets[0].Input)).toEqual({
       olderThanSeconds: 120,
       stuckAfterSeconds: 3600,
+      executionTimeoutSeconds: 30 * 24 * 3600,
     });
     expect(rule.Properties.Targets[0].RetryPolicy).toEqual({
       MaximumRetryAttempts: 2,
@@ -53,13 +54,40 @@ describe('the reconciler in the stack', () => {
     });
   });
 
-  it("may query the table's indexes and start executions, and nothing else", () => {
+  it('may read and write the table, start, describe and signal executions, notify, and nothing else', () => {
     const actions = actionsOf(functionId);
-    expect(actions).toEqual(expect.arrayContaining(['dynamodb:Query', 'states:StartExecution']));
-    expect(actions.filter((action) => action.startsWith('dynamodb:'))).toEqual(['dynamodb:Query']);
-    expect(actions.filter((action) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(action))).toEqual([]);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'dynamodb:Query',
+        'dynamodb:GetItem',
+        'dynamodb:UpdateItem', // clears a signal that was delivered
+        'dynamodb:PutItem', // closes a request whose execution ended (with its event and notifications)
+        'states:StartExecution',
+        'states:SendTaskSuccess',
+        'states:DescribeExecution',
+        'sns:Publish',
+      ]),
+    );
     expect(actions.filter((action) => /^s3:/.test(action))).toEqual([]);
-    expect(actions.filter((action) => /^states:/.test(action))).toEqual(['states:StartExecution']);
+    expect(actions.filter((action) => /^kms:Sign|^cognito-idp:/.test(action))).toEqual([]);
+    expect(actions.filter((action) => /^states:/.test(action)).sort()).toEqual([
+      'states:DescribeExecution',
+      'states:SendTaskFailure',
+      'states:SendTaskHeartbeat',
+      'states:SendTaskSuccess',
+      'states:StartExecution',
+    ]);
+  });
+
+  it('describes only the executions of the approval workflow', () => {
+    const roleId = resources[functionId]?.Properties.Role['Fn::GetAtt'][0];
+    const describe = ofType('AWS::IAM::Policy')
+      .filter(([, policy]) => policy.Properties.Roles.some((role: { Ref: string }) => role.Ref === roleId))
+      .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement)
+      .find((statement) => [statement.Action].flat().includes('states:DescribeExecution'));
+    const [machineId] = ofType('AWS::StepFunctions::StateMachine').map(([id]) => id);
+    expect(JSON.stringify(describe?.Resource)).toContain(`"Ref":"${machineId}"`);
+    expect(JSON.stringify(describe?.Resource)).toMatch(/:execution:/);
   });
 
   it('raises an alarm when a run fails and when a request stays SUBMITTED', () => {

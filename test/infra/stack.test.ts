@@ -162,16 +162,16 @@ describe('DesaDigitalStack', () => {
       });
     });
 
-    it('indexes the table for inboxes, village listings, pending tasks and citizens, projecting all attributes', () => {
+    it('indexes the table for inboxes, village listings, pending tasks and citizens, projecting all attributes, and pending signals, keys only', () => {
       const [, table] = only('AWS::DynamoDB::GlobalTable');
       expect(table.Properties.GlobalSecondaryIndexes).toEqual(
-        [1, 2, 3, 4].map((n) => ({
+        [1, 2, 3, 4, 5].map((n) => ({
           IndexName: `gsi${n}`,
           KeySchema: [
             { AttributeName: `gsi${n}pk`, KeyType: 'HASH' },
             { AttributeName: `gsi${n}sk`, KeyType: 'RANGE' },
           ],
-          Projection: { ProjectionType: 'ALL' },
+          Projection: { ProjectionType: n === 5 ? 'KEYS_ONLY' : 'ALL' },
         })),
       );
     });

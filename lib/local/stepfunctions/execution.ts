@@ -26,8 +26,11 @@ export interface MachineRuntime {
   readonly tokens: TaskTokens;
   readonly invoke: Invoke;
   readonly retryIntervalOverrides: Record<string, number>;
-  /** The state machine starting at `state` (a resumed execution starts at its resume point). */
-  machineFrom(state: string): StateMachine;
+  /**
+   * The state machine starting at `state` (a resumed execution starts at its resume point), with the
+   * execution timeout `timeoutSeconds` when given (what is left of it for a resumed execution).
+   */
+  machineFrom(state: string, timeoutSeconds?: number): StateMachine;
   /** Task timeout in seconds when it is static (TimeoutSeconds), by state name. */
   staticTimeoutSeconds(state: string): number | undefined;
 }
@@ -66,7 +69,10 @@ export class RunningExecution {
     from?: ResumePoint,
   ) {
     this.uncountedEntry = from !== undefined;
-    const machine = runtime.machineFrom(from?.state ?? runtime.definition.StartAt);
+    const machine = runtime.machineFrom(
+      from?.state ?? runtime.definition.StartAt,
+      from ? remainingSeconds(runtime.definition, record) : undefined,
+    );
     const input = from ? from.input : (JSON.parse(record.input) as JsonValue);
     const run = machine.run(input, {
       overrides: {
@@ -248,6 +254,16 @@ export class RunningExecution {
     delete this.record.resumePoint;
     this.hooks.changed(this.record);
   }
+}
+
+/**
+ * What is left of the execution's timeout since it started (a resumed run must not get the whole of it
+ * again); at least 1 s, so that an execution already past its time times out at once.
+ */
+function remainingSeconds(definition: AslDefinition, record: ExecutionRecord): number | undefined {
+  if (definition.TimeoutSeconds === undefined) return undefined;
+  const elapsed = (Date.now() - Date.parse(record.startDate)) / 1000;
+  return Math.max(1, Math.ceil(definition.TimeoutSeconds - elapsed));
 }
 
 function failureOf(error: unknown): Pick<ExecutionRecord, 'status' | 'error' | 'cause'> {

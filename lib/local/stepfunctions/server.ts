@@ -11,7 +11,9 @@
  *   again (the old token answers TaskTimedOut). A state that was running when the process stopped also runs
  *   again: task handlers must be idempotent, which they are by contract (AWS may run a task twice as well).
  *   States inside a Parallel/Map resume by running the whole Parallel/Map state again. After a resume
- *   `$$.Execution.Input`/`StartTime` and the execution timeout are those of the resumed run.
+ *   `$$.Execution.Input`/`StartTime` are those of the resumed run; the execution timeout (TimeoutSeconds)
+ *   counts from the first start, as in AWS: a resumed execution gets what is left of it, and one past it
+ *   ends TIMED_OUT at once.
  * - Timers: the longest is ≈ 24.8 days (Node's limit); longer timeouts are clamped. HeartbeatSeconds is
  *   not enforced. Execution history is kept in memory only and is partial (see history.ts).
  * - Only Lambda tasks run (function ARN, lambda:invoke, lambda:invoke.waitForTaskToken); one state machine.
@@ -142,6 +144,10 @@ export class LocalStepFunctions {
       const isOurs = record.stateMachineArn === this.stateMachineArn;
       if (!isOurs || record.status !== 'RUNNING' || this.runs.has(record.executionArn)) continue;
       record.waiting = []; // their tokens died with the previous process
+      if (pastTimeout(this.prepared, record)) {
+        this.finish(record, 'TIMED_OUT', 'States.Timeout', 'The execution timed out');
+        continue;
+      }
       const from = record.resumePoint;
       if (from && !(from.state in this.prepared.States)) {
         this.warn(`cannot resume ${record.name}: state "${from.state}" is no longer in the definition`);
@@ -292,7 +298,7 @@ export class LocalStepFunctions {
       tokens: this.tokens,
       invoke: this.props.invoke,
       retryIntervalOverrides,
-      machineFrom: (state) => this.machineFrom(state),
+      machineFrom: (state, timeoutSeconds) => this.machineFrom(state, timeoutSeconds),
       staticTimeoutSeconds: (state) => staticTimeouts.get(state),
     };
   }
@@ -301,7 +307,14 @@ export class LocalStepFunctions {
    * A resumed execution runs the same definition from another StartAt. It is not validated again: the
    * validator would reject the states before the new StartAt as unreachable.
    */
-  private machineFrom(state: string): StateMachine {
+  private machineFrom(state: string, timeoutSeconds?: number): StateMachine {
+    if (timeoutSeconds !== undefined && timeoutSeconds !== this.prepared.TimeoutSeconds) {
+      // A resumed execution with part of its time used: its own machine, not cached.
+      return new StateMachine(
+        { ...this.prepared, StartAt: state, TimeoutSeconds: timeoutSeconds },
+        { validationOptions: { noValidate: true } },
+      );
+    }
     let machine = this.machines.get(state);
     if (!machine) {
       machine = new StateMachine(
@@ -351,6 +364,12 @@ export class LocalStepFunctions {
   private warn(message: string): void {
     this.logger.warn(`[local stepfunctions] ${message}`);
   }
+}
+
+/** The execution's TimeoutSeconds have passed since it started (while the runtime was stopped). */
+function pastTimeout(definition: AslDefinition, record: ExecutionRecord): boolean {
+  const limit = definition.TimeoutSeconds;
+  return limit !== undefined && Date.now() - Date.parse(record.startDate) >= limit * 1000;
 }
 
 function parseJson(text: string, errorType: 'InvalidExecutionInput' | 'InvalidOutput', message: string) {

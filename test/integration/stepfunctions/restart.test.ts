@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DescribeExecutionCommand, SendTaskSuccessCommand, TaskTimedOut } from '@aws-sdk/client-sfn';
 import { describe, expect, it } from 'vitest';
 import type { ExecutionRecord } from '../../../lib/local/stepfunctions/store.js';
@@ -88,6 +89,33 @@ describe('local Step Functions across a restart', () => {
       await expect(after.sfn.startExecution({ name: 'req-done', input: body })).rejects.toMatchObject({
         type: 'ExecutionAlreadyExists',
       });
+    } finally {
+      await after.stop();
+    }
+  });
+
+  it('times out an execution whose TimeoutSeconds passed while the runtime was stopped, as AWS would have', async () => {
+    // Prepare: a 2-second execution timeout; the runtime stops while the execution waits, for longer than that
+    const template = workflowTemplate();
+    editDefinitionText(template, (text) =>
+      text.replace('{"StartAt":"CheckRequest",', '{"StartAt":"CheckRequest","TimeoutSeconds":2,'),
+    );
+    const dataDir = await newDataDir();
+    const before = await startHarness({ handlers: new FakeHandlers(), dataDir, template });
+    await before.sfn.startExecution({ name: 'req-late', input: JSON.stringify(input('req-late')) });
+    await before.sfn.waitFor('req-late', waitingOn);
+    await before.stop();
+    const startDate = (await storedExecution(dataDir, 'req-late'))?.startDate ?? '';
+    await sleep(Math.max(0, Date.parse(startDate) + 2_000 - Date.now()) + 100);
+
+    // Act
+    const after = await startHarness({ handlers: new FakeHandlers(), dataDir, template });
+    try {
+      const resumed = await after.sfn.resume();
+
+      // Assess: not run again with its whole time; ended as its timeout says
+      expect(resumed).toEqual([]);
+      expect(after.sfn.describe('req-late')).toMatchObject({ status: 'TIMED_OUT', error: 'States.Timeout' });
     } finally {
       await after.stop();
     }

@@ -1,43 +1,108 @@
 import { describe, expect, it } from 'vitest';
+import { businessCertificate } from '../../../functions/core/catalog/services/business-certificate.js';
 import type { Village } from '../../../functions/core/places.js';
 import type {
+  ExecutionStatus,
+  Notification,
+  PendingSignalQuery,
+  RequestChange,
   RequestStore,
   VillageDirectory,
   VillageQuery,
   Workflow,
 } from '../../../functions/core/ports.js';
-import { reconcileSubmitted } from '../../../functions/core/reconcile.js';
-import type { RequestStatus, ServiceRequest } from '../../../functions/core/requests.js';
+import { reconcile } from '../../../functions/core/reconcile.js';
+import {
+  pendingSignalOf,
+  type RequestEvent,
+  type RequestStatus,
+  type ServiceRequest,
+} from '../../../functions/core/requests.js';
+import { withSignal } from '../../../functions/core/signals.js';
 
 const NOW = new Date('2026-05-01T10:00:00.000Z');
 const minutesAgo = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000).toISOString();
+const DAY_MINUTES = 24 * 60;
+const OPTIONS = { olderThanSeconds: 120, stuckAfterSeconds: 3600, executionTimeoutSeconds: 30 * 24 * 3600 };
 
 function request(id: string, villageCode: string, createdAt: string, status: RequestStatus = 'SUBMITTED') {
-  return { id, villageCode, createdAt, status } as ServiceRequest;
+  return {
+    id,
+    villageCode,
+    createdAt,
+    updatedAt: createdAt,
+    status,
+    version: 1,
+    stageIndex: 0,
+    serviceCode: businessCertificate.code,
+    trackingCode: `DD-${id}`,
+    applicant: { subject: 'warga', name: 'Warga' },
+    data: {},
+  } as ServiceRequest;
 }
 
-/** In-memory ports: a village's SUBMITTED inbox, newest first, in pages of `pageSize`. */
+/** In-memory ports: the village inboxes (newest first, in pages of `pageSize`), signals, executions. */
 function fakes(
   requests: ServiceRequest[],
-  options: { pageSize?: number; failingVillage?: string; failingStart?: string } = {},
+  options: {
+    pageSize?: number;
+    failingVillage?: string;
+    failingStart?: string;
+    executions?: Record<string, ExecutionStatus>;
+    /** Tokens SendTaskSuccess answers for: 'gone' (no task waits), 'down' (throws), else sent. */
+    tokens?: Record<string, 'gone' | 'down'>;
+  } = {},
 ) {
+  const records = new Map(requests.map((item) => [item.id, item]));
+  const events: RequestEvent[] = [];
   const queries: VillageQuery[] = [];
   const started: string[] = [];
+  const sent: string[] = [];
+  const notified: Notification[] = [];
+  const page = <T>(items: T[], cursor: string | undefined, limit: number) => {
+    const from = Number(cursor ?? 0);
+    const next = from + (options.pageSize ?? limit);
+    return { items: items.slice(from, next), ...(next < items.length ? { cursor: String(next) } : {}) };
+  };
+  const fail = (villageCode: string) => {
+    if (villageCode === options.failingVillage)
+      throw Object.assign(new Error('boom'), { name: 'ThrottlingException' });
+  };
   const store = {
+    async get(id: string) {
+      return records.get(id);
+    },
     async listByVillage(query: VillageQuery) {
       queries.push(query);
-      if (query.villageCode === options.failingVillage)
-        throw Object.assign(new Error('boom'), { name: 'ThrottlingException' });
-      const matching = requests
+      fail(query.villageCode);
+      const matching = [...records.values()]
         .filter((item) => item.villageCode === query.villageCode && item.status === query.status)
+        .filter((item) => !query.createdBefore || item.createdAt < query.createdBefore)
         .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
-      const from = Number(query.cursor ?? 0);
-      const size = options.pageSize ?? query.limit;
-      const next = from + size;
-      return {
-        items: matching.slice(from, next),
-        ...(next < matching.length ? { cursor: String(next) } : {}),
-      };
+      return page(matching, query.cursor, query.limit);
+    },
+    async pendingSignals(query: PendingSignalQuery) {
+      fail(query.villageCode);
+      const matching = [...records.values()]
+        .filter((item) => item.villageCode === query.villageCode)
+        .flatMap((item) => {
+          const signal = pendingSignalOf(item);
+          return signal && signal.at < query.before ? [item.id] : [];
+        });
+      const { items, cursor } = page(matching, query.cursor, query.limit);
+      return { ids: items, ...(cursor ? { cursor } : {}) };
+    },
+    async clearSignal(id: string, version: number) {
+      const item = records.get(id);
+      if (item?.version !== version) return;
+      const { pendingSignal: _cleared, ...rest } = item;
+      records.set(id, rest);
+    },
+    async update({ request: changed, expectedVersion, event }: RequestChange) {
+      if (records.get(changed.id)?.version !== expectedVersion) return false;
+      records.set(changed.id, changed);
+      if (event) events.push(event);
+      return true;
     },
   } as unknown as RequestStore;
   const villages: VillageDirectory = {
@@ -50,13 +115,43 @@ function fakes(
       if (id === options.failingStart) throw Object.assign(new Error('down'), { name: 'ServiceUnavailable' });
       started.push(id);
     },
-    resume: async () => undefined,
+    async resume(token) {
+      const answer = options.tokens?.[token];
+      if (answer === 'down') throw Object.assign(new Error('down'), { name: 'ServiceUnavailable' });
+      if (answer === 'gone') return 'gone';
+      sent.push(token);
+      return 'sent';
+    },
+    executionStatus: async (id) => options.executions?.[id],
   };
-  return { deps: { requests: store, villages, workflow, clock: { now: () => NOW } }, queries, started };
+  const deps = {
+    requests: store,
+    villages,
+    workflow,
+    clock: { now: () => NOW },
+    catalog: { get: async () => businessCertificate, list: async () => [businessCertificate] },
+    notifier: { notify: async (notification: Notification) => void notified.push(notification) },
+    staff: { staffWithRole: async () => [] },
+  };
+  return { deps, records, events, queries, started, sent, notified };
 }
 
-describe('reconcileSubmitted', () => {
-  it('restarts every request older than the threshold in every village, page by page, and leaves young ones', async () => {
+/** A request whose decision was written (version 2) with its signal, `minutes` ago. */
+function decided(id: string, villageCode: string, minutes: number, outcome: 'await' | 'closed' = 'await') {
+  const at = minutesAgo(minutes);
+  const written = { ...request(id, villageCode, minutesAgo(minutes + 60), 'IN_REVIEW'), version: 2 };
+  const next =
+    outcome === 'await'
+      ? ({
+          outcome: 'await',
+          stage: { index: 1, key: 'sign', role: 'village_head', deadlineSeconds: 60 },
+        } as const)
+      : ({ outcome: 'closed' } as const);
+  return withSignal(written, `token-${id}`, next, at);
+}
+
+describe('reconcile', () => {
+  it('restarts every SUBMITTED request older than the threshold in every village, page by page, and leaves young ones', async () => {
     // Prepare
     const { deps, queries, started } = fakes(
       [
@@ -71,13 +166,14 @@ describe('reconcileSubmitted', () => {
     );
 
     // Act
-    const report = await reconcileSubmitted(deps, { olderThanSeconds: 120, stuckAfterSeconds: 3600 });
+    const report = await reconcile(deps, OPTIONS);
 
     // Assess
     expect(started.sort()).toEqual(['old-a1', 'old-a2', 'old-a3', 'old-b']);
-    expect(report).toMatchObject({ villages: 3, submitted: 5, stuck: ['old-a3'], failures: [] });
-    expect(queries.every((query) => query.status === 'SUBMITTED')).toBe(true);
-    expect(queries.filter((query) => query.villageCode === 'A')).toHaveLength(2);
+    expect(report).toMatchObject({ villages: 3, submitted: 5, stuck: ['old-a3'], failures: [], closed: [] });
+    const restartQueries = queries.filter((query) => !query.createdBefore);
+    expect(restartQueries.every((query) => query.status === 'SUBMITTED')).toBe(true);
+    expect(restartQueries.filter((query) => query.villageCode === 'A')).toHaveLength(2);
   });
 
   it('goes on with the other villages and requests when one fails, and reports what failed', async () => {
@@ -92,13 +188,96 @@ describe('reconcileSubmitted', () => {
     );
 
     // Act
-    const report = await reconcileSubmitted(deps, { olderThanSeconds: 60, stuckAfterSeconds: 3600 });
+    const report = await reconcile(deps, OPTIONS);
+
+    // Assess: each of B's three queries failed on its own; A was done but for a1
+    expect(started).toEqual(['a2']);
+    const failed = (failure: { requestId?: string; villageCode: string }) =>
+      `${failure.villageCode} ${failure.requestId ?? '-'}`;
+    expect(report.failures.map(failed).sort()).toEqual(['A a1', 'B -', 'B -', 'B -']);
+    expect(report.failures).toContainEqual({
+      requestId: 'a1',
+      villageCode: 'A',
+      error: 'ServiceUnavailable',
+    });
+    expect(report.failures).toContainEqual({ villageCode: 'B', error: 'ThrottlingException' });
+  });
+
+  it('re-sends pending signals past the grace period, drops those no task waits for, and keeps failing ones', async () => {
+    // Prepare
+    const { deps, records, sent } = fakes(
+      [
+        decided('lost', 'A', 10),
+        decided('young', 'A', 1),
+        decided('moved-on', 'A', 10),
+        decided('down', 'B', 10),
+        // settled: the workflow wrote the request again after the decision (version 3)
+        { ...decided('settled', 'B', 10), version: 3 },
+      ],
+      { tokens: { 'token-moved-on': 'gone', 'token-down': 'down' } },
+    );
+
+    // Act
+    const first = await reconcile(deps, OPTIONS);
+    const second = await reconcile(deps, OPTIONS);
 
     // Assess
-    expect(started).toEqual(['a2']);
-    expect(report.failures).toEqual([
-      { requestId: 'a1', villageCode: 'A', error: 'ServiceUnavailable' },
-      { villageCode: 'B', error: 'ThrottlingException' },
+    expect(first).toMatchObject({ resent: ['lost'], dropped: ['moved-on'] });
+    expect(first.failures).toEqual([{ requestId: 'down', villageCode: 'B', error: 'ServiceUnavailable' }]);
+    expect(sent).toEqual(['token-lost', 'token-lost']); // sent until the workflow's next write settles it
+    expect(records.get('moved-on')?.pendingSignal).toBeUndefined();
+    expect(pendingSignalOf(records.get('down') as ServiceRequest)).toBeDefined();
+    expect(second).toMatchObject({ dropped: [] });
+  });
+
+  it('clears a closing signal once it is sent: no workflow write follows a rejection', async () => {
+    // Prepare
+    const { deps, records } = fakes([decided('rejected', 'A', 10, 'closed')]);
+
+    // Act
+    const first = await reconcile(deps, OPTIONS);
+    const second = await reconcile(deps, OPTIONS);
+
+    // Assess
+    expect(first.resent).toEqual(['rejected']);
+    expect(records.get('rejected')?.pendingSignal).toBeUndefined();
+    expect(second.resent).toEqual([]);
+  });
+
+  it('closes open requests older than the execution timeout whose execution ended, once, and leaves running ones', async () => {
+    // Prepare
+    const old = minutesAgo(31 * DAY_MINUTES);
+    const { deps, records, events, notified } = fakes(
+      [
+        request('timed-out', 'A', old, 'IN_REVIEW'),
+        request('aborted', 'A', old, 'RETURNED'),
+        request('running', 'A', old, 'IN_REVIEW'),
+        request('young', 'A', minutesAgo(10), 'IN_REVIEW'),
+        request('issued', 'A', old, 'ISSUED'),
+      ],
+      {
+        executions: { 'timed-out': 'TIMED_OUT', aborted: 'ABORTED', running: 'RUNNING', young: 'TIMED_OUT' },
+      },
+    );
+
+    // Act
+    const first = await reconcile(deps, OPTIONS);
+    const second = await reconcile(deps, OPTIONS);
+
+    // Assess
+    expect([...first.closed].sort()).toEqual(['aborted', 'timed-out']);
+    expect(second.closed).toEqual([]);
+    expect(records.get('timed-out')).toMatchObject({ status: 'EXPIRED', version: 2 });
+    expect(records.get('timed-out')?.awaiting).toBeUndefined();
+    expect(records.get('aborted')).toMatchObject({ status: 'FAILED' });
+    expect(records.get('running')?.status).toBe('IN_REVIEW');
+    expect(records.get('young')?.status).toBe('IN_REVIEW');
+    expect(events.map((event) => [event.requestId, event.type, event.status]).sort()).toEqual([
+      ['aborted', 'WORKFLOW_FAILED', 'FAILED'],
+      ['timed-out', 'WORKFLOW_TIMED_OUT', 'EXPIRED'],
     ]);
+    expect(new Set(notified.map((notification) => notification.requestId))).toEqual(
+      new Set(['aborted', 'timed-out']),
+    );
   });
 });

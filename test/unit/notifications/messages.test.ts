@@ -50,6 +50,7 @@ const STATUS_CHANGES: [string, ServiceRequest, RequestEvent][] = [
   ['FAILED', request({ status: 'FAILED' }), event('FAILED', 'WORKFLOW_FAILED', { note: 'States.Timeout' })],
   ['CANCELLED', request({ status: 'CANCELLED' }), event('CANCELLED', 'CANCELLED')],
   ['EXPIRED', request({ status: 'EXPIRED' }), event('EXPIRED', 'EXPIRED')],
+  ['EXPIRED (workflow timed out)', request({ status: 'EXPIRED' }), event('EXPIRED', 'WORKFLOW_TIMED_OUT')],
 ];
 
 const compose = (req: ServiceRequest, ev: RequestEvent, contact: ApplicantContact = CONTACT) =>
@@ -263,6 +264,14 @@ describe('messages to the applicant on a status change', () => {
     // Assess
     expect(gsm7Length(sms?.message.id ?? '')).toBeLessThanOrEqual(SMS_MAX_LENGTH);
     expect(sms?.message.id).toContain('permohonan SKU (DD-7K3M-Q9XA)');
+  });
+
+  it('tells an applicant whose request timed out in the workflow that the village did not finish, not that they failed to correct', () => {
+    // Act
+    const [sms] = compose(request({ status: 'EXPIRED' }), event('EXPIRED', 'WORKFLOW_TIMED_OUT'));
+    // Assess
+    expect(sms?.message.en).toContain('not completed within the time allowed');
+    expect(sms?.message.id).not.toContain('perbaikan');
   });
 
   it('fits any reason a decider may write into one SMS part with the tracking code', () => {

@@ -26,6 +26,8 @@ const requestIn = (id: string, villageCode: string, extra: Partial<ServiceReques
   updatedAt: AT,
   version: 2,
   awaiting: { stageKey: 'verify', role: 'operator', dueAt: AT, taskToken: 'secret-token' },
+  // a decision's signal not yet confirmed by the workflow: its token is as internal as the one above
+  pendingSignal: { taskToken: 'secret-token', output: { outcome: 'await' }, at: AT, version: 2 },
   attachments: [
     {
       attachmentId: 'a1',

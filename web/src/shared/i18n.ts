@@ -106,6 +106,7 @@ export const common = translator({
   event_DOCUMENT_ISSUED: ['Surat diterbitkan', 'Letter issued'],
   event_ISSUED: ['Surat diterbitkan', 'Letter issued'],
   event_WORKFLOW_FAILED: ['Proses gagal', 'Processing failed'],
+  event_WORKFLOW_TIMED_OUT: ['Melewati batas waktu proses', 'Not completed in time'],
   role_citizen: ['Warga', 'Citizen'],
   role_operator: ['Operator desa', 'Village operator'],
   role_village_secretary: ['Sekretaris desa', 'Village secretary'],
