@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
@@ -11,6 +11,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { keys } from '../../functions/adapters/keys.js';
 import type { ResourceNeed } from '../../functions/api/route-types.js';
 import type { Notifications } from './notifications.js';
 import { grantSign, grantVerify } from './signing-key.js';
@@ -48,6 +49,8 @@ export interface ServiceFunctionProps {
   readonly serviceName?: string;
   /** @default - no description */
   readonly description?: string;
+  /** @default - none: the function shares the account's unreserved concurrency */
+  readonly reservedConcurrentExecutions?: number;
 }
 
 /** The stateful resources a function may be granted access to. */
@@ -131,6 +134,7 @@ export class ServiceFunction extends Construct {
       logGroup: this.logGroup,
       role: this.role,
       description: props.description,
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: props.serviceName ?? 'desa-digital',
@@ -173,6 +177,18 @@ export class ServiceFunction extends Construct {
           break;
         case 'table:write':
           this.table(resources).grantWriteData(fn);
+          break;
+        case 'rates:count':
+          // Public routes count hits per address: UpdateItem on the counters' partitions, no other write.
+          fn.addToRolePolicy(
+            new PolicyStatement({
+              actions: ['dynamodb:UpdateItem'],
+              resources: [this.table(resources).tableArn],
+              conditions: {
+                'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [keys.rateWindow('*', 0).pk] },
+              },
+            }),
+          );
           break;
         case 'documents:read':
           this.documents(resources).grantRead(fn);
