@@ -43,12 +43,12 @@ export interface VerificationClient {
  */
 export const VERIFY_LOOKUPS_PER_CLIENT: RateLimitRule = {
   name: 'verify-id-ip',
-  limit: 120,
+  limit: 240,
   windowSeconds: 15 * 60,
 };
 export const VERIFY_UPLOADS_PER_CLIENT: RateLimitRule = {
   name: 'verify-upload-ip',
-  limit: 30,
+  limit: 60,
   windowSeconds: 15 * 60,
 };
 
