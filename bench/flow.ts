@@ -1,5 +1,5 @@
 import { DEMO_USERS } from '../config/demo-users.js';
-import { renderLetterPdf } from '../functions/core/documents/index.js';
+import { type LetterContent, renderLetterPdf } from '../functions/core/documents/index.js';
 import { TAMPO, validBusinessApplication } from '../test/support/fixtures.js';
 import type { ApiClient } from '../test/support/runtime.js';
 import { attachAll, requiredRequirements } from '../test/support/uploads.js';
@@ -62,31 +62,37 @@ function stageReady(client: ApiClient, id: string, key: string) {
   });
 }
 
+/** The letter of the demo request, as the issuer renders it (the i-th of a series). */
+const benchLetter = (i: number): LetterContent => ({
+  documentId: `01JBENCH${String(i).padStart(18, '0')}`,
+  letterNumber: `500.2/${String(i + 1).padStart(3, '0')}/TMP/XI/2026`,
+  issuedAt: '2026-11-22T03:00:00.000Z',
+  letterhead: {
+    regency: 'Banyuwangi',
+    district: 'Cluring',
+    village: 'Tampo',
+    villageKind: 'desa',
+    address: 'Jl. Raya Tampo',
+  },
+  title: 'SURAT KETERANGAN USAHA',
+  opening: 'Yang bertanda tangan di bawah ini Kepala Desa Tampo menerangkan dengan sebenarnya bahwa:',
+  body: ['Nama: Budi Santoso', 'NIK: 3510061208900003', 'Alamat: Dusun Krajan RT 01 RW 02, Tampo'],
+  closing: 'Demikian surat keterangan ini dibuat untuk dapat dipergunakan sebagaimana mestinya.',
+  signer: { name: 'Suwebi', title: 'Kepala Desa Tampo' },
+  placeOfIssue: 'Tampo',
+  verificationUrl: 'http://127.0.0.1:8787/v1/verify/01JBENCH',
+});
+
 /** Rendering alone, warm: the letter of the demo request, N times. */
 export async function measurePdf(documents: number): Promise<Percentiles> {
   const samples: number[] = [];
   for (let i = 0; i < documents; i++) {
     const started = performance.now();
-    await renderLetterPdf({
-      documentId: `01JBENCH${String(i).padStart(18, '0')}`,
-      letterNumber: `500.2/${String(i + 1).padStart(3, '0')}/TMP/XI/2026`,
-      issuedAt: '2026-11-22T03:00:00.000Z',
-      letterhead: {
-        regency: 'Banyuwangi',
-        district: 'Cluring',
-        village: 'Tampo',
-        villageKind: 'desa',
-        address: 'Jl. Raya Tampo',
-      },
-      title: 'SURAT KETERANGAN USAHA',
-      opening: 'Yang bertanda tangan di bawah ini Kepala Desa Tampo menerangkan dengan sebenarnya bahwa:',
-      body: ['Nama: Budi Santoso', 'NIK: 3510061208900003', 'Alamat: Dusun Krajan RT 01 RW 02, Tampo'],
-      closing: 'Demikian surat keterangan ini dibuat untuk dapat dipergunakan sebagaimana mestinya.',
-      signer: { name: 'Suwebi', title: 'Kepala Desa Tampo' },
-      placeOfIssue: 'Tampo',
-      verificationUrl: 'http://127.0.0.1:8787/v1/verify/01JBENCH',
-    });
+    await renderLetterPdf(benchLetter(i));
     samples.push(performance.now() - started);
   }
   return percentiles(samples);
 }
+
+/** One rendered letter: what a normal verification upload is. */
+export const measurePdfBytes = (): Promise<Uint8Array> => renderLetterPdf(benchLetter(0));

@@ -16,6 +16,7 @@ import { measureReads } from './reads.js';
 import { BENCH_STORAGE, settle, startBenchRuntime } from './runtime.js';
 import { measureScaling } from './scaling.js';
 import { measureServices } from './services.js';
+import { measureVerifyWorstCase } from './verify.js';
 
 /**
  * `npm run bench`: every figure of issue 6 measured on the same machine, printed as a table and written to
@@ -41,6 +42,23 @@ console.log(
 section('Documents');
 const pdf = await measurePdf(quick ? 50 : 200);
 row('PDF generation per letter (warm, in process)', `p50 ${ms(pdf.p50)}, p99 ${ms(pdf.p99)}`);
+
+const verify = await measureVerifyWorstCase(quick ? 5 : 21);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+row(
+  `verify upload, normal letter (${kb(verify.sizes.letter)}): id scan vs full parse`,
+  `${ms(verify.scanMs.letter)} vs ${ms(verify.fullParseMs.letter)}`,
+);
+row(
+  `verify upload, hostile under the limit (${kb(verify.sizes.hostileUnderLimit)}): id scan`,
+  ms(verify.scanMs.hostileUnderLimit),
+  'bounded scan, no parse',
+);
+row(
+  `verify upload, hostile 4 MB / 95,000 objects: full parse (before)`,
+  ms(verify.fullParseMs.hostile),
+  verify.hostileRefusedBySize ? 'now refused by size (413), 0 ms of parsing' : 'NOT refused by size',
+);
 
 const runtime = await startBenchRuntime();
 let flow: Awaited<ReturnType<typeof measureFlow>>;
@@ -157,6 +175,7 @@ writeFileSync(
       prices: { region: PRICE_REGION, read: PRICES_READ, ...PRICES, modelledApiCalls: MODELLED_API_CALLS },
       table: rows.map(([measure, value, target]) => ({ measure, value, target })),
       pdf,
+      verify,
       flow,
       reads,
       load,

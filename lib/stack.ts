@@ -44,6 +44,7 @@ export class DesaDigitalStack extends Stack {
     // The web front end (issue 5): S3 behind CloudFront, the API under the same domain at /v1/*.
     const web = new Web(this, 'Web', {
       api: api.httpApi,
+      originVerifySecret: api.originVerifySecret,
       userPoolId: identity.userPool.userPoolId,
       userPoolClientId: identity.client.userPoolClientId,
       connectOrigins: [`https://${data.documents.bucketRegionalDomainName}`],

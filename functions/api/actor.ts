@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { agencyGrant } from '../core/policy.js';
 import { type Actor, isRole, type Role } from '../core/roles.js';
@@ -49,20 +50,40 @@ function machineActor(claims: Claims, origin: Origin): Actor {
 
 export type Origin = NonNullable<Actor['origin']>;
 
+/** The header CloudFront adds to every request it sends to the API (lib/constructs/web.ts). */
+export const ORIGIN_VERIFY_HEADER = 'X-Origin-Verify';
+/** Where the functions find the value that header must carry (lib/constructs/api.ts). */
+export const ORIGIN_VERIFY_ENV = 'ORIGIN_VERIFY_SECRET';
+
 /**
- * Where the call came from. Behind CloudFront (the web distribution serves /v1/* and forwards viewer
- * headers) API Gateway's sourceIp is an edge, and CloudFront names the viewer in CloudFront-Viewer-Address
- * ("ip:port"); called directly, the source IP is the caller's. A caller reaching the execute-api endpoint
- * directly could forge that header: per-code rate limits and the audit's identity do not depend on it.
+ * Where the call came from, for per-address rate limits and the audit trail. Behind CloudFront (the web
+ * distribution serves /v1/* and forwards viewer headers) API Gateway's sourceIp is an edge, and CloudFront
+ * names the viewer in CloudFront-Viewer-Address ("ip:port"). But the execute-api endpoint is also reachable
+ * directly (agencies' systems call it), and there anyone can send that header: it is trusted only when the
+ * call also carries the distribution's secret in X-Origin-Verify (compared in constant time). Otherwise,
+ * and whenever no secret is configured, the source IP is the caller's.
  */
-export function originOf(event: APIGatewayProxyEventV2WithJWTAuthorizer): Origin {
+export function originOf(
+  event: APIGatewayProxyEventV2WithJWTAuthorizer,
+  secret: string | undefined = process.env[ORIGIN_VERIFY_ENV],
+): Origin {
   // API Gateway always sets http; a hand-built event may not, and then the address is unknown.
   const http = event.requestContext.http as Partial<typeof event.requestContext.http> | undefined;
-  const viewer = event.headers?.['cloudfront-viewer-address']?.replace(/:\d+$/, '');
+  const headers = event.headers ?? {};
+  const viewer = cameThroughCloudFront(headers[ORIGIN_VERIFY_HEADER.toLowerCase()], secret)
+    ? headers['cloudfront-viewer-address']?.replace(/:\d+$/, '')
+    : undefined;
   return {
     ip: viewer || http?.sourceIp || 'unknown',
     ...(http?.userAgent ? { userAgent: http.userAgent } : {}),
   };
+}
+
+/** Digests make the comparison constant-time whatever the lengths. */
+function cameThroughCloudFront(given: string | undefined, secret: string | undefined): boolean {
+  if (!secret || given === undefined) return false;
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(secret));
 }
 
 function listClaim(value: unknown): string[] {

@@ -51,6 +51,12 @@ export interface RouteDefinition {
    * @default - public routes' 200 answers may be cached for 60 s; every other answer is no-store
    */
   readonly cache?: 'no-store';
+  /**
+   * Reserved concurrency of the route's function: a cap (and a guarantee) for public routes anyone can call
+   * in bulk, so they cannot starve the others.
+   * @default - none: the function shares the account's unreserved concurrency
+   */
+  readonly reservedConcurrency?: number;
   /** Handler module, relative to the repository root; it exports `handler`. */
   readonly entry: string;
   readonly summary: string;

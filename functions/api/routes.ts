@@ -178,6 +178,13 @@ export const getRequestDocument = {
   },
 } as const satisfies RouteDefinition;
 
+/**
+ * The public verification routes run on their own reserved concurrency (each): at most this many at once,
+ * whatever anyone sends, so a flood of checks cannot take the account's concurrency from submissions,
+ * decisions and the workflow (and the capacity is theirs even when the rest of the account is busy).
+ */
+export const VERIFY_RESERVED_CONCURRENCY = 5;
+
 export const verifyDocument = {
   id: 'verifyDocument',
   method: 'GET',
@@ -188,12 +195,19 @@ export const verifyDocument = {
   summary:
     'Public verification of an issued document (what its QR code opens): valid, revoked or superseded, and whether its signature verifies.',
   tags: ['documents'],
-  // documentRegistry().get (DOC#), the village and its own services (VILLAGE#); GetItem only.
-  needs: [{ table: ['GetItem'], partitions: ['DOC#', 'VILLAGE#'] }, 'documents:verify'],
+  // documentRegistry().get (DOC#), the village and its own services (VILLAGE#); GetItem only. The per-address
+  // rate counters (verification.ts VERIFY_LOOKUPS_PER_CLIENT): UpdateItem on RATE#, no other write.
+  needs: [
+    { table: ['GetItem'], partitions: ['DOC#', 'VILLAGE#'] },
+    { table: ['UpdateItem'], partitions: ['RATE#'] },
+    'documents:verify',
+  ],
+  reservedConcurrency: VERIFY_RESERVED_CONCURRENCY,
   params: documentIdParams,
   responses: {
     200: { description: 'The document as issued', schema: verification },
     404: errorAnswer('Unknown document'),
+    429: errorAnswer('Too many checks from this client: wait for Retry-After seconds'),
   },
 } as const satisfies RouteDefinition;
 
@@ -324,17 +338,24 @@ export const verifyDocumentUpload = {
   rows: 'none',
   entry: 'functions/api/verify-document-upload.ts',
   summary:
-    'Public: is this PDF the letter that was issued? Send the file itself as the body (Content-Type: application/pdf, at most 4 MB): valid, revoked, superseded, tampered or unknown.',
+    'Public: is this PDF the letter that was issued? Send the file itself as the body (Content-Type: application/pdf, at most 2 MB): valid, revoked, superseded, tampered or unknown.',
   tags: ['documents'],
-  // As verifyDocument, and findByHash (DOCHASH#).
-  needs: [{ table: ['GetItem'], partitions: ['DOC#', 'DOCHASH#', 'VILLAGE#'] }, 'documents:verify'],
+  // As verifyDocument, and findByHash (DOCHASH#); rate counters VERIFY_UPLOADS_PER_CLIENT.
+  needs: [
+    { table: ['GetItem'], partitions: ['DOC#', 'DOCHASH#', 'VILLAGE#'] },
+    { table: ['UpdateItem'], partitions: ['RATE#'] },
+    'documents:verify',
+  ],
+  reservedConcurrency: VERIFY_RESERVED_CONCURRENCY,
   rawBody: {
     contentTypes: ['application/pdf', 'application/octet-stream'],
-    description: 'The PDF file itself (not JSON), at most 4 MB',
+    description: 'The PDF file itself (not JSON), at most 2 MB',
   },
   responses: {
     200: { description: 'What the file is', schema: uploadVerification },
-    400: errorAnswer('Empty, too large, or not a PDF'),
+    400: errorAnswer('Empty, or not a PDF'),
+    413: errorAnswer('Larger than 2 MB'),
+    429: errorAnswer('Too many checks from this client: wait for Retry-After seconds'),
   },
 } as const satisfies RouteDefinition;
 

@@ -1,13 +1,15 @@
 import { documentRegistry } from '../adapters/dynamo-document-registry.js';
+import { rateCounter } from '../adapters/dynamo-rate-limit.js';
 import { catalog } from '../adapters/dynamo-village-services.js';
 import { villageDirectory } from '../adapters/dynamo-villages.js';
+import { systemClock } from '../adapters/env.js';
 import { documentSigner } from '../adapters/signing/index.js';
 import { verifyUpload } from '../core/verification.js';
 import { apiHandler, logger } from './http.js';
 import { verifyDocumentUpload } from './routes.js';
 
 /** POST /v1/verify: the body is the PDF itself (Content-Type application/pdf); see verifyUpload. */
-export const handler = apiHandler(verifyDocumentUpload, async ({ rawBody }) => ({
+export const handler = apiHandler(verifyDocumentUpload, async ({ rawBody, origin }) => ({
   status: 200,
   body: await verifyUpload(
     {
@@ -16,7 +18,10 @@ export const handler = apiHandler(verifyDocumentUpload, async ({ rawBody }) => (
       catalog: catalog(),
       signer: documentSigner(),
       log: logger,
+      rates: rateCounter(),
+      clock: systemClock,
     },
     rawBody,
+    { address: origin.ip },
   ),
 }));

@@ -1,14 +1,16 @@
-import { PDFDocument } from 'pdf-lib';
 import type { ServiceCatalog } from './catalog/service-catalog.js';
-import { sha256Hex } from './documents/index.js';
-import { NotFoundError, ValidationError } from './errors.js';
+import { sha256Hex } from './documents/hash.js';
+import { scanPdfForDocumentId } from './documents/pdf-id-scan.js';
+import { DomainError, NotFoundError, ValidationError } from './errors.js';
 import type {
+  Clock,
   DocumentRecord,
   DocumentRegistry,
   DocumentSigner,
   DocumentStatus,
   VillageDirectory,
 } from './ports.js';
+import { consumeOrThrow, type RateCounter, type RateLimitRule } from './rate-limit.js';
 import { villageFor } from './submit-request.js';
 import { type LocalizedText, text } from './text.js';
 
@@ -23,7 +25,32 @@ export interface VerificationDeps {
   readonly signer: Pick<DocumentSigner, 'verify'>;
   /** A signature that does not verify means the record was altered: operators must hear of it. */
   readonly log: AlertLog;
+  /** Per-address limits (rate-limit.ts): the routes are public and take no sign-in. */
+  readonly rates: RateCounter;
+  readonly clock: Clock;
 }
+
+/** Who asks: the caller's address (actor.ts originOf), the value the per-address limits count. */
+export interface VerificationClient {
+  readonly address: string;
+}
+
+/**
+ * Public verification is limited per client address with fixed windows (rate-limit.ts), generous enough
+ * for a bank or an office behind one address checking letters all day, low enough that nobody can turn the
+ * endpoints into a load test. Checking by id is a table read and a signature check; an upload also hashes
+ * and scans up to MAX_UPLOAD_BYTES, so it gets the lower limit.
+ */
+export const VERIFY_LOOKUPS_PER_CLIENT: RateLimitRule = {
+  name: 'verify-id-ip',
+  limit: 240,
+  windowSeconds: 15 * 60,
+};
+export const VERIFY_UPLOADS_PER_CLIENT: RateLimitRule = {
+  name: 'verify-upload-ip',
+  limit: 60,
+  windowSeconds: 15 * 60,
+};
 
 export interface AlertLog {
   error(message: string, details: Record<string, unknown>): void;
@@ -46,7 +73,7 @@ export interface DocumentVerification {
     readonly regency: string;
   };
   readonly signer: { readonly name: string; readonly title: string };
-  /** First name in full, the rest as initials: enough to recognise, not to harvest. */
+  /** Masked per word (maskName): enough to compare with the paper in hand, not to harvest. */
   readonly applicantName: string;
   readonly sha256: string;
   readonly revokedAt?: string;
@@ -71,18 +98,25 @@ export interface UploadVerification {
 }
 
 /**
- * API Gateway hands binary bodies to Lambda base64-encoded, and a synchronous Lambda invocation takes at most
- * 6 MB: 4 MiB of PDF is about 5.6 MB as base64, which leaves room for the rest of the event. Issued letters
- * are tens of kilobytes.
+ * Issued letters are tens of kilobytes (a long one with its QR code stays under 200 KB): 2 MiB leaves ten
+ * times that for a letter a viewer re-saved, and bounds what an anonymous caller can make the function hash
+ * and scan. Larger bodies get 413. (Beyond this: API Gateway hands binary bodies to Lambda base64-encoded
+ * and a synchronous invocation takes at most 6 MB, so from about 4.4 MB API Gateway itself fails the call
+ * without running the function, and it refuses bodies over 10 MB with 413.)
  */
-export const MAX_UPLOAD_BYTES = 4 * 1024 * 1024;
+export const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 
 /**
  * Verifies a document by its id.
  * Primary course: the document is on record; its signature is checked with the platform's key; its facts,
  * status (valid / revoked / superseded) and what replaced it are returned. Unknown id → NotFoundError.
  */
-export async function verifyById(deps: VerificationDeps, documentId: string): Promise<DocumentVerification> {
+export async function verifyById(
+  deps: VerificationDeps,
+  documentId: string,
+  client: VerificationClient,
+): Promise<DocumentVerification> {
+  await consumeOrThrow(deps.rates, VERIFY_LOOKUPS_PER_CLIENT, client.address, deps.clock.now());
   const document = await deps.registry.get(documentId);
   if (!document) {
     throw new NotFoundError(
@@ -97,12 +131,20 @@ export async function verifyById(deps: VerificationDeps, documentId: string): Pr
 
 /**
  * Verifies an uploaded PDF: is it, byte for byte, a letter this platform issued?
- * Primary course: the file's SHA-256 is on record → that document's status, if its signature verifies.
+ * Primary course: the file's SHA-256 is on record (the DOCHASH lookup written with the document at issue
+ * time) → that document's status, if its signature verifies. The file is never parsed on this course.
  * Alternatives: the hash is not on record but the PDF names one of our documents in its metadata → 'tampered'
- * (the file differs from the one issued), with the issued document's facts; otherwise 'unknown'.
- * A record whose signature does not verify → 'tampered' (and an alert in the logs).
+ * (the file differs from the one issued), with the issued document's facts; otherwise 'unknown'. The
+ * metadata is found by a bounded scan (documents/pdf-id-scan.ts), never by parsing the whole file.
+ * A record whose signature does not verify → 'tampered' (and an alert in the logs). Over the per-address
+ * limit → 429; over MAX_UPLOAD_BYTES → 413, before any hashing.
  */
-export async function verifyUpload(deps: VerificationDeps, pdf: Uint8Array): Promise<UploadVerification> {
+export async function verifyUpload(
+  deps: VerificationDeps,
+  pdf: Uint8Array,
+  client: VerificationClient,
+): Promise<UploadVerification> {
+  await consumeOrThrow(deps.rates, VERIFY_UPLOADS_PER_CLIENT, client.address, deps.clock.now());
   assertPdf(pdf);
   const sha256 = sha256Hex(pdf);
   const issuedId = await deps.registry.findByHash(sha256);
@@ -114,7 +156,7 @@ export async function verifyUpload(deps: VerificationDeps, pdf: Uint8Array): Pro
     }
     return { status: document.status, sha256, message: UPLOAD_MESSAGES[document.status], document };
   }
-  const claimedId = await documentIdInMetadata(pdf);
+  const claimedId = documentIdInMetadata(pdf);
   const claimed = claimedId ? await deps.registry.get(claimedId) : undefined;
   if (claimed) {
     return {
@@ -165,7 +207,7 @@ async function describe(deps: VerificationDeps, document: DocumentRecord): Promi
       regency: village.regency.name,
     },
     signer: document.signer,
-    applicantName: shortenName(document.applicantName),
+    applicantName: maskName(document.applicantName),
     sha256: document.sha256,
     ...(document.revokedAt ? { revokedAt: document.revokedAt } : {}),
     ...(document.revocation ? { revocation: { reason: document.revocation.reason } } : {}),
@@ -186,13 +228,7 @@ export function assertPdf(bytes: Uint8Array): void {
   if (bytes.length === 0) {
     throw issue('Berkas kosong; unggah berkas PDF surat.', "The file is empty; upload the letter's PDF.");
   }
-  if (bytes.length > MAX_UPLOAD_BYTES) {
-    const limit = MAX_UPLOAD_BYTES / (1024 * 1024);
-    throw issue(
-      `Berkas lebih besar dari ${limit} MB; surat dari Desa Digital jauh lebih kecil.`,
-      `The file is larger than ${limit} MB; letters from Desa Digital are far smaller.`,
-    );
-  }
+  if (bytes.length > MAX_UPLOAD_BYTES) throw new PayloadTooLargeError(MAX_UPLOAD_BYTES);
   if (
     Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, HEADER_WINDOW)).indexOf(PDF_MAGIC) < 0
   ) {
@@ -204,26 +240,40 @@ const DOCUMENT_ID = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
 /**
  * The document id our letters carry in their metadata (Subject, and first of the Keywords), read without
- * trusting the file: anything unreadable simply names no document.
+ * trusting or parsing the file (a bounded scan): anything hidden deeper simply names no document.
  */
-export async function documentIdInMetadata(pdf: Uint8Array): Promise<string | undefined> {
-  try {
-    const document = await PDFDocument.load(pdf, { updateMetadata: false, ignoreEncryption: true });
-    const candidates = [document.getSubject(), ...(document.getKeywords()?.split(/[\s,;]+/) ?? [])];
-    return candidates
-      .map((candidate) => candidate?.trim())
-      .find((candidate) => DOCUMENT_ID.test(candidate ?? ''));
-  } catch {
-    return undefined;
-  }
+export function documentIdInMetadata(pdf: Uint8Array): string | undefined {
+  return scanPdfForDocumentId(pdf, (candidate) => DOCUMENT_ID.test(candidate)).documentId;
 }
 
-const shortenName = (name: string): string =>
+/**
+ * The applicant's name as the public page shows it (UU 27/2022 on personal data: no more than the purpose
+ * needs): each word keeps its first two characters (one, if it has only two) and the rest become asterisks,
+ * one per character, so "Budi Santoso" reads "Bu** Sa*****". Enough for a reader to compare with the
+ * name on the paper in hand; not enough to learn a name from a document id.
+ */
+export const maskName = (name: string): string =>
   name
     .trim()
     .split(/\s+/)
-    .map((part, index) => (index === 0 ? part : `${part.charAt(0)}.`))
+    .map((word) => {
+      const letters = [...word];
+      const shown = letters.length > 2 ? 2 : 1;
+      return letters.slice(0, shown).join('') + '*'.repeat(Math.max(0, letters.length - shown));
+    })
     .join(' ');
+
+/** 413: the body is larger than the route takes (bilingual, naming the body and the limit). */
+export class PayloadTooLargeError extends DomainError {
+  constructor(limitBytes: number) {
+    const limit = limitBytes / (1024 * 1024);
+    const message = text(
+      `Berkas lebih besar dari ${limit} MB; surat dari Desa Digital jauh lebih kecil.`,
+      `The file is larger than ${limit} MB; letters from Desa Digital are far smaller.`,
+    );
+    super(413, 'PAYLOAD_TOO_LARGE', message, { field: 'body', limitBytes });
+  }
+}
 
 const RECORD_MESSAGES: Record<DocumentStatus, LocalizedText> = {
   valid: text(

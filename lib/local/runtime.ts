@@ -1,9 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { DEMO_USERS } from '../../config/demo-users.js';
 import { DEMO_VILLAGES } from '../../config/villages.js';
 import { DynamoVillageDirectory } from '../../functions/adapters/dynamo-villages.js';
+import { ORIGIN_VERIFY_ENV } from '../../functions/api/actor.js';
 import { ROUTES } from '../../functions/api/routes.js';
 import type { ReconcileSummary } from '../../functions/workflow/reconcile.js';
 import { SCHEDULED_JOBS } from '../../functions/workflow/scheduled-jobs.js';
@@ -211,6 +213,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       // Letters are signed with a local P-256 key kept under the data directory (KMS in AWS; see
       // functions/adapters/signing/local-signer.ts), created on first use, so signatures survive a restart.
       LOCAL_SIGNING_KEY_FILE: join(dataDir, 'signing', 'document-signing-key.pem'),
+      // Locally nothing sits in front of the gateway, so, as at the execute-api endpoint, CloudFront-Viewer-
+      // Address is not believed unless a call carries X-Origin-Verify with this value (new at every start;
+      // tests that play CloudFront send it).
+      [ORIGIN_VERIFY_ENV]: randomBytes(24).toString('hex'),
       ...(options.deadlineScale ? { STAGE_DEADLINE_SCALE: String(options.deadlineScale) } : {}),
       ...(machine.definition.TimeoutSeconds !== undefined
         ? { EXECUTION_TIMEOUT_SECONDS: String(machine.definition.TimeoutSeconds) }

@@ -2,7 +2,7 @@ import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { agencySystemsOf, DEPLOYMENTS } from '../../config/deployments.js';
-import { ROUTES } from '../../functions/api/routes.js';
+import { ROUTES, VERIFY_RESERVED_CONCURRENCY } from '../../functions/api/routes.js';
 import { agencyScope, MACHINE_SCOPES } from '../../functions/core/policy.js';
 import { ROLES } from '../../functions/core/roles.js';
 import { SCHEDULED_JOBS } from '../../functions/workflow/scheduled-jobs.js';
@@ -370,11 +370,40 @@ describe('DesaDigitalStack', () => {
   });
 
   describe('least privilege', () => {
-    it('lets the public verification function read the table but never write, sign or start anything', () => {
-      const actions = allowedActions(routeFunction('verifyDocument'));
-      expect(actions).toContain('dynamodb:GetItem');
-      expect(actions.filter((action) => /^dynamodb:(Put|Update|Delete|BatchWrite)/.test(action))).toEqual([]);
-      expect(actions.filter((action) => /^(s3|states):/.test(action))).toEqual([]);
+    it('lets the public verification functions read the table and count rate limits, but never write anything else, sign or start anything', () => {
+      for (const routeId of ['verifyDocument', 'verifyDocumentUpload']) {
+        const fn = routeFunction(routeId);
+        const actions = allowedActions(fn);
+        expect(actions).toContain('dynamodb:GetItem');
+        expect(actions.filter((action) => /^dynamodb:(Put|Delete|BatchWrite)/.test(action))).toEqual([]);
+        expect(actions.filter((action) => /^(s3|states):/.test(action))).toEqual([]);
+        // The one write: UpdateItem, on the rate counters' partitions only
+        const roleId = fn[1].Properties.Role['Fn::GetAtt'][0];
+        const updates = ofType('AWS::IAM::Policy')
+          .filter(([, policy]) =>
+            policy.Properties.Roles.some((role: { Ref: string }) => role.Ref === roleId),
+          )
+          .flatMap(([, policy]) => policy.Properties.PolicyDocument.Statement)
+          .filter((statement) => [statement.Action].flat().includes('dynamodb:UpdateItem'));
+        expect(updates).toEqual([
+          expect.objectContaining({
+            Action: 'dynamodb:UpdateItem',
+            Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RATE#*'] } },
+          }),
+        ]);
+      }
+    });
+
+    it('runs the public verification functions on their own reserved concurrency, and no other route', () => {
+      for (const routeId of ['verifyDocument', 'verifyDocumentUpload']) {
+        expect(routeFunction(routeId)[1].Properties.ReservedConcurrentExecutions).toBe(
+          VERIFY_RESERVED_CONCURRENCY,
+        );
+      }
+      const reserved = ROUTES.filter(
+        (route) => routeFunction(route.id)[1].Properties.ReservedConcurrentExecutions !== undefined,
+      ).map((route) => route.id);
+      expect(reserved.sort()).toEqual(['verifyDocument', 'verifyDocumentUpload']);
     });
 
     it('lets the decision function resume waiting workflows', () => {

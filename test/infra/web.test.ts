@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ORIGIN_VERIFY_ENV, ORIGIN_VERIFY_HEADER } from '../../functions/api/actor.js';
 import { buildApp } from '../../lib/app.js';
 import { ENTRY_METADATA_KEY } from '../../lib/constructs/service-function.js';
 import { Web } from '../../lib/constructs/web.js';
@@ -136,6 +138,36 @@ describe('the web front end in AWS', () => {
     expect(JSON.stringify(apiOrigin.DomainName)).toContain('execute-api');
   });
 
+  it('proves to the API that a call came through it: the origin secret header, from Secrets Manager, which every API function holds', () => {
+    // The API origin sends X-Origin-Verify, its value a dynamic reference to a generated secret (never in the template)
+    const api = (distribution().CacheBehaviors as Json[]).find(
+      (behavior) => behavior.PathPattern === '/v1/*',
+    );
+    const apiOrigin = (distribution().Origins as Json[]).find((origin) => origin.Id === api.TargetOriginId);
+    const [header, ...others] = apiOrigin.OriginCustomHeaders as Json[];
+    expect(others).toEqual([]);
+    expect(header.HeaderName).toBe(ORIGIN_VERIFY_HEADER);
+    const reference = JSON.stringify(header.HeaderValue);
+    const [secretId, secret] =
+      Object.entries(resources).find(
+        ([id, resource]) => resource.Type === 'AWS::SecretsManager::Secret' && reference.includes(id),
+      ) ?? [];
+    expect(secret?.Properties.GenerateSecretString).toMatchObject({ PasswordLength: 48 });
+    expect(reference).toContain('{{resolve:secretsmanager:');
+    // Every API function gets the same value, so originOf can compare
+    const apiFunctions = Object.values(resources).filter(
+      (resource) =>
+        resource.Type === 'AWS::Lambda::Function' &&
+        String(resource.Metadata?.[ENTRY_METADATA_KEY] ?? '').startsWith('functions/api/'),
+    );
+    expect(apiFunctions.length).toBeGreaterThan(20);
+    for (const fn of apiFunctions) {
+      const value = JSON.stringify(fn.Properties.Environment.Variables[ORIGIN_VERIFY_ENV]);
+      expect(value).toContain('{{resolve:secretsmanager:');
+      expect(value).toContain(secretId);
+    }
+  });
+
   it('deploys the site with its runtime config and invalidates the CDN copy on every deploy', () => {
     template.hasResourceProperties('Custom::CDKBucketDeployment', {
       DistributionPaths: ['/*'],
@@ -170,6 +202,7 @@ describe('the web construct, synthesized with bundling', () => {
     const stack = new Stack(app, 'WebOnly', { env: { region: 'ap-southeast-3' } });
     new Web(stack, 'Web', {
       api: new HttpApi(stack, 'Api'),
+      originVerifySecret: new Secret(stack, 'OriginVerify'),
       userPoolId: 'ap-southeast-3_example',
       userPoolClientId: 'example-client',
     });

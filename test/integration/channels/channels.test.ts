@@ -3,6 +3,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoRequestStore } from '../../../functions/adapters/dynamo-request-store.js';
+import { ORIGIN_VERIFY_ENV, ORIGIN_VERIFY_HEADER } from '../../../functions/api/actor.js';
 import { newId } from '../../../functions/core/ids.js';
 import { TAMPO, validBusinessApplication } from '../../support/fixtures.js';
 import {
@@ -62,9 +63,11 @@ describe('citizen channels', () => {
     attachments: await attachAll(operator, 'SKU', requiredRequirements('SKU')),
     ...extra,
   });
+  /** As CloudFront calls the API for a viewer at `address` (with the origin secret: lib/local/runtime.ts). */
   const track = (body: unknown, address = '198.51.100.1') =>
     anonymous.post<Tracking & ErrorBody>('/v1/track', body, {
       'cloudfront-viewer-address': `${address}:443`,
+      [ORIGIN_VERIFY_HEADER]: runtime.env[ORIGIN_VERIFY_ENV] ?? '',
     });
   const putNik = (client: ApiClient, body: unknown) =>
     client.send<ErrorBody & { nik?: { masked: string } }>('PUT', '/v1/me/nik', JSON.stringify(body));

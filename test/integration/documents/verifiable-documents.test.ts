@@ -175,12 +175,33 @@ describe('verifiable documents', () => {
         signatureValid: true,
         letterNumber: document.letterNumber,
         village: { name: 'Tampo' },
-        applicantName: 'Budi S.',
+        applicantName: 'Bu** Sa*****',
       });
       expect(byFile).toMatchObject({
         status: 200,
         body: { status: 'valid', document: { documentId: document.documentId } },
       });
+    });
+
+    it('gives the QR page the facts to compare with the paper: number, date, service, village, signer, masked applicant; never the NIK or the data', async () => {
+      // Prepare
+      const { document } = await issueLetter();
+      // Act
+      const { status, body } = await verifyById(document.documentId);
+      // Assess
+      expect(status).toBe(200);
+      expect(body).toMatchObject({
+        letterNumber: document.letterNumber,
+        issuedAt: document.issuedAt,
+        service: { code: 'SKU', name: { id: expect.stringMatching(/Usaha/) } },
+        village: { code: TAMPO, name: 'Tampo', district: expect.any(String), regency: 'Banyuwangi' },
+        signer: { name: document.signer.name, title: document.signer.title },
+        applicantName: 'Bu** Sa*****',
+      });
+      const text = JSON.stringify(body);
+      expect(text).not.toContain('Budi Santoso');
+      expect(text).not.toContain(validBusinessApplication.nik);
+      expect(text).not.toContain(validBusinessApplication.businessName);
     });
 
     it('says tampered when one byte of the issued PDF is changed', async () => {

@@ -14,6 +14,7 @@ import type {
   RequestStore,
   VillageDirectory,
 } from '../../../functions/core/ports.js';
+import type { RateCounter } from '../../../functions/core/rate-limit.js';
 import type { RequestEvent, ServiceRequest } from '../../../functions/core/requests.js';
 import type { Actor } from '../../../functions/core/roles.js';
 
@@ -138,6 +139,18 @@ export class Registry implements DocumentRegistry {
   put(document: DocumentRecord) {
     this.documents.set(document.documentId, document);
     this.hashes.set(document.sha256, document.documentId);
+  }
+}
+
+/** An in-memory window counter that behaves like the DynamoDB ADD (rate-limit.ts RateCounter). */
+export class MemoryRateCounter implements RateCounter {
+  readonly hits = new Map<string, number>();
+
+  async add(key: string, windowStart: number, delta: number): Promise<number> {
+    const id = `${key}|${windowStart}`;
+    const count = (this.hits.get(id) ?? 0) + delta;
+    this.hits.set(id, count);
+    return count;
   }
 }
 

@@ -25,6 +25,10 @@ const t = translator({
     'Surat ini sudah DICABUT dan tidak berlaku.',
     'This letter has been REVOKED and is no longer valid.',
   ],
+  compareFacts: [
+    'Cocokkan data di bawah ini dengan surat yang Anda pegang. Nama pemohon disamarkan untuk melindungi data pribadi.',
+    "Compare the details below with the letter in your hands. The applicant's name is masked to protect personal data.",
+  ],
   number: ['Nomor surat', 'Letter number'],
   issuedAt: ['Tanggal terbit', 'Issued on'],
   service: ['Jenis surat', 'Letter'],
@@ -144,9 +148,10 @@ function result(verification: Verification): HTMLElement {
     verification.supersededBy
       ? h('p', null, h('a', { href: `#${verification.supersededBy}` }, t('newVersion')))
       : null,
+    h('p', { class: 'hint' }, t('compareFacts')),
     h(
       'dl',
-      { class: 'summary' },
+      { class: 'summary', id: 'letter-facts' },
       row(t('number'), verification.letterNumber),
       row(t('issuedAt'), dateOnly(verification.issuedAt)),
       row(t('service'), tx(verification.service.name)),
