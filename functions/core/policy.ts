@@ -62,19 +62,26 @@ export function mayCallRoute(
 
 const isStaffRole = (role: Role): role is StaffRole => (STAFF_ROLES as readonly string[]).includes(role);
 
+/**
+ * The staff roles the caller really holds. An agency officer acts for an agency; one whose token names none
+ * (`custom:agency` missing) is no one in that role: failing closed, never "every agency".
+ */
+const staffRolesOf = (actor: Actor): StaffRole[] =>
+  actor.roles.filter(isStaffRole).filter((role) => role !== 'agency_officer' || actor.agency !== undefined);
+
 /** Staff of the village: a staff role and an area that covers it. */
 export const worksFor = (actor: Actor, villageCode: string): boolean =>
-  actor.roles.some(isStaffRole) && actorCoversVillage(actor, villageCode);
+  staffRolesOf(actor).length > 0 && actorCoversVillage(actor, villageCode);
 
 /**
  * Staff whose only staff role is agency officer see a village's requests only for services whose chain has
  * a stage of their agency: the health office has no business reading move letters.
  */
-const agencyOnly = (actor: Actor) =>
-  actor.roles.filter(isStaffRole).every((role) => role === 'agency_officer');
+const agencyOnly = (actor: Actor) => staffRolesOf(actor).every((role) => role === 'agency_officer');
 
 const agencyTakesPart = (actor: Actor, service: Pick<ServiceDefinition, 'stages'> | undefined) =>
-  service?.stages.some((stage) => (stage as { agency?: string }).agency === actor.agency) ?? false;
+  actor.agency !== undefined &&
+  (service?.stages.some((stage) => (stage as { agency?: string }).agency === actor.agency) ?? false);
 
 /** What the row rules read of a request's service: its chain (agencies), and its fields (whose NIK). */
 type ServiceFacts = Pick<ServiceDefinition, 'stages'> & Partial<Pick<ServiceDefinition, 'fields'>>;
@@ -172,7 +179,8 @@ export function decidingRole(
   actingRole: StaffRole | undefined,
   villageCode: string,
 ): StaffRole | undefined {
-  const role = [stage.role, actingRole].find((candidate) => candidate && actor.roles.includes(candidate));
+  const held = staffRolesOf(actor);
+  const role = [stage.role, actingRole].find((candidate) => candidate && held.includes(candidate));
   if (!role || !actorCoversVillage(actor, villageCode)) return undefined;
   // An agency's stage is that agency's officers' to decide; once late, the stand-in (the regency admin)
   // acts for the agency and needs none.

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   agencyGrant,
   agencyScope,
+  assertWorksFor,
   canCorrect,
   canSeeRequest,
   canSubmitIn,
@@ -69,6 +70,21 @@ describe('the authorization policy', () => {
     expect(canSeeRequest(kesmas, request(), noAgency)).toBe(false);
     expect(canSeeRequest(kesmas, request(), withKesmas)).toBe(true);
     expect(canSeeRequest(kesmas, request())).toBe(false); // without the service: deny
+  });
+
+  it('treats an agency officer without an agency as no one: no request, no task list, no decision', () => {
+    const adrift = person(['agency_officer'], ['35.10']);
+    expect(canSeeRequest(adrift, request(), noAgency)).toBe(false);
+    expect(canSeeRequest(adrift, request(), withKesmas)).toBe(false);
+    expect(
+      canSeeRequest(adrift, request(), { stages: [{ kind: 'decision', role: 'agency_officer' }] } as never),
+    ).toBe(false);
+    expect(() => assertWorksFor(adrift, TAMPO)).toThrow(/do not work for village/);
+    expect(
+      decidingRole(adrift, { role: 'agency_officer', agency: undefined }, undefined, TAMPO),
+    ).toBeUndefined();
+    // Their other roles still count: an operator who is also a (misconfigured) agency officer stays an operator.
+    expect(canSeeRequest(person(['operator', 'agency_officer'], [TAMPO]), request(), noAgency)).toBe(true);
   });
 
   it("lets only the stage's role, agency and area decide; the stand-in once it is late", () => {
