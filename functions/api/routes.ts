@@ -214,7 +214,8 @@ export const resubmitRequest = {
   access: ['citizen', 'operator'],
   rows: 'request-correction',
   entry: 'functions/api/resubmit-request.ts',
-  summary: 'The applicant corrects a returned request; the same workflow continues where it was returned.',
+  summary:
+    'The applicant corrects their returned request (a counter submission: an operator of the village); the same workflow continues where it was returned.',
   tags: ['requests'],
   needs: ['table:read', 'table:write', 'uploads:accept', 'workflow:signal', 'notify'],
   params: requestIdParams,
@@ -222,6 +223,7 @@ export const resubmitRequest = {
   responses: {
     200: { description: 'Corrected and resubmitted', schema: requestView },
     400: errorAnswer('Invalid data or attachments'),
+    403: errorAnswer("A citizen's own (self-service) application: only its applicant corrects it"),
     404: errorAnswer('No such request (or not yours)'),
     409: errorAnswer('The request is not waiting for a correction'),
   },

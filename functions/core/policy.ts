@@ -189,16 +189,40 @@ export function decidingRole(
 }
 
 /**
- * A returned request is corrected by its applicant, or by an operator of its own village (a counter
- * submission the citizen corrects at the office).
+ * Who corrects a returned request depends on how it came in. A self-service application is the citizen's
+ * own: only its applicant corrects it (staff may read it, never rewrite it). A counter submission (assisted
+ * channel) is corrected where it was made, by an operator of its village, with the citizen at the office.
+ * Requests from before channels existed count as self-service: only their applicant.
  */
 export const canCorrect = (actor: Actor, request: ServiceRequest): boolean =>
-  (!actor.client && request.applicant.subject === actor.subject) ||
-  (actor.roles.includes('operator') && actor.areas.includes(request.villageCode));
+  request.channel === 'assisted'
+    ? atCounterOf(actor, request.villageCode)
+    : !actor.client && request.applicant.subject === actor.subject;
+
+/**
+ * The request if the caller may correct it. Someone who may see it but not correct it (an operator of the
+ * village, before a citizen's own application) is told why (403, naming the channel and the state);
+ * anyone else gets "not found", so its existence does not leak.
+ */
+export function assertCanCorrect(
+  actor: Actor,
+  request: ServiceRequest | undefined,
+  id: string,
+): ServiceRequest {
+  if (request && canCorrect(actor, request)) return request;
+  if (!request || !canSeeRequest(actor, request)) throw requestNotFound(id);
+  throw new ForbiddenError(
+    text(
+      `Permohonan ${id} (status ${request.status}) diajukan mandiri oleh pemohon; hanya pemohon yang dapat memperbaikinya.`,
+      `Request ${id} (status ${request.status}) is the applicant's own self-service application; only the applicant may correct it.`,
+    ),
+  );
+}
 
 /** An operator of the village, at its counter. */
-const atCounterOf = (actor: Actor, villageCode: string): boolean =>
-  actor.roles.includes('operator') && actorCoversVillage(actor, villageCode);
+function atCounterOf(actor: Actor, villageCode: string): boolean {
+  return actor.roles.includes('operator') && actorCoversVillage(actor, villageCode);
+}
 
 /** Citizens apply to any village; operators submit at the counter of their own village only. */
 export const canSubmitIn = (actor: Actor, villageCode: string): boolean =>
