@@ -94,6 +94,7 @@ function needFindings(stack: DesaDigitalStack): Record<ResourceNeed, Acknowledgm
     'workflow:signal': [],
     'staff:manage': [],
     'staff:read': [],
+    'pseudonym:key': [],
   };
 }
 

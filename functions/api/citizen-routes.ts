@@ -30,7 +30,7 @@ export const linkNik = {
   summary:
     "Links the caller's NIK to their account once the population register confirms the name and birth date; the citizen then also sees the requests an operator submitted for them at the counter. One NIK, one account.",
   tags: ['citizens'],
-  needs: ['table:read', 'table:write'],
+  needs: ['table:read', 'table:write', 'pseudonym:key'],
   body: linkNikBody,
   responses: {
     200: { description: 'Linked (or already linked to this NIK)', schema: meView },

@@ -95,4 +95,9 @@ export type ResourceNeed =
   /** Create staff accounts and put them in their role's group (Cognito admin API); env USER_POOL_ID. */
   | 'staff:manage'
   /** List a role's staff and their contacts, read-only (cognito-idp:ListUsersInGroup); env USER_POOL_ID. */
-  | 'staff:read';
+  | 'staff:read'
+  /**
+   * Take keyed pseudonyms of NIKs (person-pseudonym.ts): kms:GenerateMac on the pseudonym key, once per cold
+   * start; env PSEUDONYM_KEY_ID. The API wrapper loads the key before the handler runs.
+   */
+  | 'pseudonym:key';

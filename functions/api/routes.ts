@@ -75,7 +75,7 @@ export const submitRequest = {
   summary:
     'Submit a request for a service in a village. Repeating the call with the same Idempotency-Key returns the first answer.',
   tags: ['requests'],
-  needs: ['table:read', 'table:write', 'uploads:accept', 'workflow:start', 'notify'],
+  needs: ['table:read', 'table:write', 'uploads:accept', 'workflow:start', 'notify', 'pseudonym:key'],
   body: submitRequestBody,
   headers: [
     {
@@ -217,7 +217,7 @@ export const resubmitRequest = {
   summary:
     'The applicant corrects their returned request (a counter submission: an operator of the village); the same workflow continues where it was returned.',
   tags: ['requests'],
-  needs: ['table:read', 'table:write', 'uploads:accept', 'workflow:signal', 'notify'],
+  needs: ['table:read', 'table:write', 'uploads:accept', 'workflow:signal', 'notify', 'pseudonym:key'],
   params: requestIdParams,
   body: resubmissionBody,
   responses: {

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { type AuditEntry, auditEntry } from './audit.js';
 import { ConflictError, type FieldIssue, ValidationError } from './errors.js';
 import { maskNik } from './nik.js';
+import { personHash } from './person-pseudonym.js';
 import type { Clock } from './ports.js';
 import { consumeOrThrow, type RateCounter, type RateLimitRule, refund } from './rate-limit.js';
 import type { Actor } from './roles.js';
@@ -21,8 +21,8 @@ export interface CitizenProfile {
   readonly linkedAt: string;
 }
 
-/** How a person appears in table keys and audit targets: SHA-256 of 'nik:' + NIK, hex; never the NIK. */
-export const personHash = (nik: string): string => createHash('sha256').update(`nik:${nik}`).digest('hex');
+// How a person appears in table keys and audit targets (a keyed pseudonym of the NIK): person-pseudonym.ts.
+export { personHash };
 
 export type LinkOutcome = 'linked' | 'nik-taken' | 'account-linked-otherwise';
 

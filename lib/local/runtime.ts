@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { DEMO_USERS } from '../../config/demo-users.js';
 import { DEMO_VILLAGES } from '../../config/villages.js';
 import { DynamoVillageDirectory } from '../../functions/adapters/dynamo-villages.js';
+import { ensureLocalPseudonymKey } from '../../functions/adapters/pseudonym-key.js';
 import { ROUTES } from '../../functions/api/routes.js';
 import type { ReconcileSummary } from '../../functions/workflow/reconcile.js';
 import { SCHEDULED_JOBS } from '../../functions/workflow/scheduled-jobs.js';
@@ -192,9 +193,13 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       // Letters are signed with a local P-256 key kept under the data directory (KMS in AWS; see
       // functions/adapters/signing/local-signer.ts), created on first use, so signatures survive a restart.
       LOCAL_SIGNING_KEY_FILE: join(dataDir, 'signing', 'document-signing-key.pem'),
+      // NIKs and contacts are pseudonymised with a local key file (a KMS HMAC key in AWS; see
+      // functions/adapters/pseudonym-key.ts), created at the first start, kept across restarts.
+      PSEUDONYM_KEY_FILE: join(dataDir, 'pseudonym', 'pseudonym.key'),
       ...(options.deadlineScale ? { STAGE_DEADLINE_SCALE: String(options.deadlineScale) } : {}),
     };
     Object.assign(process.env, env);
+    await ensureLocalPseudonymKey(env.PSEUDONYM_KEY_FILE);
 
     log('seeding demo villages');
     const directory = new DynamoVillageDirectory(TABLE_NAME);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../functions/core/audit.js';
 import {
@@ -11,8 +12,12 @@ import {
   personHash,
 } from '../../../functions/core/citizen-profile.js';
 import { ConflictError, ValidationError } from '../../../functions/core/errors.js';
+import { setPseudonymKey } from '../../../functions/core/person-pseudonym.js';
 import { type RateCounter, RateLimitedError } from '../../../functions/core/rate-limit.js';
 import type { Actor } from '../../../functions/core/roles.js';
+
+// The API wrapper loads the pseudonym key before a use case runs (adapters/pseudonym-key.ts); here, a test key.
+setPseudonymKey(randomBytes(32));
 
 const NIK = '3510061208900003';
 const BUDI = { nik: NIK, name: 'Budi Santoso', birthDate: '1990-08-12' };
