@@ -97,7 +97,8 @@ export type ResourceNeed =
   /** List a role's staff and their contacts, read-only (cognito-idp:ListUsersInGroup); env USER_POOL_ID. */
   | 'staff:read'
   /**
-   * Take keyed pseudonyms of NIKs (person-pseudonym.ts): kms:GenerateMac on the pseudonym key, once per cold
-   * start; env PSEUDONYM_KEY_ID. The API wrapper loads the key before the handler runs.
+   * Take keyed pseudonyms of NIKs and contacts (person-pseudonym.ts): kms:GenerateMac on the pseudonym key,
+   * once per cold start; env PSEUDONYM_KEY_ID. The API wrapper loads the key before the handler runs; the
+   * notifier loads it itself (every 'notify' function needs it: messages are counted per destination).
    */
   | 'pseudonym:key';

@@ -140,7 +140,7 @@ export const decideRequest = {
   summary:
     "Approve, reject or return the request at its current stage; only the stage's role in the request's area may decide.",
   tags: ['requests'],
-  needs: ['table:read', 'table:write', 'uploads:accept', 'workflow:signal', 'notify'],
+  needs: ['table:read', 'table:write', 'uploads:accept', 'workflow:signal', 'notify', 'pseudonym:key'],
   params: requestIdParams,
   body: decisionBody,
   responses: {

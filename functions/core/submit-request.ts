@@ -29,6 +29,7 @@ import type {
   VillageDirectory,
   Workflow,
 } from './ports.js';
+import { consumeOrThrow, type RateCounter, type RateLimitRule, refund } from './rate-limit.js';
 import {
   type Consent,
   type Contact,
@@ -55,6 +56,8 @@ export interface SubmitInput {
 
 export interface SubmitDeps {
   readonly requests: RequestStore;
+  /** Submission counters per account (SUBMISSIONS_PER_ACCOUNT). */
+  readonly rates: RateCounter;
   readonly villages: VillageDirectory;
   readonly catalog: ServiceCatalog;
   readonly uploads: UploadStore;
@@ -62,6 +65,16 @@ export interface SubmitDeps {
   readonly notifier: Notifier;
   readonly clock: Clock;
 }
+
+/**
+ * Submissions per account and day (issue 10): a request names a contact the platform then messages, and
+ * that contact is not verified; an account may not send more than this many (a citizen's real needs are a
+ * handful a day). Operators enter requests for many citizens at their counter: they get more.
+ */
+export const SUBMISSIONS_PER_ACCOUNT: Readonly<Record<SubmissionChannel, RateLimitRule>> = {
+  self: { name: 'submit-account', limit: 20, windowSeconds: 24 * 60 * 60 },
+  assisted: { name: 'submit-counter-account', limit: 200, windowSeconds: 24 * 60 * 60 },
+};
 
 /**
  * Submits a request.
@@ -120,12 +133,17 @@ export async function submitRequest(
     );
   }
 
+  // Counted once the input is valid (bad input costs nothing) and before anything is written; a replay of an
+  // earlier submission (below) or a failure before the request exists gives the hit back.
+  const ticket = await consumeOrThrow(deps.rates, SUBMISSIONS_PER_ACCOUNT[channel], actor.subject, now);
+  const giveBack = () => refund(deps.rates, ticket);
   const id = newId(now);
   const role = actor.roles[0] ?? 'citizen';
   let attachments: Awaited<ReturnType<typeof acceptAttachments>>;
   try {
     attachments = await acceptAttachments(deps, actor, role, id, village.code, input.attachments ?? []);
   } catch (error) {
+    await giveBack();
     // A concurrent retry with the same Idempotency-Key may have taken these uploads first: once its request
     // is written, answer as it did. (Mitigation only: two retries can still split the uploads between them;
     // claiming the key before accepting attachments would close that.)
@@ -167,15 +185,24 @@ export async function submitRequest(
   // code is taken, the transaction wrote nothing; draw another (three tries, then fail loudly: a 500 whose
   // details stay in the logs, and the citizen's retry with the same Idempotency-Key starts over).
   for (let attempt = 1; ; attempt++) {
-    const result = await deps.requests.create(
-      request,
-      event,
-      idempotency ? { ...idempotency, requestId: id } : undefined,
-      peopleNamed(service, data),
-    );
+    const result = await deps.requests
+      .create(
+        request,
+        event,
+        idempotency ? { ...idempotency, requestId: id } : undefined,
+        peopleNamed(service, data),
+      )
+      .catch(async (error: unknown) => {
+        await giveBack();
+        throw error;
+      });
     if (result.created) break;
-    if ('existing' in result) return replayed(deps, result.existing, idempotency?.bodyHash ?? '', input);
+    if ('existing' in result) {
+      await giveBack();
+      return replayed(deps, result.existing, idempotency?.bodyHash ?? '', input);
+    }
     if (attempt >= TRACKING_CODE_ATTEMPTS) {
+      await giveBack();
       throw new Error(`No free tracking code after ${attempt} attempts for request ${id}`);
     }
     request = { ...request, trackingCode: newTrackingCode() };

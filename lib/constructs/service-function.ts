@@ -207,6 +207,12 @@ export class ServiceFunction extends Construct {
               `${this.node.path} (${this.entry}) needs notify without table:write (the outbox)`,
             );
           }
+          // Messages are counted per destination under a keyed pseudonym of the address (issue 10).
+          if (!this.needs.includes('pseudonym:key')) {
+            throw new Error(
+              `${this.node.path} (${this.entry}) needs notify without pseudonym:key (destination limits)`,
+            );
+          }
           this.required(resources.notifications, 'notifications').grantDeliver(fn);
           break;
         case 'staff:manage':
