@@ -7,8 +7,8 @@ import { ApprovalWorkflow } from './constructs/approval-workflow.js';
 import { Data } from './constructs/data.js';
 import { Identity } from './constructs/identity.js';
 import { Notifications } from './constructs/notifications.js';
-import { Reconciler } from './constructs/reconciler.js';
 import { PseudonymKey } from './constructs/pseudonym-key.js';
+import { Reconciler } from './constructs/reconciler.js';
 import { SigningKey } from './constructs/signing-key.js';
 import { Web } from './constructs/web.js';
 
