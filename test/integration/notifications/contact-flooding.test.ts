@@ -68,7 +68,7 @@ describe('contact flooding', () => {
     const refused = await submission(citizen, VICTIM);
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(refused.body).toMatchObject({ error: 'RATE_LIMITED' });
+    expect(refused.body).toMatchObject({ error: { code: 'RATE_LIMITED' } });
     expect(JSON.stringify(refused.body)).toMatch(/Terlalu banyak/);
     const after = (await tableItems(runtime)).filter((item) => String(item.pk).startsWith('REQ#')).length;
     expect(after).toBe(before);
