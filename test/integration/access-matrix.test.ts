@@ -394,7 +394,7 @@ describe('the access matrix, generated from the route table', () => {
     }
     const sample = sampleApplication('SKU');
     personalValues = [String(sample.nik), String(sample.fullName), String(sample.address)];
-  });
+  }, 900_000); // eight shared records, each through the real workflow: slow when the machine is busy
   afterAll(() => runtime?.cleanup());
 
   it('has a case for every route in the table', () => {
