@@ -107,6 +107,7 @@ function needFindings(stack: DesaDigitalStack): Record<Extract<ResourceNeed, str
     'workflow:describe': [executionsOf(stack.workflow.stateMachine)],
     'staff:manage': [],
     'staff:read': [],
+    'pseudonym:key': [],
   };
 }
 

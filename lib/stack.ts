@@ -7,6 +7,7 @@ import { ApprovalWorkflow } from './constructs/approval-workflow.js';
 import { Data } from './constructs/data.js';
 import { Identity } from './constructs/identity.js';
 import { Notifications } from './constructs/notifications.js';
+import { PseudonymKey } from './constructs/pseudonym-key.js';
 import { Reconciler } from './constructs/reconciler.js';
 import { SigningKey } from './constructs/signing-key.js';
 import { Web } from './constructs/web.js';
@@ -57,6 +58,8 @@ export class DesaDigitalStack extends Stack {
     const signing = new SigningKey(this, 'DocumentSigning', {
       aliasName: `alias/desa-digital/${deployment.id}/document-signing`,
     });
+    // NIK and contact pseudonyms (issue 10): a KMS HMAC key, kept when the stack goes.
+    const pseudonyms = new PseudonymKey(this, 'Pseudonyms');
     // The workflow tells each stage's deciders that it waits for them: it lists staff in the user pool.
     const workflow = new ApprovalWorkflow(this, 'Workflow', {
       resources: {
@@ -65,6 +68,7 @@ export class DesaDigitalStack extends Stack {
         notifications,
         signingKey: signing.key,
         userPool: identity.userPool,
+        pseudonymKey: pseudonyms.key,
       },
       publicBaseUrl: web.url,
     });
@@ -75,6 +79,7 @@ export class DesaDigitalStack extends Stack {
       notifications,
       signingKey: signing.key,
       userPool: identity.userPool,
+      pseudonymKey: pseudonyms.key,
     });
     // A reissued letter carries the same QR link to the public verification page as a first issue.
     api.functions[reissueDocument.id]?.function.addEnvironment('PUBLIC_BASE_URL', web.url);

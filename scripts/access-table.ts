@@ -9,7 +9,7 @@ import { ROLES, type Role } from '../functions/core/roles.js';
 const SCOPE: Partial<Record<RowRule, string>> = {
   request: 'area',
   'request-decision': 'stage, area',
-  'request-correction': 'village',
+  'request-correction': 'counter, village',
   submission: 'own village',
   village: 'area',
   'village-services': 'area',
@@ -41,5 +41,6 @@ console.log(
   [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n') +
     '\n\n✓ everyone with that role · own: their own requests · area: records of villages their area covers' +
     ' · stage: only the role (and agency) the current stage waits for · own agency: services their agency takes part in' +
-    ' · village / own village: only their own village · public rows need no sign-in',
+    ' · village / own village: only their own village · counter: requests submitted at the village counter' +
+    ' · public rows need no sign-in',
 );

@@ -21,13 +21,17 @@ export function actorFromClaims(event: APIGatewayProxyEventV2WithJWTAuthorizer):
     return machineActor(claims, origin);
   }
   const groups = listClaim(claims['cognito:groups']).filter(isRole) as Role[];
-  const roles: Role[] = claims.mfa_setup_required === 'true' ? [] : groups.length > 0 ? groups : ['citizen'];
+  const agency = claims['custom:agency'] ? String(claims['custom:agency']) : undefined;
+  // An agency officer without an agency is no one in that role (fail closed); their other groups still
+  // count, but never fall back to citizen: a staff account is not a citizen's.
+  const held = groups.filter((role) => role !== 'agency_officer' || agency !== undefined);
+  const roles: Role[] = claims.mfa_setup_required === 'true' ? [] : groups.length > 0 ? held : ['citizen'];
   return {
     subject: String(claims.sub),
     name: String(claims.name ?? claims['cognito:username'] ?? claims.sub),
     roles,
     areas: listClaim(claims['custom:area']),
-    ...(claims['custom:agency'] ? { agency: String(claims['custom:agency']) } : {}),
+    ...(agency ? { agency } : {}),
     origin,
   };
 }

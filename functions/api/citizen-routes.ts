@@ -53,6 +53,7 @@ export const linkNik = {
     // The person's notice: the outbox (REQ#nik-link-<hash>) and its delivery.
     { table: ['PutItem', 'UpdateItem'], partitions: ['REQ#'] },
     'notify',
+    'pseudonym:key',
   ],
   body: linkNikBody,
   responses: {

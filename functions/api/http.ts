@@ -2,6 +2,7 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type { z } from 'zod';
 import { redactingLogger } from '../adapters/log-redaction.js';
+import { loadPseudonymKey } from '../adapters/pseudonym-key.js';
 import { maskPersonalNumbers } from '../core/data-subject.js';
 import { DomainError, ForbiddenError, ValidationError } from '../core/errors.js';
 import { mayCallRoute } from '../core/policy.js';
@@ -61,6 +62,8 @@ export function apiHandler<R extends RouteDefinition>(
     })
     .handler(async (event) => {
       const actor = authorize(route, event);
+      // Once per container (cached): the route takes NIK pseudonyms, and none without the key (fail closed).
+      if (route.needs.includes('pseudonym:key')) await loadPseudonymKey();
       const input = {
         actor,
         params: parseInput(route.params, event.pathParameters ?? {}),

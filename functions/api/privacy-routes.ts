@@ -16,7 +16,7 @@ export const createDataSubjectExport = {
   summary:
     "Everything the platform holds about the person a NIK identifies, within the officer's area: each request in full, its timeline, notifications, registry lookups, letters and access trail. The export itself is audited.",
   tags: ['privacy'],
-  needs: ['table:read', 'table:write'],
+  needs: ['table:read', 'table:write', 'pseudonym:key'],
   body: dataSubjectExportBody,
   responses: {
     200: { description: 'The export (never cached)', schema: dataSubjectExport },

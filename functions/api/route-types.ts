@@ -11,7 +11,8 @@ export type { RouteAccess };
  * - none: no record in the path; public, or scoped to the caller (their uploads, their own requests)
  * - request: the `{id}` request's applicant, or staff of its area (agency officers: when their agency takes part)
  * - request-decision: the role (and agency) the request's current stage waits for, in its area
- * - request-correction: the applicant, or an operator of the request's village
+ * - request-correction: the applicant of a self-service request; for a counter (assisted) submission, an
+ *   operator of the request's village. Others who may see the request: 403; everyone else: 404
  * - submission: citizens apply to any village; operators at their own village's counter only
  * - village: staff whose area covers the village named by the path, query or body
  * - village-services: the village head of that village, or the regency admin over it
@@ -151,4 +152,10 @@ export type ResourceNeed =
   /** Create staff accounts and put them in their role's group (Cognito admin API); env USER_POOL_ID. */
   | 'staff:manage'
   /** List a role's staff and their contacts, read-only (cognito-idp:ListUsersInGroup); env USER_POOL_ID. */
-  | 'staff:read';
+  | 'staff:read'
+  /**
+   * Take keyed pseudonyms of NIKs and contacts (person-pseudonym.ts): kms:GenerateMac on the pseudonym key,
+   * once per cold start; env PSEUDONYM_KEY_ID. The API wrapper loads the key before the handler runs; the
+   * notifier loads it itself (every 'notify' function needs it: messages are counted per destination).
+   */
+  | 'pseudonym:key';

@@ -77,7 +77,7 @@ export const submitRequest = {
   summary:
     'Submit a request for a service in a village. Repeating the call with the same Idempotency-Key returns the first answer.',
   tags: ['requests'],
-  needs: ['table:read', 'table:write', 'uploads:accept', 'workflow:start', 'notify'],
+  needs: ['table:read', 'table:write', 'uploads:accept', 'workflow:start', 'notify', 'pseudonym:key'],
   body: submitRequestBody,
   headers: [
     {
@@ -143,7 +143,7 @@ export const decideRequest = {
   summary:
     "Approve, reject or return the request at its current stage; only the stage's role in the request's area may decide.",
   tags: ['requests'],
-  needs: ['table:read', 'table:write', 'uploads:accept', 'workflow:signal', 'notify'],
+  needs: ['table:read', 'table:write', 'uploads:accept', 'workflow:signal', 'notify', 'pseudonym:key'],
   params: requestIdParams,
   body: decisionBody,
   responses: {
@@ -237,9 +237,10 @@ export const resubmitRequest = {
   access: ['citizen', 'operator'],
   rows: 'request-correction',
   entry: 'functions/api/resubmit-request.ts',
-  summary: 'The applicant corrects a returned request; the same workflow continues where it was returned.',
+  summary:
+    'The applicant corrects their returned request (a counter submission: an operator of the village); the same workflow continues where it was returned.',
   tags: ['requests'],
-  needs: ['table:read', 'table:write', 'uploads:accept', 'workflow:signal', 'notify'],
+  needs: ['table:read', 'table:write', 'uploads:accept', 'workflow:signal', 'notify', 'pseudonym:key'],
   params: requestIdParams,
   body: resubmissionBody,
   responses: {
@@ -250,6 +251,7 @@ export const resubmitRequest = {
       schema: requestView,
     },
     400: errorAnswer('Invalid data or attachments'),
+    403: errorAnswer("A citizen's own (self-service) application: only its applicant corrects it"),
     404: errorAnswer('No such request (or not yours)'),
     409: errorAnswer('The request is not waiting for a correction'),
   },

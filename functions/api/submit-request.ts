@@ -1,3 +1,4 @@
+import { rateCounter } from '../adapters/dynamo-rate-limit.js';
 import { villageDirectory } from '../adapters/dynamo-villages.js';
 import { ValidationError } from '../core/errors.js';
 import { submitRequest as submit } from '../core/submit-request.js';
@@ -20,7 +21,7 @@ export const handler = apiHandler(submitRequest, async ({ actor, body, headers }
       [{ field: 'Idempotency-Key', message: text('format tidak valid', 'invalid format') }],
     );
   }
-  const deps = { ...requestChangeDeps(), villages: villageDirectory() };
+  const deps = { ...requestChangeDeps(), villages: villageDirectory(), rates: rateCounter() };
   const { request, replayed } = await submit(deps, actor, body, key);
   return {
     status: 201,

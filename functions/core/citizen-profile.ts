@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { AuditEntry } from './audit.js';
 import { ConflictError } from './errors.js';
 import { maskNik } from './nik.js';
 import type { NikActivation } from './nik-activation.js';
+import { personHash } from './person-pseudonym.js';
 import type { Actor } from './roles.js';
 import { text } from './text.js';
 
@@ -20,8 +20,8 @@ export interface CitizenProfile {
   readonly linkedAt: string;
 }
 
-/** How a person appears in table keys and audit targets: SHA-256 of 'nik:' + NIK, hex; never the NIK. */
-export const personHash = (nik: string): string => createHash('sha256').update(`nik:${nik}`).digest('hex');
+// How a person appears in table keys and audit targets (a keyed pseudonym of the NIK): person-pseudonym.ts.
+export { personHash };
 
 /**
  * How a link write ended. 'code-spent': the activation code was used or replaced between the check and the

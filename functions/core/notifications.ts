@@ -4,6 +4,7 @@ import type { DecisionStage, ServiceDefinition } from './catalog/types.js';
 import { zonedFormatter } from './documents/calendar.js';
 import { decidingRole, worksFor } from './policy.js';
 import type { Notification, Notifier, RequestStore } from './ports.js';
+import type { RateLimitRule } from './rate-limit.js';
 import type { RequestEvent, RequestStatus, ServiceRequest } from './requests.js';
 import { type Actor, isRole, STAFF_ROLES, type StaffRole } from './roles.js';
 import type { StaffMember } from './staff.js';
@@ -586,15 +587,28 @@ export const DELIVERY_STATUSES = [
   'failed',
   'undeliverable',
   'sent-local',
+  'suppressed',
 ] as const;
 /**
  * pending: recorded, not yet handed to SNS/SES · sending: handed over by one worker right now · sent: SNS/SES
  * accepted it · failed: SNS/SES refused it (error recorded; retried when the same notification comes again)
  * · undeliverable: no address (`reason`: no-contact, no-staff-for-stage, staff-directory-unavailable) or no
  * sender configured (no-sender) · sent-local:
- * the local runtime, where the outbox is the delivery.
+ * the local runtime, where the outbox is the delivery · suppressed: not sent because its destination had
+ * all the messages it may get today (`reason` rate-limited; see MESSAGES_PER_DESTINATION).
  */
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+/**
+ * Messages per destination (a phone number or an e-mail address) and day, across all requests (issue 10).
+ * A request's contact is not verified: without this, anyone could have the platform message any number.
+ * A citizen following a few requests gets well under it; past it the outbox records the message as
+ * suppressed and nothing is sent. Counted under a keyed pseudonym of the destination, never the address.
+ */
+export const MESSAGES_PER_DESTINATION: Readonly<Record<Notification['channel'], RateLimitRule>> = {
+  sms: { name: 'notify-sms-destination', limit: 10, windowSeconds: 24 * 60 * 60 },
+  email: { name: 'notify-email-destination', limit: 10, windowSeconds: 24 * 60 * 60 },
+};
 
 /** A notification as the outbox keeps it. */
 export interface NotificationRecord extends Notification {

@@ -62,19 +62,26 @@ export function mayCallRoute(
 
 const isStaffRole = (role: Role): role is StaffRole => (STAFF_ROLES as readonly string[]).includes(role);
 
+/**
+ * The staff roles the caller really holds. An agency officer acts for an agency; one whose token names none
+ * (`custom:agency` missing) is no one in that role: failing closed, never "every agency".
+ */
+const staffRolesOf = (actor: Actor): StaffRole[] =>
+  actor.roles.filter(isStaffRole).filter((role) => role !== 'agency_officer' || actor.agency !== undefined);
+
 /** Staff of the village: a staff role and an area that covers it. */
 export const worksFor = (actor: Actor, villageCode: string): boolean =>
-  actor.roles.some(isStaffRole) && actorCoversVillage(actor, villageCode);
+  staffRolesOf(actor).length > 0 && actorCoversVillage(actor, villageCode);
 
 /**
  * Staff whose only staff role is agency officer see a village's requests only for services whose chain has
  * a stage of their agency: the health office has no business reading move letters.
  */
-const agencyOnly = (actor: Actor) =>
-  actor.roles.filter(isStaffRole).every((role) => role === 'agency_officer');
+const agencyOnly = (actor: Actor) => staffRolesOf(actor).every((role) => role === 'agency_officer');
 
 const agencyTakesPart = (actor: Actor, service: Pick<ServiceDefinition, 'stages'> | undefined) =>
-  service?.stages.some((stage) => (stage as { agency?: string }).agency === actor.agency) ?? false;
+  actor.agency !== undefined &&
+  (service?.stages.some((stage) => (stage as { agency?: string }).agency === actor.agency) ?? false);
 
 /** What the row rules read of a request's service: its chain (agencies), and its fields (whose NIK). */
 type ServiceFacts = Pick<ServiceDefinition, 'stages'> & Partial<Pick<ServiceDefinition, 'fields'>>;
@@ -172,7 +179,8 @@ export function decidingRole(
   actingRole: StaffRole | undefined,
   villageCode: string,
 ): StaffRole | undefined {
-  const role = [stage.role, actingRole].find((candidate) => candidate && actor.roles.includes(candidate));
+  const held = staffRolesOf(actor);
+  const role = [stage.role, actingRole].find((candidate) => candidate && held.includes(candidate));
   if (!role || !actorCoversVillage(actor, villageCode)) return undefined;
   // An agency's stage is that agency's officers' to decide; once late, the stand-in (the regency admin)
   // acts for the agency and needs none.
@@ -181,16 +189,40 @@ export function decidingRole(
 }
 
 /**
- * A returned request is corrected by its applicant, or by an operator of its own village (a counter
- * submission the citizen corrects at the office).
+ * Who corrects a returned request depends on how it came in. A self-service application is the citizen's
+ * own: only its applicant corrects it (staff may read it, never rewrite it). A counter submission (assisted
+ * channel) is corrected where it was made, by an operator of its village, with the citizen at the office.
+ * Requests from before channels existed count as self-service: only their applicant.
  */
 export const canCorrect = (actor: Actor, request: ServiceRequest): boolean =>
-  (!actor.client && request.applicant.subject === actor.subject) ||
-  (actor.roles.includes('operator') && actor.areas.includes(request.villageCode));
+  request.channel === 'assisted'
+    ? atCounterOf(actor, request.villageCode)
+    : !actor.client && request.applicant.subject === actor.subject;
+
+/**
+ * The request if the caller may correct it. Someone who may see it but not correct it (an operator of the
+ * village, before a citizen's own application) is told why (403, naming the channel and the state);
+ * anyone else gets "not found", so its existence does not leak.
+ */
+export function assertCanCorrect(
+  actor: Actor,
+  request: ServiceRequest | undefined,
+  id: string,
+): ServiceRequest {
+  if (request && canCorrect(actor, request)) return request;
+  if (!request || !canSeeRequest(actor, request)) throw requestNotFound(id);
+  throw new ForbiddenError(
+    text(
+      `Permohonan ${id} (status ${request.status}) diajukan mandiri oleh pemohon; hanya pemohon yang dapat memperbaikinya.`,
+      `Request ${id} (status ${request.status}) is the applicant's own self-service application; only the applicant may correct it.`,
+    ),
+  );
+}
 
 /** An operator of the village, at its counter. */
-const atCounterOf = (actor: Actor, villageCode: string): boolean =>
-  actor.roles.includes('operator') && actorCoversVillage(actor, villageCode);
+function atCounterOf(actor: Actor, villageCode: string): boolean {
+  return actor.roles.includes('operator') && actorCoversVillage(actor, villageCode);
+}
 
 /** Citizens apply to any village; operators submit at the counter of their own village only. */
 export const canSubmitIn = (actor: Actor, villageCode: string): boolean =>

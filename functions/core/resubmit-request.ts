@@ -8,7 +8,7 @@ import {
 } from './attachments.js';
 import { type RecordedChange, type RequestChangeDeps, signalWorkflow } from './decide-request.js';
 import { ConflictError, ValidationError } from './errors.js';
-import { canCorrect, requestNotFound } from './policy.js';
+import { assertCanCorrect } from './policy.js';
 import { eventActor, type RequestEvent, type ServiceRequest } from './requests.js';
 import type { Actor } from './roles.js';
 import { withSignal } from './signals.js';
@@ -17,11 +17,12 @@ import { text } from './text.js';
 
 /**
  * The applicant corrects a returned request.
- * Primary course: the request is RETURNED and waits for its applicant (or the village's operator helping
- * them at the counter); the corrected data passes the schema; new files replace those of the same
- * requirement; the same workflow execution continues where the request was returned (registry checks run
- * again when they were the reason). The signal is written with the correction: if sending it fails, the
- * correction stands and the reconciler sends it again (RecordedChange).
+ * Primary course: the caller may correct it (policy.canCorrect: the applicant of a self-service request, an
+ * operator of the village for a counter submission); the request is RETURNED and waits for a correction;
+ * the corrected data passes the schema; new files replace those of the same requirement; the same workflow
+ * execution continues where the request was returned (registry checks run again when they were the reason).
+ * The signal is written with the correction: if sending it fails, the correction stands and the reconciler
+ * sends it again (RecordedChange).
  */
 export async function resubmitRequest(
   deps: RequestChangeDeps,
@@ -29,9 +30,9 @@ export async function resubmitRequest(
   requestId: string,
   input: { data: Readonly<Record<string, unknown>>; attachments?: readonly AttachmentInput[] },
 ): Promise<RecordedChange> {
-  const request = await deps.requests.get(requestId);
-  if (!request || !canCorrect(actor, request)) throw requestNotFound(requestId);
-  const role = request.applicant.subject === actor.subject ? 'citizen' : 'operator';
+  const request = assertCanCorrect(actor, await deps.requests.get(requestId), requestId);
+  // The citizen correcting their own application, or an operator at the counter.
+  const role = actor.roles.includes('operator') ? 'operator' : 'citizen';
   if (request.status !== 'RETURNED' || request.awaiting?.stageKey !== RESUBMISSION_STAGE) {
     throw new ConflictError(
       'NOT_RETURNED',

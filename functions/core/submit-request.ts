@@ -32,6 +32,14 @@ import type {
   Workflow,
 } from './ports.js';
 import {
+  consumeOrThrow,
+  type RateCounter,
+  RateLimitedError,
+  type RateLimitRule,
+  type RateTicket,
+  refund,
+} from './rate-limit.js';
+import {
   type Consent,
   type Contact,
   eventActor,
@@ -57,6 +65,8 @@ export interface SubmitInput {
 
 export interface SubmitDeps {
   readonly requests: RequestStore;
+  /** Submission counters per account (SUBMISSIONS_PER_ACCOUNT). */
+  readonly rates: RateCounter;
   readonly villages: VillageDirectory;
   readonly catalog: ServiceCatalog;
   readonly uploads: UploadStore;
@@ -64,6 +74,16 @@ export interface SubmitDeps {
   readonly notifier: Notifier;
   readonly clock: Clock;
 }
+
+/**
+ * Submissions per account and day (issue 10): a request names a contact the platform then messages, and
+ * that contact is not verified; an account may not send more than this many (a citizen's real needs are a
+ * handful a day). Operators enter requests for many citizens at their counter: they get more.
+ */
+export const SUBMISSIONS_PER_ACCOUNT: Readonly<Record<SubmissionChannel, RateLimitRule>> = {
+  self: { name: 'submit-account', limit: 20, windowSeconds: 24 * 60 * 60 },
+  assisted: { name: 'submit-counter-account', limit: 200, windowSeconds: 24 * 60 * 60 },
+};
 
 /**
  * Submits a request.
@@ -134,14 +154,24 @@ export async function submitRequest(
   const claim = hold && 'claim' in hold ? hold : undefined;
   const id = claim?.claim.requestId ?? newId(now);
   const role = actor.roles[0] ?? 'citizen';
+  let ticket: RateTicket | undefined;
   try {
+    // Counted once the input is valid and the key is held (bad input and replays cost nothing), before
+    // anything is written; given back when no request is written.
+    ticket = await consumeOrThrow(deps.rates, SUBMISSIONS_PER_ACCOUNT[channel], actor.subject, now);
     const planned = { id, role, now, channel, village, service, data };
-    return await createSubmitted(deps, actor, input, planned, claim?.claim);
+    const submitted = await createSubmitted(deps, actor, input, planned, claim?.claim);
+    // Another attempt with this key wrote the request first: this one counts for nothing.
+    if (submitted.replayed) await refund(deps.rates, ticket).catch(() => undefined);
+    return submitted;
   } catch (error) {
-    // A refusal of this attempt's files moved nothing: a fresh claim goes (the table is as it was); any
-    // other failure keeps the claim (files may have moved) and ends its lease so a retry resumes at once.
+    if (ticket) await refund(deps.rates, ticket).catch(() => undefined);
+    // A refusal of this attempt (its files, or the account's daily limit) moved nothing: a fresh claim goes
+    // (the table is as it was); any other failure keeps the claim (files may have moved) and ends its lease so
+    // a retry resumes at once.
     if (claim) {
-      const refused = error instanceof ValidationError && !claim.resumed;
+      const refused =
+        (error instanceof ValidationError || error instanceof RateLimitedError) && !claim.resumed;
       // If this fails too, the lease simply runs out (CLAIM_LEASE_MS) and a retry resumes then.
       await deps.requests.releaseIdempotencyClaim(claim.claim, refused).catch(() => undefined);
     }
@@ -216,7 +246,9 @@ async function createSubmitted(
   for (let attempt = 1; ; attempt++) {
     const result = await deps.requests.create(request, event, idempotency, peopleNamed(service, data));
     if (result.created) break;
-    if ('existing' in result) return replayed(deps, result.existing, idempotency?.bodyHash ?? '', input);
+    if ('existing' in result) {
+      return replayed(deps, result.existing, idempotency?.bodyHash ?? '', input);
+    }
     if (attempt >= TRACKING_CODE_ATTEMPTS) {
       throw new Error(`No free tracking code after ${attempt} attempts for request ${id}`);
     }

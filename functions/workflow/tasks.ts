@@ -16,25 +16,28 @@ import type { NextStep } from '../core/approvals.js';
 export const WORKFLOW_TASKS = {
   StartReview: {
     entry: 'functions/workflow/start-review.ts',
-    needs: ['table:read', 'table:write', 'notify'],
+    needs: ['table:read', 'table:write', 'notify', 'pseudonym:key'],
   },
   // Opens a stage (and re-opens it for the stand-in after an escalation): lists the stage's deciders.
   AwaitDecision: {
     entry: 'functions/workflow/open-stage.ts',
-    needs: ['table:read', 'table:write', 'notify', 'staff:read'],
+    needs: ['table:read', 'table:write', 'notify', 'staff:read', 'pseudonym:key'],
   },
-  RunChecks: { entry: 'functions/workflow/run-checks.ts', needs: ['table:read', 'table:write', 'notify'] },
+  RunChecks: {
+    entry: 'functions/workflow/run-checks.ts',
+    needs: ['table:read', 'table:write', 'notify', 'pseudonym:key'],
+  },
   EscalateStage: {
     entry: 'functions/workflow/escalate-stage.ts',
-    needs: ['table:read', 'table:write', 'notify'],
+    needs: ['table:read', 'table:write', 'notify', 'pseudonym:key'],
   },
   IssueDocument: {
     entry: 'functions/workflow/issue-document.ts',
-    needs: ['table:read', 'table:write', 'documents:write', 'documents:sign', 'notify'],
+    needs: ['table:read', 'table:write', 'documents:write', 'documents:sign', 'notify', 'pseudonym:key'],
   },
   RecordFailure: {
     entry: 'functions/workflow/record-failure.ts',
-    needs: ['table:read', 'table:write', 'notify'],
+    needs: ['table:read', 'table:write', 'notify', 'pseudonym:key'],
   },
 } as const satisfies Record<string, { entry: string; needs: readonly ResourceNeed[] }>;
 

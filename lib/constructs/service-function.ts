@@ -13,6 +13,7 @@ import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
 import type { ResourceNeed, TableNeed } from '../../functions/api/route-types.js';
 import type { Notifications } from './notifications.js';
+import { grantPseudonyms } from './pseudonym-key.js';
 import { grantSign, grantVerify } from './signing-key.js';
 
 /** The repository root: handler entries and the lock file are resolved against it. */
@@ -63,6 +64,8 @@ export interface ServiceResources {
   readonly signingKey?: IKey;
   /** The Cognito user pool staff accounts live in (needs 'staff:manage' and 'staff:read'). */
   readonly userPool?: IUserPool;
+  /** The KMS HMAC key behind NIK and contact pseudonyms (need 'pseudonym:key'). */
+  readonly pseudonymKey?: IKey;
 }
 
 /**
@@ -162,7 +165,7 @@ export class ServiceFunction extends Construct {
    * Grants what `needs` asks for, and only that, and tells the handler where to find it through environment
    * variables (TABLE_NAME, DOCUMENTS_BUCKET, STATE_MACHINE_ARN; NOTIFY_DELIVERY, SENDER_EMAIL for 'notify';
    * SIGNING_KEY_ID, the key's ARN, for 'documents:sign' and 'documents:verify'; USER_POOL_ID for
-   * 'staff:manage' and 'staff:read').
+   * 'staff:manage' and 'staff:read'; PSEUDONYM_KEY_ID for 'pseudonym:key').
    * Throws when a needed resource is missing.
    */
   bind(resources: ServiceResources): this {
@@ -213,6 +216,12 @@ export class ServiceFunction extends Construct {
               `${this.node.path} (${this.entry}) needs notify without table:write (the outbox, in REQ#)`,
             );
           }
+          // Messages are counted per destination under a keyed pseudonym of the address (issue 10).
+          if (!this.needs.includes('pseudonym:key')) {
+            throw new Error(
+              `${this.node.path} (${this.entry}) needs notify without pseudonym:key (destination limits)`,
+            );
+          }
           this.required(resources.notifications, 'notifications').grantDeliver(fn);
           break;
         case 'staff:manage':
@@ -221,6 +230,12 @@ export class ServiceFunction extends Construct {
         case 'staff:read':
           this.userPool(resources).grant(fn, ...STAFF_READ_ACTIONS);
           break;
+        case 'pseudonym:key': {
+          const key = this.required(resources.pseudonymKey, 'pseudonym key');
+          this.function.addEnvironment('PSEUDONYM_KEY_ID', key.keyArn);
+          grantPseudonyms(key, fn);
+          break;
+        }
       }
     }
     return this;

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { DEMO_USERS } from '../../config/demo-users.js';
 import { DEMO_VILLAGES } from '../../config/villages.js';
 import { DynamoVillageDirectory } from '../../functions/adapters/dynamo-villages.js';
+import { ensureLocalPseudonymKey } from '../../functions/adapters/pseudonym-key.js';
 import { ORIGIN_VERIFY_ENV } from '../../functions/api/actor.js';
 import { ROUTES } from '../../functions/api/routes.js';
 import type { ReconcileSummary } from '../../functions/workflow/reconcile.js';
@@ -217,12 +218,16 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       // Address is not believed unless a call carries X-Origin-Verify with this value (new at every start;
       // tests that play CloudFront send it).
       [ORIGIN_VERIFY_ENV]: randomBytes(24).toString('hex'),
+      // NIKs and contacts are pseudonymised with a local key file (a KMS HMAC key in AWS; see
+      // functions/adapters/pseudonym-key.ts), created at the first start, kept across restarts.
+      PSEUDONYM_KEY_FILE: join(dataDir, 'pseudonym', 'pseudonym.key'),
       ...(options.deadlineScale ? { STAGE_DEADLINE_SCALE: String(options.deadlineScale) } : {}),
       ...(machine.definition.TimeoutSeconds !== undefined
         ? { EXECUTION_TIMEOUT_SECONDS: String(machine.definition.TimeoutSeconds) }
         : {}),
     };
     Object.assign(process.env, env);
+    await ensureLocalPseudonymKey(env.PSEUDONYM_KEY_FILE);
 
     log('seeding demo villages');
     const directory = new DynamoVillageDirectory(TABLE_NAME);

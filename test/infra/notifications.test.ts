@@ -4,6 +4,7 @@ import { AttributeType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { describe, expect, it } from 'vitest';
 import type { ResourceNeed } from '../../functions/api/route-types.js';
 import { Notifications, type NotificationsProps } from '../../lib/constructs/notifications.js';
+import { PseudonymKey } from '../../lib/constructs/pseudonym-key.js';
 import { ServiceFunction } from '../../lib/constructs/service-function.js';
 
 const ENTRY = 'functions/api/list-services.ts'; // any existing handler module: nothing is bundled here
@@ -15,14 +16,19 @@ type Json = any;
 /** A stack with one notifying function and one that only writes the table; nothing bundled. */
 function synth(
   props: NotificationsProps = { sender: SENDER },
-  needs: ResourceNeed[] = ['table:read', 'table:write', 'notify'],
+  needs: ResourceNeed[] = ['table:read', 'table:write', 'notify', 'pseudonym:key'],
 ) {
   const stack = new Stack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'Test', {
     env: { region: 'ap-southeast-3', account: '111122223333' },
   });
   const table = new TableV2(stack, 'Table', { partitionKey: { name: 'pk', type: AttributeType.STRING } });
   const notifications = new Notifications(stack, 'Notifications', props);
-  new ServiceFunction(stack, 'Notifying', { entry: ENTRY, needs }).bind({ table, notifications });
+  const pseudonymKey = new PseudonymKey(stack, 'Pseudonyms').key;
+  new ServiceFunction(stack, 'Notifying', { entry: ENTRY, needs }).bind({
+    table,
+    notifications,
+    pseudonymKey,
+  });
   new ServiceFunction(stack, 'Quiet', { entry: ENTRY, needs: ['table:read', 'table:write'] }).bind({
     table,
     notifications,
@@ -130,6 +136,12 @@ describe('Notifications', () => {
     expect(() => synth({ sender: SENDER }, ['table:read', 'notify'])).toThrow(/notify without table:write/);
   });
 
+  it('refuses notify without pseudonym:key, since messages are counted per destination under a keyed pseudonym', () => {
+    expect(() => synth({ sender: SENDER }, ['table:read', 'table:write', 'notify'])).toThrow(
+      /notify without pseudonym:key/,
+    );
+  });
+
   it('refuses a sender that is not a plain e-mail address', () => {
     expect(() => synth({ sender: 'Desa Digital <layanan@desa.example.id>' })).toThrow(/plain e-mail address/);
   });
@@ -137,7 +149,10 @@ describe('Notifications', () => {
   it('refuses to bind notify when the stack gave no Notifications', () => {
     const stack = new Stack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'Bare');
     const table = new TableV2(stack, 'Table', { partitionKey: { name: 'pk', type: AttributeType.STRING } });
-    const fn = new ServiceFunction(stack, 'Notifying', { entry: ENTRY, needs: ['table:write', 'notify'] });
+    const fn = new ServiceFunction(stack, 'Notifying', {
+      entry: ENTRY,
+      needs: ['table:write', 'notify', 'pseudonym:key'],
+    });
     expect(() => fn.bind({ table })).toThrow(/needs notifications/);
   });
 });

@@ -56,7 +56,8 @@ describe('document signing key', () => {
     const template = Template.fromStack(app.node.findChild(`DesaDigital-${DEPLOYMENT}`) as Stack).toJSON();
     resources = template.Resources;
     webUrl = template.Outputs.WebUrl.Value;
-    const keys = ofType('AWS::KMS::Key');
+    // The other KMS key is the pseudonym key (HMAC, pseudonym-key.test.ts).
+    const keys = ofType('AWS::KMS::Key').filter(([, key]) => key.Properties.KeyUsage === 'SIGN_VERIFY');
     expect(keys).toHaveLength(1);
     keyId = keys[0]?.[0] ?? '';
   });

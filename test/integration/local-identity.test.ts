@@ -4,9 +4,12 @@ import { decodeJwt, generateKeyPair, importJWK, type JWK, type JWTPayload, SignJ
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLIENTS } from '../../config/demo-clients.js';
 import { DEMO_PASSWORD } from '../../config/demo-users.js';
+import { findService } from '../../functions/core/catalog/index.js';
 import { LOCAL_AUDIENCE } from '../../lib/local/issuer.js';
+import { submit } from '../support/chain.js';
 import { SAWOO, TAMPO } from '../support/fixtures.js';
 import { ApiClient, signInMachine, startTestRuntime } from '../support/runtime.js';
+import { sampleApplication } from '../support/samples.js';
 
 type Runtime = Awaited<ReturnType<typeof startTestRuntime>>;
 type SigningKey = Parameters<SignJWT['sign']>[0];
@@ -135,6 +138,34 @@ describe('local identity', () => {
       };
       expect(jwks.keys).toEqual([expect.objectContaining({ kid: 'local-1', alg: 'RS256', kty: 'RSA' })]);
       expect(jwks.keys[0]).not.toHaveProperty('d');
+    });
+  });
+
+  describe('an agency officer whose token names no agency (custom:agency missing)', () => {
+    it('is no one: no request of the area, no task list, no decision', async () => {
+      const citizen = await ApiClient.signIn(runtime, 'warga.tampo');
+      const { id } = await submit(citizen, findService('SKU'), TAMPO, { ...sampleApplication('SKU') });
+      const claims = {
+        'cognito:username': 'petugas.tanpa.instansi',
+        'cognito:groups': ['agency_officer'],
+        'custom:area': '35.10',
+        name: 'Petugas Tanpa Instansi',
+      };
+      const adrift = new ApiClient(runtime.url, await token({ claims }));
+      // The control: the same token naming an agency is an agency officer (its task list answers).
+      const withAgency = new ApiClient(
+        runtime.url,
+        await token({ claims: { ...claims, 'custom:agency': 'kesmas' } }),
+      );
+      expect((await withAgency.get(TASKS)).status).toBe(200);
+
+      const read = await adrift.get(`/v1/requests/${id}`);
+      expect(read.status).toBe(403);
+      expect(Object.keys(read.body).every((key) => key === 'error' || key === 'message')).toBe(true);
+      expect(JSON.stringify(read.body)).not.toContain(String(sampleApplication('SKU').fullName));
+      expect((await adrift.get(TASKS)).status).toBe(403);
+      const decision = await adrift.post(`/v1/requests/${id}/decisions`, { decision: 'approve', note: 'x' });
+      expect(decision.status).toBe(403);
     });
   });
 

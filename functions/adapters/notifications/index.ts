@@ -1,8 +1,16 @@
-import { type NotificationRecord, notificationId } from '../../core/notifications.js';
+import {
+  MESSAGES_PER_DESTINATION,
+  type NotificationRecord,
+  notificationId,
+} from '../../core/notifications.js';
+import { pseudonym } from '../../core/person-pseudonym.js';
 import type { Clock, Notification, Notifier } from '../../core/ports.js';
+import { consume, type RateCounter, type RateTicket, refund } from '../../core/rate-limit.js';
 import { once } from '../clients.js';
+import { DynamoRateCounter } from '../dynamo-rate-limit.js';
 import { requiredEnv, systemClock } from '../env.js';
 import { redactingLogger } from '../log-redaction.js';
+import { loadPseudonymKey } from '../pseudonym-key.js';
 import type { DeliveryChannel } from './channel.js';
 import { DynamoOutbox } from './outbox.js';
 import { SesEmail } from './ses-email.js';
@@ -32,6 +40,12 @@ export interface OutboxNotifierOptions {
   readonly maxAttempts?: number;
   /** A "sending" older than this is taken to belong to a worker that died. @default 5 minutes */
   readonly staleClaimMs?: number;
+  /**
+   * Counts the applicant's messages per destination (MESSAGES_PER_DESTINATION); past the limit they are
+   * recorded as suppressed and not sent.
+   * @default - no limit per destination
+   */
+  readonly destinations?: RateCounter;
 }
 
 /**
@@ -55,15 +69,35 @@ export class OutboxNotifier implements Notifier {
   async notify(notification: Notification): Promise<void> {
     const now = this.clock.now();
     const { reason: _composed, ...composed } = notification;
+    const counted = await this.countDestination(notification, now);
     const record: NotificationRecord = {
       ...composed,
       id: notificationId(notification),
-      ...this.initialStatus(notification),
+      ...(counted && !counted.allowed
+        ? { status: 'suppressed', reason: 'rate-limited' }
+        : this.initialStatus(notification)),
       attempts: 0,
     };
-    await this.options.outbox.add(record, now);
+    const written = await this.options.outbox.add(record, now);
+    // The same notification again (a retried task): it was counted when first written.
+    if (!written && counted) await refund(this.options.destinations as RateCounter, counted.ticket);
     // Written now or by an earlier attempt: either way, the claim decides whether it still needs sending.
     if (record.status === 'pending') await this.deliver(record, now);
+  }
+
+  /**
+   * One more message to the applicant's contact: counted under a keyed pseudonym of the address (the
+   * counter never holds it). Deciders' messages go to staff accounts' own contacts and are not limited.
+   */
+  private async countDestination(
+    notification: Notification,
+    now: Date,
+  ): Promise<{ allowed: boolean; ticket: RateTicket } | undefined> {
+    const counter = this.options.destinations;
+    if (!counter || !notification.to || notification.audience.kind !== 'applicant') return undefined;
+    await loadPseudonymKey();
+    const destination = pseudonym(notification.channel, notification.to.trim().toLowerCase());
+    return consume(counter, MESSAGES_PER_DESTINATION[notification.channel], destination, now);
   }
 
   private initialStatus(notification: Notification): Pick<NotificationRecord, 'status' | 'reason'> {
@@ -116,13 +150,16 @@ export class OutboxNotifier implements Notifier {
 export function createNotifier(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): OutboxNotifier {
-  const outbox = new DynamoOutbox(env.TABLE_NAME ?? requiredEnv('TABLE_NAME'));
+  const tableName = env.TABLE_NAME ?? requiredEnv('TABLE_NAME');
+  const outbox = new DynamoOutbox(tableName);
+  const destinations = new DynamoRateCounter(tableName);
   const mode = env.NOTIFY_DELIVERY ?? 'outbox';
-  if (mode === 'outbox') return new OutboxNotifier({ outbox, mode });
+  if (mode === 'outbox') return new OutboxNotifier({ outbox, mode, destinations });
   if (mode !== 'aws') throw new Error(`NOTIFY_DELIVERY must be 'aws' or 'outbox', not '${mode}'`);
   return new OutboxNotifier({
     outbox,
     mode,
+    destinations,
     sms: new SnsSms(env.SMS_SENDER_ID ? { senderId: env.SMS_SENDER_ID } : {}),
     ...(env.SENDER_EMAIL ? { email: new SesEmail(env.SENDER_EMAIL) } : {}),
   });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoUser } from '../../../config/demo-users.js';
 import { DynamoAuditTrail } from '../../../functions/adapters/dynamo-audit.js';
+import { loadPseudonymKey } from '../../../functions/adapters/pseudonym-key.js';
 import { findService } from '../../../functions/core/catalog/index.js';
 import { personHash } from '../../../functions/core/citizen-profile.js';
 import { type RequestState, settled, submit } from '../../support/chain.js';
@@ -53,6 +54,7 @@ describe('the data-subject export (DPO)', () => {
 
   beforeAll(async () => {
     runtime = await startTestRuntime();
+    await loadPseudonymKey(); // the runtime's key: this test names the person as the API does
     banyuwangiDpo = await clientFor(officer('pdp.banyuwangi', ['35.10']));
     ponorogoDpo = await clientFor(officer('pdp.ponorogo', ['35.02']));
     const [tampoCitizen, tampoOperator, sawooCitizen] = await signInAll(runtime, [

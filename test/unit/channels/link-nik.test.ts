@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../../functions/core/audit.js';
 import {
@@ -22,9 +23,13 @@ import {
   unlinkNik,
 } from '../../../functions/core/nik-link.js';
 import { SMS_MAX_LENGTH } from '../../../functions/core/notifications.js';
+import { setPseudonymKey } from '../../../functions/core/person-pseudonym.js';
 import type { Notification, PersonQuery, PopulationRegistry } from '../../../functions/core/ports.js';
 import { type RateCounter, RateLimitedError } from '../../../functions/core/rate-limit.js';
 import type { Actor } from '../../../functions/core/roles.js';
+
+// The API wrapper loads the pseudonym key before a use case runs (adapters/pseudonym-key.ts); here, a test key.
+setPseudonymKey(randomBytes(32));
 
 const NIK = '3510061208900003';
 const TAMPO = '35.10.06.2001';

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { ForbiddenError, NotFoundError } from '../../../functions/core/errors.js';
 import {
   agencyGrant,
   agencyScope,
+  assertCanCorrect,
+  assertWorksFor,
   canCorrect,
   canSeeRequest,
   canSubmitIn,
@@ -71,6 +74,40 @@ describe('the authorization policy', () => {
     expect(canSeeRequest(kesmas, request())).toBe(false); // without the service: deny
   });
 
+  it("never lets staff rewrite a citizen's own application: only its applicant corrects a self-service request", () => {
+    const own = { ...request(TAMPO, 'citizen-1'), channel: 'self', status: 'RETURNED' } as ServiceRequest;
+    const legacy = { ...request(TAMPO, 'citizen-1'), status: 'RETURNED' } as ServiceRequest; // before channels
+    const citizen = { ...person(['citizen']), subject: 'citizen-1' };
+    for (const returned of [own, legacy]) {
+      expect(canCorrect(citizen, returned)).toBe(true);
+      expect(canCorrect(person(['operator'], [TAMPO]), returned)).toBe(false);
+      expect(assertCanCorrect(citizen, returned, 'R')).toBe(returned);
+      // The village's operator sees it, so is told why (403, naming the state); an outsider learns nothing.
+      expect(() => assertCanCorrect(person(['operator'], [TAMPO]), returned, 'R')).toThrow(ForbiddenError);
+      expect(() => assertCanCorrect(person(['operator'], [TAMPO]), returned, 'R')).toThrow(
+        /RETURNED.*self-service/,
+      );
+      expect(() => assertCanCorrect(person(['operator'], [SAWOO]), returned, 'R')).toThrow(NotFoundError);
+      expect(() => assertCanCorrect(person(['citizen']), returned, 'R')).toThrow(NotFoundError);
+    }
+    expect(() => assertCanCorrect(citizen, undefined, 'R')).toThrow(NotFoundError);
+  });
+
+  it('treats an agency officer without an agency as no one: no request, no task list, no decision', () => {
+    const adrift = person(['agency_officer'], ['35.10']);
+    expect(canSeeRequest(adrift, request(), noAgency)).toBe(false);
+    expect(canSeeRequest(adrift, request(), withKesmas)).toBe(false);
+    expect(
+      canSeeRequest(adrift, request(), { stages: [{ kind: 'decision', role: 'agency_officer' }] } as never),
+    ).toBe(false);
+    expect(() => assertWorksFor(adrift, TAMPO)).toThrow(/do not work for village/);
+    expect(
+      decidingRole(adrift, { role: 'agency_officer', agency: undefined }, undefined, TAMPO),
+    ).toBeUndefined();
+    // Their other roles still count: an operator who is also a (misconfigured) agency officer stays an operator.
+    expect(canSeeRequest(person(['operator', 'agency_officer'], [TAMPO]), request(), noAgency)).toBe(true);
+  });
+
   it("lets only the stage's role, agency and area decide; the stand-in once it is late", () => {
     const stage = { role: 'village_head', agency: undefined } as const;
     expect(decidingRole(person(['village_head'], [TAMPO]), stage, undefined, TAMPO)).toBe('village_head');
@@ -95,9 +132,11 @@ describe('the authorization policy', () => {
     ).toBeUndefined();
   });
 
-  it('lets the applicant or their village operator correct, operators submit at home, heads manage letters', () => {
-    expect(canCorrect(person(['operator'], [TAMPO]), request())).toBe(true);
-    expect(canCorrect(person(['operator'], ['35.10.06']), request())).toBe(false);
+  it('lets the applicant or, for a counter submission, its village operator correct; operators submit at home, heads manage letters', () => {
+    const atCounter = { ...request(TAMPO, 'operator-1'), channel: 'assisted' } as ServiceRequest;
+    expect(canCorrect(person(['operator'], [TAMPO]), atCounter)).toBe(true);
+    expect(canCorrect(person(['operator'], [SAWOO]), atCounter)).toBe(false);
+    expect(canCorrect(person(['citizen']), atCounter)).toBe(false);
     expect(canSubmitIn(person(['citizen']), SAWOO)).toBe(true);
     expect(canSubmitIn(person(['operator'], [TAMPO]), SAWOO)).toBe(false);
     expect(documentAuthority(person(['village_head'], [TAMPO]), TAMPO)).toBe('village_head');
