@@ -36,7 +36,7 @@ describe('every service family, end to end', () => {
     kesmas = k;
     dukcapil = d;
     staff = { operator, village_head: head, district_head: camat, regency_admin: admin };
-  });
+  }, 10 * 60_000); // starting the runtime on a busy 2-core machine takes minutes
   afterAll(() => runtime?.cleanup());
 
   async function runThrough(service: ServiceDefinition, agency?: ApiClient) {
@@ -65,7 +65,7 @@ describe('every service family, end to end', () => {
   /** The agency officer who decides a service's agency stage, if it has one. */
   const agencyOf = (service: ServiceDefinition): ApiClient | undefined => {
     const agency = service.stages.find((stage) => stage.kind === 'decision' && stage.agency);
-    if (!agency || agency.kind !== 'decision') return undefined;
+    if (agency?.kind !== 'decision') return undefined;
     const officers: Partial<Record<string, ApiClient>> = { kesmas, dukcapil };
     const officer = officers[agency.agency ?? ''];
     if (!officer) throw new Error(`${service.code}: no demo officer for agency ${agency.agency}`);
