@@ -49,6 +49,7 @@ export const serviceSummary = z
     applicationSchema: z
       .record(z.string(), z.unknown())
       .describe('JSON Schema of the `data` object for this service'),
+    keywords: z.array(z.string()).optional().describe('Words citizens search with (Indonesian)'),
   })
   .meta({ id: 'Service' });
 

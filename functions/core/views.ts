@@ -157,6 +157,7 @@ export function serviceView(service: ServiceDefinition) {
     ),
     fields: service.fields,
     applicationSchema: z.toJSONSchema(applicationSchema(service), { io: 'input' }),
+    ...(service.keywords ? { keywords: service.keywords } : {}),
   };
 }
 

@@ -138,6 +138,36 @@ describeInBrowser('the citizen portal and the staff console', () => {
     await page.close();
   });
 
+  it('finds services by the words citizens use, still grouped by kind', async () => {
+    // Prepare
+    const page = await open(citizen, '/');
+    await Promise.all([
+      page.waitForResponse((response) => response.url().includes(`/v1/services?village=${TAMPO}`)),
+      page.getByLabel('Desa Anda').selectOption(TAMPO),
+    ]);
+    const listed = () => page.locator('details.service .name').allTextContents();
+    const search = page.getByLabel('Cari layanan');
+    for (const [query, expected] of [
+      ['hilang', 'Surat Pengantar Laporan Kehilangan'],
+      ['tanah', 'Surat Keterangan Riwayat dan Kepemilikan Tanah'],
+      ['beasiswa', 'Surat Keterangan Penghasilan Orang Tua'],
+      ['nikah', 'Surat Pengantar Nikah'],
+    ] as const) {
+      // Act
+      await search.fill(query);
+      // Assess: the service is listed, the list is short, and still under its group's heading
+      await expect.poll(listed).toContain(expected);
+      expect((await listed()).length, query).toBeLessThan(8);
+      await expect(page.locator('section.family h2').count()).resolves.toBeGreaterThan(0);
+    }
+    await search.fill('tanah');
+    await expect.poll(listed).toContain('Surat Keterangan Harga Tanah');
+    await screenshot(page, 'portal-search-tanah-360');
+    await search.fill('');
+    await expect.poll(async () => (await listed()).length).toBeGreaterThanOrEqual(36);
+    await page.close();
+  });
+
   it('validates the generated form with the API’s own messages', async () => {
     // Prepare: the form needs a signed-in citizen
     const page = await open(citizen, '/#/ajukan/SKU');

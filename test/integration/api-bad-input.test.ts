@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAWOO, TAMPO, validBusinessApplication } from '../support/fixtures.js';
 import { ApiClient, eventually, signInAll, startTestRuntime, tableItems } from '../support/runtime.js';
+import { sampleApplication } from '../support/samples.js';
 import { attachAll, requiredRequirements } from '../support/uploads.js';
 
 type Runtime = Awaited<ReturnType<typeof startTestRuntime>>;
@@ -19,6 +20,10 @@ describe('the API refuses bad input and changes nothing', () => {
   const submit = (body: unknown, client = citizen, headers: Record<string, string> = {}) =>
     client.post<ErrorBody & RequestBody>('/v1/requests', body, headers);
   const valid = { serviceCode: 'SKU', villageCode: TAMPO, data: validBusinessApplication };
+  /** A service's sample submission with some fields replaced. */
+  function withData(serviceCode: string, changes: Record<string, unknown>) {
+    return { serviceCode, villageCode: TAMPO, data: { ...sampleApplication(serviceCode), ...changes } };
+  }
   /** A valid body with freshly uploaded persyaratan (a submission consumes its uploads). */
   const complete = async () => ({
     ...valid,
@@ -74,6 +79,28 @@ describe('the API refuses bad input and changes nothing', () => {
       'data.approvedBy',
     ],
     ['an extra field in the body', { ...valid, status: 'ISSUED' }, 400, 'status'],
+    // The people a letter names get the applicant's rules: an heir's NIK, a witness's birth date, an amount.
+    [
+      'a malformed NIK of the second heir',
+      withData('SKAW', { heir2Nik: '35100609037800' }),
+      400,
+      'data.heir2Nik',
+    ],
+    [
+      "a witness's impossible birth date",
+      withData('SKAW', { witness1BirthDate: '1990-02-30' }),
+      400,
+      'data.witness1BirthDate',
+    ],
+    [
+      "a child's NIK with an impossible birth date",
+      withData('SKWALI', { childNik: '3510066713190001' }),
+      400,
+      'data.childNik',
+    ],
+    ['an income with cents', withData('SKPOT', { monthlyIncome: 900000.5 }), 400, 'data.monthlyIncome'],
+    ['a negative sale price', withData('SKJB', { price: -1 }), 400, 'data.price'],
+    ['a land area given as text', withData('SKRT', { landArea: '1400 m2' }), 400, 'data.landArea'],
   ])('refuses %s', async (_case, body, status, field) => {
     await expectNothingWritten(async () => {
       const response = await submit(body);

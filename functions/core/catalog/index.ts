@@ -9,6 +9,11 @@
  * perkawinan), 400.9.14 penanggulangan kemiskinan (SKTM, SPM), 500.2 perdagangan (SKU), 500.3 koperasi dan
  * UKM (IUMK), 500.4 kehutanan (IPHP), 300 ketenteraman dan ketertiban umum (pengantar SKCK), 100.2
  * pemerintahan umum (surat pernyataan).
+ * Issue 16 reuses those classes (300 for the police cover letters: kehilangan, keramaian; 500.2 for trade:
+ * jual beli, surat jalan, domisili usaha; 100.2 for letters about legal standing: ahli waris, wali, kuasa,
+ * kendaraan) and adds two: 400.3 pendidikan (penghasilan orang tua for scholarships) and 500.17 pertanahan
+ * (riwayat and harga tanah). Those two are the least certain: older letters print 421 (pendidikan) and
+ * 590/593 (pertanahan).
  * Source and assumption: these were taken from published transcriptions of the regulation's appendix and
  * from codes villages print on their letters, not from the official gazette itself; the regulation only
  * fixes the archive classes, and regencies and villages refine them. Many villages still print the older
@@ -21,20 +26,40 @@ import { NotFoundError } from '../errors.js';
 import { text } from '../text.js';
 import { birthRegistration } from './services/birth-registration.js';
 import { businessCertificate } from './services/business-certificate.js';
+import { businessDomicileCertificate } from './services/business-domicile-certificate.js';
 import { deathRegistration } from './services/death-registration.js';
 import { deathStatement } from './services/death-statement.js';
 import { domicileCertificate } from './services/domicile-certificate.js';
+import { eventPermitCoverLetter } from './services/event-permit-cover-letter.js';
 import { familyCardCoverLetter } from './services/family-card-cover-letter.js';
 import { forestClearingPermit } from './services/forest-clearing-permit.js';
 import { generalStatement } from './services/general-statement.js';
 import { goodConductCoverLetter } from './services/good-conduct-cover-letter.js';
+import { guardianCertificate } from './services/guardian-certificate.js';
+import { heirsCertificate } from './services/heirs-certificate.js';
 import { idCardCoverLetter } from './services/id-card-cover-letter.js';
+import { idCardInProcessCertificate } from './services/id-card-in-process-certificate.js';
+import { identityDiscrepancyCertificate } from './services/identity-discrepancy-certificate.js';
+import { landHistoryCertificate } from './services/land-history-certificate.js';
+import { landPriceCertificate } from './services/land-price-certificate.js';
+import { lostReportCoverLetter } from './services/lost-report-cover-letter.js';
 import { lowIncomeCertificate } from './services/low-income-certificate.js';
 import { marriageCoverLetter } from './services/marriage-cover-letter.js';
 import { microBusinessPermit } from './services/micro-business-permit.js';
 import { moveInCertificate } from './services/move-in-certificate.js';
 import { moveOutCertificate } from './services/move-out-certificate.js';
+import { parentsIncomeCertificate } from './services/parents-income-certificate.js';
 import { povertyDeclaration } from './services/poverty-declaration.js';
+import { powerOfAttorney } from './services/power-of-attorney.js';
+import { residentBiodata } from './services/resident-biodata.js';
+import { residentCertificate } from './services/resident-certificate.js';
+import { saleCertificate } from './services/sale-certificate.js';
+import { socialSecurityCertificate } from './services/social-security-certificate.js';
+import { stillbirthCertificate } from './services/stillbirth-certificate.js';
+import { travelPermit } from './services/travel-permit.js';
+import { unmarriedCertificate } from './services/unmarried-certificate.js';
+import { vehicleOwnershipCertificate } from './services/vehicle-ownership-certificate.js';
+import { widowhoodCertificate } from './services/widowhood-certificate.js';
 import type { ServiceDefinition } from './types.js';
 
 /** Every regency service, in the order the office display and the portal list them. */
@@ -60,6 +85,30 @@ export const SERVICE_CATALOG: readonly ServiceDefinition[] = [
   generalStatement,
   // Welfare, the SPM scheme: operator → registry check → village head (signs) → regency welfare (kesmas).
   povertyDeclaration,
+  // Issue 16, the letters villages moving from OpenSID issue every week (most issued first).
+  // Operator → village head (signs):
+  residentCertificate,
+  lostReportCoverLetter,
+  eventPermitCoverLetter,
+  travelPermit,
+  saleCertificate,
+  businessDomicileCertificate,
+  unmarriedCertificate,
+  widowhoodCertificate,
+  identityDiscrepancyCertificate,
+  idCardInProcessCertificate,
+  residentBiodata,
+  landPriceCertificate,
+  vehicleOwnershipCertificate,
+  socialSecurityCertificate,
+  // Operator → registry check of the people the letter names → village head (signs):
+  parentsIncomeCertificate,
+  guardianCertificate,
+  powerOfAttorney,
+  stillbirthCertificate,
+  // Operator → (registry check) → village head (recommends) → camat (acknowledges and signs):
+  heirsCertificate,
+  landHistoryCertificate,
 ];
 
 /** The codes of the regency's services, e.g. for the services a demo village offers. */
@@ -103,18 +152,38 @@ export type {
 export {
   birthRegistration,
   businessCertificate,
+  businessDomicileCertificate,
   deathRegistration,
   deathStatement,
   domicileCertificate,
+  eventPermitCoverLetter,
   familyCardCoverLetter,
   forestClearingPermit,
   generalStatement,
   goodConductCoverLetter,
+  guardianCertificate,
+  heirsCertificate,
   idCardCoverLetter,
+  idCardInProcessCertificate,
+  identityDiscrepancyCertificate,
+  landHistoryCertificate,
+  landPriceCertificate,
+  lostReportCoverLetter,
   lowIncomeCertificate,
   marriageCoverLetter,
   microBusinessPermit,
   moveInCertificate,
   moveOutCertificate,
+  parentsIncomeCertificate,
   povertyDeclaration,
+  powerOfAttorney,
+  residentBiodata,
+  residentCertificate,
+  saleCertificate,
+  socialSecurityCertificate,
+  stillbirthCertificate,
+  travelPermit,
+  unmarriedCertificate,
+  vehicleOwnershipCertificate,
+  widowhoodCertificate,
 };

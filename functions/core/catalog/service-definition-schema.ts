@@ -42,6 +42,8 @@ const FIELD_NAME = /^[a-z][A-Za-z0-9]{0,39}$/;
 const KEY = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 /** A choice's stored value: short, no spaces. */
 const CHOICE_VALUE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/;
+/** A search keyword: lowercase words, single spaces or dashes between them: `hilang`, `surat jalan`, `e-ktp`. */
+const KEYWORD = /^[a-z0-9]+([ -][a-z0-9]+)*$/;
 /** Permendagri 83/2022 classification: three digits, then up to four dotted levels (400.12.3.1). */
 const CLASSIFICATION_CODE = /^\d{3}(\.\d{1,3}){0,4}$/;
 
@@ -134,6 +136,7 @@ export const serviceDefinitionSchema = z.strictObject({
     body: z.array(letterPart(1500)).min(1).max(60),
     closing: letterPart(1000),
   }),
+  keywords: z.array(z.string().max(30).regex(KEYWORD)).max(20).optional(),
 });
 
 // What the schema accepts is a ServiceDefinition (a compile error here means the two have drifted apart).
@@ -156,6 +159,7 @@ const LABELS: FieldLabels = {
   'letter.opening': text('Pembuka surat', 'Letter opening'),
   'letter.body': text('Isi surat', 'Letter body'),
   'letter.closing': text('Penutup surat', 'Letter closing'),
+  keywords: text('Kata kunci pencarian', 'Search keywords'),
 };
 
 /**

@@ -22,6 +22,11 @@ export interface ServiceDefinition {
   /** Letter classification code (Permendagri 83/2022), the first part of the letter number. */
   readonly classificationCode: string;
   readonly letter: LetterTemplate;
+  /**
+   * Words citizens search with besides the name and description (Indonesian, lowercase: "hilang",
+   * "tanah", "beasiswa"), for the portal's catalogue search.
+   */
+  readonly keywords?: readonly string[];
 }
 
 export const SERVICE_FAMILIES = [

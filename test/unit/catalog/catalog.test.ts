@@ -53,7 +53,29 @@ describe('the regency service catalog', () => {
       'IPHP',
       'SPER',
       'SPM',
+      // Issue 16: the letters villages moving from OpenSID issue every week.
+      'SKPD',
+      'SKKH',
+      'SPIK',
+      'SJ',
+      'SKJB',
+      'SKDU',
+      'SKBM',
+      'SKJD',
+      'SKBI',
+      'SKKTP',
+      'BIO',
+      'SKHT',
+      'SKKB',
+      'SKJAM',
+      'SKPOT',
+      'SKWALI',
+      'SKUASA',
+      'SKLM',
+      'SKAW',
+      'SKRT',
     ]);
+    expect(SERVICE_CATALOG.length).toBeGreaterThanOrEqual(36);
     expect(new Set(REGENCY_SERVICE_CODES).size).toBe(SERVICE_CATALOG.length);
   });
 
@@ -113,14 +135,15 @@ describe('the regency service catalog', () => {
 });
 
 describe('the approval chains', () => {
-  it.each(['SKU', 'SKD', 'SKP', 'SKDT', 'SPN', 'SKM', 'SKTM', 'SKCK', 'PKTP', 'PKK', 'SPER'])(
-    '%s goes operator → village head, who signs',
-    (code) => {
-      const service = byCode(code);
-      expect(chainOf(service)).toEqual(['operator', 'village_head']);
-      expect(signers(service)).toEqual(['village_head']);
-    },
-  );
+  it.each([
+    ...['SKU', 'SKD', 'SKP', 'SKDT', 'SPN', 'SKM', 'SKTM', 'SKCK', 'PKTP', 'PKK', 'SPER'],
+    ...['SKPD', 'SKKH', 'SPIK', 'SJ', 'SKJB', 'SKDU', 'SKBM', 'SKJD', 'SKBI', 'SKKTP', 'BIO'],
+    ...['SKHT', 'SKKB', 'SKJAM'],
+  ])('%s goes operator → village head, who signs', (code) => {
+    const service = byCode(code);
+    expect(chainOf(service)).toEqual(['operator', 'village_head']);
+    expect(signers(service)).toEqual(['village_head']);
+  });
 
   it.each(['IUMK', 'IPHP'])('%s goes operator → village head → camat, and the camat signs', (code) => {
     const service = byCode(code);
@@ -181,6 +204,52 @@ describe('the approval chains', () => {
       expect(service.family).toBe('civil-registration');
     },
   );
+
+  it.each([
+    ['SKPOT', ['nik', 'childNik']],
+    ['SKWALI', ['nik', 'childNik']],
+    ['SKUASA', ['nik', 'granteeNik']],
+    ['SKLM', ['motherNik', 'fatherNik']],
+  ])(
+    '%s checks the people its letter names against the population register before the village head signs',
+    (code, niks) => {
+      const service = byCode(code);
+
+      expect(chainOf(service)).toEqual(['operator', 'check(population)', 'village_head']);
+      const check = service.stages[1];
+      expect(check?.kind === 'check' && check.subjects.map((subject) => subject.nikField)).toEqual(niks);
+      expect(signers(service)).toEqual(['village_head']);
+    },
+  );
+
+  it('takes an heirs certificate through the register (deceased, both heirs, two witnesses), the village head and the camat, who signs', () => {
+    const service = byCode('SKAW');
+
+    expect(chainOf(service)).toEqual(['operator', 'check(population)', 'village_head', 'district_head']);
+    expect(service.stages[1]).toMatchObject({
+      kind: 'check',
+      subjects: [
+        {
+          nikField: 'deceasedNik',
+          nameField: 'deceasedName',
+          birthDateField: 'deceasedBirthDate',
+          deceased: true,
+        },
+        { nikField: 'nik', nameField: 'fullName', birthDateField: 'birthDate' },
+        { nikField: 'heir2Nik', nameField: 'heir2Name', birthDateField: 'heir2BirthDate' },
+        { nikField: 'witness1Nik', nameField: 'witness1Name', birthDateField: 'witness1BirthDate' },
+        { nikField: 'witness2Nik', nameField: 'witness2Name', birthDateField: 'witness2BirthDate' },
+      ],
+    });
+    expect(signers(service)).toEqual(['district_head']);
+  });
+
+  it('has the camat acknowledge a land history, on the village head’s recommendation', () => {
+    const service = byCode('SKRT');
+
+    expect(chainOf(service)).toEqual(['operator', 'village_head', 'district_head']);
+    expect(signers(service)).toEqual(['district_head']);
+  });
 
   it('escalates a late village head to the secretary, and a late camat or agency to the regency', () => {
     const expected: Record<string, string | undefined> = {
@@ -250,6 +319,26 @@ describe('classification codes and letter numbers', () => {
       IPHP: '500.4',
       SPER: '100.2',
       SPM: '400.9.14',
+      SKPD: '400.12.2.1',
+      SKKH: '300',
+      SPIK: '300',
+      SJ: '500.2',
+      SKJB: '500.2',
+      SKDU: '500.2',
+      SKBM: '400.12.3.2',
+      SKJD: '400.12.3.2',
+      SKBI: '400.12.2.1',
+      SKKTP: '400.12.2.1',
+      BIO: '400.12.2.1',
+      SKHT: '500.17',
+      SKKB: '100.2',
+      SKJAM: '400.9.14',
+      SKPOT: '400.3',
+      SKWALI: '100.2',
+      SKUASA: '100.2',
+      SKLM: '400.12.3.1',
+      SKAW: '100.2',
+      SKRT: '500.17',
     });
   });
 });

@@ -11,6 +11,7 @@ import { duration } from '../shared/format.js';
 import { common, label, translator, tx } from '../shared/i18n.js';
 import { offeredBy } from '../shared/offered.js';
 import type { Service, Village } from '../shared/types.js';
+import { searchServices } from './service-search.js';
 import { t } from './strings.js';
 
 const families = translator({
@@ -22,7 +23,10 @@ const families = translator({
   'village-programme': ['Program desa', 'Village programmes'],
   other: ['Layanan lain', 'Other services'],
   search: ['Cari layanan', 'Search services'],
-  searchHint: ['Contoh: usaha, domisili, akta', 'For example: business, domicile, birth'],
+  searchHint: [
+    'Contoh: hilang, tanah, beasiswa, nikah, usaha',
+    'For example: loss, land, scholarship, marriage, business',
+  ],
   noMatch: ['Tidak ada layanan yang cocok.', 'No service matches.'],
 });
 
@@ -59,12 +63,7 @@ export async function homePage(root: HTMLElement): Promise<void> {
       mount(list, errorBox(error));
       return;
     }
-    const query = search.value.trim().toLowerCase();
-    const matching = query
-      ? services.filter((service) =>
-          `${service.name.id} ${service.name.en} ${service.code}`.toLowerCase().includes(query),
-        )
-      : services;
+    const matching = searchServices(services, search.value);
     if (matching.length === 0) {
       mount(list, h('p', null, services.length === 0 ? t('noServices') : families('noMatch')));
       return;

@@ -1,5 +1,12 @@
 import { type LocalizedText, text } from '../../text.js';
-import type { AgencyCode, DecisionStage, FieldDefinition, RequirementDefinition } from '../types.js';
+import type {
+  AgencyCode,
+  CheckStage,
+  CheckSubject,
+  DecisionStage,
+  FieldDefinition,
+  RequirementDefinition,
+} from '../types.js';
 
 /**
  * Building blocks the regency's services share, so a field, a persyaratan or a stage reads the same in every
@@ -270,3 +277,45 @@ export const VILLAGE_HEAD_CERTIFIES =
 /** "Demikian surat keterangan ini dibuat …" with the document's own name. */
 export const closing = (document: string): string =>
   `Demikian ${document} ini dibuat dengan sebenarnya untuk dapat dipergunakan sebagaimana mestinya.`;
+
+/**
+ * Another person a letter speaks about (an heir, a witness, a child, a guardian, a grantee): NIK, name and
+ * date of birth, named `${prefix}Nik`, `${prefix}Name`, `${prefix}BirthDate`, so a registry check can match
+ * all three (see `peopleCheck`).
+ */
+export const personFields = (prefix: string, who: LocalizedText): FieldDefinition[] => [
+  nikField(`${prefix}Nik`, text(`NIK ${who.id}`, `NIK of the ${who.en}`)),
+  textField(`${prefix}Name`, text(`Nama ${who.id}`, `Name of the ${who.en}`)),
+  dateField(`${prefix}BirthDate`, text(`Tanggal lahir ${who.id}`, `Date of birth of the ${who.en}`)),
+];
+
+/**
+ * The people a letter names, matched against the population register before the village head signs (as the
+ * SPM and the akta check theirs): each by NIK, name and date of birth, as `personFields` names them.
+ */
+export const peopleCheck = (
+  label: LocalizedText,
+  people: readonly ({ prefix: string; deceased?: boolean } | CheckSubject)[],
+): CheckStage => ({
+  kind: 'check',
+  key: 'people-check',
+  label,
+  registries: ['population'],
+  subjects: people.map((person) =>
+    'nikField' in person
+      ? person
+      : {
+          nikField: `${person.prefix}Nik`,
+          nameField: `${person.prefix}Name`,
+          birthDateField: `${person.prefix}BirthDate`,
+          ...(person.deceased ? { deceased: true } : {}),
+        },
+  ),
+});
+
+/** The applicant, matched like the other people of a letter: NIK, name and date of birth. */
+export const applicantSubject: CheckSubject = {
+  nikField: 'nik',
+  nameField: 'fullName',
+  birthDateField: 'birthDate',
+};
