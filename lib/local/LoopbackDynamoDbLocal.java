@@ -14,6 +14,7 @@ import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
  */
 public class LoopbackDynamoDbLocal {
   public static void main(String[] args) throws Exception {
+    exitWhenParentGoes();
     DynamoDBProxyServer proxy = ServerRunner.createServerFromCommandLineArgs(args);
     Field field = DynamoDBProxyServer.class.getDeclaredField("server");
     field.setAccessible(true);
@@ -26,5 +27,26 @@ public class LoopbackDynamoDbLocal {
     }
     proxy.start();
     proxy.join();
+  }
+
+  /**
+   * The parent (the local runtime) holds this process's standard input open; when the parent ends in any way,
+   * even killed by a test runner's timeout, the input closes and the server exits instead of living on as an
+   * orphan that holds a core and a port.
+   */
+  private static void exitWhenParentGoes() {
+    Thread watchdog =
+        new Thread(
+            () -> {
+              try {
+                while (System.in.read() != -1) {}
+              } catch (java.io.IOException ignored) {
+                // a broken input is a gone parent too
+              }
+              System.exit(0);
+            },
+            "parent-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
   }
 }

@@ -78,7 +78,8 @@ async function spawnLoopback(dir: string, port: number): Promise<ChildProcess> {
     : ['-jar', jar, ...options];
   return spawnProcess('java', [`-Djava.library.path=${join(JAR_DIR, 'DynamoDBLocal_lib')}`, ...args], {
     cwd: JAR_DIR,
-    stdio: 'ignore',
+    // The launcher exits when its standard input closes, i.e. when this process ends, however it ends.
+    stdio: classes ? ['pipe', 'ignore', 'ignore'] : 'ignore',
   });
 }
 

@@ -113,44 +113,44 @@ describe('the API refuses bad input and changes nothing', () => {
   });
 
   // Text that goes onto signed letters (issue 10, item 4): each a 400 naming the field, nothing written.
-  const withData = (change: Record<string, unknown>) =>
+  const skuBodyWith = (change: Record<string, unknown>) =>
     JSON.stringify({ ...valid, data: { ...validBusinessApplication, ...change } });
   it.each([
     [
       'a newline in a one-line field (a forged line on the letter)',
-      withData({ purpose: 'Pengajuan KUR\nCatatan Kepala Desa: disetujui tanpa syarat' }),
+      skuBodyWith({ purpose: 'Pengajuan KUR\nCatatan Kepala Desa: disetujui tanpa syarat' }),
       'data.purpose',
       'Purpose of the letter: must be a single line',
     ],
     [
       'a name of zero-width spaces only',
-      withData({ fullName: '\u200b\u200b\u200b' }),
+      skuBodyWith({ fullName: '\u200b\u200b\u200b' }),
       'data.fullName',
       'Full name: is empty',
     ],
     [
       'a NUL in a name',
-      withData({ fullName: 'Budi\u0000Santoso' }),
+      skuBodyWith({ fullName: 'Budi\u0000Santoso' }),
       'data.fullName',
       'Full name: contains control',
     ],
     [
       'an RTL override in a name',
-      withData({ businessName: 'Warung \u202eipoK' }),
+      skuBodyWith({ businessName: 'Warung \u202eipoK' }),
       'data.businessName',
       'Business name: contains control',
     ],
     // JSON.stringify escapes a lone surrogate, so the body carries the JSON text "\ud800" as a client may send it
     [
       'a lone surrogate sent as "\\ud800"',
-      withData({ fullName: 'Budi\ud800' }),
+      skuBodyWith({ fullName: 'Budi\ud800' }),
       'data.fullName',
       'Full name: contains invalid',
     ],
     [
       'invalid UTF-8 bytes in the body',
       Buffer.concat(
-        withData({ fullName: 'Budi @@' })
+        skuBodyWith({ fullName: 'Budi @@' })
           .split('@@')
           .flatMap((part, index) =>
             index === 0 ? [Buffer.from(part)] : [Buffer.from([0xff, 0xfe]), Buffer.from(part)],
