@@ -88,6 +88,7 @@ export class DesaDigitalStack extends Stack {
       stateMachine: workflow.stateMachine,
       executionTimeout: workflow.timeout,
       notifications,
+      pseudonymKey: pseudonyms.key,
     });
     this.data = data;
     this.identity = identity;

@@ -76,7 +76,7 @@ export const issueNikActivation = {
   summary:
     'At the counter, after seeing the KTP: issues the one-time activation code with which the person links their NIK to their account (valid 24 hours, once; replaces their earlier code). The register must know the NIK and name as a living resident of the village. The code is answered once, for the printed slip, and never stored or sent.',
   tags: ['citizens'],
-  needs: ['table:read', 'table:write'],
+  needs: ['table:read', 'table:write', 'pseudonym:key'],
   params: villageCodeParams,
   body: nikActivationBody,
   responses: {
@@ -96,7 +96,7 @@ export const unlinkNik = {
   summary:
     "Undoes a NIK's link to an account (a wrong link, or one the person did not make), with a reason, audited: the account no longer sees the person's counter requests and the NIK can be linked again. Only the village where the person is registered. The person is told at the contact given at the counter.",
   tags: ['citizens'],
-  needs: ['table:read', 'table:write', 'notify'],
+  needs: ['table:read', 'table:write', 'notify', 'pseudonym:key'],
   params: villageCodeParams,
   body: nikUnlinkBody,
   responses: {

@@ -23,6 +23,7 @@ export const SCHEDULED_JOBS = {
       'workflow:signal',
       'workflow:describe',
       'notify',
+      'pseudonym:key',
     ],
     everyMinutes: 5,
   },

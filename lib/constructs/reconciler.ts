@@ -3,6 +3,7 @@ import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-clo
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { FilterPattern, MetricFilter, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
@@ -15,6 +16,8 @@ export interface ReconcilerProps {
   readonly stateMachine: IStateMachine;
   /** Where the applicant of a request closed by the reconciler is told. */
   readonly notifications: Notifications;
+  /** Message limits per destination are counted under a keyed pseudonym of the phone or e-mail. */
+  readonly pseudonymKey: IKey;
   /**
    * The state machine's timeout: requests older than this that are not final have their execution looked
    * up, and are closed if it ended.
@@ -63,7 +66,12 @@ export class Reconciler extends Construct {
       timeout: Duration.minutes(2),
       logRetention: props.logRetention,
       description: 'Closes requests whose execution ended, re-sends lost signals, restarts SUBMITTED ones',
-    }).bind({ table: props.table, stateMachine: props.stateMachine, notifications: props.notifications });
+    }).bind({
+      table: props.table,
+      stateMachine: props.stateMachine,
+      notifications: props.notifications,
+      pseudonymKey: props.pseudonymKey,
+    });
 
     this.rule = new Rule(this, 'Schedule', {
       description: 'Runs the reconciler',

@@ -2,6 +2,7 @@ import type { Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/api/routes.js';
+import { SCHEDULED_JOBS } from '../../functions/workflow/scheduled-jobs.js';
 import { WORKFLOW_TASKS } from '../../functions/workflow/tasks.js';
 import { buildApp } from '../../lib/app.js';
 import { ENTRY_METADATA_KEY } from '../../lib/constructs/service-function.js';
@@ -41,7 +42,7 @@ describe('pseudonym key', () => {
   });
 
   it("lets exactly the functions whose route needs 'pseudonym:key' derive it (kms:GenerateMac on this key only)", () => {
-    const expected = [...ROUTES, ...Object.values(WORKFLOW_TASKS)]
+    const expected = [...ROUTES, ...Object.values(WORKFLOW_TASKS), ...Object.values(SCHEDULED_JOBS)]
       .filter((fn) => (fn.needs as readonly string[]).includes('pseudonym:key'))
       .map((fn) => fn.entry)
       .sort();

@@ -161,7 +161,7 @@ describe('table grants per function', () => {
     }
   });
 
-  it('lets public verification get a document, its hash record and its village, nothing else', () => {
+  it('lets public verification get a document, its hash record and its village, and count its rate limits, nothing else', () => {
     const entry = ROUTES.find((route) => route.id === 'verifyDocumentUpload')?.entry ?? '';
     expect(sortStatements(dynamoStatements(entry))).toEqual(
       sortStatements([
@@ -172,6 +172,12 @@ describe('table grants per function', () => {
           Condition: {
             'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['DOC#*', 'DOCHASH#*', 'VILLAGE#*'] },
           },
+        },
+        {
+          Effect: 'Allow',
+          Action: ['dynamodb:UpdateItem'],
+          Resource: tableArn(),
+          Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['RATE#*'] } },
         },
       ]),
     );
@@ -191,10 +197,26 @@ describe('table grants per function', () => {
     );
   });
 
-  it('lets the reconciler query the inbox and directory indexes, and read or write no item', () => {
+  it('lets the reconciler query the inbox, directory and pending-signal indexes, read requests and villages, and write requests only', () => {
     expect(sortStatements(dynamoStatements(SCHEDULED_JOBS.Reconcile.entry))).toEqual(
       sortStatements([
-        { Effect: 'Allow', Action: ['dynamodb:Query'], Resource: [indexArn('gsi1'), indexArn('gsi2')] },
+        {
+          Effect: 'Allow',
+          Action: ['dynamodb:Query'],
+          Resource: [indexArn('gsi1'), indexArn('gsi2'), indexArn('gsi5')],
+        },
+        {
+          Effect: 'Allow',
+          Action: ['dynamodb:GetItem', 'dynamodb:Query'],
+          Resource: tableArn(),
+          Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['REQ#*', 'VILLAGE#*'] } },
+        },
+        {
+          Effect: 'Allow',
+          Action: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
+          Resource: tableArn(),
+          Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['REQ#*'] } },
+        },
       ]),
     );
   });
