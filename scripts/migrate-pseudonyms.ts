@@ -16,7 +16,9 @@ import { legacyPersonHash, personHash } from '../functions/core/person-pseudonym
  * 1. Learns every NIK the table holds in the clear where it is allowed to: request records (their data) and
  *    citizen profiles (the linked NIK); maps each one's old pseudonym to its new one.
  * 2. Moves every item keyed by an old pseudonym: person lookups (PERSON#<old> REQ#…), audit entries on a
- *    person (PERSON#<old> AUDIT#…, whose target id changes too), NIK links (NIKLINK#<old>), the registry
+ *    person (PERSON#<old> AUDIT#…, whose target id changes too), NIK links (NIKLINK#<old>), counter
+ *    activation codes (NIKACT#<old>; a code's hash includes the old pseudonym, so an open code must be
+ *    issued again — they live 24 hours), the registry
  *    lookups of NIK linking (REQ#nik-link-<old> REGLOG#…); and rewrites profiles' nikHash. Each move writes
  *    the new item and deletes the old one in one transaction.
  * Rate-limit windows keyed by old pseudonyms simply expire. Safe to run twice and to resume after a failure:
@@ -39,6 +41,7 @@ const NIK_LIKE = /^\d{16}$/;
 const OLD_PREFIXES = [
   { prefix: 'PERSON#', rest: (pk: string) => pk.slice('PERSON#'.length) },
   { prefix: 'NIKLINK#', rest: (pk: string) => pk.slice('NIKLINK#'.length) },
+  { prefix: 'NIKACT#', rest: (pk: string) => pk.slice('NIKACT#'.length) },
   { prefix: 'REQ#nik-link-', rest: (pk: string) => pk.slice('REQ#nik-link-'.length) },
 ];
 

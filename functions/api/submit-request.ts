@@ -1,7 +1,8 @@
 import { rateCounter } from '../adapters/dynamo-rate-limit.js';
 import { villageDirectory } from '../adapters/dynamo-villages.js';
+import { optionalCountEnv } from '../adapters/env.js';
 import { ValidationError } from '../core/errors.js';
-import { submitRequest as submit } from '../core/submit-request.js';
+import { submissionLimits, submitRequest as submit } from '../core/submit-request.js';
 import { text } from '../core/text.js';
 import { requestView } from '../core/views.js';
 import { apiHandler } from './http.js';
@@ -21,7 +22,12 @@ export const handler = apiHandler(submitRequest, async ({ actor, body, headers }
       [{ field: 'Idempotency-Key', message: text('format tidak valid', 'invalid format') }],
     );
   }
-  const deps = { ...requestChangeDeps(), villages: villageDirectory(), rates: rateCounter() };
+  const deps = {
+    ...requestChangeDeps(),
+    villages: villageDirectory(),
+    rates: rateCounter(),
+    submissionLimits: submissionLimits(optionalCountEnv('SUBMISSIONS_PER_ACCOUNT_PER_DAY')),
+  };
   const { request, replayed } = await submit(deps, actor, body, key);
   return {
     status: 201,

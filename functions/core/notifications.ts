@@ -610,6 +610,15 @@ export const MESSAGES_PER_DESTINATION: Readonly<Record<Notification['channel'], 
   email: { name: 'notify-email-destination', limit: 10, windowSeconds: 24 * 60 * 60 },
 };
 
+/** The limits with a deployment's own daily number per destination (MESSAGES_PER_DESTINATION_PER_DAY). */
+export function destinationLimits(perDay?: number): Readonly<Record<Notification['channel'], RateLimitRule>> {
+  if (perDay === undefined) return MESSAGES_PER_DESTINATION;
+  return {
+    sms: { ...MESSAGES_PER_DESTINATION.sms, limit: perDay },
+    email: { ...MESSAGES_PER_DESTINATION.email, limit: perDay },
+  };
+}
+
 /** A notification as the outbox keeps it. */
 export interface NotificationRecord extends Notification {
   readonly id: string;

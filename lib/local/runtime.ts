@@ -43,6 +43,16 @@ export interface LocalRuntimeOptions {
    * @default - the synthesized TimeoutSeconds
    */
   readonly executionTimeoutSeconds?: number;
+  /**
+   * The abuse limits a deployment may set (SUBMISSIONS_PER_ACCOUNT_PER_DAY, MESSAGES_PER_DESTINATION_PER_DAY).
+   * Functional and load tests play a handful of accounts and one sample phone for hundreds of requests, and
+   * raise them; the limits themselves are tested with the deployment's defaults.
+   * @default - the deployment's defaults (submit-request.ts, notifications.ts)
+   */
+  readonly limits?: {
+    readonly submissionsPerAccountPerDay?: number;
+    readonly messagesPerDestinationPerDay?: number;
+  };
   /** Shortens Step Functions retry pauses (tests). */
   readonly retryIntervalMs?: number;
   /** Changes the synthesized template before use (tests prove the runtime runs what the stack defines). */
@@ -222,6 +232,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       // functions/adapters/pseudonym-key.ts), created at the first start, kept across restarts.
       PSEUDONYM_KEY_FILE: join(dataDir, 'pseudonym', 'pseudonym.key'),
       ...(options.deadlineScale ? { STAGE_DEADLINE_SCALE: String(options.deadlineScale) } : {}),
+      // Always set (empty: the defaults), so a runtime never inherits another's limits in the same process.
+      SUBMISSIONS_PER_ACCOUNT_PER_DAY: String(options.limits?.submissionsPerAccountPerDay ?? ''),
+      MESSAGES_PER_DESTINATION_PER_DAY: String(options.limits?.messagesPerDestinationPerDay ?? ''),
       ...(machine.definition.TimeoutSeconds !== undefined
         ? { EXECUTION_TIMEOUT_SECONDS: String(machine.definition.TimeoutSeconds) }
         : {}),

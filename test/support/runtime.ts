@@ -7,13 +7,26 @@ import { DEMO_PASSWORD } from '../../config/demo-users.js';
 import { localClient } from '../../lib/local/dynamodb.js';
 import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '../../lib/local/runtime.js';
 
+/**
+ * Tests play a handful of demo accounts and one sample phone for hundreds of requests: the deployment's abuse
+ * limits (20 submissions per account and 10 messages per destination a day) are raised for them. The limits
+ * themselves are tested with the defaults (test/integration/notifications/contact-flooding.test.ts).
+ */
+export const TEST_LIMITS = { submissionsPerAccountPerDay: 100_000, messagesPerDestinationPerDay: 100_000 };
+
 /** Starts the whole local runtime on free ports with a throw-away data directory. */
 export async function startTestRuntime(
   dataDir?: string,
-  options: Pick<LocalRuntimeOptions, 'deadlineScale'> = {},
+  options: Pick<LocalRuntimeOptions, 'deadlineScale' | 'limits'> = {},
 ): Promise<LocalRuntime & { dataDir: string; cleanup: () => Promise<void> }> {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'desa-digital-')));
-  const runtime = await startLocalRuntime({ dataDir: dir, port: 0, retryIntervalMs: 10, ...options });
+  const runtime = await startLocalRuntime({
+    dataDir: dir,
+    port: 0,
+    retryIntervalMs: 10,
+    limits: TEST_LIMITS,
+    ...options,
+  });
   return {
     ...runtime,
     dataDir: dir,

@@ -1,14 +1,10 @@
-import {
-  MESSAGES_PER_DESTINATION,
-  type NotificationRecord,
-  notificationId,
-} from '../../core/notifications.js';
+import { destinationLimits, type NotificationRecord, notificationId } from '../../core/notifications.js';
 import { pseudonym } from '../../core/person-pseudonym.js';
 import type { Clock, Notification, Notifier } from '../../core/ports.js';
 import { consume, type RateCounter, type RateTicket, refund } from '../../core/rate-limit.js';
 import { once } from '../clients.js';
 import { DynamoRateCounter } from '../dynamo-rate-limit.js';
-import { requiredEnv, systemClock } from '../env.js';
+import { optionalCountEnv, requiredEnv, systemClock } from '../env.js';
 import { redactingLogger } from '../log-redaction.js';
 import { loadPseudonymKey } from '../pseudonym-key.js';
 import type { DeliveryChannel } from './channel.js';
@@ -97,7 +93,8 @@ export class OutboxNotifier implements Notifier {
     if (!counter || !notification.to || notification.audience.kind !== 'applicant') return undefined;
     await loadPseudonymKey();
     const destination = pseudonym(notification.channel, notification.to.trim().toLowerCase());
-    return consume(counter, MESSAGES_PER_DESTINATION[notification.channel], destination, now);
+    const limits = destinationLimits(optionalCountEnv('MESSAGES_PER_DESTINATION_PER_DAY'));
+    return consume(counter, limits[notification.channel], destination, now);
   }
 
   private initialStatus(notification: Notification): Pick<NotificationRecord, 'status' | 'reason'> {

@@ -1,9 +1,9 @@
-import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { type AttributeValue, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dynamo } from '../../../functions/adapters/dynamo-client.js';
 import { loadPseudonymKey } from '../../../functions/adapters/pseudonym-key.js';
 import { findService } from '../../../functions/core/catalog/index.js';
 import { legacyPersonHash, personHash } from '../../../functions/core/person-pseudonym.js';
+import { localClient } from '../../../lib/local/dynamodb.js';
 import { migratePseudonyms } from '../../../scripts/migrate-pseudonyms.js';
 import { TAMPO } from '../../support/fixtures.js';
 import { ApiClient, startTestRuntime, tableItems } from '../../support/runtime.js';
@@ -24,10 +24,7 @@ const BUDI = { nik: '3510061208900003', name: 'Budi Santoso', birthDate: '1990-0
  * audit entries on people and NIK-link registry lookups under SHA-256('nik:' + NIK): the migration moves
  * them, and afterwards the data-subject export and the one-NIK-one-account rule find the person again.
  */
-// UNFINISHED (issue 10): the seeding helper below (rewritePseudonym) is refused by DynamoDB Local ("Invalid
-// attribute value type": the JSON round trip of a scanned item loses an attribute's type); the migration itself
-// has not yet run against the local table. Skipped until the seeding is fixed.
-describe.skip('migrating unkeyed person pseudonyms to keyed ones', () => {
+describe('migrating unkeyed person pseudonyms to keyed ones', () => {
   let runtime: Runtime;
   let requestId: string;
   let table: string;
@@ -42,9 +39,9 @@ describe.skip('migrating unkeyed person pseudonyms to keyed ones', () => {
     table = runtime.env.TABLE_NAME ?? '';
     await loadPseudonymKey();
     // Budi links his NIK; at the counter the operator submits a business certificate for him.
-    const citizen = await ApiClient.signIn(runtime, 'warga.tampo');
-    expect((await citizen.send('PUT', '/v1/me/nik', JSON.stringify(BUDI))).status).toBe(200);
     const operator = await ApiClient.signIn(runtime, 'operator.tampo');
+    const citizen = await ApiClient.signIn(runtime, 'warga.tampo');
+    expect((await citizen.send('PUT', '/v1/me/nik', await activation(operator))).status).toBe(200);
     const submitted = await operator.post<{ id: string }>('/v1/requests', {
       serviceCode: 'SKU',
       villageCode: TAMPO,
@@ -61,28 +58,48 @@ describe.skip('migrating unkeyed person pseudonyms to keyed ones', () => {
   }, 300_000);
   afterAll(() => runtime?.cleanup());
 
-  /** Moves every item keyed or attributed by pseudonym `from` to `to` (the migration's inverse, for seeding). */
+  /** Budi's NIK and a fresh activation code issued for him at Tampo's counter, as a link body. */
+  async function activation(operator: ApiClient): Promise<string> {
+    const issued = await operator.post<{ code: string }>(`/v1/villages/${TAMPO}/nik-activations`, {
+      nik: BUDI.nik,
+      name: BUDI.name,
+    });
+    expect(issued.status, JSON.stringify(issued.body)).toBe(201);
+    return JSON.stringify({ nik: BUDI.nik, activationCode: issued.body.code });
+  }
+
+  /**
+   * Moves every item keyed or attributed by pseudonym `from` to `to` (the migration's inverse, for seeding).
+   * Items are the table's own attribute values (a JSON round trip keeps their types), written back as they are.
+   */
   async function rewritePseudonym(from: string, to: string) {
-    for (const item of await tableItems(runtime)) {
-      const text = JSON.stringify(item);
-      if (!text.includes(from)) continue;
-      const next = JSON.parse(text.replaceAll(from, to)) as Record<string, unknown>;
-      const renamed = next.pk !== item.pk;
-      await dynamo().send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Put: { TableName: table, Item: next } },
-            ...(renamed ? [{ Delete: { TableName: table, Key: { pk: item.pk, sk: item.sk } } }] : []),
-          ],
-        }),
-      );
+    const client = localClient(runtime.env.AWS_ENDPOINT_URL_DYNAMODB ?? '');
+    try {
+      for (const item of await tableItems(runtime)) {
+        const text = JSON.stringify(item);
+        if (!text.includes(from)) continue;
+        const next = JSON.parse(text.replaceAll(from, to)) as Record<string, AttributeValue>;
+        const key = { pk: item.pk as AttributeValue, sk: item.sk as AttributeValue };
+        const renamed = next.pk?.S !== key.pk.S;
+        await client.send(
+          new TransactWriteItemsCommand({
+            TransactItems: [
+              { Put: { TableName: table, Item: next } },
+              ...(renamed ? [{ Delete: { TableName: table, Key: key } }] : []),
+            ],
+          }),
+        );
+      }
+    } finally {
+      client.destroy();
     }
   }
 
   it('is needed: before it, the export does not find the person under the keyed pseudonym', async () => {
     const items = await tableItems(runtime);
-    expect(items.some((item) => item.pk === `PERSON#${legacyPersonHash(BUDI.nik)}`)).toBe(true);
-    expect(items.some((item) => item.pk === `NIKLINK#${legacyPersonHash(BUDI.nik)}`)).toBe(true);
+    const partitions = items.map((item) => (item.pk as AttributeValue).S);
+    expect(partitions).toContain(`PERSON#${legacyPersonHash(BUDI.nik)}`);
+    expect(partitions).toContain(`NIKLINK#${legacyPersonHash(BUDI.nik)}`);
     expect((await exportFor()).body.requests).toEqual([]);
   });
 
@@ -104,7 +121,7 @@ describe.skip('migrating unkeyed person pseudonyms to keyed ones', () => {
     const other = await (await ApiClient.signIn(runtime, 'warga.sawoo')).send(
       'PUT',
       '/v1/me/nik',
-      JSON.stringify(BUDI),
+      await activation(await ApiClient.signIn(runtime, 'operator.tampo')),
     );
     expect(other.status).toBe(409);
     // And the linked-NIK rule still shows Budi the request made for him at the counter.
