@@ -1,10 +1,11 @@
-import { createHash } from 'node:crypto';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoRequestStore } from '../../../functions/adapters/dynamo-request-store.js';
+import { loadPseudonymKey } from '../../../functions/adapters/pseudonym-key.js';
 import { ORIGIN_VERIFY_ENV, ORIGIN_VERIFY_HEADER } from '../../../functions/api/actor.js';
 import { newId } from '../../../functions/core/ids.js';
+import { personHash } from '../../../functions/core/person-pseudonym.js';
 import { TAMPO, validBusinessApplication } from '../../support/fixtures.js';
 import {
   ApiClient,
@@ -38,7 +39,8 @@ type Tracking = {
 
 /** Budi Santoso of Tampo, in the synthetic population register (and the demo citizen warga.tampo). */
 const BUDI = { nik: validBusinessApplication.nik, name: 'Budi Santoso', birthDate: '1990-08-12' };
-const nikHash = (nik: string) => createHash('sha256').update(`nik:${nik}`).digest('hex');
+/** The person as the table keys them: the keyed pseudonym, under the runtime's key (loaded in beforeAll). */
+const nikHash = personHash;
 const fieldsOf = (response: ApiResponse<ErrorBody>) =>
   response.body.error.issues?.map((issue) => issue.field);
 
@@ -92,6 +94,7 @@ describe('citizen channels', () => {
 
   beforeAll(async () => {
     runtime = await startTestRuntime();
+    await loadPseudonymKey();
     [citizen, otherCitizen, operator] = await signInAll(runtime, [
       'warga.tampo',
       'warga.sawoo',
