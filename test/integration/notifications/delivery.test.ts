@@ -1,9 +1,5 @@
-import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNotifier, DynamoOutbox } from '../../../functions/adapters/notifications/index.js';
-import { ensureLocalPseudonymKey } from '../../../functions/adapters/pseudonym-key.js';
 import { newId } from '../../../functions/core/ids.js';
 import { applicantNotifications, deciderNotifications } from '../../../functions/core/notifications.js';
 import type { Notification } from '../../../functions/core/ports.js';
@@ -42,9 +38,6 @@ describe('delivering notifications through SNS and SES', () => {
     await fake.start();
     process.env.AWS_ENDPOINT_URL_SNS = fake.url;
     process.env.AWS_ENDPOINT_URL_SESV2 = fake.url;
-    // The applicant's messages are counted per destination under a keyed pseudonym: a local key file.
-    process.env.PSEUDONYM_KEY_FILE = join(await mkdtemp(join(tmpdir(), 'desa-delivery-')), 'pseudonym.key');
-    await ensureLocalPseudonymKey(process.env.PSEUDONYM_KEY_FILE);
   });
   afterAll(async () => {
     await fake.stop();

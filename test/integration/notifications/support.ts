@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { ensureLocalPseudonymKey } from '../../../functions/adapters/pseudonym-key.js';
 import { Data } from '../../../lib/constructs/data.js';
 import { ensureTableFromTemplate, startDynamoDbLocal } from '../../../lib/local/dynamodb.js';
 import { onFreePort } from '../../../lib/local/net.js';
@@ -35,7 +36,11 @@ export async function startTable(): Promise<{ endpoint: string; stop: () => Prom
     TABLE_NAME,
     POWERTOOLS_DEV: 'true',
     POWERTOOLS_LOG_LEVEL: 'ERROR',
+    // Applicants' messages are counted per destination under a keyed pseudonym: a local key file, as the
+    // local runtime has.
+    PSEUDONYM_KEY_FILE: join(dir, 'pseudonym.key'),
   });
+  await ensureLocalPseudonymKey(join(dir, 'pseudonym.key'));
   return {
     endpoint: dynamo.endpoint,
     stop: async () => {
