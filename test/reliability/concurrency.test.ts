@@ -55,10 +55,12 @@ describe('concurrent callers', () => {
   });
   afterAll(() => runtime?.cleanup());
 
-  const conflictsFor = (entry: string) => {
+  /** Conflicts on a share of the entry's transactions, or on exactly its first `times` ones. */
+  const conflictsFor = (entry: string, times?: number) => {
     runtime.proxies?.dynamodb.resetStats();
     runtime.proxies?.dynamodb.inject({
-      rate: CONFLICT_RATE,
+      rate: times === undefined ? CONFLICT_RATE : 1,
+      ...(times === undefined ? {} : { times }),
       operations: ['TransactWriteItems'],
       faults: ['TransactionConflict'],
       callers: (caller) => caller === entry,
@@ -71,12 +73,14 @@ describe('concurrent callers', () => {
     return calls.reduce((sum, call) => sum + call.injected, 0);
   };
 
-  it('turns 1,000 concurrent submissions with one Idempotency-Key into one record, one execution and identical answers', async () => {
+  it('turns 1,000 concurrent submissions with one Idempotency-Key into one record, one execution and one answer', async () => {
     // Prepare
     const headers = { 'Idempotency-Key': 'same-key-for-a-thousand' };
     const checks = standIns(runtime);
     first = await submission(citizen);
-    conflictsFor('functions/api/submit-request.ts');
+    // Only the key's holder writes the request (the others wait for its answer): its first two attempts at
+    // the create transaction are cancelled, so the claim is handed over and resumed under the same id.
+    conflictsFor('functions/api/submit-request.ts', 2);
 
     // Act
     const responses = await postAll<RequestBody>(
@@ -87,12 +91,32 @@ describe('concurrent callers', () => {
       1000,
     );
     const injected = stopConflicts();
+    // The key is claimed before files move (issue 10): a duplicate waits for the first answer, and one that
+    // waited longer than a function may run gets 409 "in progress, try again shortly". Retried, as a client
+    // does, it gets the first answer.
+    const waited = responses.filter((response) => response.status === 409);
+    for (const response of waited) {
+      expect((response.body as unknown as { error: { code: string } }).error.code).toBe(
+        'IDEMPOTENCY_KEY_IN_PROGRESS',
+      );
+    }
+    const retried =
+      waited.length > 0
+        ? await postAll<RequestBody>(
+            `${runtime.url}/v1/requests`,
+            citizenToken,
+            first,
+            headers,
+            waited.length,
+          )
+        : [];
+    const answers = [...responses.filter((response) => response.status !== 409), ...retried];
 
-    // Assess: every caller got 201 with the same body; one record and one execution exist
-    expect(responses.map((response) => response.status)).toEqual(Array(1000).fill(201));
-    const bodies = new Set(responses.map((response) => canonicalJson(response.body)));
+    // Assess: every caller got (at last) 201 with the same body; one record and one execution exist
+    expect(answers.map((response) => response.status)).toEqual(Array(1000).fill(201));
+    const bodies = new Set(answers.map((response) => canonicalJson(response.body)));
     expect(bodies.size).toBe(1);
-    const [answer] = responses;
+    const [answer] = answers;
     expect(answer?.body.status).toBe('SUBMITTED');
     const records = await checks.requestsOf(TAMPO);
     expect(records.map((record) => record.id)).toEqual([answer?.body.id]);
