@@ -2,8 +2,9 @@ import type { SerializedError } from 'vitest';
 import type { Reporter, TestModule } from 'vitest/node';
 
 /**
- * Ends the run with one plain line, "Tests: N passed, N failed, N skipped", without colours: CI reads the
- * run's closing line to know that tests ran, and vitest's own summary is coloured and spread over a table.
+ * Ends the run with one plain line, "N passed, N failed, N skipped" and nothing else, without colours: CI
+ * reads the run's closing line to know that tests ran, and vitest's own summary is coloured and spread over
+ * a table.
  * A file that failed outside its tests (a hook, an import) and an unhandled error each count as a failure,
  * so the line never says "0 failed" for a run that failed.
  */
@@ -20,8 +21,6 @@ export default class PlainSummaryReporter implements Reporter {
       }
       counts.failed += failedTests > 0 ? failedTests : module.state() === 'failed' ? 1 : 0;
     }
-    process.stdout.write(
-      `\nTests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`,
-    );
+    process.stdout.write(`\n${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped\n`);
   }
 }
