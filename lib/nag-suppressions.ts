@@ -79,17 +79,8 @@ const documentGrants = (documents: IConstruct, actions: readonly string[]): Ackn
  * one by one (no wildcard), its partitions by a LeadingKeys condition.
  */
 function needFindings(stack: DesaDigitalStack): Record<Extract<ResourceNeed, string>, Acknowledgment[]> {
-  const { table, documents } = stack.data;
-  const tableIndexes = [
-    iam5(
-      `Resource::${arnOf(table)}/index/*`,
-      "Queries read the table's own secondary indexes (gsi1-gsi4: inboxes, village listings, staff tasks, " +
-        "a citizen's requests); CDK grants them as <table ARN>/index/*, which names this table's indexes only.",
-    ),
-  ];
+  const { documents } = stack.data;
   return {
-    'table:read': tableIndexes,
-    'table:write': tableIndexes,
     'documents:read': documentGrants(documents, ['s3:GetObject*', 's3:GetBucket*', 's3:List*']),
     'documents:write': documentGrants(documents, ['s3:Abort*']),
     'uploads:accept': documentGrants(documents, [

@@ -1,5 +1,5 @@
 import { villageCodeParams } from './console-schemas.js';
-import type { RouteDefinition } from './route-types.js';
+import { type RouteDefinition, TABLE_NEEDS } from './route-types.js';
 import {
   errorAnswer,
   linkNikBody,
@@ -49,9 +49,9 @@ export const linkNik = {
     // entry (PERSON#<hash>).
     { table: ['PutItem'], partitions: ['NIKLINK#', 'USER#', 'NIKACT#', 'PERSON#'] },
     // Rate-limit windows (consume and refund).
-    { table: ['UpdateItem'], partitions: ['RATE#'] },
+    TABLE_NEEDS.rateCounts,
     // The person's notice: the outbox (REQ#nik-link-<hash>) and its delivery.
-    { table: ['PutItem', 'UpdateItem'], partitions: ['REQ#'] },
+    TABLE_NEEDS.requestWrites,
     'notify',
     'pseudonym:key',
   ],
@@ -76,7 +76,13 @@ export const issueNikActivation = {
   summary:
     'At the counter, after seeing the KTP: issues the one-time activation code with which the person links their NIK to their account (valid 24 hours, once; replaces their earlier code). The register must know the NIK and name as a living resident of the village. The code is answered once, for the printed slip, and never stored or sent.',
   tags: ['citizens'],
-  needs: ['table:read', 'table:write', 'pseudonym:key'],
+  needs: [
+    // The person's counter code (NIKACT#, one per NIK), its audit entry (PERSON#) and the notice to the
+    // contact the register holds (the outbox, REQ#nik-activation-…).
+    { table: ['GetItem', 'PutItem'], partitions: ['NIKACT#', 'PERSON#', 'REQ#'] },
+    TABLE_NEEDS.rateCounts,
+    'pseudonym:key',
+  ],
   params: villageCodeParams,
   body: nikActivationBody,
   responses: {
@@ -96,7 +102,17 @@ export const unlinkNik = {
   summary:
     "Undoes a NIK's link to an account (a wrong link, or one the person did not make), with a reason, audited: the account no longer sees the person's counter requests and the NIK can be linked again. Only the village where the person is registered. The person is told at the contact given at the counter.",
   tags: ['citizens'],
-  needs: ['table:read', 'table:write', 'notify', 'pseudonym:key'],
+  needs: [
+    // The NIK's link and counter code; the link and the account's profile deleted in one transaction.
+    { table: ['GetItem'], partitions: ['NIKLINK#', 'NIKACT#', 'USER#'] },
+    { table: ['DeleteItem'], partitions: ['NIKLINK#', 'USER#'] },
+    // The audit entry (PERSON#) and the person's notice (the outbox, REQ#…) with its delivery.
+    { table: ['PutItem'], partitions: ['PERSON#'] },
+    TABLE_NEEDS.requestWrites,
+    TABLE_NEEDS.rateCounts,
+    'notify',
+    'pseudonym:key',
+  ],
   params: villageCodeParams,
   body: nikUnlinkBody,
   responses: {
@@ -125,7 +141,7 @@ export const trackRequest = {
     // The request's events (REQ#<id>, sk EVT#…).
     { table: ['Query'], partitions: ['REQ#'] },
     // Failed-attempt counters, the only write (consume and refund).
-    { table: ['UpdateItem'], partitions: ['RATE#'] },
+    TABLE_NEEDS.rateCounts,
   ],
   body: trackBody,
   responses: {

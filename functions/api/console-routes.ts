@@ -30,7 +30,11 @@ export const listTasks = {
   summary:
     "The caller's inbox in a village: requests whose current stage waits for one of the caller's roles, late ones apart.",
   tags: ['console'],
-  needs: ['table:read'],
+  needs: [
+    // The village's own programmes (VILLAGE#…SERVICE#) and its open tasks (gsi3).
+    { table: ['GetItem', 'Query'], partitions: ['VILLAGE#'] },
+    { table: ['Query'], indexes: ['gsi3'] },
+  ],
   query: villageQuery,
   responses: {
     200: { description: 'Waiting and overdue tasks', schema: taskList },
@@ -49,7 +53,11 @@ export const getVillageStats = {
   summary:
     "A village's dashboard for a period: requests by status and service, time to issue against each service's target, late stages.",
   tags: ['console'],
-  needs: ['table:read'],
+  needs: [
+    // The village and its programmes (VILLAGE#), requests by status (gsi1) and open tasks (gsi3).
+    { table: ['GetItem', 'Query'], partitions: ['VILLAGE#'] },
+    { table: ['Query'], indexes: ['gsi1', 'gsi3'] },
+  ],
   query: statsQuery,
   responses: {
     200: { description: 'Village statistics', schema: villageStats },

@@ -16,7 +16,13 @@ export const createDataSubjectExport = {
   summary:
     "Everything the platform holds about the person a NIK identifies, within the officer's area: each request in full, its timeline, notifications, registry lookups, letters and access trail. The export itself is audited.",
   tags: ['privacy'],
-  needs: ['table:read', 'table:write', 'pseudonym:key'],
+  needs: [
+    // The person's requests (PERSON#<hash> lookup items), each request, its events and service, its letters.
+    { table: ['GetItem', 'Query'], partitions: ['PERSON#', 'REQ#', 'VILLAGE#', 'DOC#'] },
+    // Audit entries: in the person's partition and in each request read.
+    { table: ['PutItem'], partitions: ['PERSON#', 'REQ#'] },
+    'pseudonym:key',
+  ],
   body: dataSubjectExportBody,
   responses: {
     200: { description: 'The export (never cached)', schema: dataSubjectExport },

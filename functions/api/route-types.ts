@@ -107,7 +107,7 @@ export type TableIndex = 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4' | 'gsi5';
 
 /**
  * Item-level DynamoDB actions a function may be granted. TransactWriteItems is authorized per item, as the
- * PutItem/UpdateItem/DeleteItem/ConditionCheckItem it contains; BatchGetItem per item as GetItem.
+ * PutItem/UpdateItem/DeleteItem/ConditionCheckItem it contains (TransactGetItems as GetItem).
  */
 export type TableAction =
   | 'GetItem'
@@ -129,11 +129,29 @@ export type TableNeed =
   | { readonly table: readonly TableAction[]; readonly partitions: readonly TablePartition[] }
   | { readonly table: readonly ['Query']; readonly indexes: readonly TableIndex[] };
 
+/** TableNeeds that many functions share, named once with the reason for them. */
+export const TABLE_NEEDS = {
+  /** An audited read (audit.ts auditRead): the entry is written in the request's partition before the answer. */
+  auditedRead: { table: ['PutItem'], partitions: ['REQ#'] },
+  /** Rate-limit windows, counted and refunded (dynamo-rate-limit.ts); notifiers count messages per destination. */
+  rateCounts: { table: ['UpdateItem'], partitions: ['RATE#'] },
+  /**
+   * A request and what decides who may see it (visible-request.ts): the request and its events (REQ#), its
+   * service (a village's own programme, VILLAGE#), the caller's linked NIK (USER#, for counter submissions).
+   */
+  requestReads: { table: ['GetItem', 'Query'], partitions: ['REQ#', 'VILLAGE#', 'USER#'] },
+  /**
+   * Everything written in a request's partition: the request itself, its events, audit entries, registry
+   * look-ups, and notifications in the outbox with their delivery state.
+   */
+  requestWrites: { table: ['PutItem', 'UpdateItem'], partitions: ['REQ#'] },
+} as const satisfies Record<string, TableNeed>;
+
+/**
+ * What a function needs from the stack, granted by ServiceFunction.bind and nothing more. The table is only
+ * ever granted as TableNeeds: no function may read or write the whole table.
+ */
 export type ResourceNeed =
-  /** Table-wide read (CDK grantReadData) for functions not yet narrowed to a TableNeed. */
-  | 'table:read'
-  /** Table-wide write (CDK grantWriteData) for functions not yet narrowed to a TableNeed. */
-  | 'table:write'
   | TableNeed
   | 'documents:read'
   | 'documents:write'
@@ -143,7 +161,7 @@ export type ResourceNeed =
   | 'workflow:describe'
   /** Inspect, move and delete uploaded files (accepting attachments). */
   | 'uploads:accept'
-  /** Send notifications: SNS SMS and SES e-mail in AWS (the outbox write itself rides on table:write). */
+  /** Send notifications: SNS SMS and SES e-mail in AWS (the outbox write itself is TABLE_NEEDS.requestWrites). */
   | 'notify'
   /** Sign document hashes with the platform's key (kms:Sign, kms:GetPublicKey); env SIGNING_KEY_ID. */
   | 'documents:sign'

@@ -4,7 +4,7 @@ import { STAFF_ROLES } from '../core/roles.js';
 import { CITIZEN_ROUTES } from './citizen-routes.js';
 import { CONSOLE_ROUTES } from './console-routes.js';
 import { PRIVACY_ROUTES } from './privacy-routes.js';
-import type { RouteDefinition } from './route-types.js';
+import { type RouteDefinition, TABLE_NEEDS } from './route-types.js';
 import {
   attachmentParams,
   decisionBody,
@@ -77,7 +77,21 @@ export const submitRequest = {
   summary:
     'Submit a request for a service in a village. Repeating the call with the same Idempotency-Key returns the first answer.',
   tags: ['requests'],
-  needs: ['table:read', 'table:write', 'uploads:accept', 'workflow:start', 'notify', 'pseudonym:key'],
+  needs: [
+    // The village and its own programmes; a replayed Idempotency-Key's request.
+    { table: ['GetItem'], partitions: ['VILLAGE#', 'REQ#'] },
+    // The Idempotency-Key: claimed, renewed, released (IDEM#).
+    { table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitions: ['IDEM#'] },
+    // One transaction: the request and its first event (REQ#), its tracking code (TRACK#), the key's answer
+    // (IDEM#), and a lookup item per NIK in its data (PERSON#<hash>).
+    { table: ['PutItem'], partitions: ['TRACK#', 'PERSON#'] },
+    TABLE_NEEDS.requestWrites,
+    TABLE_NEEDS.rateCounts,
+    'uploads:accept',
+    'workflow:start',
+    'notify',
+    'pseudonym:key',
+  ],
   body: submitRequestBody,
   headers: [
     {
@@ -105,7 +119,10 @@ export const listRequests = {
   entry: 'functions/api/list-requests.ts',
   summary: "A village's requests, newest first, optionally by status; paginated with an opaque cursor.",
   tags: ['requests'],
-  needs: ['table:read'],
+  needs: [
+    // A village's requests, all (gsi2) or by status (gsi1).
+    { table: ['Query'], indexes: ['gsi1', 'gsi2'] },
+  ],
   query: listRequestsQuery,
   responses: {
     200: { description: 'A page of requests', schema: requestPage },
@@ -124,7 +141,7 @@ export const getRequest = {
   entry: 'functions/api/get-request.ts',
   summary: 'One request with its timeline.',
   tags: ['requests'],
-  needs: ['table:read', 'table:write'],
+  needs: [TABLE_NEEDS.requestReads, TABLE_NEEDS.auditedRead],
   params: requestIdParams,
   responses: {
     200: { description: 'The request', schema: requestView },
@@ -143,7 +160,16 @@ export const decideRequest = {
   summary:
     "Approve, reject or return the request at its current stage; only the stage's role in the request's area may decide.",
   tags: ['requests'],
-  needs: ['table:read', 'table:write', 'uploads:accept', 'workflow:signal', 'notify', 'pseudonym:key'],
+  needs: [
+    TABLE_NEEDS.requestReads,
+    // The decision: request, event and pending signal in one transaction, notices in the outbox.
+    TABLE_NEEDS.requestWrites,
+    TABLE_NEEDS.rateCounts,
+    'uploads:accept',
+    'workflow:signal',
+    'notify',
+    'pseudonym:key',
+  ],
   params: requestIdParams,
   body: decisionBody,
   responses: {
@@ -169,7 +195,13 @@ export const getRequestDocument = {
   entry: 'functions/api/get-request-document.ts',
   summary: 'A short-lived download link for the issued document.',
   tags: ['documents'],
-  needs: ['table:read', 'table:write', 'documents:read'],
+  needs: [
+    TABLE_NEEDS.requestReads,
+    // The letter's record.
+    { table: ['GetItem'], partitions: ['DOC#'] },
+    TABLE_NEEDS.auditedRead,
+    'documents:read',
+  ],
   params: requestIdParams,
   responses: {
     200: { description: 'Download link', schema: documentLink },
@@ -199,7 +231,7 @@ export const verifyDocument = {
   // rate counters (verification.ts VERIFY_LOOKUPS_PER_CLIENT): UpdateItem on RATE#, no other write.
   needs: [
     { table: ['GetItem'], partitions: ['DOC#', 'VILLAGE#'] },
-    { table: ['UpdateItem'], partitions: ['RATE#'] },
+    TABLE_NEEDS.rateCounts,
     'documents:verify',
   ],
   reservedConcurrency: VERIFY_RESERVED_CONCURRENCY,
@@ -222,7 +254,11 @@ export const requestUpload = {
   summary:
     'A presigned POST for one attachment (PDF, JPEG or PNG, at most 5 MB). Send the form fields, then the file as `file`; attach it by its uploadId when submitting.',
   tags: ['attachments'],
-  needs: ['table:read', 'documents:write'],
+  needs: [
+    // The village and its own programmes: a ticket names a service the village offers.
+    { table: ['GetItem'], partitions: ['VILLAGE#'] },
+    'documents:write',
+  ],
   body: uploadBody,
   responses: {
     201: { description: 'Upload ticket', schema: uploadTicket },
@@ -240,7 +276,18 @@ export const resubmitRequest = {
   summary:
     'The applicant corrects their returned request (a counter submission: an operator of the village); the same workflow continues where it was returned.',
   tags: ['requests'],
-  needs: ['table:read', 'table:write', 'uploads:accept', 'workflow:signal', 'notify', 'pseudonym:key'],
+  needs: [
+    TABLE_NEEDS.requestReads,
+    // The corrected request, its event and pending signal, lookup items for NIKs new in its data
+    // (PERSON#<hash>), notices in the outbox.
+    { table: ['PutItem'], partitions: ['PERSON#'] },
+    TABLE_NEEDS.requestWrites,
+    TABLE_NEEDS.rateCounts,
+    'uploads:accept',
+    'workflow:signal',
+    'notify',
+    'pseudonym:key',
+  ],
   params: requestIdParams,
   body: resubmissionBody,
   responses: {
@@ -267,7 +314,7 @@ export const getAttachment = {
   entry: 'functions/api/get-attachment.ts',
   summary: 'A short-lived link to one attached file.',
   tags: ['attachments'],
-  needs: ['table:read', 'table:write', 'documents:read'],
+  needs: [TABLE_NEEDS.requestReads, TABLE_NEEDS.auditedRead, 'documents:read'],
   params: attachmentParams,
   responses: {
     200: { description: 'Download link', schema: downloadLink },
@@ -285,7 +332,10 @@ export const putVillageService = {
   summary:
     "Adds or replaces one of a village's own services (sport, adat, religion programmes…), live at once, without a deploy.",
   tags: ['catalog'],
-  needs: ['table:read', 'table:write'],
+  needs: [
+    // The village's programme (VILLAGE#…SERVICE#) and its audit entry.
+    { table: ['GetItem', 'PutItem'], partitions: ['VILLAGE#'] },
+  ],
   params: villageServiceParams,
   body: z
     .record(z.string(), z.unknown())
@@ -321,7 +371,7 @@ export const listRequestNotifications = {
   summary:
     "What was sent about a request, newest first, with delivery status: the applicant sees their own messages, staff of the request's area also the reminders to deciders. Addresses are masked.",
   tags: ['requests'],
-  needs: ['table:read', 'table:write'],
+  needs: [TABLE_NEEDS.requestReads, TABLE_NEEDS.auditedRead],
   params: requestIdParams,
   responses: {
     200: { description: "The request's notifications", schema: notificationList },
@@ -345,7 +395,7 @@ export const verifyDocumentUpload = {
   // As verifyDocument, and findByHash (DOCHASH#); rate counters VERIFY_UPLOADS_PER_CLIENT.
   needs: [
     { table: ['GetItem'], partitions: ['DOC#', 'DOCHASH#', 'VILLAGE#'] },
-    { table: ['UpdateItem'], partitions: ['RATE#'] },
+    TABLE_NEEDS.rateCounts,
     'documents:verify',
   ],
   reservedConcurrency: VERIFY_RESERVED_CONCURRENCY,
@@ -371,7 +421,11 @@ export const revokeDocument = {
   summary:
     "Revokes an issued letter, with a reason shown on the public verification page; only the village head or secretary of the letter's village.",
   tags: ['documents'],
-  needs: ['table:read', 'table:write'],
+  needs: [
+    // The letter (DOC#) and its request (REQ#); the revocation on the letter, its event and audit entries.
+    { table: ['GetItem', 'UpdateItem', 'PutItem'], partitions: ['DOC#'] },
+    { table: ['GetItem', 'PutItem'], partitions: ['REQ#'] },
+  ],
   params: documentIdParams,
   body: documentReasonBody,
   responses: {
@@ -393,7 +447,16 @@ export const reissueDocument = {
   summary:
     "Reissues a letter under a new number and document id; the old one becomes superseded. Only the village head or secretary of the letter's village.",
   tags: ['documents'],
-  needs: ['table:read', 'table:write', 'documents:write', 'documents:sign'],
+  needs: [
+    // The letter replaced, its request and events, the village (letterhead, signer).
+    { table: ['GetItem'], partitions: ['DOC#', 'REQ#', 'VILLAGE#'] },
+    { table: ['Query'], partitions: ['REQ#'] },
+    // The new letter, its hash record, the old letter marked replaced, the request's event, and the next
+    // letter number (COUNTER#, with void numbers) in one transaction.
+    { table: ['PutItem', 'UpdateItem'], partitions: ['DOC#', 'DOCHASH#', 'REQ#', 'COUNTER#'] },
+    'documents:write',
+    'documents:sign',
+  ],
   params: documentIdParams,
   body: documentReasonBody,
   responses: {

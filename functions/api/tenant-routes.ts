@@ -17,7 +17,10 @@ export const putVillage = {
   summary:
     'Onboards a village (or replaces its record): name, district and regency, address, who signs its letters, letter code, numbering and the regency services it offers. Live at once, without a deploy.',
   tags: ['tenants'],
-  needs: ['table:read', 'table:write'],
+  needs: [
+    // The village (VILLAGE# META, also its directory entry on gsi2) and its audit entries.
+    { table: ['GetItem', 'PutItem'], partitions: ['VILLAGE#'] },
+  ],
   params: villageCodeParams,
   body: villageBody,
   responses: {
@@ -39,7 +42,13 @@ export const createVillageStaff = {
   summary:
     'Creates a staff account of the village (operator, village secretary or village head) in the identity provider, which sends the temporary password by e-mail or SMS. Repeating the same call answers 200 and creates nothing.',
   tags: ['tenants'],
-  needs: ['staff:manage', 'table:write', 'table:read'],
+  needs: [
+    'staff:manage',
+    // The village the account serves (VILLAGE#); the staff member's audit trail (STAFF#), read to answer a
+    // repeated call as a replay and written with the new account.
+    { table: ['GetItem'], partitions: ['VILLAGE#'] },
+    { table: ['Query', 'PutItem'], partitions: ['STAFF#'] },
+  ],
   params: villageCodeParams,
   body: staffBody,
   responses: {

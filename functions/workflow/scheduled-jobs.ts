@@ -1,4 +1,4 @@
-import type { ResourceNeed } from '../api/route-types.js';
+import { type ResourceNeed, TABLE_NEEDS } from '../api/route-types.js';
 
 /**
  * Functions that run on a schedule rather than as a step of the workflow or a route of the API. The CDK
@@ -18,7 +18,9 @@ export const SCHEDULED_JOBS = {
       // A request, and its service (a village's own programme is in VILLAGE#).
       { table: ['GetItem', 'Query'], partitions: ['REQ#', 'VILLAGE#'] },
       // Closing a request whose execution ended (record, event, notices), clearing a delivered signal.
-      { table: ['PutItem', 'UpdateItem'], partitions: ['REQ#'] },
+      TABLE_NEEDS.requestWrites,
+      // Messages to the applicants of the requests it closes are counted per destination.
+      TABLE_NEEDS.rateCounts,
       'workflow:start',
       'workflow:signal',
       'workflow:describe',

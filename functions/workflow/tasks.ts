@@ -1,4 +1,4 @@
-import type { ResourceNeed } from '../api/route-types.js';
+import { type ResourceNeed, TABLE_NEEDS } from '../api/route-types.js';
 import type { NextStep } from '../core/approvals.js';
 
 /**
@@ -13,31 +13,50 @@ import type { NextStep } from '../core/approvals.js';
  * - IssueDocument    in { requestId }                          out { requestId, outcome: 'issued', documentId }
  * - RecordFailure    in { requestId, error: { Error, Cause } } out { requestId }
  */
+/**
+ * What every task does to the table: reads its request (REQ#, with events) and the service's village
+ * programme and letterhead (VILLAGE#), writes in the request's partition (the request, events, registry
+ * look-ups, notices in the outbox) and counts messages per destination.
+ */
+const REQUEST_STEP = [
+  { table: ['GetItem', 'Query'], partitions: ['REQ#', 'VILLAGE#'] },
+  TABLE_NEEDS.requestWrites,
+  TABLE_NEEDS.rateCounts,
+  'notify',
+  'pseudonym:key',
+] as const satisfies readonly ResourceNeed[];
+
 export const WORKFLOW_TASKS = {
   StartReview: {
     entry: 'functions/workflow/start-review.ts',
-    needs: ['table:read', 'table:write', 'notify', 'pseudonym:key'],
+    needs: REQUEST_STEP,
   },
   // Opens a stage (and re-opens it for the stand-in after an escalation): lists the stage's deciders.
   AwaitDecision: {
     entry: 'functions/workflow/open-stage.ts',
-    needs: ['table:read', 'table:write', 'notify', 'staff:read', 'pseudonym:key'],
+    needs: [...REQUEST_STEP, 'staff:read'],
   },
   RunChecks: {
     entry: 'functions/workflow/run-checks.ts',
-    needs: ['table:read', 'table:write', 'notify', 'pseudonym:key'],
+    needs: REQUEST_STEP,
   },
   EscalateStage: {
     entry: 'functions/workflow/escalate-stage.ts',
-    needs: ['table:read', 'table:write', 'notify', 'pseudonym:key'],
+    needs: REQUEST_STEP,
   },
   IssueDocument: {
     entry: 'functions/workflow/issue-document.ts',
-    needs: ['table:read', 'table:write', 'documents:write', 'documents:sign', 'notify', 'pseudonym:key'],
+    needs: [
+      ...REQUEST_STEP,
+      // The letter, its hash record and the village's next letter number, in one transaction.
+      { table: ['PutItem', 'UpdateItem'], partitions: ['DOC#', 'DOCHASH#', 'COUNTER#'] },
+      'documents:write',
+      'documents:sign',
+    ],
   },
   RecordFailure: {
     entry: 'functions/workflow/record-failure.ts',
-    needs: ['table:read', 'table:write', 'notify', 'pseudonym:key'],
+    needs: REQUEST_STEP,
   },
 } as const satisfies Record<string, { entry: string; needs: readonly ResourceNeed[] }>;
 

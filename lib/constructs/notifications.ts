@@ -21,7 +21,7 @@ export interface NotificationsProps {
 /**
  * What delivering functions need to reach applicants: SNS Publish straight to phone numbers (SMS) and SES
  * SendEmail from the configured sender, plus the environment that switches the notifier to AWS delivery.
- * The outbox itself is the table (ServiceFunction need 'table:write'); this construct owns no resource.
+ * The outbox itself is the table (TABLE_NEEDS.requestWrites); this construct owns no resource.
  */
 export class Notifications extends Construct {
   /** The verified sender address, when e-mail delivery is configured. */

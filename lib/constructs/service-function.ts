@@ -11,7 +11,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import type { ResourceNeed, TableNeed } from '../../functions/api/route-types.js';
+import { type ResourceNeed, TABLE_NEEDS, type TableNeed } from '../../functions/api/route-types.js';
 import type { Notifications } from './notifications.js';
 import { grantPseudonyms } from './pseudonym-key.js';
 import { grantSign, grantVerify } from './signing-key.js';
@@ -177,12 +177,6 @@ export class ServiceFunction extends Construct {
         continue;
       }
       switch (need) {
-        case 'table:read':
-          this.table(resources).grantReadData(fn);
-          break;
-        case 'table:write':
-          this.table(resources).grantWriteData(fn);
-          break;
         case 'documents:read':
           this.documents(resources).grantRead(fn);
           break;
@@ -210,10 +204,14 @@ export class ServiceFunction extends Construct {
           this.stateMachine(resources).grantExecution(fn, 'states:DescribeExecution');
           break;
         case 'notify':
-          // The outbox is written before anything is sent: notifying without table:write cannot work.
-          if (!writesOutbox(this.needs)) {
+          // The outbox is written before anything is sent, and messages are counted per destination: notifying
+          // without both grants cannot work.
+          if (
+            !grantsAll(this.needs, TABLE_NEEDS.requestWrites) ||
+            !grantsAll(this.needs, TABLE_NEEDS.rateCounts)
+          ) {
             throw new Error(
-              `${this.node.path} (${this.entry}) needs notify without table:write (the outbox, in REQ#)`,
+              `${this.node.path} (${this.entry}) needs notify without the outbox (REQ# PutItem, UpdateItem) or message counts (RATE# UpdateItem)`,
             );
           }
           // Messages are counted per destination under a keyed pseudonym of the address (issue 10).
@@ -312,16 +310,20 @@ export class ServiceFunction extends Construct {
 
 const describeNeed = (need: ResourceNeed): string => (typeof need === 'string' ? need : JSON.stringify(need));
 
-/** Whether the needs let the function write notifications to the outbox (items in the request's partition). */
-function writesOutbox(needs: readonly ResourceNeed[]): boolean {
-  if (needs.includes('table:write')) return true;
-  const granted = (action: 'PutItem' | 'UpdateItem') =>
-    needs.some(
-      (need) =>
-        typeof need === 'object' &&
-        'partitions' in need &&
-        need.partitions.includes('REQ#') &&
-        need.table.includes(action),
-    );
-  return granted('PutItem') && granted('UpdateItem');
+/** Whether the needs grant every action of `wanted` on every one of its partitions. */
+function grantsAll(
+  needs: readonly ResourceNeed[],
+  wanted: TableNeed & { partitions: readonly string[] },
+): boolean {
+  return wanted.table.every((action) =>
+    wanted.partitions.every((partition) =>
+      needs.some(
+        (need) =>
+          typeof need === 'object' &&
+          'partitions' in need &&
+          (need.partitions as readonly string[]).includes(partition) &&
+          (need.table as readonly string[]).includes(action),
+      ),
+    ),
+  );
 }

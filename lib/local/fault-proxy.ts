@@ -74,6 +74,8 @@ export interface ProxyStats {
   readonly calls: Record<string, { forwarded: number; injected: number }>;
   /** DynamoDB only, while metering: capacity units the forwarded calls consumed, by caller. */
   readonly capacity: Record<string, { read: number; write: number }>;
+  /** DynamoDB only, with `authorize`: the refused requests, as `<caller>: <what was refused>`. */
+  readonly denied: readonly string[];
 }
 
 export interface FaultProxy {
@@ -105,6 +107,16 @@ export interface FaultProxyOptions {
   readonly port?: number;
   /** @default Math.random */
   readonly random?: () => number;
+  /**
+   * DynamoDB only: judges each data-plane request by its caller (the handler module) before it is forwarded,
+   * as IAM would; a returned reason is answered with AWS's AccessDeniedException and nothing is done.
+   * @default - every request passes
+   */
+  readonly authorize?: (
+    caller: string | undefined,
+    operation: string,
+    input: Record<string, unknown>,
+  ) => string | undefined;
 }
 
 // --- Who is calling ---
@@ -287,7 +299,9 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   let metering = false;
   let calls: ProxyStats['calls'] = {};
   let capacity: ProxyStats['capacity'] = {};
+  let denied: string[] = [];
   let faultCount = 0;
+  const { authorize } = options;
 
   const countFor = (caller: string | undefined, operation: string) => {
     const key = `${caller ?? '-'} ${operation}`;
@@ -379,13 +393,29 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       });
       return;
     }
-    count.forwarded += 1;
-    if (!(metering && service === 'dynamodb' && DYNAMODB_DATA_PLANE.has(operation))) {
+    if (!((metering || authorize) && service === 'dynamodb' && DYNAMODB_DATA_PLANE.has(operation))) {
+      count.forwarded += 1;
       void forward(req, res);
       return;
     }
     void readAll(req).then(async (raw) => {
-      const input = JSON.parse(raw.toString('utf8') || '{}') as Record<string, unknown>;
+      const input = parseObject(raw);
+      const refusal = authorize?.(caller, operation, input);
+      if (refusal) {
+        denied.push(`${caller ?? '-'}: ${refusal}`);
+        const body = JSON.stringify({
+          __type: 'com.amazon.coral.service#AccessDeniedException',
+          Message: `${caller ?? 'the caller'} is not authorized to perform: ${refusal} because no identity-based policy allows it`,
+        });
+        res.writeHead(400, { 'content-type': json10, 'content-length': Buffer.byteLength(body) });
+        res.end(body);
+        return;
+      }
+      count.forwarded += 1;
+      if (!metering) {
+        await forward(req, res, raw);
+        return;
+      }
       input.ReturnConsumedCapacity ??= 'INDEXES';
       const output = await forward(req, res, Buffer.from(JSON.stringify(input)));
       if (output) addCapacity(caller, operation, output);
@@ -426,10 +456,11 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     meter: (on) => {
       metering = on;
     },
-    stats: () => structuredClone({ calls, capacity }),
+    stats: () => structuredClone({ calls, capacity, denied }),
     resetStats: () => {
       calls = {};
       capacity = {};
+      denied = [];
     },
     stop: () =>
       new Promise<void>((resolve) => {

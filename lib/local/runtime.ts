@@ -7,9 +7,11 @@ import { DEMO_VILLAGES } from '../../config/villages.js';
 import { DynamoVillageDirectory } from '../../functions/adapters/dynamo-villages.js';
 import { ensureLocalPseudonymKey } from '../../functions/adapters/pseudonym-key.js';
 import { ORIGIN_VERIFY_ENV } from '../../functions/api/actor.js';
+import type { ResourceNeed } from '../../functions/api/route-types.js';
 import { ROUTES } from '../../functions/api/routes.js';
 import type { ReconcileSummary } from '../../functions/workflow/reconcile.js';
 import { SCHEDULED_JOBS } from '../../functions/workflow/scheduled-jobs.js';
+import { WORKFLOW_TASKS } from '../../functions/workflow/tasks.js';
 import { buildWeb } from '../../scripts/build-web.js';
 import { synthesizeTemplate } from '../app.js';
 import { type LocalCognito, startLocalCognito } from './cognito-idp.js';
@@ -23,6 +25,7 @@ import { startLocalSchedule } from './reconciler.js';
 import { S3RVER_CREDENTIALS, startS3 } from './s3.js';
 import { resolveStateMachine } from './stepfunctions/definition.js';
 import { LocalStepFunctions } from './stepfunctions/server.js';
+import { deniedTableAccesses, describeAccess } from './table-grants.js';
 
 /**
  * The whole system on one machine (DESIGN.md §2): DynamoDB Local, s3rver, the local Step Functions running
@@ -71,6 +74,13 @@ export interface LocalRuntimeOptions {
    */
   readonly proxies?: boolean;
   /**
+   * Holds every function to the table grants its route, task or job declares (table-grants.ts): a request
+   * outside them is refused with AccessDeniedException, as IAM does in AWS, and listed by
+   * `deniedTableAccess()`. Requests not made by a function (the runtime's seeding, a test's own client) pass.
+   * @default 'enforce'
+   */
+  readonly tableGrants?: 'enforce' | 'off';
+  /**
    * How often the reconciler runs (closing requests whose execution ended, re-sending lost signals,
    * restarting requests left in SUBMITTED, as the scheduled function does in AWS); 0: only when
    * `reconcile()` is called.
@@ -90,6 +100,8 @@ export interface LocalRuntime {
   readonly env: Readonly<Record<string, string>>;
   /** Present with `proxies: true`. */
   readonly proxies?: Readonly<Record<ProxiedService, FaultProxy>>;
+  /** The table requests refused for want of a grant (see `tableGrants`), as `<handler>: <accesses>`. */
+  deniedTableAccess(): readonly string[];
   /** Runs the reconciler now (after a run in progress); the event's fields override its defaults. */
   reconcile(event?: {
     olderThanSeconds?: number;
@@ -191,23 +203,35 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
 
     const endpoints = { dynamodb: dynamo.endpoint, s3: s3.endpoint, sfn: `http://127.0.0.1:${sfnPort}` };
     let proxies: Record<ProxiedService, FaultProxy> | undefined;
+    const authorize = options.tableGrants === 'off' ? undefined : authorizeTableRequest;
     if (options.proxies) {
       log('starting the fault proxies');
       const [dynamodbProxy, s3Proxy, sfnProxy] = await Promise.all(
         (['dynamodb', 's3', 'sfn'] as const).map((service) =>
-          startFaultProxy({ service, target: endpoints[service] }),
+          startFaultProxy({
+            service,
+            target: endpoints[service],
+            ...(service === 'dynamodb' ? { authorize } : {}),
+          }),
         ),
       );
       proxies = { dynamodb: dynamodbProxy, s3: s3Proxy, sfn: sfnProxy } as Record<ProxiedService, FaultProxy>;
       for (const proxy of Object.values(proxies)) stops.push(() => proxy.stop());
     }
+    // Without the fault proxies, the table grants are still held by a proxy of their own.
+    const grantsProxy =
+      proxies?.dynamodb ??
+      (authorize
+        ? await startFaultProxy({ service: 'dynamodb', target: endpoints.dynamodb, authorize })
+        : undefined);
+    if (grantsProxy && !proxies) stops.push(() => grantsProxy.stop());
 
     // One process plays every function: the union of what the stack gives each one.
     const env = {
       AWS_REGION: REGION,
       AWS_ACCESS_KEY_ID: S3RVER_CREDENTIALS.accessKeyId,
       AWS_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
-      AWS_ENDPOINT_URL_DYNAMODB: proxies?.dynamodb.endpoint ?? endpoints.dynamodb,
+      AWS_ENDPOINT_URL_DYNAMODB: grantsProxy?.endpoint ?? endpoints.dynamodb,
       AWS_ENDPOINT_URL_S3: proxies?.s3.endpoint ?? endpoints.s3,
       AWS_ENDPOINT_URL_SFN: proxies?.sfn.endpoint ?? endpoints.sfn,
       // Staff accounts (AdminCreateUser…) go to the local user pool, which /local/token signs in from.
@@ -262,6 +286,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       identity: cognito,
       env,
       ...(proxies ? { proxies } : {}),
+      deniedTableAccess: () => grantsProxy?.stats().denied ?? [],
       reconcile: (event = {}) => reconciler.runNow(event),
       stop,
     };
@@ -269,6 +294,26 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     await stop();
     throw error;
   }
+}
+
+/** What each function may do to the table: its route's, task's or job's declared needs, by handler module. */
+const FUNCTION_NEEDS = new Map<string, readonly ResourceNeed[]>([
+  ...ROUTES.map((route) => [route.entry, route.needs] as const),
+  ...Object.values(WORKFLOW_TASKS).map((task) => [task.entry, task.needs] as const),
+  ...Object.values(SCHEDULED_JOBS).map((job) => [job.entry, job.needs] as const),
+]);
+
+/** IAM's answer to one table request: a reason to refuse it, or undefined. */
+function authorizeTableRequest(
+  caller: string | undefined,
+  operation: string,
+  input: Record<string, unknown>,
+): string | undefined {
+  if (caller === undefined) return undefined;
+  const needs = FUNCTION_NEEDS.get(caller);
+  if (!needs) return `${operation} (no route, task or job declares ${caller})`;
+  const denied = deniedTableAccesses(needs, operation, input);
+  return denied.length > 0 ? denied.map(describeAccess).join(', ') : undefined;
 }
 
 function listen(server: Server, port: number): Promise<string> {

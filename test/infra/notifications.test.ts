@@ -2,7 +2,7 @@ import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AttributeType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { describe, expect, it } from 'vitest';
-import type { ResourceNeed } from '../../functions/api/route-types.js';
+import { type ResourceNeed, TABLE_NEEDS } from '../../functions/api/route-types.js';
 import { Notifications, type NotificationsProps } from '../../lib/constructs/notifications.js';
 import { PseudonymKey } from '../../lib/constructs/pseudonym-key.js';
 import { ServiceFunction } from '../../lib/constructs/service-function.js';
@@ -13,10 +13,13 @@ const SENDER = 'layanan@desa.example.id';
 // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON
 type Json = any;
 
+/** The table grants a notifier needs: the outbox in the request's partition and the per-destination counts. */
+const OUTBOX: ResourceNeed[] = [TABLE_NEEDS.requestWrites, TABLE_NEEDS.rateCounts];
+
 /** A stack with one notifying function and one that only writes the table; nothing bundled. */
 function synth(
   props: NotificationsProps = { sender: SENDER },
-  needs: ResourceNeed[] = ['table:read', 'table:write', 'notify', 'pseudonym:key'],
+  needs: ResourceNeed[] = [...OUTBOX, 'notify', 'pseudonym:key'],
 ) {
   const stack = new Stack(new App({ context: { 'aws:cdk:bundling-stacks': [] } }), 'Test', {
     env: { region: 'ap-southeast-3', account: '111122223333' },
@@ -29,7 +32,7 @@ function synth(
     notifications,
     pseudonymKey,
   });
-  new ServiceFunction(stack, 'Quiet', { entry: ENTRY, needs: ['table:read', 'table:write'] }).bind({
+  new ServiceFunction(stack, 'Quiet', { entry: ENTRY, needs: OUTBOX }).bind({
     table,
     notifications,
   });
@@ -132,14 +135,17 @@ describe('Notifications', () => {
     });
   });
 
-  it('refuses notify without table:write, since the outbox is written first', () => {
-    expect(() => synth({ sender: SENDER }, ['table:read', 'notify'])).toThrow(/notify without table:write/);
+  it('refuses notify without the outbox and message-count grants, since the outbox is written first and messages are counted', () => {
+    expect(() => synth({ sender: SENDER }, [TABLE_NEEDS.rateCounts, 'notify', 'pseudonym:key'])).toThrow(
+      /notify without the outbox/,
+    );
+    expect(() => synth({ sender: SENDER }, [TABLE_NEEDS.requestWrites, 'notify', 'pseudonym:key'])).toThrow(
+      /notify without the outbox/,
+    );
   });
 
   it('refuses notify without pseudonym:key, since messages are counted per destination under a keyed pseudonym', () => {
-    expect(() => synth({ sender: SENDER }, ['table:read', 'table:write', 'notify'])).toThrow(
-      /notify without pseudonym:key/,
-    );
+    expect(() => synth({ sender: SENDER }, [...OUTBOX, 'notify'])).toThrow(/notify without pseudonym:key/);
   });
 
   it('refuses a sender that is not a plain e-mail address', () => {
@@ -151,7 +157,7 @@ describe('Notifications', () => {
     const table = new TableV2(stack, 'Table', { partitionKey: { name: 'pk', type: AttributeType.STRING } });
     const fn = new ServiceFunction(stack, 'Notifying', {
       entry: ENTRY,
-      needs: ['table:write', 'notify', 'pseudonym:key'],
+      needs: [...OUTBOX, 'notify', 'pseudonym:key'],
     });
     expect(() => fn.bind({ table })).toThrow(/needs notifications/);
   });

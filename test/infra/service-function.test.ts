@@ -4,6 +4,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { UserPool } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { describe, expect, it } from 'vitest';
+import type { TableNeed } from '../../functions/api/route-types.js';
 import {
   REPO_ROOT,
   ServiceFunction,
@@ -13,14 +14,15 @@ import {
 import { unbundledStack } from '../support/cdk.js';
 
 const ENTRY = 'functions/api/list-services.ts'; // any existing handler module: nothing is bundled here
+const READ_REQUESTS: TableNeed = { table: ['GetItem'], partitions: ['REQ#'] };
 
 describe('ServiceFunction', () => {
-  it('grants read access and the table name for table:read, and nothing else', () => {
+  it('grants the table actions a TableNeed names and the table name, and nothing else', () => {
     // Prepare
     const stack = unbundledStack();
     const table = new TableV2(stack, 'Table', { partitionKey: { name: 'pk', type: AttributeType.STRING } });
     // Act
-    new ServiceFunction(stack, 'Reader', { entry: ENTRY, needs: ['table:read'] }).bind({ table });
+    new ServiceFunction(stack, 'Reader', { entry: ENTRY, needs: [READ_REQUESTS] }).bind({ table });
     // Assess
     const template = Template.fromStack(stack);
     template.hasResourceProperties('AWS::Lambda::Function', {
@@ -145,7 +147,7 @@ describe('ServiceFunction', () => {
   it('fails synthesis when a function with needs was never bound', () => {
     // Prepare
     const stack = unbundledStack();
-    new ServiceFunction(stack, 'Forgotten', { entry: ENTRY, needs: ['table:read'] });
+    new ServiceFunction(stack, 'Forgotten', { entry: ENTRY, needs: [READ_REQUESTS] });
     // Act / Assess
     expect(() => Template.fromStack(stack)).toThrow(/bind\(\) was never called/);
   });

@@ -13,7 +13,7 @@ import { localClient } from '../../lib/local/dynamodb.js';
 import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '../../lib/local/runtime.js';
 import { S3RVER_CREDENTIALS } from '../../lib/local/s3.js';
 import { TAMPO, validBusinessApplication } from '../support/fixtures.js';
-import { ApiClient, TEST_LIMITS } from '../support/runtime.js';
+import { ApiClient, assertTableGrantsHeld, TEST_LIMITS } from '../support/runtime.js';
 import { attachAll, requiredRequirements } from '../support/uploads.js';
 
 export type ReliabilityRuntime = LocalRuntime & { readonly dataDir: string; cleanup(): Promise<void> };
@@ -44,6 +44,7 @@ export async function startRuntime(
     cleanup: async () => {
       await runtime.stop();
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+      assertTableGrantsHeld(runtime);
     },
   };
 }

@@ -33,8 +33,21 @@ export async function startTestRuntime(
     cleanup: async () => {
       await runtime.stop();
       if (!dataDir) await rm(dir, { recursive: true, force: true });
+      assertTableGrantsHeld(runtime);
     },
   };
+}
+
+/**
+ * Fails the test file when a function touched the table outside its declared grants during the run: the
+ * refusal may have been swallowed (a best-effort write) or turned into an answer the test accepted, but
+ * in AWS it would be the same AccessDeniedException.
+ */
+export function assertTableGrantsHeld(runtime: LocalRuntime): void {
+  const denied = runtime.deniedTableAccess();
+  if (denied.length > 0) {
+    throw new Error(`table requests outside the functions' grants:\n${[...new Set(denied)].join('\n')}`);
+  }
 }
 
 export interface ApiResponse<T = Record<string, unknown>> {

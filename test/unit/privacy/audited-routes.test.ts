@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createDataSubjectExport } from '../../../functions/api/privacy-routes.js';
 import { ROUTES } from '../../../functions/api/routes.js';
+import { grantsTableAccess } from '../../../lib/local/table-grants.js';
 
 /**
- * A read of a request's full record appends to its access trail before it answers (fail closed), so in AWS
- * the route's function must be allowed to write to the table: without 'table:write' every such read would be
- * refused by IAM and answer 500 — locally there is no IAM to notice.
+ * A read of a request's full record appends to its access trail before it answers (fail closed), so the
+ * route's function must be allowed to put the entry in the request's partition: without it every such read
+ * would be refused by IAM and answer 500 (the local runtime refuses it the same way).
  */
 const AUDITED_READS = [
   'getRequest',
@@ -16,10 +17,10 @@ const AUDITED_READS = [
 ];
 
 describe('routes that audit their reads may write the audit entry', () => {
-  it.each(AUDITED_READS)('%s needs table:write', (id) => {
+  it.each(AUDITED_READS)("%s may put the audit entry in the request's partition", (id) => {
     const route = ROUTES.find((candidate) => candidate.id === id);
     expect(route, `${id} is in the route table`).toBeDefined();
-    expect(route?.needs).toContain('table:write');
+    expect(grantsTableAccess(route?.needs ?? [], { action: 'PutItem', partition: 'REQ#01ABC' })).toBe(true);
   });
 
   it('sends the NIK of a data-subject export in the body, never in the path or query', () => {
