@@ -143,7 +143,7 @@ export function acknowledgeNagFindings(stack: DesaDigitalStack): void {
       reason:
         'PassThrough on purpose (lib/constructs/trace-sampling.ts): the HTTP API starts no trace and Lambda ' +
         "samples the calls it starts at its own fixed rate, whose 1-a-second reservoir is nearly every call at a regency's " +
-        'volume (X-Ray bills per trace). API calls are recorded by structured logs and the access log; the ' +
+        'volume (X-Ray bills per trace). API calls are recorded by the access log and structured logs; the ' +
         'workflow is traced at 5 % by a sampling rule.',
     });
   }

@@ -16,10 +16,10 @@ import { Construct } from 'constructs';
  * reservoir (no first-of-the-second exception), and the task functions join the execution's trace, sampled
  * or not (a function with active tracing follows the decision it is handed). The API functions pass the
  * decision through instead of making one (PassThrough): the HTTP API never hands them a sampled one, so API
- * requests are not traced. Each API call is still recorded: structured logs (request id, route, outcome,
- * duration) in the function's log group and the API's access log; the workflow, where a request spends its
- * life, keeps a sampled trace. Raising FIXED_RATE (or adding a rule of higher priority for one incident) needs
- * no code change and no redeployment of the functions.
+ * requests are not traced. Each API call is still recorded: the API's access log (request id, route, status,
+ * latency, integration latency and error), Lambda's REPORT line, the functions' structured error and warning
+ * logs; the workflow, where a request spends its life, keeps a sampled trace. Raising the rate (or adding
+ * a rule of higher priority for one incident) changes the rule only, not the functions.
  */
 export const TRACE_SAMPLING = {
   /** Fraction of workflow executions traced. */

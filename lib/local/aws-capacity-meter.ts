@@ -215,10 +215,11 @@ export class AwsCapacityMeter {
       ScanFilter,
       ...rest
     } = input;
-    const kept = String(rest.KeyConditionExpression ?? '');
+    // Only the placeholders the key condition uses: DynamoDB refuses unused ones.
+    const kept = new Set(String(rest.KeyConditionExpression ?? '').match(/[#:][A-Za-z0-9_]+/g) ?? []);
     const used = (names: unknown) =>
       names && typeof names === 'object'
-        ? Object.fromEntries(Object.entries(names).filter(([placeholder]) => kept.includes(placeholder)))
+        ? Object.fromEntries(Object.entries(names).filter(([placeholder]) => kept.has(placeholder)))
         : undefined;
     const names = used(rest.ExpressionAttributeNames);
     const values = used(rest.ExpressionAttributeValues);
