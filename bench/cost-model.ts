@@ -175,7 +175,8 @@ export function costPer1000(usage: DocumentUsage): { lines: CostLine[]; total: n
     {
       item: 'Lambda compute (arm64)',
       per1000: 1000 * gbSeconds * PRICES.lambdaGbSecond,
-      basis: `${gbSeconds.toFixed(3)} GB-s (warm durations measured in process)`,
+      // In process on a shared machine, and each write waits for the meter's own reads: an upper bound.
+      basis: `${gbSeconds.toFixed(3)} GB-s (median durations in process, meter included: upper bound)`,
     },
     {
       item: 'Lambda INIT',
