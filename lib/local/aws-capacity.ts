@@ -24,7 +24,9 @@
  *   Scan sums the sizes of the items it evaluated (before any filter) and rounds up once; a read that finds
  *   nothing still costs the minimum (1, or 0.5 eventually consistent).
  * - A conditional write whose condition fails still consumes write units (sized on the existing item); a
- *   cancelled transaction is counted the same way per item here (an approximation, said so in the bench).
+ *   cancelled transaction is counted the same way per item here, and a transaction's ConditionCheck as a
+ *   transactional write of the item it checks, without index writes (approximations: the bench reports how
+ *   many such writes there were, `failedWrites`; the straight-through flows have none).
  */
 
 /** An attribute value in DynamoDB's JSON wire format (binary as base64). */
