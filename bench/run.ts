@@ -1,15 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { measureBundles } from './bundles.js';
-import {
-  MODELLED_API_CALLS,
-  PRICE_REGION,
-  PRICES,
-  PRICES_READ,
-  TARGET_PER_1000_DOCUMENTS,
-} from './cost-model.js';
+import { MODELLED_API_CALLS } from './cost-model.js';
+import { reportCost } from './cost-report.js';
 import { measureFlow, measurePdf } from './flow.js';
 import { measureLoad } from './load.js';
 import { measureReads } from './reads.js';
@@ -21,11 +16,12 @@ import { measureVerifyWorstCase } from './verify.js';
 /**
  * `npm run bench`: every figure of issue 6 measured on the same machine, printed as a table and written to
  * bench/results/latest.json. `BENCH_QUICK=1` runs fewer iterations (a smoke run, not for the README).
+ * `npm run bench -- cost`: only the cost and messages section (issue 11), merged into latest.json.
  */
 const quick = process.env.BENCH_QUICK === '1';
+const costOnly = process.argv.slice(2).includes('cost');
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
 const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
-const usd = (value: number) => `$${value.toFixed(4)}`;
 const rows: [string, string, string][] = [];
 const row = (measure: string, value: string, target = '') => {
   rows.push([measure, value, target]);
@@ -38,6 +34,52 @@ const loadBefore = loadavg()[0] ?? 0;
 console.log(
   `Desa Digital benchmarks on ${machine}; runtime data on ${BENCH_STORAGE}; load average ${loadBefore.toFixed(1)}${quick ? ' (QUICK run)' : ''}`,
 );
+
+const resultsFile = join(import.meta.dirname, 'results', 'latest.json');
+/** Writes the results (formatted as the repository's formatter wants it, so `npm run check` stays clean). */
+function writeResults(results: Record<string, unknown>) {
+  mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
+  writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+  try {
+    execFileSync(
+      join(import.meta.dirname, '..', 'node_modules', '.bin', 'biome'),
+      ['format', '--write', resultsFile],
+      { stdio: 'ignore' },
+    );
+  } catch {
+    // unformatted JSON is still JSON
+  }
+  console.log(`\nWritten to ${resultsFile}`);
+}
+
+if (costOnly) {
+  const runtime = await startBenchRuntime();
+  try {
+    section('Per service: transitions, cost per 1,000 issued documents, messages per letter');
+    const services = await measureServices(runtime, quick ? 1 : 3);
+    const cost = reportCost(services, row);
+    let previous: Record<string, unknown> = {};
+    try {
+      previous = JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>;
+    } catch {
+      // no earlier full run: the file holds this section alone
+    }
+    writeResults({
+      ...previous,
+      cost: {
+        at: new Date().toISOString(),
+        machine,
+        quick,
+        table: rows.map(([measure, value, target]) => ({ measure, value, target })),
+        ...cost,
+      },
+      services,
+    });
+  } finally {
+    await runtime.close();
+  }
+  process.exit(0);
+}
 
 section('Documents');
 const pdf = await measurePdf(quick ? 50 : 200);
@@ -65,6 +107,7 @@ let flow: Awaited<ReturnType<typeof measureFlow>>;
 let load: Awaited<ReturnType<typeof measureLoad>>;
 let reads: Awaited<ReturnType<typeof measureReads>>;
 let services: Awaited<ReturnType<typeof measureServices>>;
+let cost: ReturnType<typeof reportCost>;
 try {
   section('Local runtime: one request at a time (SKU)');
   flow = await measureFlow(runtime, quick ? 5 : 20);
@@ -78,20 +121,9 @@ try {
     `p50 ${ms(flow.approvalToDocument.p50)}, p99 ${ms(flow.approvalToDocument.p99)}`,
   );
 
-  section('Per service: transitions and cost per 1,000 issued documents');
+  section('Per service: transitions, cost per 1,000 issued documents, messages per letter');
   services = await measureServices(runtime, quick ? 1 : 3);
-  for (const figures of services) {
-    const transitions = [...new Set(figures.transitions)].join('/');
-    row(`${figures.service} (${figures.stages}): transitions`, transitions, 'counted from executions');
-    row(
-      `${figures.service}: cost per 1,000 documents`,
-      usd(figures.cost.total),
-      verdict(figures.cost.total <= TARGET_PER_1000_DOCUMENTS, `≤ $${TARGET_PER_1000_DOCUMENTS.toFixed(2)}`),
-    );
-    for (const line of figures.cost.lines) {
-      console.log(`      ${line.item.padEnd(28)} ${usd(line.per1000).padStart(9)}   ${line.basis}`);
-    }
-  }
+  cost = reportCost(services, row);
   await settle(runtime);
   section('Local runtime: status reads');
   reads = await measureReads(runtime, quick ? 100 : 500);
@@ -161,43 +193,22 @@ console.log(`|${'-'.repeat(64)}|${'-'.repeat(36)}|${'-'.repeat(24)}`);
 for (const [measure, value, target] of rows)
   console.log(`| ${measure.padEnd(62)} | ${value.padEnd(34)} | ${target}`);
 
-mkdirSync(join(import.meta.dirname, 'results'), { recursive: true });
-const file = join(import.meta.dirname, 'results', 'latest.json');
-writeFileSync(
-  file,
-  `${JSON.stringify(
-    {
-      at: new Date().toISOString(),
-      machine,
-      storage: BENCH_STORAGE,
-      loadAverage: { before: loadBefore, after: loadavg()[0] ?? 0 },
-      quick,
-      prices: { region: PRICE_REGION, read: PRICES_READ, ...PRICES, modelledApiCalls: MODELLED_API_CALLS },
-      table: rows.map(([measure, value, target]) => ({ measure, value, target })),
-      pdf,
-      verify,
-      flow,
-      reads,
-      load,
-      services,
-      bundles,
-      baseline,
-      scaling,
-    },
-    null,
-    2,
-  )}\n`,
-);
-// formatted as the repository's formatter wants it, so `npm run check` stays clean after a benchmark run
-try {
-  execFileSync(
-    join(import.meta.dirname, '..', 'node_modules', '.bin', 'biome'),
-    ['format', '--write', file],
-    {
-      stdio: 'ignore',
-    },
-  );
-} catch {
-  // unformatted JSON is still JSON
-}
-console.log(`\nWritten to ${file}`);
+writeResults({
+  at: new Date().toISOString(),
+  machine,
+  storage: BENCH_STORAGE,
+  loadAverage: { before: loadBefore, after: loadavg()[0] ?? 0 },
+  quick,
+  prices: { ...cost.prices, modelledApiCalls: MODELLED_API_CALLS },
+  table: rows.map(([measure, value, target]) => ({ measure, value, target })),
+  pdf,
+  verify,
+  flow,
+  reads,
+  load,
+  services,
+  cost: { tracing: cost.tracing, targets: cost.targets },
+  bundles,
+  baseline,
+  scaling,
+});

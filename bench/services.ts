@@ -3,8 +3,10 @@ import { DEMO_USERS } from '../config/demo-users.js';
 import { keys } from '../functions/adapters/keys.js';
 import { SERVICE_CATALOG, type ServiceDefinition } from '../functions/core/catalog/index.js';
 import { coversVillage } from '../functions/core/roles.js';
+import { WORKFLOW_TASKS } from '../functions/workflow/tasks.js';
 import { synthesizeTemplate } from '../lib/app.js';
 import { ENTRY_METADATA_KEY } from '../lib/constructs/service-function.js';
+import { TRACE_SAMPLING } from '../lib/constructs/trace-sampling.js';
 import { localClient } from '../lib/local/dynamodb.js';
 import { TAMPO } from '../test/support/fixtures.js';
 import { ApiClient } from '../test/support/runtime.js';
@@ -14,10 +16,12 @@ import {
   type CostLine,
   costPer1000,
   type DocumentUsage,
+  LAMBDA_INIT,
+  type LetterMessages,
   LOG_BYTES,
   MODELLED_API_CALLS,
 } from './cost-model.js';
-import { type BenchRuntime, poll } from './runtime.js';
+import { type BenchRuntime, percentiles, poll } from './runtime.js';
 
 export interface ServiceFigures {
   readonly service: string;
@@ -26,17 +30,41 @@ export interface ServiceFigures {
   /** Billed transitions per execution, as counted by the local Step Functions (states entered + retries). */
   readonly transitions: number[];
   readonly usage: DocumentUsage;
-  /** DynamoDB capacity units per document, by the function that used them. */
+  /** DynamoDB capacity units per document by AWS's rules, by the function that used them. */
   readonly dynamoByFunction: Record<string, { read: number; write: number }>;
+  /** Index write units per document, by index. */
+  readonly dynamoIndexWrites: Record<string, number>;
+  /** Writes charged although their condition failed (or their transaction was cancelled), per document. */
+  readonly dynamoFailedWrites: number;
+  /** What DynamoDB Local itself reported (ConsumedCapacity), per document: not AWS's bill, for comparison. */
+  readonly dynamoLocalReported: { read: number; write: number };
+  /** Messages per letter, from the outbox. */
+  readonly messages: LetterMessages;
   readonly cost: { readonly lines: CostLine[]; readonly total: number };
 }
 
-/** Each function's configured memory, from the synthesized stack (what Lambda bills GB-seconds on). */
-function memoryByEntry(): Map<string, number> {
+/** The bench's applicant leaves both contacts, so every message the policy would send is counted. */
+const BENCH_CONTACT = { phone: '081234567890', email: 'warga.bench@example.com' } as const;
+
+interface FunctionFacts {
+  /** Configured memory (what Lambda bills GB-seconds on). */
+  readonly memoryMb: number;
+  /** Calls KMS GenerateMac once per cold start (PSEUDONYM_KEY_ID). */
+  readonly pseudonymKey: boolean;
+  /** Holds the signing key (SIGNING_KEY_ID): GetPublicKey once per cold start. */
+  readonly signingKey: boolean;
+}
+
+/** Each function's memory and KMS keys, from the synthesized stack. */
+function functionFacts(): Map<string, FunctionFacts> {
   const template = synthesizeTemplate() as {
     Resources: Record<
       string,
-      { Type: string; Metadata?: Record<string, unknown>; Properties?: { MemorySize?: number } }
+      {
+        Type: string;
+        Metadata?: Record<string, unknown>;
+        Properties?: { MemorySize?: number; Environment?: { Variables?: Record<string, unknown> } };
+      }
     >;
   };
   return new Map(
@@ -44,10 +72,17 @@ function memoryByEntry(): Map<string, number> {
       .filter(
         (resource) => resource.Type === 'AWS::Lambda::Function' && resource.Metadata?.[ENTRY_METADATA_KEY],
       )
-      .map((resource) => [
-        String(resource.Metadata?.[ENTRY_METADATA_KEY]),
-        resource.Properties?.MemorySize ?? 128,
-      ]),
+      .map((resource) => {
+        const variables = resource.Properties?.Environment?.Variables ?? {};
+        return [
+          String(resource.Metadata?.[ENTRY_METADATA_KEY]),
+          {
+            memoryMb: resource.Properties?.MemorySize ?? 128,
+            pseudonymKey: 'PSEUDONYM_KEY_ID' in variables,
+            signingKey: 'SIGNING_KEY_ID' in variables,
+          },
+        ];
+      }),
   );
 }
 
@@ -66,7 +101,7 @@ const TERMINAL = ['ISSUED', 'REJECTED', 'RETURNED', 'FAILED', 'EXPIRED', 'CANCEL
 export async function measureServices(runtime: BenchRuntime, documents: number): Promise<ServiceFigures[]> {
   const proxies = runtime.proxies;
   if (!proxies) throw new Error('the bench runtime needs its proxies');
-  const memory = memoryByEntry();
+  const facts = functionFacts();
   const table = DynamoDBDocumentClient.from(localClient(proxies.dynamodb.target));
   const tableName = runtime.env.TABLE_NAME ?? '';
   const stored = (id: string) =>
@@ -110,6 +145,7 @@ export async function measureServices(runtime: BenchRuntime, documents: number):
     const ids: string[] = [];
     let storedTableBytes = 0;
     let storedPdfBytes = 0;
+    const messages = { applicantSms: 0, applicantEmail: 0, staffSms: 0, staffEmail: 0, undeliverable: 0 };
     for (let document = 0; document < documents; document++) {
       const attachments = await attachAll(citizen, service.code, requiredRequirements(service.code), TAMPO);
       const submitted = await citizen.post<{ id: string }>('/v1/requests', {
@@ -117,6 +153,7 @@ export async function measureServices(runtime: BenchRuntime, documents: number):
         villageCode: TAMPO,
         data,
         attachments,
+        contact: BENCH_CONTACT,
       });
       if (submitted.status !== 201) {
         throw new Error(`${service.code}: submission refused: ${JSON.stringify(submitted.body)}`);
@@ -162,9 +199,10 @@ export async function measureServices(runtime: BenchRuntime, documents: number):
       }
       storedPdfBytes += pdf.byteLength;
       storedTableBytes += await itemBytes(table, tableName, id, link.body.documentId);
+      countMessages(messages, await outbox(table, tableName, id));
     }
     proxies.dynamodb.meter(false);
-    figures.push(summarize(runtime, service, ids, memory, { storedPdfBytes, storedTableBytes }));
+    figures.push(summarize(runtime, service, ids, facts, { storedPdfBytes, storedTableBytes }, messages));
   }
   table.destroy();
   return figures;
@@ -174,21 +212,39 @@ function summarize(
   runtime: BenchRuntime,
   service: ServiceDefinition,
   ids: readonly string[],
-  memory: ReadonlyMap<string, number>,
+  facts: ReadonlyMap<string, FunctionFacts>,
   bytes: { storedPdfBytes: number; storedTableBytes: number },
+  messages: LetterMessages,
 ): ServiceFigures {
   const documents = ids.length;
   const perDocument = (value: number) => value / documents;
   const executions = ids.map((id) => runtime.stepFunctions.describe(id)?.transitions ?? Number.NaN);
-  const byCaller = runtime.proxies?.dynamodb.stats().capacity ?? {};
+  const dynamoStats = runtime.proxies?.dynamodb.stats();
+  const byCaller = dynamoStats?.awsCapacity ?? {};
   const capacity = Object.values(byCaller);
+  const localReported = Object.values(dynamoStats?.capacity ?? {});
+  const indexWrites: Record<string, number> = {};
+  for (const units of capacity)
+    for (const [index, value] of Object.entries(units.indexWrites))
+      indexWrites[index] = (indexWrites[index] ?? 0) + perDocument(value);
   const s3Calls = Object.entries(runtime.proxies?.s3.stats().calls ?? {});
   const invocations = [...runtime.invocations].map(([entry, stats]) => ({
     entry,
     count: perDocument(stats.count),
-    memoryMb: memory.get(entry) ?? 512,
-    ms: stats.totalMs / stats.count,
+    memoryMb: facts.get(entry)?.memoryMb ?? 512,
+    // The median: an entry's first call in this process imports its module (a cold start, billed as INIT).
+    ms: percentiles(stats.samples).p50,
   }));
+  const coldStarts = (has: (fact: FunctionFacts) => boolean) =>
+    invocations
+      .filter((call) => {
+        const fact = facts.get(call.entry);
+        return fact !== undefined && has(fact);
+      })
+      .reduce((sum, call) => sum + call.count * LAMBDA_INIT.coldShare, 0);
+  const signs = invocations
+    .filter((call) => call.entry === WORKFLOW_TASKS.IssueDocument.entry)
+    .reduce((sum, call) => sum + call.count, 0);
   const apiRequests = invocations
     .filter((call) => call.entry.startsWith('functions/api/'))
     .reduce((sum, call) => sum + call.count, 0);
@@ -204,6 +260,7 @@ function summarize(
     transitions,
     invocations,
     dynamoWriteUnits: perDocument(capacity.reduce((sum, units) => sum + units.write, 0)),
+    dynamoIndexWriteUnits: Object.values(indexWrites).reduce((sum, value) => sum + value, 0),
     dynamoReadUnits: perDocument(capacity.reduce((sum, units) => sum + units.read, 0)),
     // PUT, COPY and POST are billed alike; GET and HEAD alike; DELETE is free
     s3Puts: s3('PutObject', 'PostObject'),
@@ -211,14 +268,17 @@ function summarize(
     storedPdfBytes: perDocument(bytes.storedPdfBytes),
     storedTableBytes: perDocument(bytes.storedTableBytes),
     apiRequests,
+    kmsAsymmetric: signs + coldStarts((fact) => fact.signingKey),
+    kmsOther: coldStarts((fact) => fact.pseudonymKey),
     logBytes:
       invocationCount * LOG_BYTES.perInvocation +
       transitions * LOG_BYTES.perTransition +
       apiRequests * LOG_BYTES.perApiRequest,
-    // At a regency's volume (well under one request a second) X-Ray's default rule samples nearly everything:
-    // one trace per API request and one per execution (its task functions join the execution's trace).
-    traces: apiRequests + 1,
+    // The workflow's sampling rule (lib/constructs/trace-sampling.ts): a share of executions, each one trace
+    // (its task functions join it); API functions pass through and the HTTP API starts no trace.
+    traces: TRACE_SAMPLING.fixedRate + apiRequests * TRACE_SAMPLING.apiRequestRate,
   };
+  const perLetter = (value: number) => perDocument(value);
   return {
     service: service.code,
     stages: service.stages.map((stage) => (stage.kind === 'decision' ? stage.role : 'check')).join(' → '),
@@ -231,8 +291,53 @@ function summarize(
         { read: perDocument(units.read), write: perDocument(units.write) },
       ]),
     ),
+    dynamoIndexWrites: indexWrites,
+    dynamoFailedWrites: perDocument(capacity.reduce((sum, units) => sum + units.failedWrites, 0)),
+    dynamoLocalReported: {
+      read: perDocument(localReported.reduce((sum, units) => sum + units.read, 0)),
+      write: perDocument(localReported.reduce((sum, units) => sum + units.write, 0)),
+    },
+    messages: {
+      applicantSms: perLetter(messages.applicantSms),
+      applicantEmail: perLetter(messages.applicantEmail),
+      staffSms: perLetter(messages.staffSms),
+      staffEmail: perLetter(messages.staffEmail),
+      undeliverable: perLetter(messages.undeliverable),
+    },
     cost: costPer1000(usage),
   };
+}
+
+/** A request's outbox (its NOTIFY# items), read straight from DynamoDB Local: not metered. */
+async function outbox(table: DynamoDBDocumentClient, tableName: string, id: string) {
+  const { pk, sk } = keys.notification(id);
+  const result = await table.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :sk)',
+      ExpressionAttributeValues: { ':pk': pk, ':sk': sk },
+      ConsistentRead: true,
+    }),
+  );
+  return result.Items ?? [];
+}
+
+/** Adds a request's outbox to the counts: a message is sent when it has an address and was not held back. */
+function countMessages(
+  counts: Record<keyof LetterMessages, number>,
+  items: readonly Record<string, unknown>[],
+) {
+  for (const item of items) {
+    const status = String(item.status);
+    if (!item.to || status === 'undeliverable') {
+      counts.undeliverable += 1;
+      continue;
+    }
+    if (status === 'suppressed') continue; // over the per-destination limit: not sent
+    const applicant = (item.audience as { kind?: string } | undefined)?.kind === 'applicant';
+    const channel = item.channel === 'sms' ? 'Sms' : 'Email';
+    counts[`${applicant ? 'applicant' : 'staff'}${channel}`] += 1;
+  }
 }
 
 /**

@@ -128,6 +128,16 @@ export function acknowledgeNagFindings(stack: DesaDigitalStack): void {
   ]) {
     acknowledge(fn, { id: 'Serverless-LambdaDLQ', reason: SYNCHRONOUS_DLQ });
   }
+  for (const fn of Object.values(api.functions)) {
+    acknowledge(fn, {
+      id: 'Serverless-LambdaTracing',
+      reason:
+        'PassThrough on purpose (lib/constructs/trace-sampling.ts): the HTTP API starts no trace and Lambda ' +
+        "samples the calls it starts at its own fixed rate, whose 1-a-second reservoir is nearly every call at a regency's " +
+        'volume (X-Ray bills per trace). API calls are recorded by the access log and structured logs; the ' +
+        'workflow is traced at 5 % by a sampling rule.',
+    });
+  }
 
   // The reconciler is the one asynchronous function: a run that fails is repeated by the next one.
   const idempotentSchedule =

@@ -14,8 +14,9 @@ import { readVisible } from './visible-request.js';
 /**
  * What people are told about a request, composed here and nowhere else (pure functions, no I/O apart from
  * the read use case at the end):
- * - the applicant, on every status change: an SMS (Indonesian, at most 160 GSM-7 characters, so it is one
- *   message part on any phone) and an e-mail (Indonesian first, then English);
+ * - the applicant, on every status change: an e-mail (Indonesian first, then English), and an SMS
+ *   (Indonesian, at most 160 GSM-7 characters, so it is one message part on any phone) only when they must
+ *   act or can collect (applicantChannels);
  * - the deciders of a stage, when it opens or is escalated: each staff member the authorization policy lets
  *   decide it (stageDeciders), by SMS, else e-mail, with a short text.
  *
@@ -46,10 +47,39 @@ const SENDER = 'Desa Digital: ';
 // Applicant notifications
 
 /**
- * The notifications for the applicant about one event of their request.
- * Primary course: one SMS to the normalised phone number and one e-mail, each present when the applicant
- * left that contact. With no usable contact a single SMS-channel notification with `to` undefined is still
- * returned, so the outbox records that the applicant could not be told.
+ * Statuses the applicant hears about by SMS (issue 11, goal 7): they must act (returned: correct and
+ * resubmit), or the request is settled and they can collect (issued) or must know they will not get the
+ * letter (rejected; expired, closed without a letter, where they must apply again or ask the office).
+ * An SMS to Indonesia costs hundreds of times an e-mail, and a letter passes through about seven statuses.
+ */
+export const APPLICANT_SMS_STATUSES: ReadonlySet<RequestStatus | 'OVERDUE'> = new Set<RequestStatus>([
+  'RETURNED',
+  'REJECTED',
+  'ISSUED',
+  'EXPIRED',
+]);
+
+/**
+ * The channels that tell the applicant about a status (the effective one: 'OVERDUE' for a stage past its
+ * deadline), given which contacts they left (`phone`: any phone number given, usable or not; `email`: a
+ * usable address). Every status goes by e-mail when there is an address, and is on the tracking page
+ * anyway; an SMS only for APPLICANT_SMS_STATUSES. For those, an SMS is also recorded, to nobody, when the
+ * number is unusable or no contact works at all, so the outbox shows the applicant could not be told what
+ * they needed to hear; other statuses with no address tell nobody (the tracking page does).
+ */
+export function applicantChannels(
+  status: RequestStatus | 'OVERDUE',
+  contact: { readonly phone: boolean; readonly email: boolean },
+): { readonly sms: boolean; readonly email: boolean } {
+  const sms = APPLICANT_SMS_STATUSES.has(status) && (contact.phone || !contact.email);
+  return { sms, email: contact.email };
+}
+
+/**
+ * The notifications for the applicant about one event of their request, on the channels applicantChannels
+ * picks: an e-mail when the applicant left an address and, when they must act or can collect, an SMS to
+ * the normalised phone number (with `to` undefined when there is none that works, so the outbox records
+ * that the applicant could not be told).
  *
  * Pass the request as the transition wrote it (after the change) and the event it appended; `at` is the
  * event's, so a retried task composes the very same notifications and the outbox keeps one of each.
@@ -61,15 +91,18 @@ export function applicantNotifications(
   event: RequestEvent,
   contact: ApplicantContact | undefined,
 ): Notification[] {
-  const composed = composeForApplicant(request, service, event);
+  const composed = composeApplicantMessages(request, service, event);
   if (!composed) return [];
   const base = { requestId: request.id, villageCode: request.villageCode, at: event.at } as const;
   const audience = { kind: 'applicant' } as const;
   const phone = contact?.phone ? normalizePhoneNumber(contact.phone) : undefined;
   const email = contact?.email ? normalizeEmail(contact.email) : undefined;
+  const channels = applicantChannels(composed.status, {
+    phone: Boolean(contact?.phone),
+    email: Boolean(email),
+  });
   const notifications: Notification[] = [];
-  // An SMS is recorded whenever a phone was given (even an unusable one) or no contact works at all.
-  if (phone || contact?.phone || !email) {
+  if (channels.sms) {
     notifications.push({
       ...base,
       audience,
@@ -78,11 +111,19 @@ export function applicantNotifications(
       message: composed.sms,
     });
   }
-  if (email) notifications.push({ ...base, audience, channel: 'email', to: email, message: composed.email });
+  if (channels.email && email)
+    notifications.push({ ...base, audience, channel: 'email', to: email, message: composed.email });
   return notifications;
 }
 
-interface Composed {
+/**
+ * What the applicant is told about an event, in both forms. Every status keeps its SMS text although only
+ * some go by SMS: moving a status in or out of APPLICANT_SMS_STATUSES is then a one-line decision, and every
+ * text stays tested against the one-part limit.
+ */
+export interface ApplicantMessages {
+  /** The effective status: the event's, or 'OVERDUE' for a stage past its deadline. */
+  readonly status: RequestStatus | 'OVERDUE';
   readonly sms: LocalizedText;
   readonly email: LocalizedText;
 }
@@ -92,16 +133,27 @@ const SILENT_EVENT_TYPES = new Set(['STAGE_OPENED']);
 /** Event types that mean "a stage passed its deadline" whatever the status. */
 const OVERDUE_EVENT_TYPES = new Set(['STAGE_OVERDUE', 'ESCALATED']);
 
-function composeForApplicant(
+/** The messages for the applicant about `event`, or undefined when it tells them nothing new. */
+export function composeApplicantMessages(
   request: ServiceRequest,
   service: ServiceDefinition,
   event: RequestEvent,
-): Composed | undefined {
+): ApplicantMessages | undefined {
   if (SILENT_EVENT_TYPES.has(event.type)) return undefined;
-  const names = serviceNames(service);
-  const code = request.trackingCode;
   const status: RequestStatus | 'OVERDUE' =
     OVERDUE_EVENT_TYPES.has(event.type) || event.status === 'ESCALATED' ? 'OVERDUE' : event.status;
+  const texts = applicantTexts(request, service, event, status);
+  return { status, ...texts };
+}
+
+function applicantTexts(
+  request: ServiceRequest,
+  service: ServiceDefinition,
+  event: RequestEvent,
+  status: RequestStatus | 'OVERDUE',
+): Omit<ApplicantMessages, 'status'> {
+  const names = serviceNames(service);
+  const code = request.trackingCode;
   const stage = stageOf(service, event.stage, request.stageIndex);
 
   switch (status) {

@@ -135,6 +135,8 @@ export class Api extends Construct {
         description: `${route.method} ${route.path}`,
         logRetention: props.logRetention,
         reservedConcurrentExecutions: route.reservedConcurrency,
+        // The HTTP API does not trace, and Lambda would trace nearly every call at this volume: see TRACE_SAMPLING.
+        tracing: 'pass-through',
       });
       // Tells the handler's originOf which calls came through the web distribution (see originVerifySecret).
       handler.function.addEnvironment(ORIGIN_VERIFY_ENV, this.originVerifySecret.secretValue.unsafeUnwrap());

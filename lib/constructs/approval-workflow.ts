@@ -22,6 +22,7 @@ import { LambdaInvoke, type LambdaInvokeProps } from 'aws-cdk-lib/aws-stepfuncti
 import { Construct } from 'constructs';
 import { WORKFLOW_TASKS, type WorkflowTaskName } from '../../functions/workflow/tasks.js';
 import { ServiceFunction, type ServiceResources } from './service-function.js';
+import { WorkflowTraceSampling } from './trace-sampling.js';
 
 export interface ApprovalWorkflowProps {
   /** What the task functions may be granted (by their `needs`); the state machine itself is added here. */
@@ -83,6 +84,8 @@ export class ApprovalWorkflow extends Construct {
   /** The state machine's TimeoutSeconds: an execution that reaches it ends TIMED_OUT, without RecordFailure. */
   readonly timeout: Duration;
   readonly functions: Readonly<Record<WorkflowTaskName, ServiceFunction>>;
+  /** 5 % of executions traced, no reservoir (trace-sampling.ts); the task functions follow each decision. */
+  readonly traceSampling: WorkflowTraceSampling;
 
   constructor(scope: Construct, id: string, props: ApprovalWorkflowProps) {
     super(scope, id);
@@ -179,6 +182,9 @@ export class ApprovalWorkflow extends Construct {
         level: LogLevel.ALL,
         includeExecutionData: false, // inputs and outputs carry NIKs and personal data: keep them out of logs
       },
+    });
+    this.traceSampling = new WorkflowTraceSampling(this, 'TraceSampling', {
+      stateMachine: this.stateMachine,
     });
   }
 

@@ -51,6 +51,12 @@ export interface ServiceFunctionProps {
   readonly description?: string;
   /** @default - none: the function shares the account's unreserved concurrency */
   readonly reservedConcurrentExecutions?: number;
+  /**
+   * 'active': the function traces the invocations it is handed a sampled decision for, and samples the rest
+   * at Lambda's own rate; 'pass-through': it only follows a caller's decision (see trace-sampling.ts).
+   * @default 'active'
+   */
+  readonly tracing?: 'active' | 'pass-through';
 }
 
 /** The stateful resources a function may be granted access to. */
@@ -131,7 +137,7 @@ export class ServiceFunction extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),
-      tracing: Tracing.ACTIVE,
+      tracing: props.tracing === 'pass-through' ? Tracing.PASS_THROUGH : Tracing.ACTIVE,
       logGroup: this.logGroup,
       role: this.role,
       description: props.description,

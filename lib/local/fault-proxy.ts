@@ -26,6 +26,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AwsCapacityMeter, type MeteredUnits } from './aws-capacity-meter.js';
 
 export type ProxiedService = 'dynamodb' | 's3' | 'sfn';
 
@@ -72,10 +73,19 @@ export type FaultName =
 export interface ProxyStats {
   /** By `<caller or "-"> <operation>`. */
   readonly calls: Record<string, { forwarded: number; injected: number }>;
-  /** DynamoDB only, while metering: capacity units the forwarded calls consumed, by caller. */
+  /**
+   * DynamoDB only, while metering: capacity units the forwarded calls consumed by DynamoDB Local's own
+   * account (ConsumedCapacity), by caller. Not AWS's bill: see `awsCapacity`.
+   */
   readonly capacity: Record<string, { read: number; write: number }>;
   /** DynamoDB only, with `authorize`: the refused requests, as `<caller>: <what was refused>`. */
   readonly denied: readonly string[];
+  /**
+   * DynamoDB only, while metering: capacity units by AWS's billing rules, computed from the items the calls
+   * read and wrote (aws-capacity.ts), by caller: reads, writes (table and indexes), the index writes by index,
+   * and the writes that were charged but failed their condition.
+   */
+  readonly awsCapacity: Record<string, MeteredUnits>;
 }
 
 export interface FaultProxy {
@@ -91,7 +101,9 @@ export interface FaultProxy {
   inject(rules: FaultRule | readonly FaultRule[] | undefined): void;
   /**
    * DynamoDB: asks every data-plane call for its consumed capacity (ReturnConsumedCapacity=INDEXES, added to
-   * the request) and sums it in `stats().capacity`. Off by default: it buffers bodies.
+   * the request) and sums it in `stats().capacity`, and computes what AWS would bill for it into
+   * `stats().awsCapacity` (aws-capacity-meter.ts: reads the items before and after each write). Off by
+   * default: it buffers bodies and adds reads.
    */
   meter(on: boolean): void;
   stats(): ProxyStats;
@@ -300,8 +312,10 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   let calls: ProxyStats['calls'] = {};
   let capacity: ProxyStats['capacity'] = {};
   let denied: string[] = [];
+  let awsCapacity: ProxyStats['awsCapacity'] = {};
   let faultCount = 0;
   const { authorize } = options;
+  const meter = service === 'dynamodb' ? new AwsCapacityMeter(options.target) : undefined;
 
   const countFor = (caller: string | undefined, operation: string) => {
     const key = `${caller ?? '-'} ${operation}`;
@@ -330,7 +344,13 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     return available[name];
   };
 
-  const forward = (req: IncomingMessage, res: ServerResponse, body?: Buffer) =>
+  /** `beforeAnswer` (buffered bodies only) runs after the stand-in answered and before the caller hears it. */
+  const forward = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    body?: Buffer,
+    beforeAnswer?: (status: number, output: Buffer) => Promise<void>,
+  ) =>
     new Promise<Buffer | undefined>((resolve) => {
       const headers = { ...req.headers };
       if (body) headers['content-length'] = String(body.length);
@@ -352,8 +372,11 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
           }
           const chunks: Buffer[] = [];
           response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => {
+          response.on('end', async () => {
             const buffered = Buffer.concat(chunks);
+            await beforeAnswer?.(response.statusCode ?? 502, buffered).catch((error: unknown) => {
+              console.warn(`[fault proxy] capacity not metered: ${String(error)}`);
+            });
             res.writeHead(response.statusCode ?? 502, {
               ...response.headers,
               'content-length': String(buffered.length),
@@ -416,11 +439,33 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         await forward(req, res, raw);
         return;
       }
+      const measure = await meter
+        ?.prepare(operation, structuredClone(input), headerOf(req, 'authorization'))
+        .catch((error: unknown) => {
+          console.warn(`[fault proxy] capacity not metered: ${String(error)}`);
+          return undefined;
+        });
       input.ReturnConsumedCapacity ??= 'INDEXES';
-      const output = await forward(req, res, Buffer.from(JSON.stringify(input)));
+      const output = await forward(req, res, Buffer.from(JSON.stringify(input)), async (status, buffered) => {
+        if (measure) addAwsCapacity(caller, await measure({ status, body: parseObject(buffered) }));
+      });
       if (output) addCapacity(caller, operation, output);
     });
   });
+
+  const addAwsCapacity = (caller: string | undefined, units: MeteredUnits) => {
+    const key = caller ?? '-';
+    const before = awsCapacity[key] ?? { read: 0, write: 0, indexWrites: {}, failedWrites: 0 };
+    const indexWrites = { ...before.indexWrites };
+    for (const [index, value] of Object.entries(units.indexWrites))
+      indexWrites[index] = (indexWrites[index] ?? 0) + value;
+    awsCapacity[key] = {
+      read: before.read + units.read,
+      write: before.write + units.write,
+      indexWrites,
+      failedWrites: before.failedWrites + units.failedWrites,
+    };
+  };
 
   const addCapacity = (caller: string | undefined, operation: string, output: Buffer) => {
     let consumed: unknown;
@@ -456,10 +501,11 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     meter: (on) => {
       metering = on;
     },
-    stats: () => structuredClone({ calls, capacity, denied }),
+    stats: () => structuredClone({ calls, capacity, awsCapacity, denied }),
     resetStats: () => {
       calls = {};
       capacity = {};
+      awsCapacity = {};
       denied = [];
     },
     stop: () =>

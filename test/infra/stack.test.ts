@@ -101,13 +101,26 @@ describe('DesaDigitalStack', () => {
   }, SYNTH_TIMEOUT);
 
   describe('functions', () => {
-    it('run Node.js 24 on arm64 with active tracing and source maps', () => {
+    it('run Node.js 24 on arm64 with source maps', () => {
       for (const [, fn] of serviceFunctions()) {
         expect(fn.Properties).toMatchObject({
           Runtime: 'nodejs24.x',
           Architectures: ['arm64'],
-          TracingConfig: { Mode: 'Active' },
           Environment: { Variables: { NODE_OPTIONS: '--enable-source-maps', LOG_LEVEL: 'INFO' } },
+        });
+      }
+    });
+
+    it("trace API calls only on a caller's decision (PassThrough), and everything else actively", () => {
+      // Lambda samples the calls it starts at its own rate (nearly all at this volume): see trace-sampling.ts.
+      const apiEntries = new Set(ROUTES.map((route) => route.entry));
+      const functions = serviceFunctions();
+      expect(functions.length).toBeGreaterThan(ROUTES.length);
+      for (const [id, fn] of functions) {
+        const api = apiEntries.has(String(fn.Metadata?.[ENTRY_METADATA_KEY]));
+        expect({ id, mode: fn.Properties.TracingConfig?.Mode }).toEqual({
+          id,
+          mode: api ? 'PassThrough' : 'Active',
         });
       }
     });
@@ -217,6 +230,20 @@ describe('DesaDigitalStack', () => {
         LoggingConfiguration: { Level: 'ALL', IncludeExecutionData: false },
         TracingConfiguration: { Enabled: true },
       });
+    });
+
+    it('traces 5 % of executions with no reservoir, by a sampling rule scoped to this state machine', () => {
+      const [stateMachineId] = only('AWS::StepFunctions::StateMachine');
+      const [, rule] = only('AWS::XRay::SamplingRule');
+      expect(rule.Properties.SamplingRule).toMatchObject({
+        FixedRate: 0.05,
+        ReservoirSize: 0,
+        ServiceType: 'AWS::StepFunctions::StateMachine',
+        ResourceARN: { Ref: stateMachineId },
+      });
+      // Below the account's Default rule (priority 10000), so it is the one that matches the executions.
+      expect(rule.Properties.SamplingRule.Priority).toBeLessThan(10000);
+      expect(rule.Properties.SamplingRule.RuleName.length).toBeLessThanOrEqual(32);
     });
 
     it('has the state names the handlers and the local runtime rely on, and a global timeout', () => {

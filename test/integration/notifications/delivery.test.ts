@@ -114,7 +114,7 @@ describe('delivering notifications through SNS and SES', () => {
 
   it('does not send again when a retried task notifies the same thing, even concurrently', async () => {
     // Prepare
-    const { notifications } = compose('APPROVED');
+    const { notifications } = compose('REJECTED', {}, { note: 'Usaha di luar wilayah desa' });
     // Act
     await Promise.all([
       aws().notify(notifications[0] as Notification),
@@ -129,7 +129,7 @@ describe('delivering notifications through SNS and SES', () => {
 
   it('records a refused SMS as failed without failing the caller, and sends it when it comes again', async () => {
     // Prepare
-    const { req, notifications } = compose('SUBMITTED');
+    const { req, notifications } = compose('RETURNED', {}, { note: 'Foto KTP buram' });
     const sms = only(notifications, 'sms');
     fake.refuseNextSms('InvalidParameter');
     // Act
@@ -145,7 +145,7 @@ describe('delivering notifications through SNS and SES', () => {
   });
 
   it('gives up after three refused attempts', async () => {
-    const { req, notifications } = compose('SUBMITTED');
+    const { req, notifications } = compose('RETURNED', {}, { note: 'Foto KTP buram' });
     const sms = only(notifications, 'sms');
     for (let attempt = 0; attempt < 4; attempt++) fake.refuseNextSms('AuthorizationError', 403);
     for (let attempt = 0; attempt < 4; attempt++) await aws().notify(sms);
@@ -182,7 +182,8 @@ describe('delivering notifications through SNS and SES', () => {
   it('records, without sending, what has no address: no contact, a stage without staff, e-mail without a sender', async () => {
     // Prepare
     const req = request({ id: newId() });
-    const noContact = applicantNotifications(req, sku, event('SUBMITTED', 'SUBMITTED'), undefined);
+    // A rejection must reach the applicant (an SMS under issue 11's policy): with no contact it is recorded.
+    const noContact = applicantNotifications(req, sku, event('REJECTED', 'DECISION_REJECT'), undefined);
     const reminder = deciderNotifications(
       req,
       sku,

@@ -35,7 +35,8 @@ describe('the notification outbox', () => {
   it("records the applicant's SMS and e-mail under the request, marked sent-local", async () => {
     // Prepare
     const req = newRequest();
-    const notifications = applicantNotifications(req, sku, event('SUBMITTED', 'SUBMITTED'), CONTACT);
+    // A rejection: the applicant hears of it by SMS and e-mail (issue 11: SMS only to act or collect)
+    const notifications = applicantNotifications(req, sku, event('REJECTED', 'DECISION_REJECT'), CONTACT);
     // Act
     for (const notification of notifications) await notifier().notify(notification);
     // Assess
@@ -56,7 +57,7 @@ describe('the notification outbox', () => {
   it('keeps one item when a retried task composes the same notification again, even concurrently', async () => {
     // Prepare
     const req = newRequest();
-    const [sms] = applicantNotifications(req, sku, event('APPROVED', 'DECISION_APPROVE'), {
+    const [sms] = applicantNotifications(req, sku, event('REJECTED', 'DECISION_REJECT'), {
       phone: '081234567890',
     });
     if (!sms) throw new Error('expected an SMS');
@@ -71,7 +72,7 @@ describe('the notification outbox', () => {
     // Prepare
     const req = newRequest();
     const waiting = { stageKey: 'verify', role: 'operator', dueAt: '2026-11-22T07:00:00.000Z' };
-    const toApplicant = applicantNotifications(req, sku, event('IN_REVIEW', 'CHECKS_PASSED'), undefined);
+    const toApplicant = applicantNotifications(req, sku, event('RETURNED', 'DECISION_RETURN'), undefined);
     const toDecider = deciderNotifications(req, sku, waiting, [
       { username: 'operator.tampo', role: 'operator', phone: '+6281100000101' },
     ]);
@@ -96,7 +97,7 @@ describe('the notification outbox', () => {
     // Prepare
     const req = newRequest();
     const other = newRequest();
-    const contact = { phone: '081234567890' };
+    const contact = { email: 'budi@example.com' }; // one e-mail per status change
     const times = ['2026-11-22T03:00:00.000Z', '2026-11-22T05:30:00.000Z', '2026-11-23T01:00:00.000Z'];
     const statuses = ['SUBMITTED', 'IN_REVIEW', 'ISSUED'] as const;
     for (const [index, at] of times.entries()) {
@@ -135,7 +136,7 @@ describe('the notification outbox', () => {
       await dynamo().send(
         new PutCommand({ TableName: TABLE_NAME, Item: { pk: `REQ#${req.id}`, sk: 'META', ...req } }),
       );
-      for (const n of applicantNotifications(req, sku, event('SUBMITTED', 'SUBMITTED'), CONTACT))
+      for (const n of applicantNotifications(req, sku, event('REJECTED', 'DECISION_REJECT'), CONTACT))
         await notifier().notify(n);
       const reminders = deciderNotifications(
         { ...req, updatedAt: '2026-11-22T03:00:01.000Z' },

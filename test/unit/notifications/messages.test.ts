@@ -2,8 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ServiceDefinition } from '../../../functions/core/catalog/types.js';
 import {
+  APPLICANT_SMS_STATUSES,
   type ApplicantContact,
+  applicantChannels,
   applicantNotifications,
+  composeApplicantMessages,
   deciderNotifications,
   emailParts,
   gsm7Length,
@@ -67,19 +70,45 @@ const emailOf = (notifications: Notification[]) => {
 };
 const allTexts = (notifications: Notification[]) =>
   notifications.flatMap((n) => [n.message.id, n.message.en]).join('\n');
+/** The SMS text composed for an event, whether or not the policy sends it by SMS. */
+const composedSms = (req: ServiceRequest, ev: RequestEvent, service: ServiceDefinition = sku) => {
+  const composed = composeApplicantMessages(req, service, ev);
+  if (!composed) throw new Error('nothing composed');
+  return composed.sms;
+};
+/** The statuses of STATUS_CHANGES the applicant hears about by SMS: they must act or can collect. */
+const BY_SMS = new Set(['RETURNED', 'REJECTED', 'ISSUED', 'EXPIRED', 'EXPIRED (workflow timed out)']);
 
 describe('messages to the applicant on a status change', () => {
   it.each(STATUS_CHANGES)(
-    '%s: a single-part GSM-7 SMS in Indonesian with the tracking code',
+    '%s: an SMS text of one GSM-7 part in Indonesian with the tracking code (sent or not)',
     (_, req, ev) => {
       // Act
-      const sms = smsOf(compose(req, ev));
+      const sms = composedSms(req, ev);
       // Assess
-      expect(gsm7Length(sms.message.id)).toBeLessThanOrEqual(SMS_MAX_LENGTH);
-      expect(gsm7Length(sms.message.en)).toBeLessThanOrEqual(SMS_MAX_LENGTH);
-      expect(sms.message.id).toContain(TRACKING);
-      expect(sms.message.id).toMatch(/^Desa Digital: /);
-      expect(sms).toMatchObject({ to: '+6281234567890', audience: { kind: 'applicant' }, at: ev.at });
+      expect(gsm7Length(sms.id)).toBeLessThanOrEqual(SMS_MAX_LENGTH);
+      expect(gsm7Length(sms.en)).toBeLessThanOrEqual(SMS_MAX_LENGTH);
+      expect(sms.id).toContain(TRACKING);
+      expect(sms.id).toMatch(/^Desa Digital: /);
+    },
+  );
+
+  it.each(STATUS_CHANGES)(
+    '%s: an SMS only when the applicant must act or can collect, else the e-mail alone',
+    (name, req, ev) => {
+      // Act
+      const notifications = compose(req, ev);
+      // Assess
+      const bySms = BY_SMS.has(name);
+      expect(notifications.map((n) => n.channel)).toEqual(bySms ? ['sms', 'email'] : ['email']);
+      if (bySms) {
+        expect(smsOf(notifications)).toMatchObject({
+          to: '+6281234567890',
+          audience: { kind: 'applicant' },
+          at: ev.at,
+          message: composedSms(req, ev),
+        });
+      }
     },
   );
 
@@ -110,20 +139,23 @@ describe('messages to the applicant on a status change', () => {
 
   it('says which stage a request in review is at', () => {
     // Act
-    const sms = smsOf(
+    const email = emailOf(
       compose(request({ stageIndex: 1 }), event('IN_REVIEW', 'DECISION_APPROVE', { stage: 'verify' })),
     );
     // Assess
-    expect(sms.message.id).toContain('tahap 2/2: Tanda tangan Kepala Desa');
-    expect(sms.message.en).toContain('step 2/2: Village head signs');
+    expect(email.message.id).toContain('tahap 2/2: Tanda tangan Kepala Desa');
+    expect(email.message.en).toContain('step 2/2: Village head signs');
   });
 
   it.each(['STAGE_OVERDUE', 'ESCALATED'])('apologises for the delay at the stage on %s', (type) => {
     // Act
-    const [sms, email] = compose(request({ stageIndex: 1 }), event('IN_REVIEW', type, { stage: 'sign' }));
-    // Assess
-    expect(sms?.message.id).toContain('melewati batas waktu di tahap Tanda tangan Kepala Desa');
-    expect(email?.message.en).toContain('passed the service deadline at the step "Village head signs"');
+    const req = request({ stageIndex: 1 });
+    const ev = event('IN_REVIEW', type, { stage: 'sign' });
+    const email = emailOf(compose(req, ev));
+    // Assess: the e-mail goes (the applicant need not act); the SMS text stays composed
+    expect(email.message.id).toContain('melewati batas waktu layanan di tahap "Tanda tangan Kepala Desa"');
+    expect(email.message.en).toContain('passed the service deadline at the step "Village head signs"');
+    expect(composedSms(req, ev).id).toContain('melewati batas waktu di tahap Tanda tangan Kepala Desa');
   });
 
   it('gives the reason and what to correct when the request is returned', () => {
@@ -241,7 +273,8 @@ describe('messages to the applicant on a status change', () => {
       event('FAILED', 'WORKFLOW_FAILED', { note: 'States.Timeout' }),
     );
     // Assess
-    expect(smsOf(notifications).message.id).toContain('Kami sedang menanganinya');
+    expect(notifications.map((n) => n.channel)).toEqual(['email']);
+    expect(emailOf(notifications).message.id).toContain('Kami sedang menanganinya');
     expect(emailOf(notifications).message.en).toContain('We are on it');
     expect(allTexts(notifications)).not.toContain('States.Timeout');
   });
@@ -260,16 +293,17 @@ describe('messages to the applicant on a status change', () => {
       ),
     } as ServiceDefinition;
     // Act
-    const [sms] = applicantNotifications(request(), longName, event('FAILED', 'WORKFLOW_FAILED'), CONTACT);
+    const sms = composedSms(request(), event('FAILED', 'WORKFLOW_FAILED'), longName);
     // Assess
-    expect(gsm7Length(sms?.message.id ?? '')).toBeLessThanOrEqual(SMS_MAX_LENGTH);
-    expect(sms?.message.id).toContain('permohonan SKU (DD-7K3M-Q9XA)');
+    expect(gsm7Length(sms.id)).toBeLessThanOrEqual(SMS_MAX_LENGTH);
+    expect(sms.id).toContain('permohonan SKU (DD-7K3M-Q9XA)');
   });
 
   it('tells an applicant whose request timed out in the workflow that the village did not finish, not that they failed to correct', () => {
     // Act
     const [sms] = compose(request({ status: 'EXPIRED' }), event('EXPIRED', 'WORKFLOW_TIMED_OUT'));
     // Assess
+    expect(sms?.channel).toBe('sms');
     expect(sms?.message.en).toContain('not completed within the time allowed');
     expect(sms?.message.id).not.toContain('perbaikan');
   });
@@ -292,26 +326,53 @@ describe('messages to the applicant on a status change', () => {
   });
 });
 
+describe('the channel policy (issue 11: SMS only when the applicant must act or can collect)', () => {
+  it('sends by SMS the returned, rejected, issued and expired notices only', () => {
+    expect([...APPLICANT_SMS_STATUSES].sort()).toEqual(['EXPIRED', 'ISSUED', 'REJECTED', 'RETURNED']);
+  });
+
+  it.each([
+    ['ISSUED', { phone: true, email: true }, { sms: true, email: true }],
+    ['RETURNED', { phone: true, email: false }, { sms: true, email: false }],
+    ['REJECTED', { phone: false, email: true }, { sms: false, email: true }],
+    // nobody can be told what they must hear: an SMS to nobody records it
+    ['ISSUED', { phone: false, email: false }, { sms: true, email: false }],
+    ['SUBMITTED', { phone: true, email: true }, { sms: false, email: true }],
+    ['OVERDUE', { phone: true, email: true }, { sms: false, email: true }],
+    // the tracking page is the only channel left: nothing is recorded
+    ['APPROVED', { phone: true, email: false }, { sms: false, email: false }],
+    ['FAILED', { phone: false, email: false }, { sms: false, email: false }],
+  ] as const)('%s with contacts %o: %o', (status, contact, channels) => {
+    expect(applicantChannels(status, contact)).toEqual(channels);
+  });
+});
+
 describe("the applicant's contact", () => {
+  const issuedEvent = event('ISSUED', 'DOCUMENT_ISSUED');
+
   it('sends only an SMS when only a phone number was given', () => {
-    const notifications = compose(request(), event('SUBMITTED', 'SUBMITTED'), { phone: '+62 812 3456 7890' });
+    const notifications = compose(issued, issuedEvent, { phone: '+62 812 3456 7890' });
     expect(notifications.map((n) => [n.channel, n.to])).toEqual([['sms', '+6281234567890']]);
   });
 
+  it('tells nothing that needs no action to an applicant who left only a phone number: the tracking page does', () => {
+    expect(compose(request(), event('SUBMITTED', 'SUBMITTED'), { phone: '081234567890' })).toEqual([]);
+  });
+
   it('sends only an e-mail when only an address was given', () => {
-    const notifications = compose(request(), event('SUBMITTED', 'SUBMITTED'), { email: 'budi@example.com' });
+    const notifications = compose(issued, issuedEvent, { email: 'budi@example.com' });
     expect(notifications.map((n) => [n.channel, n.to])).toEqual([['email', 'budi@example.com']]);
   });
 
   it('still records a notification, to nobody, when the applicant left no contact', () => {
-    const notifications = compose(request(), event('SUBMITTED', 'SUBMITTED'), {});
+    const notifications = compose(issued, issuedEvent, {});
     expect(notifications).toHaveLength(1);
     expect(notifications[0]).toMatchObject({ channel: 'sms', audience: { kind: 'applicant' } });
     expect(notifications[0]?.to).toBeUndefined();
   });
 
   it('records an unusable phone number as an SMS to nobody, beside the e-mail', () => {
-    const notifications = compose(request(), event('SUBMITTED', 'SUBMITTED'), {
+    const notifications = compose(issued, issuedEvent, {
       phone: '021-555-1234',
       email: 'budi@example.com',
     });
@@ -469,10 +530,10 @@ describe('the reminder to the next decider', () => {
 });
 
 describe('notification identity', () => {
-  const [sms, email] = applicantNotifications(request(), sku, event('SUBMITTED', 'SUBMITTED'), CONTACT);
+  const [sms, email] = applicantNotifications(issued, sku, event('ISSUED', 'DOCUMENT_ISSUED'), CONTACT);
 
   it('is the same for the same request, instant, audience and channel (a retried task)', () => {
-    const [again] = applicantNotifications(request(), sku, event('SUBMITTED', 'SUBMITTED'), CONTACT);
+    const [again] = applicantNotifications(issued, sku, event('ISSUED', 'DOCUMENT_ISSUED'), CONTACT);
     expect(sms && notificationId(sms)).toBe(again && notificationId(again));
   });
 
