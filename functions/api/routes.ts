@@ -4,7 +4,7 @@ import { STAFF_ROLES } from '../core/roles.js';
 import { CITIZEN_ROUTES } from './citizen-routes.js';
 import { CONSOLE_ROUTES } from './console-routes.js';
 import { PRIVACY_ROUTES } from './privacy-routes.js';
-import { type RouteDefinition, TABLE_NEEDS } from './route-types.js';
+import { type ResourceNeed, type RouteDefinition, TABLE_NEEDS } from './route-types.js';
 import {
   attachmentParams,
   decisionBody,
@@ -66,6 +66,21 @@ export const listVillages = {
   needs: [{ table: ['Query'], indexes: ['gsi2'] }],
   responses: { 200: { description: 'All villages', schema: z.object({ items: z.array(villageView) }) } },
 } as const satisfies RouteDefinition;
+
+/**
+ * A change a person makes to a request the workflow waits on (a decision, a correction): the request read
+ * as they may see it, the change, its event and pending signal written, the workflow signalled, notices
+ * sent, the files attached accepted.
+ */
+const SIGNALLED_CHANGE = [
+  TABLE_NEEDS.requestReads,
+  TABLE_NEEDS.requestWrites,
+  TABLE_NEEDS.rateCounts,
+  'uploads:accept',
+  'workflow:signal',
+  'notify',
+  'pseudonym:key',
+] as const satisfies readonly ResourceNeed[];
 
 export const submitRequest = {
   id: 'submitRequest',
@@ -160,16 +175,8 @@ export const decideRequest = {
   summary:
     "Approve, reject or return the request at its current stage; only the stage's role in the request's area may decide.",
   tags: ['requests'],
-  needs: [
-    TABLE_NEEDS.requestReads,
-    // The decision: request, event and pending signal in one transaction, notices in the outbox.
-    TABLE_NEEDS.requestWrites,
-    TABLE_NEEDS.rateCounts,
-    'uploads:accept',
-    'workflow:signal',
-    'notify',
-    'pseudonym:key',
-  ],
+  // The decision: request, event and pending signal in one transaction, notices in the outbox.
+  needs: SIGNALLED_CHANGE,
   params: requestIdParams,
   body: decisionBody,
   responses: {
@@ -276,18 +283,9 @@ export const resubmitRequest = {
   summary:
     'The applicant corrects their returned request (a counter submission: an operator of the village); the same workflow continues where it was returned.',
   tags: ['requests'],
-  needs: [
-    TABLE_NEEDS.requestReads,
-    // The corrected request, its event and pending signal, lookup items for NIKs new in its data
-    // (PERSON#<hash>), notices in the outbox.
-    { table: ['PutItem'], partitions: ['PERSON#'] },
-    TABLE_NEEDS.requestWrites,
-    TABLE_NEEDS.rateCounts,
-    'uploads:accept',
-    'workflow:signal',
-    'notify',
-    'pseudonym:key',
-  ],
+  // The corrected request, its event and pending signal, lookup items for NIKs new in its data
+  // (PERSON#<hash>), notices in the outbox.
+  needs: [...SIGNALLED_CHANGE, { table: ['PutItem'], partitions: ['PERSON#'] }],
   params: requestIdParams,
   body: resubmissionBody,
   responses: {
