@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { REQUEST_STATUSES } from '../core/requests.js';
 import { requestView, villageCode, villageView } from './schemas.js';
 
@@ -11,14 +11,16 @@ const requestStatus = z.enum(REQUEST_STATUSES);
 
 export const villageQuery = z.strictObject({ village: villageCode });
 
-export const taskView = requestView
-  .extend({
+export const taskView = z
+  // A new object from the shape: extending the schema would carry its id (meta) along.
+  .object({
+    ...requestView.shape,
     /** The stage's deadline has passed (dueAt < now), or the request is behind its service's stage schedule. */
     overdue: z.boolean(),
     /** Hours past the stage schedule (createdAt + the deadlines of the stages so far); 0 when on time. */
     hoursLate: z.number(),
   })
-  .meta({ id: 'Task' });
+  .check(z.meta({ id: 'Task' }));
 
 export const taskList = z
   .object({
@@ -33,17 +35,17 @@ export const taskList = z
     /** More tasks exist than were returned (100 per role). */
     truncated: z.boolean(),
   })
-  .meta({ id: 'TaskList' });
+  .check(z.meta({ id: 'TaskList' }));
 
 export const statsQuery = z.strictObject({
   village: villageCode,
-  days: z.coerce.number().int().min(1).max(366).default(30),
+  days: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(366)), 30),
 });
 
 const duration = z.object({
   count: z.number(),
-  medianHours: z.number().optional(),
-  p90Hours: z.number().optional(),
+  medianHours: z.optional(z.number()),
+  p90Hours: z.optional(z.number()),
   withinTarget: z.number(),
 });
 
@@ -77,23 +79,25 @@ export const villageStats = z
       }),
     ),
   })
-  .meta({ id: 'VillageStats' });
+  .check(z.meta({ id: 'VillageStats' }));
 
 export const villageCodeParams = z.strictObject({ code: villageCode });
 
-export const villageBoard = villageView
-  .extend({
+export const villageBoard = z
+  // A new object from the shape: extending the schema would carry its id (meta) along.
+  .object({
+    ...villageView.shape,
     address: z.string(),
     head: z.object({ name: z.string(), title: localized }),
     announcements: z.array(localized),
   })
-  .meta({ id: 'VillageBoard' });
+  .check(z.meta({ id: 'VillageBoard' }));
 
 export const myRequestsQuery = z.strictObject({
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(2000).optional(),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
+  cursor: z.optional(z.string().check(z.maxLength(2000))),
 });
 
 export const myRequestPage = z
-  .object({ items: z.array(requestView), nextCursor: z.string().optional() })
-  .meta({ id: 'MyRequestPage' });
+  .object({ items: z.array(requestView), nextCursor: z.optional(z.string()) })
+  .check(z.meta({ id: 'MyRequestPage' }));

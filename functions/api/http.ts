@@ -1,6 +1,6 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { redactingLogger } from '../adapters/log-redaction.js';
 import { maskPersonalNumbers } from '../core/data-subject.js';
 import { DomainError, ForbiddenError, ValidationError } from '../core/errors.js';
@@ -14,7 +14,7 @@ import type { RouteDefinition } from './route-types.js';
 /** NIK-like numbers are masked in every line it writes (log-redaction.ts). */
 export const logger = redactingLogger('desa-digital-api');
 
-type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Output<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
 export interface ApiInput<R extends RouteDefinition> {
   readonly actor: R['access'] extends 'public' ? undefined : Actor;
@@ -114,7 +114,7 @@ function authorize(route: RouteDefinition, event: Event): Actor | undefined {
   return actor;
 }
 
-function parseInput(schema: z.ZodType | undefined, value: unknown): unknown {
+function parseInput(schema: z.ZodMiniType | undefined, value: unknown): unknown {
   return schema ? parseOrThrow(schema, value) : undefined;
 }
 

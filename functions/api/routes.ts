@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MACHINE_SCOPES } from '../core/policy.js';
 import { STAFF_ROLES } from '../core/roles.js';
 import { CITIZEN_ROUTES } from './citizen-routes.js';
@@ -289,7 +289,7 @@ export const putVillageService = {
   params: villageServiceParams,
   body: z
     .record(z.string(), z.unknown())
-    .describe('A service definition (see the Service schema: fields, requirements, stages, letter)'),
+    .check(z.describe('A service definition (see the Service schema: fields, requirements, stages, letter)')),
   responses: {
     200: { description: 'The service as stored', schema: serviceSummary },
     400: errorAnswer('Invalid service definition'),
