@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { measureBundles } from './bundles.js';
+import { bundleRows, measureBundles } from './bundles.js';
 import { MODELLED_API_CALLS } from './cost-model.js';
 import { reportCost } from './cost-report.js';
 import { measureFlow, measurePdf } from './flow.js';
@@ -162,16 +162,11 @@ try {
   await runtime.close();
 }
 
-section('Lambda bundles (as cdk synth builds them) and cold import in a fresh Node process (median of 5)');
-const { bundles, baseline } = await measureBundles();
-for (const bundle of [...bundles, baseline]) {
-  const ratio = bundle.coldImportMs / baseline.coldImportMs;
-  row(
-    bundle.entry,
-    `${(bundle.bytes / 1024).toFixed(0)} KiB, import ${ms(bundle.coldImportMs)}`,
-    bundle === baseline ? 'baseline' : `${ratio.toFixed(2)}× baseline`,
-  );
-}
+section(
+  'Lambda bundles (as cdk synth builds them); cold import in fresh Node processes, median of 5 interleaved with the baseline',
+);
+const bundles = await measureBundles(5);
+for (const [measure, value, target] of bundleRows(bundles)) row(measure, value, target);
 
 section('Scaling: a village inbox query (IN_REVIEW, page of 25) through DynamoRequestStore.listByVillage');
 const scaling = await measureScaling({ villages: [10, 1000], queries: quick ? 200 : 2000 });
@@ -209,6 +204,5 @@ writeResults({
   services,
   cost: { tracing: cost.tracing, targets: cost.targets },
   bundles,
-  baseline,
   scaling,
 });

@@ -9,8 +9,7 @@ import {
 import type { NikActivation, NikActivations } from '../core/nik-activation.js';
 import { once } from './clients.js';
 import { auditPut, putAudited } from './dynamo-audit.js';
-import { dynamo } from './dynamo-client.js';
-import { isConditionFailure } from './dynamo-request-store.js';
+import { dynamo, isConditionFailure } from './dynamo-client.js';
 import { requiredEnv } from './env.js';
 import { keys } from './keys.js';
 

@@ -2,8 +2,7 @@ import { PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from
 import type { AuditEntry, AuditTrail } from '../core/audit.js';
 import type { RegistryLookupReads, RegistryLookupRecord } from '../core/data-subject.js';
 import { once } from './clients.js';
-import { dynamo, partitionPrefix, queryAll } from './dynamo-client.js';
-import { isConditionFailure } from './dynamo-request-store.js';
+import { dynamo, isConditionFailure, partitionPrefix, queryAll } from './dynamo-client.js';
 import { requiredEnv } from './env.js';
 import { keys } from './keys.js';
 

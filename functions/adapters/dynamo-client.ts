@@ -1,4 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { cachedClient } from './clients.js';
 
@@ -26,3 +26,19 @@ export const partitionPrefix = (tableName: string, pk: string, prefix: string) =
   KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
   ExpressionAttributeValues: { ':pk': pk, ':prefix': prefix },
 });
+
+/** True when the transaction was cancelled because item `index` failed its condition. */
+export function isConditionFailure(error: unknown, index: number): boolean {
+  if (!(error instanceof TransactionCanceledException)) return false;
+  return error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
+}
+
+/** True when the transaction was cancelled because another transaction on one of its items was in flight. */
+export function isTransactionConflict(error: unknown): boolean {
+  if (!(error instanceof TransactionCanceledException)) return false;
+  const reasons = error.CancellationReasons ?? [];
+  return (
+    reasons.some((reason) => reason.Code === 'TransactionConflict') &&
+    reasons.every((reason) => reason.Code === 'TransactionConflict' || reason.Code === 'None')
+  );
+}

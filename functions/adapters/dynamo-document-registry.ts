@@ -14,8 +14,8 @@ import type {
   RequestChange,
 } from '../core/ports.js';
 import { once } from './clients.js';
-import { dynamo } from './dynamo-client.js';
-import { DynamoRequestStore, fromItem, isConditionFailure } from './dynamo-request-store.js';
+import { dynamo, isConditionFailure } from './dynamo-client.js';
+import { DynamoRequestStore, fromItem } from './dynamo-request-store.js';
 import { requiredEnv } from './env.js';
 import { keys } from './keys.js';
 

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   DeleteCommand,
   GetCommand,
@@ -22,7 +22,13 @@ import type {
 import { pendingSignalOf, type RequestEvent, type ServiceRequest } from '../core/requests.js';
 import { text } from '../core/text.js';
 import { once } from './clients.js';
-import { dynamo, partitionPrefix, queryAll } from './dynamo-client.js';
+import {
+  dynamo,
+  isConditionFailure,
+  isTransactionConflict,
+  partitionPrefix,
+  queryAll,
+} from './dynamo-client.js';
 import { requiredEnv } from './env.js';
 import { keys } from './keys.js';
 
@@ -383,22 +389,6 @@ export function fromItem<T>(item: Record<string, unknown>): T {
   const record = { ...item };
   for (const attribute of KEY_ATTRIBUTES) delete record[attribute];
   return record as T;
-}
-
-/** True when the transaction was cancelled because item `index` failed its condition. */
-export function isConditionFailure(error: unknown, index: number): boolean {
-  if (!(error instanceof TransactionCanceledException)) return false;
-  return error.CancellationReasons?.[index]?.Code === 'ConditionalCheckFailed';
-}
-
-/** True when the transaction was cancelled because another transaction on one of its items was in flight. */
-export function isTransactionConflict(error: unknown): boolean {
-  if (!(error instanceof TransactionCanceledException)) return false;
-  const reasons = error.CancellationReasons ?? [];
-  return (
-    reasons.some((reason) => reason.Code === 'TransactionConflict') &&
-    reasons.every((reason) => reason.Code === 'TransactionConflict' || reason.Code === 'None')
-  );
 }
 
 /** Attempts of a transaction cancelled by conflicts: about 3 s in all, enough for the other one to settle. */

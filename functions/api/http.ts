@@ -1,8 +1,7 @@
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { redactingLogger } from '../adapters/log-redaction.js';
-import { loadPseudonymKey } from '../adapters/pseudonym-key.js';
 import { maskPersonalNumbers } from '../core/data-subject.js';
 import { DomainError, ForbiddenError, ValidationError } from '../core/errors.js';
 import { mayCallRoute } from '../core/policy.js';
@@ -15,7 +14,7 @@ import type { RouteDefinition } from './route-types.js';
 /** NIK-like numbers are masked in every line it writes (log-redaction.ts). */
 export const logger = redactingLogger('desa-digital-api');
 
-type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Output<S> = S extends z.ZodMiniType ? z.output<S> : undefined;
 
 export interface ApiInput<R extends RouteDefinition> {
   readonly actor: R['access'] extends 'public' ? undefined : Actor;
@@ -46,6 +45,19 @@ type Event = APIGatewayProxyEventV2WithJWTAuthorizer;
 type Result = APIGatewayProxyStructuredResultV2;
 
 /**
+ * What a route's handler gives the wrapper besides its use case. `pseudonymKey` (adapters/pseudonym-key.ts
+ * loadPseudonymKey) is passed by the routes that need 'pseudonym:key' only, so the KMS client stays out of
+ * every other bundle; the type asks for it exactly when the route's needs name the key.
+ */
+export interface ApiOptions {
+  readonly pseudonymKey?: () => Promise<void>;
+}
+
+type OptionsFor<R extends RouteDefinition> = 'pseudonym:key' extends R['needs'][number]
+  ? [options: ApiOptions & { readonly pseudonymKey: () => Promise<void> }]
+  : [options?: ApiOptions];
+
+/**
  * Builds a Lambda handler for one route: authorize (the route table's access list) → parse and validate
  * params, query and body with the route's zod schemas → run the use case → JSON response.
  * Domain errors become 4xx with bilingual messages; anything else is a 500 whose details stay in the logs.
@@ -53,7 +65,13 @@ type Result = APIGatewayProxyStructuredResultV2;
 export function apiHandler<R extends RouteDefinition>(
   route: R,
   run: (input: ApiInput<R>) => Promise<ApiResult>,
+  ...[options]: OptionsFor<R>
 ) {
+  const loadKey = options?.pseudonymKey;
+  // Fails when the module loads, not on a call: a route that takes NIK pseudonyms never runs without the key.
+  if (route.needs.includes('pseudonym:key') && !loadKey) {
+    throw new Error(`${route.id} needs pseudonym:key: pass apiHandler the key loader (loadPseudonymKey)`);
+  }
   return middy<Event, Result>()
     .use({
       onError: (request) => {
@@ -63,7 +81,7 @@ export function apiHandler<R extends RouteDefinition>(
     .handler(async (event) => {
       const actor = authorize(route, event);
       // Once per container (cached): the route takes NIK pseudonyms, and none without the key (fail closed).
-      if (route.needs.includes('pseudonym:key')) await loadPseudonymKey();
+      if (loadKey) await loadKey();
       const input = {
         actor,
         params: parseInput(route.params, event.pathParameters ?? {}),
@@ -96,7 +114,7 @@ function authorize(route: RouteDefinition, event: Event): Actor | undefined {
   return actor;
 }
 
-function parseInput(schema: z.ZodType | undefined, value: unknown): unknown {
+function parseInput(schema: z.ZodMiniType | undefined, value: unknown): unknown {
   return schema ? parseOrThrow(schema, value) : undefined;
 }
 

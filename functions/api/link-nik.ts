@@ -2,17 +2,22 @@ import { citizenProfiles } from '../adapters/citizen-profiles.js';
 import { rateCounter } from '../adapters/dynamo-rate-limit.js';
 import { systemClock } from '../adapters/env.js';
 import { notifier } from '../adapters/notifications/index.js';
+import { loadPseudonymKey } from '../adapters/pseudonym-key.js';
 import { myProfile } from '../core/citizen-profile.js';
 import { linkNik as link } from '../core/nik-link.js';
 import { linkNik } from './citizen-routes.js';
 import { apiHandler } from './http.js';
 
-export const handler = apiHandler(linkNik, async ({ actor, body }) => {
-  const profiles = citizenProfiles();
-  await link(
-    { profiles, activations: profiles, rates: rateCounter(), clock: systemClock, notifier: notifier() },
-    actor,
-    body,
-  );
-  return { status: 200, body: await myProfile({ profiles }, actor) };
-});
+export const handler = apiHandler(
+  linkNik,
+  async ({ actor, body }) => {
+    const profiles = citizenProfiles();
+    await link(
+      { profiles, activations: profiles, rates: rateCounter(), clock: systemClock, notifier: notifier() },
+      actor,
+      body,
+    );
+    return { status: 200, body: await myProfile({ profiles }, actor) };
+  },
+  { pseudonymKey: loadPseudonymKey },
+);

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { MachineScope, RouteAccess } from '../core/policy.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -64,9 +64,9 @@ export interface RouteDefinition {
   readonly tags: readonly string[];
   /** What the handler needs from the stack (least privilege grants). */
   readonly needs: readonly ResourceNeed[];
-  readonly params?: z.ZodType;
-  readonly query?: z.ZodType;
-  readonly body?: z.ZodType;
+  readonly params?: z.ZodMiniType;
+  readonly query?: z.ZodMiniType;
+  readonly body?: z.ZodMiniType;
   /** The body is a file, not JSON: the accepted content types (the handler gets the bytes as `rawBody`). */
   readonly rawBody?: { readonly contentTypes: readonly string[]; readonly description: string };
   /** Extra request headers the route reads (documented in OpenAPI). */
@@ -78,7 +78,7 @@ export interface RouteDefinition {
   readonly responses: Readonly<
     Record<
       number,
-      { readonly description: string; readonly schema?: z.ZodType; readonly contentType?: string }
+      { readonly description: string; readonly schema?: z.ZodMiniType; readonly contentType?: string }
     >
   >;
 }

@@ -1,639 +1,780 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseNik } from '../core/nik.js';
 import { DELIVERY_STATUSES } from '../core/notifications.js';
 import { ATTACHMENT_CONTENT_TYPES, CONSENT_METHODS, DECISIONS, REQUEST_STATUSES } from '../core/requests.js';
 import { safeLocalized, safeText } from '../core/text-schema.js';
 
-/** Wire formats of API v1: the contract agencies code against. OpenAPI is generated from these. */
-const localized = z.object({ id: z.string(), en: z.string() });
+/**
+ * `const x = pure(() => …)`: a declaration a bundle leaves out when the handler does not use it (esbuild
+ * honours the annotation within its own file only, hence this helper in each route and schema module). When
+ * used, it is built at once, as a plain declaration would be.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+function pure<T>(build: () => T): T {
+  return build();
+}
 
-export const errorResponse = z
-  .object({
-    error: z.object({
-      code: z.string(),
-      message: localized,
-      issues: z.array(z.object({ field: z.string(), message: localized })).optional(),
-    }),
-  })
-  .meta({ id: 'Error' });
+/** Wire formats of API v1: the contract agencies code against. OpenAPI is generated from these. */
+const localized = pure(() => z.object({ id: z.string(), en: z.string() }));
+
+export const errorResponse = pure(() =>
+  z
+    .object({
+      error: z.object({
+        code: z.string(),
+        message: localized,
+        issues: z.optional(z.array(z.object({ field: z.string(), message: localized }))),
+      }),
+    })
+    .check(z.meta({ id: 'Error' })),
+);
 
 /** A route's documented error answer (every 4xx has the same bilingual shape). */
 export const errorAnswer = (description: string) => ({ description, schema: errorResponse });
 
-export const serviceSummary = z
-  .object({
-    code: z.string(),
-    name: localized,
-    description: localized,
-    family: z.string(),
-    targetHours: z.number(),
-    classificationCode: z.string(),
-    requirements: z.array(z.object({ code: z.string(), label: localized, required: z.boolean() })),
-    stages: z.array(
-      z.object({ key: z.string(), role: z.string(), label: localized, deadlineHours: z.number() }),
-    ),
-    fields: z.array(
-      z.object({
-        name: z.string(),
-        type: z.string(),
-        label: localized,
-        required: z.boolean(),
-        minLength: z.number().optional(),
-        maxLength: z.number().optional(),
-        min: z.number().optional(),
-        max: z.number().optional(),
-        choices: z.array(z.object({ value: z.string(), label: localized })).optional(),
-        hint: localized.optional(),
-      }),
-    ),
-    applicationSchema: z
-      .record(z.string(), z.unknown())
-      .describe('JSON Schema of the `data` object for this service'),
-    keywords: z.array(z.string()).optional().describe('Words citizens search with (Indonesian)'),
-  })
-  .meta({ id: 'Service' });
+export const serviceSummary = pure(() =>
+  z
+    .object({
+      code: z.string(),
+      name: localized,
+      description: localized,
+      family: z.string(),
+      targetHours: z.number(),
+      classificationCode: z.string(),
+      requirements: z.array(z.object({ code: z.string(), label: localized, required: z.boolean() })),
+      stages: z.array(
+        z.object({ key: z.string(), role: z.string(), label: localized, deadlineHours: z.number() }),
+      ),
+      fields: z.array(
+        z.object({
+          name: z.string(),
+          type: z.string(),
+          label: localized,
+          required: z.boolean(),
+          minLength: z.optional(z.number()),
+          maxLength: z.optional(z.number()),
+          min: z.optional(z.number()),
+          max: z.optional(z.number()),
+          choices: z.optional(z.array(z.object({ value: z.string(), label: localized }))),
+          hint: z.optional(localized),
+        }),
+      ),
+      applicationSchema: z
+        .record(z.string(), z.unknown())
+        .check(z.describe('JSON Schema of the `data` object for this service')),
+      keywords: z.optional(z.array(z.string())).check(z.describe('Words citizens search with (Indonesian)')),
+    })
+    .check(z.meta({ id: 'Service' })),
+);
 
-export const villageView = z
-  .object({
-    code: z.string(),
-    name: z.string(),
-    kind: z.enum(['desa', 'kelurahan']),
-    district: z.object({ code: z.string(), name: z.string() }),
-    regency: z.object({ code: z.string(), name: z.string() }),
-    province: z.string(),
-    services: z.array(z.string()),
-  })
-  .meta({ id: 'Village' });
+export const villageView = pure(() =>
+  z
+    .object({
+      code: z.string(),
+      name: z.string(),
+      kind: z.enum(['desa', 'kelurahan']),
+      district: z.object({ code: z.string(), name: z.string() }),
+      regency: z.object({ code: z.string(), name: z.string() }),
+      province: z.string(),
+      services: z.array(z.string()),
+    })
+    .check(z.meta({ id: 'Village' })),
+);
 
-export const villageCode = z
-  .string()
-  .regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'village code looks like 35.10.12.2001');
+export const villageCode = pure(() =>
+  z.string().check(z.regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'village code looks like 35.10.12.2001')),
+);
 
-const ulid = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not an id');
+const ulid = pure(() => z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not an id')));
 
 /** A requirement code as the catalog writes them (lowercase words joined by dashes): never a file name or a header. */
-const requirementCode = z
-  .string()
-  .max(40)
-  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'requirement codes look like ktp or pengantar-rt');
-
-export const attachmentInput = z.strictObject({ requirementCode, uploadId: ulid });
-
-export const contact = z.strictObject({
-  phone: z
+const requirementCode = pure(() =>
+  z
     .string()
-    .regex(/^(\+62|62|0)8\d{7,12}$/, 'an Indonesian mobile number such as 081234567890')
-    .optional(),
-  email: z.email().max(200).optional(),
-});
+    .check(
+      z.maxLength(40),
+      z.regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, 'requirement codes look like ktp or pengantar-rt'),
+    ),
+);
 
-const indonesianMobile = z
-  .string()
-  .regex(/^(\+62|62|0)8\d{7,12}$/, 'an Indonesian mobile number such as 081234567890');
+export const attachmentInput = pure(() => z.strictObject({ requirementCode, uploadId: ulid }));
+
+export const contact = pure(() =>
+  z.strictObject({
+    phone: z.optional(
+      z.string().check(z.regex(/^(\+62|62|0)8\d{7,12}$/, 'an Indonesian mobile number such as 081234567890')),
+    ),
+    email: z.optional(z.email().check(z.maxLength(200))),
+  }),
+);
+
+const indonesianMobile = pure(() =>
+  z.string().check(z.regex(/^(\+62|62|0)8\d{7,12}$/, 'an Indonesian mobile number such as 081234567890')),
+);
 
 /** A person's name as typed at a counter or in a form. */
-const personName = safeText({ min: 2, max: 100 });
+const personName = pure(() => safeText({ min: 2, max: 100 }));
 
-export const consentRecord = z
-  .strictObject({
-    method: z
-      .enum(CONSENT_METHODS)
-      .describe(
-        'signed-form: the citizen signed the consent form · thumbprint: they put their thumbprint on it · verbal-witnessed: they said so before a witness',
-      ),
-    recordedAt: z.iso.datetime({ offset: true }).describe('When the citizen gave their consent'),
-    witnessName: personName
-      .optional()
-      .describe('Required for verbal-witnessed: who witnessed it (not the operator)'),
-  })
-  // witnessName required for verbal consent: checked by the use case (submit-request.ts), with its message.
-  .meta({ id: 'Consent' });
+export const consentRecord = pure(() =>
+  z
+    .strictObject({
+      method: z
+        .enum(CONSENT_METHODS)
+        .check(
+          z.describe(
+            'signed-form: the citizen signed the consent form · thumbprint: they put their thumbprint on it · verbal-witnessed: they said so before a witness',
+          ),
+        ),
+      recordedAt: z.iso.datetime({ offset: true }).check(z.describe('When the citizen gave their consent')),
+      witnessName: z
+        .optional(personName)
+        .check(z.describe('Required for verbal-witnessed: who witnessed it (not the operator)')),
+    })
+    // witnessName required for verbal consent: checked by the use case (submit-request.ts), with its message.
+    .check(z.meta({ id: 'Consent' })),
+);
 
-export const submitRequestBody = z
-  .strictObject({
-    serviceCode: z.string().min(1).max(40),
-    villageCode,
-    data: z.record(z.string(), z.unknown()),
-    attachments: z.array(attachmentInput).max(20).optional(),
-    contact: contact.optional(),
-    consent: consentRecord
-      .optional()
-      .describe(
-        "Counter (assisted) submissions by an operator only, and required there: the citizen's consent",
-      ),
-    citizen: z
-      .strictObject({ name: personName, phone: indonesianMobile.optional() })
-      .optional()
-      .describe(
-        'Counter (assisted) submissions only, and required there: the citizen served, and their phone for SMS updates',
-      ),
-  })
-  .meta({ id: 'SubmitRequest' });
+export const submitRequestBody = pure(() =>
+  z
+    .strictObject({
+      serviceCode: z.string().check(z.minLength(1), z.maxLength(40)),
+      villageCode,
+      data: z.record(z.string(), z.unknown()),
+      attachments: z.optional(z.array(attachmentInput).check(z.maxLength(20))),
+      contact: z.optional(contact),
+      consent: z
+        .optional(consentRecord)
+        .check(
+          z.describe(
+            "Counter (assisted) submissions by an operator only, and required there: the citizen's consent",
+          ),
+        ),
+      citizen: z
+        .optional(z.strictObject({ name: personName, phone: z.optional(indonesianMobile) }))
+        .check(
+          z.describe(
+            'Counter (assisted) submissions only, and required there: the citizen served, and their phone for SMS updates',
+          ),
+        ),
+    })
+    .check(z.meta({ id: 'SubmitRequest' })),
+);
 
-export const resubmissionBody = z
-  .strictObject({
-    data: z.record(z.string(), z.unknown()),
-    attachments: z.array(attachmentInput).max(20).optional(),
-  })
-  .meta({ id: 'Resubmission' });
+export const resubmissionBody = pure(() =>
+  z
+    .strictObject({
+      data: z.record(z.string(), z.unknown()),
+      attachments: z.optional(z.array(attachmentInput).check(z.maxLength(20))),
+    })
+    .check(z.meta({ id: 'Resubmission' })),
+);
 
-export const uploadBody = z
-  .strictObject({
-    serviceCode: z.string().min(1).max(40),
-    villageCode: villageCode.optional(),
-    requirementCode,
-    contentType: z.enum(ATTACHMENT_CONTENT_TYPES),
-    size: z.number().int().min(1),
-  })
-  .meta({ id: 'UploadRequest' });
+export const uploadBody = pure(() =>
+  z
+    .strictObject({
+      serviceCode: z.string().check(z.minLength(1), z.maxLength(40)),
+      villageCode: z.optional(villageCode),
+      requirementCode,
+      contentType: z.enum(ATTACHMENT_CONTENT_TYPES),
+      size: z.number().check(z.int(), z.minimum(1)),
+    })
+    .check(z.meta({ id: 'UploadRequest' })),
+);
 
-export const uploadTicket = z
-  .object({
-    uploadId: z.string(),
-    url: z.string(),
-    fields: z.record(z.string(), z.string()),
-    maxBytes: z.number(),
-    expiresAt: z.string(),
-  })
-  .meta({ id: 'UploadTicket' });
+export const uploadTicket = pure(() =>
+  z
+    .object({
+      uploadId: z.string(),
+      url: z.string(),
+      fields: z.record(z.string(), z.string()),
+      maxBytes: z.number(),
+      expiresAt: z.string(),
+    })
+    .check(z.meta({ id: 'UploadTicket' })),
+);
 
-export const attachmentParams = z.strictObject({ id: ulid, attachmentId: ulid });
+export const attachmentParams = pure(() => z.strictObject({ id: ulid, attachmentId: ulid }));
 
-export const downloadLink = z.object({ url: z.string(), expiresAt: z.string() }).meta({ id: 'DownloadLink' });
+export const downloadLink = pure(() =>
+  z.object({ url: z.string(), expiresAt: z.string() }).check(z.meta({ id: 'DownloadLink' })),
+);
 
-export const villageServiceParams = z.strictObject({
-  code: villageCode,
-  serviceCode: z.string().regex(/^[A-Z][A-Z0-9-]{1,15}$/, 'service codes look like OLAHRAGA or ADAT-1'),
-});
+export const villageServiceParams = pure(() =>
+  z.strictObject({
+    code: villageCode,
+    serviceCode: z
+      .string()
+      .check(z.regex(/^[A-Z][A-Z0-9-]{1,15}$/, 'service codes look like OLAHRAGA or ADAT-1')),
+  }),
+);
 
-export const requestIdParams = z.strictObject({
-  id: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not a request id'),
-});
+export const requestIdParams = pure(() =>
+  z.strictObject({
+    id: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not a request id')),
+  }),
+);
 
-const requestStatus = z.enum(REQUEST_STATUSES);
+const requestStatus = pure(() => z.enum(REQUEST_STATUSES));
 
-export const requestEventView = z.object({
-  at: z.string(),
-  type: z.string(),
-  status: requestStatus,
-  actor: z.object({ name: z.string(), role: z.string() }),
-  stage: z.string().optional(),
-  note: z.string().optional(),
-});
-
-export const requestView = z
-  .object({
-    id: z.string(),
-    trackingCode: z.string(),
-    serviceCode: z.string(),
-    villageCode: z.string(),
+export const requestEventView = pure(() =>
+  z.object({
+    at: z.string(),
+    type: z.string(),
     status: requestStatus,
-    stage: z
-      .object({
-        index: z.number(),
-        key: z.string(),
-        role: z.string(),
-        label: localized,
-        dueAt: z.string().optional(),
-      })
-      .optional(),
-    applicant: z.object({ name: z.string() }),
-    channel: z
-      .enum(['self', 'assisted'])
-      .optional()
-      .describe('self: the citizen applied; assisted: an operator entered it at the village counter'),
-    citizen: z.object({ name: z.string() }).optional().describe('Assisted: the citizen it is for'),
-    consent: z
-      .object({ method: z.enum(CONSENT_METHODS), recordedAt: z.string() })
-      .optional()
-      .describe("Assisted: how and when the citizen's consent was recorded"),
-    data: z.record(z.string(), z.unknown()),
-    contact: contact.optional(),
-    attachments: z.array(
-      z.object({
-        attachmentId: z.string(),
-        requirementCode: z.string(),
-        contentType: z.string(),
-        size: z.number(),
-        uploadedByRole: z.string(),
-        at: z.string(),
-      }),
-    ),
-    checks: z
-      .array(
+    actor: z.object({ name: z.string(), role: z.string() }),
+    stage: z.optional(z.string()),
+    note: z.optional(z.string()),
+  }),
+);
+
+export const requestView = pure(() =>
+  z
+    .object({
+      id: z.string(),
+      trackingCode: z.string(),
+      serviceCode: z.string(),
+      villageCode: z.string(),
+      status: requestStatus,
+      stage: z.optional(
         z.object({
-          stage: z.string(),
-          registry: z.string(),
-          subject: z.string(),
-          outcome: z.enum(['match', 'mismatch']),
-          reasons: z.array(localized),
+          index: z.number(),
+          key: z.string(),
+          role: z.string(),
+          label: localized,
+          dueAt: z.optional(z.string()),
+        }),
+      ),
+      applicant: z.object({ name: z.string() }),
+      channel: z
+        .optional(z.enum(['self', 'assisted']))
+        .check(
+          z.describe('self: the citizen applied; assisted: an operator entered it at the village counter'),
+        ),
+      citizen: z
+        .optional(z.object({ name: z.string() }))
+        .check(z.describe('Assisted: the citizen it is for')),
+      consent: z
+        .optional(z.object({ method: z.enum(CONSENT_METHODS), recordedAt: z.string() }))
+        .check(z.describe("Assisted: how and when the citizen's consent was recorded")),
+      data: z.record(z.string(), z.unknown()),
+      contact: z.optional(contact),
+      attachments: z.array(
+        z.object({
+          attachmentId: z.string(),
+          requirementCode: z.string(),
+          contentType: z.string(),
+          size: z.number(),
+          uploadedByRole: z.string(),
           at: z.string(),
         }),
-      )
-      .optional(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-    document: z
-      .object({
-        documentId: z.string(),
-        letterNumber: z.string(),
-        sha256: z.string().optional(),
-        issuedAt: z.string().optional(),
-      })
-      .optional(),
-    outcome: z.object({ decision: z.enum(DECISIONS), note: z.string() }).optional(),
-    events: z.array(requestEventView).optional(),
-  })
-  .meta({ id: 'Request' });
+      ),
+      checks: z.optional(
+        z.array(
+          z.object({
+            stage: z.string(),
+            registry: z.string(),
+            subject: z.string(),
+            outcome: z.enum(['match', 'mismatch']),
+            reasons: z.array(localized),
+            at: z.string(),
+          }),
+        ),
+      ),
+      createdAt: z.string(),
+      updatedAt: z.string(),
+      document: z.optional(
+        z.object({
+          documentId: z.string(),
+          letterNumber: z.string(),
+          sha256: z.optional(z.string()),
+          issuedAt: z.optional(z.string()),
+        }),
+      ),
+      outcome: z.optional(z.object({ decision: z.enum(DECISIONS), note: z.string() })),
+      events: z.optional(z.array(requestEventView)),
+    })
+    .check(z.meta({ id: 'Request' })),
+);
 
-export const servicesQuery = z.strictObject({ village: villageCode.optional() });
+export const servicesQuery = pure(() => z.strictObject({ village: z.optional(villageCode) }));
 
-export const listRequestsQuery = z.strictObject({
-  village: villageCode,
-  status: requestStatus.optional(),
-  limit: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().max(2000).optional(),
-});
+export const listRequestsQuery = pure(() =>
+  z.strictObject({
+    village: villageCode,
+    status: z.optional(requestStatus),
+    limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 25),
+    cursor: z.optional(z.string().check(z.maxLength(2000))),
+  }),
+);
 
-export const requestPage = z
-  .object({ items: z.array(requestView), nextCursor: z.string().optional() })
-  .meta({ id: 'RequestPage' });
+export const requestPage = pure(() =>
+  z
+    .object({ items: z.array(requestView), nextCursor: z.optional(z.string()) })
+    .check(z.meta({ id: 'RequestPage' })),
+);
 
-export const decisionBody = z
-  .strictObject({
-    decision: z.enum(DECISIONS),
-    note: safeText({ min: 0, max: 1000, multiline: true }).default(''),
-    /** The stage being decided; guards against deciding a stage that has already moved on. */
-    stage: z.string().optional(),
-    /** Documents the decider attaches (e.g. the akta Dukcapil issued), uploaded first via POST /v1/uploads. */
-    attachments: z.array(attachmentInput).max(5).optional(),
-  })
-  .meta({ id: 'Decision' });
+export const decisionBody = pure(() =>
+  z
+    .strictObject({
+      decision: z.enum(DECISIONS),
+      note: z._default(safeText({ min: 0, max: 1000, multiline: true }), ''),
+      /** The stage being decided; guards against deciding a stage that has already moved on. */
+      stage: z.optional(z.string()),
+      /** Documents the decider attaches (e.g. the akta Dukcapil issued), uploaded first via POST /v1/uploads. */
+      attachments: z.optional(z.array(attachmentInput).check(z.maxLength(5))),
+    })
+    .check(z.meta({ id: 'Decision' })),
+);
 
-export const documentLink = z
-  .object({
-    documentId: z.string(),
-    letterNumber: z.string(),
-    url: z.string(),
-    expiresAt: z.string(),
-    sha256: z.string(),
-  })
-  .meta({ id: 'DocumentLink' });
+export const documentLink = pure(() =>
+  z
+    .object({
+      documentId: z.string(),
+      letterNumber: z.string(),
+      url: z.string(),
+      expiresAt: z.string(),
+      sha256: z.string(),
+    })
+    .check(z.meta({ id: 'DocumentLink' })),
+);
 
-export const documentIdParams = z.strictObject({
-  documentId: z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not a document id'),
-});
+export const documentIdParams = pure(() =>
+  z.strictObject({
+    documentId: z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not a document id')),
+  }),
+);
 
-export const verification = z
-  .object({
-    documentId: z.string(),
-    status: z.enum(['valid', 'revoked', 'superseded']),
-    signatureValid: z
-      .boolean()
-      .describe("The platform's ECDSA P-256 signature over sha256 verifies with the platform's key"),
-    signature: z
-      .object({
-        algorithm: z.string().describe('ECDSA_SHA_256 over the 32 bytes of the SHA-256 digest'),
-        keyId: z.string(),
-        value: z.string().describe('DER signature, base64'),
-      })
-      .optional(),
-    letterNumber: z.string(),
-    issuedAt: z.string(),
-    service: z.object({ code: z.string(), name: localized }),
-    village: z.object({ code: z.string(), name: z.string(), district: z.string(), regency: z.string() }),
-    signer: z.object({ name: z.string(), title: z.string() }),
-    applicantName: z.string(),
-    sha256: z.string(),
-    revokedAt: z.string().optional(),
-    revocation: z.object({ reason: z.string() }).optional(),
-    supersededBy: z.string().optional().describe('The document that replaced this one'),
-    supersedes: z.string().optional().describe('The document this one replaced'),
-    message: localized,
-  })
-  .meta({ id: 'Verification' });
+export const verification = pure(() =>
+  z
+    .object({
+      documentId: z.string(),
+      status: z.enum(['valid', 'revoked', 'superseded']),
+      signatureValid: z
+        .boolean()
+        .check(
+          z.describe("The platform's ECDSA P-256 signature over sha256 verifies with the platform's key"),
+        ),
+      signature: z.optional(
+        z.object({
+          algorithm: z.string().check(z.describe('ECDSA_SHA_256 over the 32 bytes of the SHA-256 digest')),
+          keyId: z.string(),
+          value: z.string().check(z.describe('DER signature, base64')),
+        }),
+      ),
+      letterNumber: z.string(),
+      issuedAt: z.string(),
+      service: z.object({ code: z.string(), name: localized }),
+      village: z.object({ code: z.string(), name: z.string(), district: z.string(), regency: z.string() }),
+      signer: z.object({ name: z.string(), title: z.string() }),
+      applicantName: z.string(),
+      sha256: z.string(),
+      revokedAt: z.optional(z.string()),
+      revocation: z.optional(z.object({ reason: z.string() })),
+      supersededBy: z.optional(z.string()).check(z.describe('The document that replaced this one')),
+      supersedes: z.optional(z.string()).check(z.describe('The document this one replaced')),
+      message: localized,
+    })
+    .check(z.meta({ id: 'Verification' })),
+);
 
 // --- Notifications (issue 3, item 7) ---------------------------------------------------------------------
-export const notificationView = z
-  .object({
-    id: z.string(),
-    at: z.string(),
-    audience: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('applicant') }),
-      z.object({ kind: z.literal('role'), role: z.string() }),
-    ]),
-    channel: z.enum(['sms', 'email']),
-    to: z.string().optional().describe('Where it went, masked (+62812****890, b***@example.com)'),
-    status: z.enum(DELIVERY_STATUSES),
-    reason: z
-      .string()
-      .optional()
-      .describe('Why it is undeliverable, or the error of the last failed attempt'),
-    sentAt: z.string().optional(),
-    message: localized.describe('The text as sent: SMS in Indonesian (id); e-mails in both languages'),
-  })
-  .meta({ id: 'Notification' });
+export const notificationView = pure(() =>
+  z
+    .object({
+      id: z.string(),
+      at: z.string(),
+      audience: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('applicant') }),
+        z.object({ kind: z.literal('role'), role: z.string() }),
+      ]),
+      channel: z.enum(['sms', 'email']),
+      to: z.optional(z.string()).check(z.describe('Where it went, masked (+62812****890, b***@example.com)')),
+      status: z.enum(DELIVERY_STATUSES),
+      reason: z
+        .optional(z.string())
+        .check(z.describe('Why it is undeliverable, or the error of the last failed attempt')),
+      sentAt: z.optional(z.string()),
+      message: localized.check(
+        z.describe('The text as sent: SMS in Indonesian (id); e-mails in both languages'),
+      ),
+    })
+    .check(z.meta({ id: 'Notification' })),
+);
 
-export const notificationList = z
-  .object({ items: z.array(notificationView).describe('Newest first') })
-  .meta({ id: 'NotificationList' });
+export const notificationList = pure(() =>
+  z
+    .object({ items: z.array(notificationView).check(z.describe('Newest first')) })
+    .check(z.meta({ id: 'NotificationList' })),
+);
 // --- end notifications ----------------------------------------------------------------------------------
 
 // --- Verifiable documents: upload verification, revocation, reissue ---
 
-export const uploadVerification = z
-  .object({
-    status: z.enum(['valid', 'revoked', 'superseded', 'tampered', 'unknown']),
-    sha256: z.string().describe('SHA-256 of the uploaded file'),
-    reason: z.enum(['content-differs', 'signature-invalid']).optional(),
-    message: localized,
-    document: verification.optional().describe('The issued document the file is, or claims to be'),
-  })
-  .meta({ id: 'UploadVerification' });
+export const uploadVerification = pure(() =>
+  z
+    .object({
+      status: z.enum(['valid', 'revoked', 'superseded', 'tampered', 'unknown']),
+      sha256: z.string().check(z.describe('SHA-256 of the uploaded file')),
+      reason: z.optional(z.enum(['content-differs', 'signature-invalid'])),
+      message: localized,
+      document: z
+        .optional(verification)
+        .check(z.describe('The issued document the file is, or claims to be')),
+    })
+    .check(z.meta({ id: 'UploadVerification' })),
+);
 
-export const documentReasonBody = z
-  .strictObject({ reason: safeText({ min: 3, max: 500, multiline: true }) })
-  .meta({ id: 'DocumentReason' });
+export const documentReasonBody = pure(() =>
+  z
+    .strictObject({ reason: safeText({ min: 3, max: 500, multiline: true }) })
+    .check(z.meta({ id: 'DocumentReason' })),
+);
 
-export const documentRecordView = z
-  .object({
-    documentId: z.string(),
-    requestId: z.string(),
-    letterNumber: z.string(),
-    issuedAt: z.string(),
-    status: z.enum(['valid', 'revoked', 'superseded']),
-    sha256: z.string(),
-    revokedAt: z.string().optional(),
-    revocation: z.object({ reason: z.string(), by: z.string() }).optional(),
-    supersededBy: z.string().optional(),
-    supersedes: z.string().optional(),
-  })
-  .meta({ id: 'DocumentRecord' });
+export const documentRecordView = pure(() =>
+  z
+    .object({
+      documentId: z.string(),
+      requestId: z.string(),
+      letterNumber: z.string(),
+      issuedAt: z.string(),
+      status: z.enum(['valid', 'revoked', 'superseded']),
+      sha256: z.string(),
+      revokedAt: z.optional(z.string()),
+      revocation: z.optional(z.object({ reason: z.string(), by: z.string() })),
+      supersededBy: z.optional(z.string()),
+      supersedes: z.optional(z.string()),
+    })
+    .check(z.meta({ id: 'DocumentRecord' })),
+);
 
 // --- Villages as tenants (issue 4): onboarding a village and its staff ---
 
-const placeName = safeText({ min: 2, max: 100 });
-const strictLocalized = safeLocalized({ max: 500, multiline: true });
+const placeName = pure(() => safeText({ min: 2, max: 100 }));
+const strictLocalized = pure(() => safeLocalized({ max: 500, multiline: true }));
 
-export const villageBody = z
-  .strictObject({
-    name: placeName,
-    kind: z.enum(['desa', 'kelurahan']),
-    district: z.strictObject({
-      code: z.string().regex(/^\d{2}\.\d{2}\.\d{2}$/, 'district codes look like 35.10.06'),
+export const villageBody = pure(() =>
+  z
+    .strictObject({
       name: placeName,
-    }),
-    regency: z.strictObject({
-      code: z.string().regex(/^\d{2}\.\d{2}$/, 'regency codes look like 35.10'),
+      kind: z.enum(['desa', 'kelurahan']),
+      district: z.strictObject({
+        code: z.string().check(z.regex(/^\d{2}\.\d{2}\.\d{2}$/, 'district codes look like 35.10.06')),
+        name: placeName,
+      }),
+      regency: z.strictObject({
+        code: z.string().check(z.regex(/^\d{2}\.\d{2}$/, 'regency codes look like 35.10')),
+        name: placeName,
+      }),
+      province: placeName,
+      address: safeText({ min: 5, max: 300 }).check(z.describe('One line: it is printed in the letterhead')),
+      head: z.strictObject({
+        name: placeName.check(z.describe('Who signs the letters (kepala desa / lurah)')),
+        title: z.strictObject({ id: placeName, en: placeName }),
+      }),
+      letterCode: z
+        .string()
+        .check(
+          z.regex(/^[A-Z0-9]{2,10}$/, 'letter codes are 2 to 10 capital letters or digits, e.g. TMP'),
+          z.describe('Short code inside letter numbers'),
+        ),
+      numberingScope: z.optional(z.enum(['village', 'classification', 'service'])),
+      services: z
+        .array(z.string().check(z.minLength(1), z.maxLength(40)))
+        .check(z.maxLength(100), z.describe("Codes of the regency's services the village offers")),
+      announcements: z.optional(z.array(strictLocalized).check(z.maxLength(20))),
+    })
+    .check(z.meta({ id: 'VillageOnboarding' })),
+);
+
+export const villageRecord = pure(() =>
+  z
+    // A new object from the shape: extending the schema would carry its id (meta) along.
+    .object({
+      ...villageView.shape,
+      address: z.string(),
+      head: z.object({ name: z.string(), title: localized }),
+      letterCode: z.string(),
+      numberingScope: z.optional(z.enum(['village', 'classification', 'service'])),
+      announcements: z.optional(z.array(localized)),
+    })
+    .check(z.meta({ id: 'VillageRecord' })),
+);
+
+export const staffBody = pure(() =>
+  z
+    .strictObject({
+      username: z
+        .string()
+        .check(
+          z.regex(
+            /^[a-z0-9][a-z0-9._-]{2,63}$/,
+            'usernames are 3 to 64 lower-case letters, digits, dots, dashes or underscores',
+          ),
+        ),
       name: placeName,
-    }),
-    province: placeName,
-    address: safeText({ min: 5, max: 300 }).describe('One line: it is printed in the letterhead'),
-    head: z.strictObject({
-      name: placeName.describe('Who signs the letters (kepala desa / lurah)'),
-      title: z.strictObject({ id: placeName, en: placeName }),
-    }),
-    letterCode: z
-      .string()
-      .regex(/^[A-Z0-9]{2,10}$/, 'letter codes are 2 to 10 capital letters or digits, e.g. TMP')
-      .describe('Short code inside letter numbers'),
-    numberingScope: z.enum(['village', 'classification', 'service']).optional(),
-    services: z
-      .array(z.string().min(1).max(40))
-      .max(100)
-      .describe("Codes of the regency's services the village offers"),
-    announcements: z.array(strictLocalized).max(20).optional(),
-  })
-  .meta({ id: 'VillageOnboarding' });
-
-export const villageRecord = villageView
-  .extend({
-    address: z.string(),
-    head: z.object({ name: z.string(), title: localized }),
-    letterCode: z.string(),
-    numberingScope: z.enum(['village', 'classification', 'service']).optional(),
-    announcements: z.array(localized).optional(),
-  })
-  .meta({ id: 'VillageRecord' });
-
-export const staffBody = z
-  .strictObject({
-    username: z
-      .string()
-      .regex(
-        /^[a-z0-9][a-z0-9._-]{2,63}$/,
-        'usernames are 3 to 64 lower-case letters, digits, dots, dashes or underscores',
+      email: z.optional(z.email().check(z.maxLength(200))),
+      phone: z.optional(
+        z.string().check(z.regex(/^\+[1-9]\d{7,14}$/, 'a phone number in E.164 form, e.g. +6281234567890')),
       ),
-    name: placeName,
-    email: z.email().max(200).optional(),
-    phone: z
-      .string()
-      .regex(/^\+[1-9]\d{7,14}$/, 'a phone number in E.164 form, e.g. +6281234567890')
-      .optional(),
-    role: z.enum(['operator', 'village_secretary', 'village_head']),
-  })
-  .meta({ id: 'StaffAccountRequest' });
+      role: z.enum(['operator', 'village_secretary', 'village_head']),
+    })
+    .check(z.meta({ id: 'StaffAccountRequest' })),
+);
 
-export const staffView = z
-  .object({
-    username: z.string(),
-    name: z.string(),
-    email: z.string().optional(),
-    phone: z.string().optional(),
-    role: z.string(),
-    area: z.string(),
-  })
-  .meta({ id: 'StaffAccount' });
+export const staffView = pure(() =>
+  z
+    .object({
+      username: z.string(),
+      name: z.string(),
+      email: z.optional(z.string()),
+      phone: z.optional(z.string()),
+      role: z.string(),
+      area: z.string(),
+    })
+    .check(z.meta({ id: 'StaffAccount' })),
+);
 // --- end villages as tenants ---
 
 // --- Privacy (issue 4, items 6 and 7): data-subject exports for the data-protection officer ---
 
-export const dataSubjectExportBody = z
-  .strictObject({
-    nik: z
-      .string()
-      .superRefine((value, context) => {
-        // The rule's message never repeats the value (validation.ts customMessages).
-        if (!/^\d{16}$/.test(value)) context.addIssue({ code: 'custom', params: { rule: 'nik.format' } });
-      })
-      .meta({
-        pattern: '^[0-9]{16}$',
-        description:
-          "The data subject's NIK (16 digits); sent in the body so it never appears in a URL or log",
+export const dataSubjectExportBody = pure(() =>
+  z
+    .strictObject({
+      nik: z.string().check(
+        z.superRefine((value: string, context) => {
+          // The rule's message never repeats the value (validation.ts customMessages).
+          if (!/^\d{16}$/.test(value)) context.addIssue({ code: 'custom', params: { rule: 'nik.format' } });
+        }),
+        z.meta({
+          pattern: '^[0-9]{16}$',
+          description:
+            "The data subject's NIK (16 digits); sent in the body so it never appears in a URL or log",
+        }),
+      ),
+    })
+    .check(z.meta({ id: 'DataSubjectExportRequest' })),
+);
+
+const auditActorView = pure(() =>
+  z.object({
+    subject: z.string(),
+    name: z.string(),
+    roles: z.array(z.string()),
+    areas: z.array(z.string()),
+    agency: z.optional(z.string()),
+    clientId: z.optional(z.string()),
+  }),
+);
+const originView = pure(() => z.object({ ip: z.string(), userAgent: z.optional(z.string()) }));
+
+export const auditEntryView = pure(() =>
+  z
+    .object({
+      id: z.string(),
+      at: z.string(),
+      action: z.string(),
+      target: z.object({ kind: z.string(), id: z.string() }),
+      actor: auditActorView,
+      origin: z.optional(originView),
+      detail: z.optional(z.string()),
+    })
+    .check(z.meta({ id: 'AuditEntry' })),
+);
+
+export const dataSubjectExport = pure(() =>
+  z
+    .object({
+      subject: z.object({
+        personId: z
+          .string()
+          .check(z.describe('SHA-256 pseudonym of the NIK (the access trail names the person by it)')),
+        nikMasked: z.string(),
       }),
-  })
-  .meta({ id: 'DataSubjectExportRequest' });
-
-const auditActorView = z.object({
-  subject: z.string(),
-  name: z.string(),
-  roles: z.array(z.string()),
-  areas: z.array(z.string()),
-  agency: z.string().optional(),
-  clientId: z.string().optional(),
-});
-const originView = z.object({ ip: z.string(), userAgent: z.string().optional() });
-
-export const auditEntryView = z
-  .object({
-    id: z.string(),
-    at: z.string(),
-    action: z.string(),
-    target: z.object({ kind: z.string(), id: z.string() }),
-    actor: auditActorView,
-    origin: originView.optional(),
-    detail: z.string().optional(),
-  })
-  .meta({ id: 'AuditEntry' });
-
-export const dataSubjectExport = z
-  .object({
-    subject: z.object({
-      personId: z.string().describe('SHA-256 pseudonym of the NIK (the access trail names the person by it)'),
-      nikMasked: z.string(),
-    }),
-    generatedAt: z.string(),
-    generatedBy: z.object({ subject: z.string(), name: z.string(), areas: z.array(z.string()) }),
-    requests: z.array(
-      z.object({
-        id: z.string(),
-        villageCode: z.string(),
-        serviceCode: z.string(),
-        foundIn: z.array(z.string()).describe('The application fields that hold the NIK'),
-        record: z.record(z.string(), z.unknown()).describe('The request as stored, without internal handles'),
-        events: z.array(
-          z.object({
-            at: z.string(),
-            type: z.string(),
-            status: z.string(),
-            actor: z.object({
-              subject: z.string(),
-              name: z.string(),
-              role: z.string(),
-              areas: z.array(z.string()).optional(),
-              agency: z.string().optional(),
-              clientId: z.string().optional(),
-              origin: originView.optional(),
+      generatedAt: z.string(),
+      generatedBy: z.object({ subject: z.string(), name: z.string(), areas: z.array(z.string()) }),
+      requests: z.array(
+        z.object({
+          id: z.string(),
+          villageCode: z.string(),
+          serviceCode: z.string(),
+          foundIn: z.array(z.string()).check(z.describe('The application fields that hold the NIK')),
+          record: z
+            .record(z.string(), z.unknown())
+            .check(z.describe('The request as stored, without internal handles')),
+          events: z.array(
+            z.object({
+              at: z.string(),
+              type: z.string(),
+              status: z.string(),
+              actor: z.object({
+                subject: z.string(),
+                name: z.string(),
+                role: z.string(),
+                areas: z.optional(z.array(z.string())),
+                agency: z.optional(z.string()),
+                clientId: z.optional(z.string()),
+                origin: z.optional(originView),
+              }),
+              stage: z.optional(z.string()),
+              note: z.optional(z.string()),
             }),
-            stage: z.string().optional(),
-            note: z.string().optional(),
-          }),
-        ),
-        notifications: z.array(z.record(z.string(), z.unknown())),
-        registryLookups: z.array(z.record(z.string(), z.unknown())),
-        documents: z.array(z.record(z.string(), z.unknown())),
-        accessTrail: z.array(auditEntryView),
-      }),
-    ),
-  })
-  .meta({ id: 'DataSubjectExport' });
+          ),
+          notifications: z.array(z.record(z.string(), z.unknown())),
+          registryLookups: z.array(z.record(z.string(), z.unknown())),
+          documents: z.array(z.record(z.string(), z.unknown())),
+          accessTrail: z.array(auditEntryView),
+        }),
+      ),
+    })
+    .check(z.meta({ id: 'DataSubjectExport' })),
+);
 // --- end privacy ---
 
 // --- Citizen channels (issue 4, item 5): NIK linking, tracking without an account ---------------------------
 
 /** A NIK: 16 digits whose birth-date part is a real date (the same rule and messages as application forms). */
-const nik = z.string().superRefine((value, context) => {
-  const parsed = parseNik(value);
-  if (typeof parsed === 'string') context.addIssue({ code: 'custom', params: { rule: `nik.${parsed}` } });
-});
+const nik = pure(() =>
+  z.string().check(
+    z.superRefine((value: string, context) => {
+      const parsed = parseNik(value);
+      if (typeof parsed === 'string') context.addIssue({ code: 'custom', params: { rule: `nik.${parsed}` } });
+    }),
+  ),
+);
 
-export const linkNikBody = z
-  .strictObject({
-    nik: nik.describe('The NIK on your KTP (16 digits)'),
-    activationCode: z
-      .string()
-      .regex(
-        /^[A-Za-z0-9 -]{10,20}$/,
-        'the activation code on the slip from the village office, e.g. ABCDE-FGHJK',
-      )
-      .describe(
-        'The activation code the village office gave you after seeing your KTP (valid 24 hours, once)',
-      ),
-  })
-  .meta({ id: 'LinkNik' });
+export const linkNikBody = pure(() =>
+  z
+    .strictObject({
+      nik: nik.check(z.describe('The NIK on your KTP (16 digits)')),
+      activationCode: z
+        .string()
+        .check(
+          z.regex(
+            /^[A-Za-z0-9 -]{10,20}$/,
+            'the activation code on the slip from the village office, e.g. ABCDE-FGHJK',
+          ),
+          z.describe(
+            'The activation code the village office gave you after seeing your KTP (valid 24 hours, once)',
+          ),
+        ),
+    })
+    .check(z.meta({ id: 'LinkNik' })),
+);
 
-export const nikActivationBody = z
-  .strictObject({
-    nik: nik.describe("The NIK on the person's KTP (16 digits); in the body, never in a URL"),
-    name: personName.describe('The name on the KTP'),
-    phone: indonesianMobile
-      .optional()
-      .describe('Where the person is told when their NIK is linked or unlinked (the code is never sent)'),
-    email: z.email().max(200).optional().describe('As phone, by e-mail'),
-  })
-  .meta({ id: 'NikActivationInput' });
+export const nikActivationBody = pure(() =>
+  z
+    .strictObject({
+      nik: nik.check(z.describe("The NIK on the person's KTP (16 digits); in the body, never in a URL")),
+      name: personName.check(z.describe('The name on the KTP')),
+      phone: z
+        .optional(indonesianMobile)
+        .check(
+          z.describe(
+            'Where the person is told when their NIK is linked or unlinked (the code is never sent)',
+          ),
+        ),
+      email: z.optional(z.email().check(z.maxLength(200))).check(z.describe('As phone, by e-mail')),
+    })
+    .check(z.meta({ id: 'NikActivationInput' })),
+);
 
-export const nikActivationView = z
-  .object({
-    code: z.string().describe('The activation code: shown once, for the slip; only its hash is kept'),
-    villageCode: z.string(),
-    name: z.string(),
-    expiresAt: z.string(),
-    contact: contact.optional().describe('Where the link notice will go'),
-  })
-  .meta({ id: 'NikActivation' });
+export const nikActivationView = pure(() =>
+  z
+    .object({
+      code: z
+        .string()
+        .check(z.describe('The activation code: shown once, for the slip; only its hash is kept')),
+      villageCode: z.string(),
+      name: z.string(),
+      expiresAt: z.string(),
+      contact: z.optional(contact).check(z.describe('Where the link notice will go')),
+    })
+    .check(z.meta({ id: 'NikActivation' })),
+);
 
-export const nikUnlinkBody = z
-  .strictObject({
-    nik: nik.describe('The NIK whose link is undone (16 digits); in the body, never in a URL'),
-    reason: z.string().trim().min(5).max(500).describe('Why (audited; long numbers are masked)'),
-  })
-  .meta({ id: 'NikUnlinkInput' });
+export const nikUnlinkBody = pure(() =>
+  z
+    .strictObject({
+      nik: nik.check(z.describe('The NIK whose link is undone (16 digits); in the body, never in a URL')),
+      reason: z
+        .string()
+        .check(
+          z.trim(),
+          z.minLength(5),
+          z.maxLength(500),
+          z.describe('Why (audited; long numbers are masked)'),
+        ),
+    })
+    .check(z.meta({ id: 'NikUnlinkInput' })),
+);
 
-export const nikUnlinkView = z
-  .object({ unlinked: z.literal(true), villageCode: z.string(), at: z.string() })
-  .meta({ id: 'NikUnlink' });
+export const nikUnlinkView = pure(() =>
+  z
+    .object({ unlinked: z.literal(true), villageCode: z.string(), at: z.string() })
+    .check(z.meta({ id: 'NikUnlink' })),
+);
 
-export const meView = z
-  .object({
-    name: z.string().describe("The account's name"),
-    roles: z.array(z.string()),
-    nik: z
-      .object({
-        masked: z.string().describe('Region digits only: 351006**********'),
-        name: z.string().describe('The name on the KTP, confirmed at the counter'),
-        linkedAt: z.string(),
-      })
-      .optional()
-      .describe('The NIK linked to this account, if any'),
-  })
-  .meta({ id: 'Me' });
+export const meView = pure(() =>
+  z
+    .object({
+      name: z.string().check(z.describe("The account's name")),
+      roles: z.array(z.string()),
+      nik: z
+        .optional(
+          z.object({
+            masked: z.string().check(z.describe('Region digits only: 351006**********')),
+            name: z.string().check(z.describe('The name on the KTP, confirmed at the counter')),
+            linkedAt: z.string(),
+          }),
+        )
+        .check(z.describe('The NIK linked to this account, if any')),
+    })
+    .check(z.meta({ id: 'Me' })),
+);
 
-export const trackBody = z
-  .strictObject({
-    trackingCode: z
-      .string()
-      .trim()
-      .regex(/^[A-Za-z0-9 -]{8,20}$/, 'a tracking code such as DD-7K3M-Q9XA')
-      .describe('The code given on submission, e.g. DD-7K3M-Q9XA (case and dashes do not matter)'),
-    nikLast6: z
-      .string()
-      .regex(/^\d{6}$/, 'the last 6 digits of the NIK')
-      .describe("The last 6 digits of the applicant's NIK"),
-  })
-  .meta({ id: 'TrackRequest' });
+export const trackBody = pure(() =>
+  z
+    .strictObject({
+      trackingCode: z
+        .string()
+        .check(
+          z.trim(),
+          z.regex(/^[A-Za-z0-9 -]{8,20}$/, 'a tracking code such as DD-7K3M-Q9XA'),
+          z.describe('The code given on submission, e.g. DD-7K3M-Q9XA (case and dashes do not matter)'),
+        ),
+      nikLast6: z
+        .string()
+        .check(
+          z.regex(/^\d{6}$/, 'the last 6 digits of the NIK'),
+          z.describe("The last 6 digits of the applicant's NIK"),
+        ),
+    })
+    .check(z.meta({ id: 'TrackRequest' })),
+);
 
-export const trackingView = z
-  .object({
-    trackingCode: z.string(),
-    service: z.object({ code: z.string(), name: localized }),
-    village: z.object({ code: z.string(), name: z.string() }),
-    status: requestStatus,
-    statusLabel: localized,
-    submittedAt: z.string(),
-    updatedAt: z.string(),
-    expectedBy: z.string().optional().describe("Submission time plus the service's target hours"),
-    timeline: z
-      .array(
-        z.object({
-          at: z.string(),
-          status: requestStatus,
-          label: localized,
-          stage: localized.optional().describe('In review: the stage it moved to'),
-        }),
-      )
-      .describe('Dates and status labels only: no names, notes or data'),
-    nextStep: localized,
-    bring: z.array(localized).describe('What to bring to the village office, if anything'),
-  })
-  .meta({ id: 'Tracking' });
+export const trackingView = pure(() =>
+  z
+    .object({
+      trackingCode: z.string(),
+      service: z.object({ code: z.string(), name: localized }),
+      village: z.object({ code: z.string(), name: z.string() }),
+      status: requestStatus,
+      statusLabel: localized,
+      submittedAt: z.string(),
+      updatedAt: z.string(),
+      expectedBy: z.optional(z.string()).check(z.describe("Submission time plus the service's target hours")),
+      timeline: z
+        .array(
+          z.object({
+            at: z.string(),
+            status: requestStatus,
+            label: localized,
+            stage: z.optional(localized).check(z.describe('In review: the stage it moved to')),
+          }),
+        )
+        .check(z.describe('Dates and status labels only: no names, notes or data')),
+      nextStep: localized,
+      bring: z.array(localized).check(z.describe('What to bring to the village office, if anything')),
+    })
+    .check(z.meta({ id: 'Tracking' })),
+);

@@ -2,8 +2,8 @@ import type { ServiceCatalog } from './catalog/service-catalog.js';
 import type { ServiceDefinition } from './catalog/types.js';
 import { ConflictError, ForbiddenError, NotFoundError } from './errors.js';
 import { newId } from './ids.js';
-import { drawLetterNumber } from './issue-document.js';
-import type { Village } from './places.js';
+import { drawLetterNumber } from './letter-numbering.js';
+import { type Village, villageFor } from './places.js';
 import { documentAuthority } from './policy.js';
 import type {
   Clock,
@@ -16,7 +16,6 @@ import type {
 } from './ports.js';
 import { eventActor, type RequestEvent, type ServiceRequest } from './requests.js';
 import type { Actor, StaffRole } from './roles.js';
-import { villageFor } from './submit-request.js';
 import { text } from './text.js';
 
 /**

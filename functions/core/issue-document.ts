@@ -1,16 +1,12 @@
 import { announce } from './announce.js';
 import type { ServiceCatalog } from './catalog/service-catalog.js';
 import type { ServiceDefinition } from './catalog/types.js';
-import {
-  calendarDateIn,
-  fillLetter,
-  formatIndonesianDate,
-  formatLetterNumber,
-  renderLetterPdf,
-  sha256Hex,
-} from './documents/index.js';
+import { sha256Hex } from './documents/hash.js';
+import { renderLetterPdf } from './documents/letter-pdf.js';
+import { fillLetter, formatIndonesianDate } from './documents/template.js';
 import { newId } from './ids.js';
-import type { Village } from './places.js';
+import { drawLetterNumber } from './letter-numbering.js';
+import { type Village, villageFor } from './places.js';
 import type {
   Clock,
   DocumentRecord,
@@ -23,7 +19,6 @@ import type {
 } from './ports.js';
 import type { IssuedDocumentRef, RequestEvent, ServiceRequest } from './requests.js';
 import { SYSTEM_ACTOR } from './review.js';
-import { villageFor } from './submit-request.js';
 
 export interface IssueDeps {
   readonly requests: RequestStore;
@@ -136,39 +131,6 @@ export async function renderAndStoreLetter(
       status: 'valid',
     },
   };
-}
-
-/**
- * Draws the next letter number of the village for this service, in the village's numbering scope (one
- * sequence for all letters, one per classification code, or one per service) and calendar year (WIB).
- */
-export async function drawLetterNumber(
-  deps: Pick<IssueDeps, 'registry'>,
-  service: ServiceDefinition,
-  village: Village,
-  issuedAt: Date,
-): Promise<{ letterNumber: string; sequence: number; year: number; scope: string }> {
-  const { year } = calendarDateIn(issuedAt);
-  const scope = numberingScope(service, village);
-  const sequence = await deps.registry.nextSequence(village.code, year, scope);
-  const letterNumber = formatLetterNumber({
-    classificationCode: service.classificationCode,
-    sequence,
-    villageLetterCode: village.letterCode,
-    issuedAt,
-  });
-  return { letterNumber, sequence, year, scope };
-}
-
-export function numberingScope(service: ServiceDefinition, village: Village): string {
-  switch (village.numberingScope ?? 'village') {
-    case 'classification':
-      return `K${service.classificationCode}`;
-    case 'service':
-      return `S${service.code}`;
-    case 'village':
-      return 'ALL';
-  }
 }
 
 /** Draws a number once per request; a retry that lost the race voids the number it drew. */

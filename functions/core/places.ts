@@ -1,4 +1,6 @@
-import type { LocalizedText } from './text.js';
+import { NotFoundError } from './errors.js';
+import type { VillageDirectory } from './ports.js';
+import { type LocalizedText, text } from './text.js';
 
 /** A village (desa/kelurahan): a tenant inside a regional deployment, stored as data, never deployed. */
 export interface Village {
@@ -28,3 +30,17 @@ export interface Village {
 
 export const regencyCodeOf = (villageCode: string): string => villageCode.split('.').slice(0, 2).join('.');
 export const districtCodeOf = (villageCode: string): string => villageCode.split('.').slice(0, 3).join('.');
+
+/** The village with this code, or 404 (the message names the code, as the caller sent it). */
+export async function villageFor(villages: VillageDirectory, code: string): Promise<Village> {
+  const village = await villages.get(code);
+  if (!village) {
+    throw new NotFoundError(
+      text(
+        `villageCode: desa dengan kode ${code} tidak terdaftar.`,
+        `villageCode: no village with code ${code}.`,
+      ),
+    );
+  }
+  return village;
+}

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { announce } from './announce.js';
 import {
   type AttachmentInput,
@@ -16,12 +16,11 @@ import {
   ConflictError,
   type FieldIssue,
   ForbiddenError,
-  NotFoundError,
   UnprocessableError,
   ValidationError,
 } from './errors.js';
 import { newId, newTrackingCode } from './ids.js';
-import type { Village } from './places.js';
+import { type Village, villageFor } from './places.js';
 import { canSubmitIn, consentRequired, submissionChannel } from './policy.js';
 import type {
   Clock,
@@ -529,17 +528,4 @@ export async function offeredService(
     );
   }
   return service;
-}
-
-export async function villageFor(villages: VillageDirectory, code: string): Promise<Village> {
-  const village = await villages.get(code);
-  if (!village) {
-    throw new NotFoundError(
-      text(
-        `villageCode: desa dengan kode ${code} tidak terdaftar.`,
-        `villageCode: no village with code ${code}.`,
-      ),
-    );
-  }
-  return village;
 }

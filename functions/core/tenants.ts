@@ -1,12 +1,11 @@
 import { type AuditEntry, type AuditTrail, auditEntry } from './audit.js';
 import { REGENCY_SERVICE_CODES } from './catalog/index.js';
 import { ConflictError, type FieldIssue, ForbiddenError, ValidationError } from './errors.js';
-import { districtCodeOf, regencyCodeOf, type Village } from './places.js';
+import { districtCodeOf, regencyCodeOf, type Village, villageFor } from './places.js';
 import { canOnboard } from './policy.js';
 import type { Clock, VillageDirectory } from './ports.js';
 import type { Actor } from './roles.js';
 import { type StaffAccount, type StaffDirectory, sameAccount, type VillageStaffRole } from './staff.js';
-import { villageFor } from './submit-request.js';
 import { text } from './text.js';
 
 /**

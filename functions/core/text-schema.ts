@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { normaliseText, type TextShape, textProblem } from './text-rules.js';
 
 export interface TextLimits extends TextShape {
@@ -14,15 +14,15 @@ export interface TextLimits extends TextShape {
  * browser's validator (web/src/shared/validate.ts) raises the same issues.
  */
 export function safeText({ min = 1, max, multiline = false }: TextLimits) {
-  return z
-    .string()
-    .superRefine((value, context) => {
+  return z.string().check(
+    z.superRefine((value: string, context) => {
       const rule = textProblem(value, { multiline });
       if (rule) context.addIssue({ code: 'custom', params: { rule: `text.${rule}` }, continue: false });
-    })
-    .overwrite(normaliseText)
-    .min(min)
-    .max(max);
+    }),
+    z.overwrite(normaliseText),
+    z.minLength(min),
+    z.maxLength(max),
+  );
 }
 
 /** `{ id, en }` texts (labels, announcements), each part a safe text. */

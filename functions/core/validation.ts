@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { type FieldIssue, ValidationError } from './errors.js';
 import { type LocalizedText, text } from './text.js';
 
@@ -6,7 +6,7 @@ import { type LocalizedText, text } from './text.js';
  * Parses input with a zod schema and, on failure, throws a ValidationError whose messages name each field
  * in Indonesian and English. Messages are derived from zod's issue codes so every schema speaks alike.
  */
-export function parseOrThrow<T extends z.ZodType>(
+export function parseOrThrow<T extends z.ZodMiniType>(
   schema: T,
   input: unknown,
   labels: FieldLabels = {},

@@ -2,6 +2,7 @@ import type { ServiceCatalog } from './catalog/service-catalog.js';
 import { sha256Hex } from './documents/hash.js';
 import { scanPdfForDocumentId } from './documents/pdf-id-scan.js';
 import { DomainError, NotFoundError, ValidationError } from './errors.js';
+import { villageFor } from './places.js';
 import type {
   Clock,
   DocumentRecord,
@@ -11,7 +12,6 @@ import type {
   VillageDirectory,
 } from './ports.js';
 import { consumeOrThrow, type RateCounter, type RateLimitRule } from './rate-limit.js';
-import { villageFor } from './submit-request.js';
 import { type LocalizedText, text } from './text.js';
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { RESUBMISSION_STAGE } from './approvals.js';
 import { applicationSchema } from './catalog/application-schema.js';
 import type { ServiceDefinition } from './catalog/types.js';

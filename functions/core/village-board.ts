@@ -1,6 +1,5 @@
-import type { Village } from './places.js';
+import { type Village, villageFor } from './places.js';
 import type { VillageDirectory } from './ports.js';
-import { villageFor } from './submit-request.js';
 import type { LocalizedText } from './text.js';
 
 /**

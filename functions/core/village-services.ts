@@ -4,10 +4,10 @@ import type { VillageServiceStore } from './catalog/service-catalog.js';
 import { parseServiceDefinition } from './catalog/service-definition-schema.js';
 import type { ServiceDefinition } from './catalog/types.js';
 import { ConflictError, ForbiddenError, ValidationError } from './errors.js';
+import { villageFor } from './places.js';
 import { canManageVillageServices } from './policy.js';
 import type { Clock, VillageDirectory } from './ports.js';
 import type { Actor } from './roles.js';
-import { villageFor } from './submit-request.js';
 import { text } from './text.js';
 
 /**

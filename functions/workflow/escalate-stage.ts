@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { escalateStage } from '../core/review.js';
 import { reviewDeps, stageTicketSchema, workflowTask } from './task.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { requestStore } from '../adapters/dynamo-request-store.js';
 import { villageDirectory } from '../adapters/dynamo-villages.js';
 import { oneLineLogger } from '../adapters/log-redaction.js';
@@ -7,12 +7,12 @@ import { type ReconcileReport, reconcile } from '../core/reconcile.js';
 import { RECONCILE_STUCK_MESSAGE } from './scheduled-jobs.js';
 import { reviewDeps } from './task.js';
 
-const seconds = z.number().int().min(0);
+const seconds = z.number().check(z.int(), z.minimum(0));
 /** The scheduler's event (EventBridge sends its own fields too, ignored), or a manual run's options. */
 const eventSchema = z.looseObject({
-  olderThanSeconds: seconds.optional(),
-  stuckAfterSeconds: seconds.optional(),
-  executionTimeoutSeconds: seconds.optional(),
+  olderThanSeconds: z.optional(seconds),
+  stuckAfterSeconds: z.optional(seconds),
+  executionTimeoutSeconds: z.optional(seconds),
 });
 
 /** Runs every few minutes: one line per run, and only when it did something (or failed to). */

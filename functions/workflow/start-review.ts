@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { startReview } from '../core/review.js';
 import { reviewDeps, workflowTask } from './task.js';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { cognitoStaffContacts } from '../adapters/cognito-staff-directory.js';
 import { requestStore } from '../adapters/dynamo-request-store.js';
 import { catalog } from '../adapters/dynamo-village-services.js';
@@ -17,11 +17,11 @@ export class TransientError extends Error {
 }
 
 export const stageTicketSchema = z.object({
-  index: z.number().int().min(0),
+  index: z.number().check(z.int(), z.minimum(0)),
   key: z.string(),
   role: z.enum(ROLES),
-  deadlineSeconds: z.number().int().min(1),
-  actingRole: z.enum(STAFF_ROLES).optional(),
+  deadlineSeconds: z.number().check(z.int(), z.minimum(1)),
+  actingRole: z.optional(z.enum(STAFF_ROLES)),
 });
 
 export const clock = systemClock;
@@ -45,7 +45,7 @@ export const reviewDeps = (): ReviewDeps => ({
  * Wraps a workflow task: validates its input (a malformed input is a bug, so it fails loudly) and turns
  * throttling or network errors from AWS into TransientError, which the state machine retries.
  */
-export function workflowTask<S extends z.ZodType, R>(
+export function workflowTask<S extends z.ZodMiniType, R>(
   name: string,
   schema: S,
   run: (input: z.output<S>) => Promise<R>,

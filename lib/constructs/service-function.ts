@@ -25,9 +25,29 @@ export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
  */
 export const ENTRY_METADATA_KEY = 'DesaDigital:Entry';
 
-/** ESM bundles may still contain CommonJS dependencies that call `require`: give them one. */
-const REQUIRE_BANNER =
-  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+/**
+ * How every Lambda bundle is built (esbuild, through NodejsFunction). Exported so the benchmark builds its
+ * DynamoDB-client-only baseline with exactly these settings (like with like).
+ */
+export const LAMBDA_ESBUILD = {
+  format: 'esm',
+  platform: 'node',
+  target: 'node24',
+  /** The SDK's ES module builds (dist-es) instead of its CommonJS ones: smaller and tree-shakeable. */
+  mainFields: ['module', 'main'],
+  /** ESM bundles may still contain CommonJS dependencies that call `require`: give them one. */
+  banner:
+    "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  minify: true,
+  sourcemap: true,
+  sourcesContent: false, // stack traces need the mappings only; keeps the bundle small
+  /**
+   * Environment-only credentials: the SDK's default chain is replaced by its environment step
+   * (functions/adapters/lambda-credentials.ts). Resolved against the repository root (esbuild's working
+   * directory when NodejsFunction bundles).
+   */
+  alias: { '@aws-sdk/credential-provider-node': './functions/adapters/lambda-credentials.ts' },
+} as const;
 
 export interface ServiceFunctionProps {
   /** Handler module relative to the repository root, exporting `handler` (e.g. functions/api/list-services.ts). */
@@ -149,11 +169,15 @@ export class ServiceFunction extends Construct {
       },
       bundling: {
         format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        banner: REQUIRE_BANNER,
-        minify: true,
-        sourceMap: true,
-        sourcesContent: false, // stack traces need the mappings only; keeps the bundle small
+        target: LAMBDA_ESBUILD.target,
+        mainFields: [...LAMBDA_ESBUILD.mainFields],
+        banner: LAMBDA_ESBUILD.banner,
+        minify: LAMBDA_ESBUILD.minify,
+        sourceMap: LAMBDA_ESBUILD.sourcemap,
+        sourcesContent: LAMBDA_ESBUILD.sourcesContent,
+        esbuildArgs: {
+          '--alias': Object.entries(LAMBDA_ESBUILD.alias).map(([from, to]) => `${from}=${to}`),
+        },
         externalModules: [], // bundle AWS SDK v3: pinned versions and a faster cold start than the runtime's copy
       },
     });

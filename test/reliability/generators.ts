@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { applicationSchema } from '../../functions/core/catalog/application-schema.js';
 import type { ServiceDefinition } from '../../functions/core/catalog/index.js';
 
@@ -27,7 +27,7 @@ export type JsonSchema = {
 };
 
 /** The JSON Schema of a zod schema as a client sends it (input side), with a top-level $ref resolved. */
-export function jsonSchemaOf(schema: z.ZodType): JsonSchema {
+export function jsonSchemaOf(schema: z.ZodMiniType): JsonSchema {
   const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
   const ref = json.$ref?.replace('#/$defs/', '');
   return ref && json.$defs?.[ref] ? json.$defs[ref] : json;

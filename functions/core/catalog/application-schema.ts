@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseNik } from '../nik.js';
 import { safeText } from '../text-schema.js';
 import type { FieldDefinition, ServiceDefinition } from './types.js';
@@ -8,15 +8,15 @@ import type { FieldDefinition, ServiceDefinition } from './types.js';
  * OpenAPI document and the front end's forms all validate the same rules.
  */
 export function applicationSchema(service: ServiceDefinition) {
-  const shape: Record<string, z.ZodType> = {};
+  const shape: Record<string, z.ZodMiniType> = {};
   for (const field of service.fields) {
     const schema = fieldSchema(field);
-    shape[field.name] = field.required ? schema : schema.optional();
+    shape[field.name] = field.required ? schema : z.optional(schema);
   }
   return z.strictObject(shape);
 }
 
-function fieldSchema(field: FieldDefinition): z.ZodType {
+function fieldSchema(field: FieldDefinition): z.ZodMiniType {
   switch (field.type) {
     case 'text':
     case 'longText':
@@ -27,25 +27,31 @@ function fieldSchema(field: FieldDefinition): z.ZodType {
         multiline: field.type === 'longText',
       });
     case 'nik':
-      return z.string().superRefine((value, context) => {
-        const parsed = parseNik(value);
-        if (typeof parsed === 'string')
-          context.addIssue({ code: 'custom', params: { rule: `nik.${parsed}` } });
-      });
+      return z.string().check(
+        z.superRefine((value: string, context) => {
+          const parsed = parseNik(value);
+          if (typeof parsed === 'string')
+            context.addIssue({ code: 'custom', params: { rule: `nik.${parsed}` } });
+        }),
+      );
     case 'familyCard':
       // Nomor KK: 16 digits, region code first; like the NIK, its existence is the registry's answer.
-      return z.string().superRefine((value, context) => {
-        if (!/^\d{16}$/.test(value))
-          context.addIssue({ code: 'custom', params: { rule: 'familyCard.format' } });
-      });
+      return z.string().check(
+        z.superRefine((value: string, context) => {
+          if (!/^\d{16}$/.test(value))
+            context.addIssue({ code: 'custom', params: { rule: 'familyCard.format' } });
+        }),
+      );
     case 'date':
       return z.iso.date();
     case 'integer':
       return z
         .number()
-        .int()
-        .min(field.min ?? Number.MIN_SAFE_INTEGER)
-        .max(field.max ?? Number.MAX_SAFE_INTEGER);
+        .check(
+          z.int(),
+          z.minimum(field.min ?? Number.MIN_SAFE_INTEGER),
+          z.maximum(field.max ?? Number.MAX_SAFE_INTEGER),
+        );
     case 'choice': {
       const values = (field.choices ?? []).map((choice) => choice.value);
       return z.enum(values as [string, ...string[]]);

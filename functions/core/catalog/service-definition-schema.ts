@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { fillTemplate, TemplateError } from '../documents/template.js';
 import { parseBodyLine } from '../documents/text-layout.js';
 import { type FieldIssue, ValidationError } from '../errors.js';
@@ -50,93 +50,89 @@ const CLASSIFICATION_CODE = /^\d{3}(\.\d{1,3}){0,4}$/;
 // Labels and letter lines are shown to staff and printed on letters: safe text, on one line each.
 const localized = (max: number) => safeLocalized({ max });
 
+const int = (min: number, max: number) => z.number().check(z.int(), z.minimum(min), z.maximum(max));
+const matching = (pattern: RegExp, maxLength?: number) =>
+  maxLength === undefined
+    ? z.string().check(z.regex(pattern))
+    : z.string().check(z.maxLength(maxLength), z.regex(pattern));
+
 const fieldSchema = z.strictObject({
-  name: z.string().regex(FIELD_NAME),
+  name: matching(FIELD_NAME),
   type: z.enum(FIELD_TYPES),
   label: localized(120),
   required: z.boolean(),
-  minLength: z.number().int().min(0).max(5000).optional(),
-  maxLength: z.number().int().min(1).max(5000).optional(),
-  min: z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER).optional(),
-  max: z.number().int().min(Number.MIN_SAFE_INTEGER).max(Number.MAX_SAFE_INTEGER).optional(),
-  choices: z
-    .array(z.strictObject({ value: z.string().regex(CHOICE_VALUE), label: localized(120) }))
-    .min(1)
-    .max(100)
-    .optional(),
-  hint: localized(300).optional(),
+  minLength: z.optional(int(0, 5000)),
+  maxLength: z.optional(int(1, 5000)),
+  min: z.optional(int(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)),
+  max: z.optional(int(Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER)),
+  choices: z.optional(
+    z
+      .array(z.strictObject({ value: matching(CHOICE_VALUE), label: localized(120) }))
+      .check(z.minLength(1), z.maxLength(100)),
+  ),
+  hint: z.optional(localized(300)),
 });
 
 const requirementSchema = z.strictObject({
-  code: z.string().max(40).regex(KEY),
+  code: matching(KEY, 40),
   label: localized(200),
   required: z.boolean(),
 });
 
 const decisionStageSchema = z.strictObject({
   kind: z.literal('decision'),
-  key: z.string().max(40).regex(KEY),
+  key: matching(KEY, 40),
   role: z.enum(STAFF_ROLES),
-  agency: z.enum(AGENCIES).optional(),
+  agency: z.optional(z.enum(AGENCIES)),
   label: localized(200),
   // Fractions allowed (half an hour); at most 90 days, beyond which a stage is not a service standard.
-  deadlineHours: z
-    .number()
-    .positive()
-    .max(24 * 90),
-  escalateTo: z.enum(STAFF_ROLES).optional(),
-  signs: z.boolean().optional(),
-  attachesDocument: z
-    .strictObject({ requirementCode: z.string().max(40).regex(KEY), label: localized(200) })
-    .optional(),
+  deadlineHours: z.number().check(z.positive(), z.maximum(24 * 90)),
+  escalateTo: z.optional(z.enum(STAFF_ROLES)),
+  signs: z.optional(z.boolean()),
+  attachesDocument: z.optional(z.strictObject({ requirementCode: matching(KEY, 40), label: localized(200) })),
 });
 
 const checkStageSchema = z.strictObject({
   kind: z.literal('check'),
-  key: z.string().max(40).regex(KEY),
+  key: matching(KEY, 40),
   label: localized(200),
-  registries: z.array(z.enum(REGISTRIES)).min(1),
+  registries: z.array(z.enum(REGISTRIES)).check(z.minLength(1)),
   subjects: z
     .array(
       z.strictObject({
-        nikField: z.string().regex(FIELD_NAME),
-        nameField: z.string().regex(FIELD_NAME).optional(),
-        birthDateField: z.string().regex(FIELD_NAME).optional(),
-        familyCardField: z.string().regex(FIELD_NAME).optional(),
-        deceased: z.boolean().optional(),
+        nikField: matching(FIELD_NAME),
+        nameField: z.optional(matching(FIELD_NAME)),
+        birthDateField: z.optional(matching(FIELD_NAME)),
+        familyCardField: z.optional(matching(FIELD_NAME)),
+        deceased: z.optional(z.boolean()),
       }),
     )
-    .min(1)
-    .max(10),
-  bpjsExpectation: z.enum(['participant', 'not-covered']).optional(),
+    .check(z.minLength(1), z.maxLength(10)),
+  bpjsExpectation: z.optional(z.enum(['participant', 'not-covered'])),
 });
 
 const letterPart = (max: number) => safeText({ max });
 
 /** The shape of a service definition. Cross-references are checked by `serviceDefinitionIssues`. */
 export const serviceDefinitionSchema = z.strictObject({
-  code: z.string().regex(SERVICE_CODE),
+  code: matching(SERVICE_CODE),
   name: localized(150),
   description: localized(1000),
   family: z.enum(SERVICE_FAMILIES),
-  fields: z.array(fieldSchema).min(1).max(60),
-  requirements: z.array(requirementSchema).max(30),
+  fields: z.array(fieldSchema).check(z.minLength(1), z.maxLength(60)),
+  requirements: z.array(requirementSchema).check(z.maxLength(30)),
   stages: z
     .array(z.discriminatedUnion('kind', [decisionStageSchema, checkStageSchema]))
-    .min(1)
-    .max(12),
-  targetHours: z
-    .number()
-    .positive()
-    .max(24 * 365),
-  classificationCode: z.string().regex(CLASSIFICATION_CODE),
+    .check(z.minLength(1), z.maxLength(12)),
+  targetHours: z.number().check(z.positive(), z.maximum(24 * 365)),
+  classificationCode: matching(CLASSIFICATION_CODE),
   letter: z.strictObject({
     title: letterPart(200),
     opening: letterPart(1000),
-    body: z.array(letterPart(1500)).min(1).max(60),
+    body: z.array(letterPart(1500)).check(z.minLength(1), z.maxLength(60)),
     closing: letterPart(1000),
   }),
-  keywords: z.array(z.string().max(30).regex(KEYWORD)).max(20).optional(),
+  keywords: z.optional(z.array(matching(KEYWORD, 30)).check(z.maxLength(20))),
 });
 
 // What the schema accepts is a ServiceDefinition (a compile error here means the two have drifted apart).

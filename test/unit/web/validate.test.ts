@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { regexes } from 'zod/v4/core';
 import { applicationSchema } from '../../../functions/core/catalog/application-schema.js';
 import { SERVICE_CATALOG } from '../../../functions/core/catalog/index.js';

@@ -1,0 +1,114 @@
+import path from 'node:path';
+import { build } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ROUTES } from '../../functions/api/routes.js';
+import { LAMBDA_ESBUILD, REPO_ROOT } from '../../lib/constructs/service-function.js';
+import { heavyTestFile } from '../support/budgets.js';
+
+heavyTestFile();
+
+interface Bundle {
+  readonly code: string;
+  readonly inputs: readonly string[];
+}
+
+/** Each API handler bundled as NodejsFunction bundles it (LAMBDA_ESBUILD), in memory, with its inputs. */
+async function bundle(entry: string): Promise<Bundle> {
+  const result = await build({
+    ...LAMBDA_ESBUILD,
+    mainFields: [...LAMBDA_ESBUILD.mainFields],
+    alias: { ...LAMBDA_ESBUILD.alias },
+    banner: { js: LAMBDA_ESBUILD.banner },
+    sourcemap: false,
+    entryPoints: [path.join(REPO_ROOT, entry)],
+    bundle: true,
+    write: false,
+    metafile: true,
+    outfile: 'index.mjs',
+    absWorkingDir: REPO_ROOT,
+    logLevel: 'error',
+  });
+  return {
+    code: result.outputFiles[0]?.text ?? '',
+    inputs: Object.keys(result.metafile.inputs),
+  };
+}
+
+/** A string as esbuild writes it (ASCII output: characters beyond it as \\uXXXX escapes). */
+const asBundled = (value: string) =>
+  [...value]
+    .map((char) => {
+      const code = char.charCodeAt(0);
+      return code < 0x80 ? char : `\\u${code.toString(16).padStart(4, '0')}`;
+    })
+    .join('');
+
+/** Handlers that use what is asked about: the population registry, the letter renderer. */
+const USES_POPULATION = ['issueNikActivation', 'unlinkNik'];
+const DRAWS_LETTERS = ['reissueDocument'];
+/** The OpenAPI route documents every route: it is the one that carries the whole table. */
+const DOCUMENTS_THE_TABLE = 'getOpenApi';
+
+describe('API handler bundles (issue 11: per-route imports)', () => {
+  const bundles = new Map<string, Bundle>();
+  beforeAll(async () => {
+    for (const route of ROUTES) bundles.set(route.id, await bundle(route.entry));
+  });
+  const each = (check: (route: (typeof ROUTES)[number], bundle: Bundle) => void) => {
+    for (const route of ROUTES) {
+      const found = bundles.get(route.id);
+      if (!found) throw new Error(`${route.id} was not bundled`);
+      check(route, found);
+    }
+  };
+
+  it('carry environment credentials only: no SSO, profile, web-identity or metadata providers, no STS client', () => {
+    each((route, { inputs }) => {
+      expect(
+        inputs.filter((input) =>
+          /credential-provider-(node|ini|sso|process|web-identity|http|login)|nested-clients|token-providers/.test(
+            input,
+          ),
+        ),
+        route.id,
+      ).toEqual([]);
+      // Every bundle with an SDK client resolves its credentials through the environment provider.
+      const sdk = inputs.some((input) => input.includes('node_modules/@aws-sdk/client-'));
+      const environmentOnly = inputs.some((input) =>
+        input.endsWith('functions/adapters/lambda-credentials.ts'),
+      );
+      expect(environmentOnly, route.id).toBe(sdk);
+    });
+  });
+
+  it('carry their own route definition, not the rest of the route table', () => {
+    each((route, { code }) => {
+      if (route.id === DOCUMENTS_THE_TABLE) return;
+      // Summaries are unique prose: one in a bundle means that route's definition was bundled.
+      const others = ROUTES.filter(
+        (other) =>
+          other.id !== route.id && other.entry !== route.entry && code.includes(asBundled(other.summary)),
+      );
+      expect(
+        others.map((other) => other.id),
+        route.id,
+      ).toEqual([]);
+      expect(code.includes(asBundled(route.summary)), route.id).toBe(true);
+    });
+  });
+
+  it('leave out the PDF stack, the synthetic population and the KMS client where the route does not use them', () => {
+    each((route, { inputs }) => {
+      const has = (pattern: RegExp) => inputs.some((input) => pattern.test(input));
+      expect(has(/node_modules\/(pdf-lib|@pdf-lib|qrcode)\//), route.id).toBe(
+        DRAWS_LETTERS.includes(route.id),
+      );
+      expect(has(/population\.json$/), route.id).toBe(USES_POPULATION.includes(route.id));
+      // KMS: the pseudonym key, document signatures, and notifications (messages counted per pseudonym).
+      const needsKms = route.needs.some((need) =>
+        ['pseudonym:key', 'documents:sign', 'documents:verify', 'notify'].includes(need as string),
+      );
+      expect(has(/@aws-sdk\/client-kms\//), route.id).toBe(needsKms);
+    });
+  });
+});
