@@ -28,6 +28,12 @@ export interface GatewayOptions {
   /** The local user pool (lib/local/cognito-idp.ts): who may sign in at /local/token. */
   readonly users: () => LocalUserDirectory;
   readonly webRoot: string;
+  /**
+   * False while the runtime behind the gateway is still starting (the gateway listens first: its address is
+   * part of the configuration): API and local calls are then answered 503 with Retry-After, not run against
+   * a half-configured runtime.
+   */
+  readonly ready: () => boolean;
 }
 
 export interface LocalUserDirectory {
@@ -82,6 +88,9 @@ const BAD_REQUEST = {
 const HEADERS_TOO_LARGE = {
   message: 'Alamat atau header permintaan terlalu panjang. / The request URL or headers are too large.',
 };
+const STARTING = {
+  message: 'Layanan sedang dimulai, coba lagi sebentar lagi. / The service is starting: try again in a moment.',
+};
 
 /** decodeURIComponent that turns malformed input into a 400 instead of a 500. */
 function decode(value: string): string {
@@ -103,6 +112,10 @@ async function handle(
   // URLSearchParams decodes leniently (a bad escape stays as typed); API Gateway refuses it.
   decode(url.pathname);
   decode(url.search.replace(/\+/g, ' '));
+  if (!options.ready() && (url.pathname.startsWith('/v1/') || url.pathname.startsWith('/local/'))) {
+    res.setHeader('retry-after', '1');
+    return send(res, 503, STARTING);
+  }
   if (url.pathname.startsWith('/local/')) return localEndpoints(options, method, url, req, res);
   // The front end's runtime config: in AWS the stack writes it next to the site (Cognito); here, the local issuer.
   if (url.pathname === '/config.json' && (method === 'GET' || method === 'HEAD')) {

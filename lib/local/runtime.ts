@@ -148,7 +148,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         },
       );
     };
+    let ready = false;
     const gateway = createGateway({
+      ready: () => ready,
       routes: ROUTES,
       invoke,
       issuer: () => {
@@ -279,6 +281,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       warn: (message) => console.warn(`[local reconciler] ${message}`),
     });
     stops.push(() => reconciler.stop());
+    ready = true;
     return {
       url,
       stepFunctions,
