@@ -89,7 +89,8 @@ const HEADERS_TOO_LARGE = {
   message: 'Alamat atau header permintaan terlalu panjang. / The request URL or headers are too large.',
 };
 const STARTING = {
-  message: 'Layanan sedang dimulai, coba lagi sebentar lagi. / The service is starting: try again in a moment.',
+  message:
+    'Layanan sedang dimulai, coba lagi sebentar lagi. / The service is starting: try again in a moment.',
 };
 
 /** decodeURIComponent that turns malformed input into a 400 instead of a 500. */
