@@ -4,6 +4,9 @@ import { systemClock } from '../adapters/env.js';
 import { notifier } from '../adapters/notifications/index.js';
 import { uploadStore } from '../adapters/s3-uploads.js';
 import { workflow } from '../adapters/sfn-workflow.js';
+import type { RecordedChange } from '../core/decide-request.js';
+import { requestView } from '../core/views.js';
+import { type ApiResult, logger, recordedStatus } from './http.js';
 
 /** What the routes that change a request use: the record, its service, its files, the workflow, and who to tell. */
 export const requestChangeDeps = () => ({
@@ -14,3 +17,18 @@ export const requestChangeDeps = () => ({
   notifier: notifier(),
   clock: systemClock,
 });
+
+/**
+ * The answer to a change the workflow waits on (a decision, a correction): the request as its service shows
+ * it, 200 once the workflow heard of it, 202 while the signal is pending (logged; the reconciler re-sends it).
+ */
+export async function recordedChangeAnswer(
+  deps: ReturnType<typeof requestChangeDeps>,
+  { request, signalPending, signalError }: RecordedChange,
+): Promise<ApiResult> {
+  if (signalPending) logger.warn('Workflow signal pending', { requestId: request.id, error: signalError });
+  return {
+    status: recordedStatus(signalPending),
+    body: requestView(request, await deps.catalog.get(request.villageCode, request.serviceCode)),
+  };
+}
