@@ -1,10 +1,12 @@
 import {
   DescribeExecutionCommand,
+  SendTaskFailureCommand,
   SendTaskSuccessCommand,
   SFNClient,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
-import type { ExecutionStatus, Workflow } from '../core/ports.js';
+import { type NextStep, WORKFLOW_ENDINGS } from '../core/approvals.js';
+import type { ExecutionStatus, Workflow, WorkflowSignal } from '../core/ports.js';
 import { cachedClient, once } from './clients.js';
 import { requiredEnv } from './env.js';
 
@@ -22,13 +24,13 @@ const TOKEN_GONE = new Set(['TaskTimedOut', 'TaskDoesNotExist', 'InvalidToken'])
 export class StepFunctionsWorkflow implements Workflow {
   constructor(private readonly stateMachineArn: string) {}
 
-  async start(requestId: string): Promise<void> {
+  async start(requestId: string, first: NextStep): Promise<void> {
     try {
       await sfn().send(
         new StartExecutionCommand({
           stateMachineArn: this.stateMachineArn,
           name: requestId,
-          input: JSON.stringify({ requestId }),
+          input: JSON.stringify({ requestId, ...first }),
         }),
       );
     } catch (error) {
@@ -37,9 +39,16 @@ export class StepFunctionsWorkflow implements Workflow {
     }
   }
 
-  async resume(taskToken: string, step: unknown): Promise<'sent' | 'gone'> {
+  async resume(taskToken: string, step: WorkflowSignal): Promise<'sent' | 'gone'> {
+    const ending = step.outcome === 'approved' || step.outcome === 'closed' ? step.outcome : undefined;
     try {
-      await sfn().send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(step) }));
+      // A final step ends the wait with a named error the state machine catches: no Choice to route it.
+      if (ending) {
+        const cause = `request ${String(step.requestId)} ${ending}`;
+        await sfn().send(new SendTaskFailureCommand({ taskToken, error: WORKFLOW_ENDINGS[ending], cause }));
+      } else {
+        await sfn().send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify(step) }));
+      }
       return 'sent';
     } catch (error) {
       if (TOKEN_GONE.has((error as Error).name)) return 'gone';

@@ -29,10 +29,24 @@ export interface StageTicket {
   readonly actingRole?: StaffRole;
 }
 
+/**
+ * Registry checks, run by the workflow's stage task before it opens the next human stage. The task's timer
+ * is armed when it is entered, so the ticket carries the deadline of the stage the checks lead to: the
+ * next decision stage, or the applicant's correction when that comes sooner (a timer that fires early is
+ * re-armed for the time left; one that fired late would escalate late).
+ */
 export interface CheckTicket {
   readonly index: number;
   readonly key: string;
+  readonly deadlineSeconds: number;
 }
+
+/**
+ * How a step that leaves the human tasks ends the stage task's wait: SendTaskFailure with one of these
+ * names, which the state machine catches into IssueDocument or its Closed end. No Choice state (and no
+ * billed transition) is spent on routing.
+ */
+export const WORKFLOW_ENDINGS = { approved: 'Approval.Complete', closed: 'Approval.Closed' } as const;
 
 /** A returned request waits for the applicant's correction under this stage key. */
 export const RESUBMISSION_STAGE = 'resubmission';
@@ -51,11 +65,23 @@ export function deadlineSeconds(hours: number): number {
 export function stepAt(service: ServiceDefinition, index: number): NextStep {
   const stage = service.stages[index];
   if (!stage) return { outcome: 'approved' };
-  if (stage.kind === 'check') return { outcome: 'check', stage: { index, key: stage.key } };
+  if (stage.kind === 'check') {
+    return {
+      outcome: 'check',
+      stage: { index, key: stage.key, deadlineSeconds: wakeUpAfterCheck(service, index) },
+    };
+  }
   return {
     outcome: 'await',
     stage: { index, key: stage.key, role: stage.role, deadlineSeconds: deadlineSeconds(stage.deadlineHours) },
   };
+}
+
+/** The earlier of the next decision stage's deadline and the correction's (a mismatch returns the request). */
+function wakeUpAfterCheck(service: ServiceDefinition, index: number): number {
+  const correction = deadlineSeconds(RESUBMISSION_HOURS);
+  const next = service.stages.slice(index + 1).find((stage) => stage.kind === 'decision');
+  return next ? Math.min(deadlineSeconds(next.deadlineHours), correction) : correction;
 }
 
 /** The applicant's correction, awaited after a return; `index` is where the chain resumes. */

@@ -1,5 +1,6 @@
+import type { NextStep } from './approvals.js';
 import type { Village } from './places.js';
-import type { RequestEvent, RequestStatus, ServiceRequest } from './requests.js';
+import type { PendingSignal, RequestEvent, RequestStatus, ServiceRequest } from './requests.js';
 import type { LocalizedText } from './text.js';
 
 /**
@@ -189,14 +190,21 @@ export interface DocumentStore {
   downloadUrl(key: string, fileName: string, expiresInSeconds: number, contentType?: string): Promise<string>;
 }
 
+/** What a waiting human task is sent: the next step, with the request id. */
+export type WorkflowSignal = PendingSignal['output'];
+
 export interface Workflow {
-  /** Starts the approval workflow; idempotent per request (the execution is named after it). */
-  start(requestId: string): Promise<void>;
   /**
-   * Resumes the waiting human task with the next step: 'sent', or 'gone' when no task waits for this token
-   * any more (it was completed already, timed out, or its execution ended). Other failures throw.
+   * Starts the approval workflow with the chain's first step (its stage's deadline arms the first timer);
+   * idempotent per request (the execution is named after it).
    */
-  resume(taskToken: string, step: unknown): Promise<'sent' | 'gone'>;
+  start(requestId: string, first: NextStep): Promise<void>;
+  /**
+   * Resumes the waiting human task with the next step, or ends it when the step is final (approved: the
+   * letter is issued; closed): 'sent', or 'gone' when no task waits for this token any more (it was
+   * completed already, timed out, or its execution ended). Other failures throw.
+   */
+  resume(taskToken: string, step: WorkflowSignal): Promise<'sent' | 'gone'>;
   /** The status of the request's execution (DescribeExecution); undefined when there is none. */
   executionStatus(requestId: string): Promise<ExecutionStatus | undefined>;
 }

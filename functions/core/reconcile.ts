@@ -1,3 +1,4 @@
+import { stepAt } from './approvals.js';
 import type { ExecutionStatus, RequestStore, VillageDirectory, Workflow } from './ports.js';
 import { FINAL_STATUSES, REQUEST_STATUSES } from './requests.js';
 import { closeEnded, type EndedExecution, type ReviewDeps } from './review.js';
@@ -153,7 +154,8 @@ export async function reconcile(deps: ReconcileDeps, options: ReconcileOptions):
           if (report.closed.includes(request.id)) continue;
           if (request.createdAt <= stuckBefore) report.stuck.push(request.id);
           await attempt(villageCode, request.id, async () => {
-            await deps.workflow.start(request.id);
+            const service = await deps.catalog.get(request.villageCode, request.serviceCode);
+            await deps.workflow.start(request.id, stepAt(service, 0));
             report.restarted.push(request.id);
           });
         }

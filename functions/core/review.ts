@@ -59,6 +59,7 @@ export async function openStage(
   requestId: string,
   stage: StageTicket,
   taskToken: string,
+  openedAt: Date = deps.clock.now(),
 ): Promise<void> {
   await withRequest(deps, requestId, (request, service) => {
     const resubmission = stage.key === RESUBMISSION_STAGE;
@@ -85,7 +86,8 @@ export async function openStage(
             stageKey: stage.key,
             role: stage.role,
             ...(stage.actingRole ? { actingRole: stage.actingRole } : {}),
-            dueAt: new Date(now.getTime() + stage.deadlineSeconds * 1000).toISOString(),
+            // from when the workflow armed the stage's timer, so the record's due time and the timer agree
+            dueAt: new Date(openedAt.getTime() + stage.deadlineSeconds * 1000).toISOString(),
             taskToken,
           },
           updatedAt: now.toISOString(),
@@ -100,20 +102,29 @@ export async function openStage(
 }
 
 /**
- * A stage passed its deadline. The first time, a stage with an escalation role hands it to that role too
- * (village head absent → village secretary acting; district or agency overdue → regency); after that the
- * stage stays open and each further deadline is recorded as overdue. A correction the applicant never sent
- * expires the request.
+ * The timer of the stage task fired. The record, not the timer, says what is due: a request that moved on
+ * meanwhile (a decision crossed the deadline) is routed on; a stage whose due time is still ahead (the timer
+ * was armed for the stage the checks led to, and they returned the request instead) waits for the time
+ * left. A stage that is due: the first time, a stage with an escalation role hands it to that role too
+ * (village head absent → village secretary acting; district or agency overdue → regency); after that it
+ * stays open and each further deadline is recorded as overdue. A correction never sent expires the request.
  */
-export async function escalateStage(
-  deps: ReviewDeps,
-  requestId: string,
-  stage: StageTicket,
-): Promise<NextStep> {
+export async function escalateStage(deps: ReviewDeps, requestId: string): Promise<NextStep> {
   return withRequest<NextStep>(deps, requestId, (request, service) => {
-    const { awaiting: _expired, ...rest } = request;
-    if (stage.key === RESUBMISSION_STAGE) {
-      if (request.status !== 'RETURNED') return { step: stepFor(request, service) };
+    const step = stepFor(request, service);
+    const { awaiting, ...rest } = request;
+    if (!awaiting || step.outcome !== 'await' || awaiting.stageKey !== step.stage.key) return { step };
+    const acting = awaiting.actingRole ? { actingRole: awaiting.actingRole } : {};
+    const left = Date.parse(awaiting.dueAt) - deps.clock.now().getTime();
+    if (left > EARLY_WAKE_MS) {
+      return {
+        step: {
+          outcome: 'await',
+          stage: { ...step.stage, ...acting, deadlineSeconds: Math.ceil(left / 1000) },
+        },
+      };
+    }
+    if (step.stage.key === RESUBMISSION_STAGE) {
       return transition(
         deps,
         rest,
@@ -125,18 +136,16 @@ export async function escalateStage(
         },
       );
     }
-    if (request.status !== 'IN_REVIEW' || request.stageIndex !== stage.index)
-      return { step: stepFor(request, service) };
-    const definition = decisionStageAt(service, stage.index);
-    if (definition.escalateTo && !stage.actingRole) {
+    const definition = decisionStageAt(service, request.stageIndex);
+    if (definition.escalateTo && !awaiting.actingRole) {
       return transition(
         deps,
         rest,
         'IN_REVIEW',
         'ESCALATED',
-        { outcome: 'await', stage: { ...stage, actingRole: definition.escalateTo } },
+        { outcome: 'await', stage: { ...step.stage, actingRole: definition.escalateTo } },
         {
-          stage: stage.key,
+          stage: step.stage.key,
           note: definition.escalateTo,
           message: text(
             `Tahap melewati batas waktu; ${definition.escalateTo} dapat memutuskan`,
@@ -150,14 +159,20 @@ export async function escalateStage(
       rest,
       'IN_REVIEW',
       'STAGE_OVERDUE',
-      { outcome: 'await', stage },
+      { outcome: 'await', stage: { ...step.stage, ...acting } },
       {
-        stage: stage.key,
+        stage: step.stage.key,
         message: text('Tahap melewati batas waktu', 'Stage passed its deadline'),
       },
     );
   });
 }
+
+/**
+ * A timer that fires more than this before the recorded due time woke early (it was armed for another
+ * stage) and is re-armed; less is clock skew between the workflow and the function.
+ */
+const EARLY_WAKE_MS = 1000;
 
 /** The workflow failed for good: the request says so instead of waiting forever. */
 export async function recordFailure(deps: ReviewDeps, requestId: string, errorName: string): Promise<void> {
@@ -201,6 +216,8 @@ export async function closeEnded(
 /** Where the workflow stands for a request that was already moved on (a redelivered task). */
 export function stepFor(request: ServiceRequest, service: ServiceDefinition): NextStep {
   switch (request.status) {
+    case 'SUBMITTED':
+      return stepAt(service, 0);
     case 'IN_REVIEW':
     case 'CHECKING':
       return stepAt(service, request.stageIndex);

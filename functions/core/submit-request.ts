@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import * as z from 'zod/mini';
 import { announce } from './announce.js';
+import { stepAt } from './approvals.js';
 import {
   type AttachmentInput,
   acceptAttachments,
@@ -267,7 +268,7 @@ async function createSubmitted(
     request = { ...request, trackingCode: newTrackingCode() };
   }
   await announce(deps.notifier, request, service, event);
-  await deps.workflow.start(id);
+  await deps.workflow.start(id, stepAt(service, 0));
   return { request, replayed: false };
 }
 
@@ -446,8 +447,10 @@ async function replayed(deps: SubmitDeps, existing: IdempotencyRecord, bodyHash:
   }
   const first = await deps.requests.get(existing.requestId);
   if (!first) throw new Error('Idempotency record points at a missing request');
-  await deps.workflow.start(first.id);
   const service = await deps.catalog.get(first.villageCode, first.serviceCode).catch(() => undefined);
+  // A service withdrawn since the first answer: its workflow, if it never started, cannot run; the
+  // reconciler reports the request as stuck.
+  if (service) await deps.workflow.start(first.id, stepAt(service, 0));
   return { request: asSubmitted(first, service, input.attachments?.length ?? 0), replayed: true };
 }
 

@@ -1,12 +1,12 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { cognitoStaffContacts } from '../adapters/cognito-staff-directory.js';
 import { requestStore } from '../adapters/dynamo-request-store.js';
 import { catalog } from '../adapters/dynamo-village-services.js';
 import { systemClock } from '../adapters/env.js';
 import { redactingLogger } from '../adapters/log-redaction.js';
 import { notifier } from '../adapters/notifications/index.js';
+import { WorkflowEnding } from '../core/advance.js';
 import type { ReviewDeps } from '../core/review.js';
-import { ROLES, STAFF_ROLES } from '../core/roles.js';
 import type { StaffContacts } from '../core/staff.js';
 
 export const logger = redactingLogger('desa-digital-workflow');
@@ -15,14 +15,6 @@ export const logger = redactingLogger('desa-digital-workflow');
 export class TransientError extends Error {
   override readonly name = 'TransientError';
 }
-
-export const stageTicketSchema = z.object({
-  index: z.number().check(z.int(), z.minimum(0)),
-  key: z.string(),
-  role: z.enum(ROLES),
-  deadlineSeconds: z.number().check(z.int(), z.minimum(1)),
-  actingRole: z.optional(z.enum(STAFF_ROLES)),
-});
 
 export const clock = systemClock;
 
@@ -55,6 +47,7 @@ export function workflowTask<S extends z.ZodMiniType, R>(
     try {
       return await run(input);
     } catch (error) {
+      if (error instanceof WorkflowEnding) throw error; // how the stage task ends: not a failure
       const retryable = isTransient(error);
       logger.error('Workflow task failed', { task: name, retryable, error: error as Error });
       if (retryable) throw new TransientError(`${name}: ${(error as Error).name}`);

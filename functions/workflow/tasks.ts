@@ -6,10 +6,10 @@ import type { NextStep } from '../core/approvals.js';
  * per task and the local Step Functions runtime maps each synthesized Task state back to the same module.
  *
  * Contract (every task's input and output is JSON):
- * - StartReview      in { requestId }                          out WorkflowStep
- * - AwaitDecision    in { requestId, stage, taskToken }        (waitForTaskToken; the decision API sends a WorkflowStep)
- * - RunChecks        in { requestId, stage: CheckTicket }          out WorkflowStep (next stage, or returned)
- * - EscalateStage    in WorkflowStep & { timeout }             out WorkflowStep (same stage, escalated)
+ * - AwaitDecision    in { requestId, stage: WakeUpTicket, taskToken, enteredAt }
+ *                    (waitForTaskToken: the decision API sends the next WorkflowStep, or ends the task with
+ *                    SendTaskFailure Approval.Complete / Approval.Closed; see core/approvals WORKFLOW_ENDINGS)
+ * - EscalateStage    in { requestId }                          out WorkflowStep (escalated, re-armed or moved on)
  * - IssueDocument    in { requestId }                          out { requestId, outcome: 'issued', documentId }
  * - RecordFailure    in { requestId, error: { Error, Cause } } out { requestId }
  */
@@ -27,18 +27,11 @@ const REQUEST_STEP = [
 ] as const satisfies readonly ResourceNeed[];
 
 export const WORKFLOW_TASKS = {
-  StartReview: {
-    entry: 'functions/workflow/start-review.ts',
-    needs: REQUEST_STEP,
-  },
-  // Opens a stage (and re-opens it for the stand-in after an escalation): lists the stage's deciders.
+  // Runs the start and registry checks, then opens the stage (and re-opens it for the stand-in after an
+  // escalation): lists the stage's deciders.
   AwaitDecision: {
-    entry: 'functions/workflow/open-stage.ts',
+    entry: 'functions/workflow/await-decision.ts',
     needs: [...REQUEST_STEP, 'staff:read'],
-  },
-  RunChecks: {
-    entry: 'functions/workflow/run-checks.ts',
-    needs: REQUEST_STEP,
   },
   EscalateStage: {
     entry: 'functions/workflow/escalate-stage.ts',
@@ -62,5 +55,5 @@ export const WORKFLOW_TASKS = {
 
 export type WorkflowTaskName = keyof typeof WORKFLOW_TASKS;
 
-/** What routes the workflow after every step: wait for a stage, issue, or close (see core/approvals.ts). */
+/** What moves the workflow on after every step: wait for a stage, issue, or close (see core/approvals.ts). */
 export type WorkflowStep = NextStep & { readonly requestId: string };

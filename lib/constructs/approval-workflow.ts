@@ -1,8 +1,6 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
-  Choice,
-  Condition,
   DefinitionBody,
   Errors,
   Fail,
@@ -10,8 +8,6 @@ import {
   JitterType,
   JsonPath,
   LogLevel,
-  Pass,
-  Result,
   StateMachine,
   StateMachineType,
   Succeed,
@@ -20,6 +16,7 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke, type LambdaInvokeProps } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import { WORKFLOW_ENDINGS } from '../../functions/core/approvals.js';
 import { WORKFLOW_TASKS, type WorkflowTaskName } from '../../functions/workflow/tasks.js';
 import { ServiceFunction, type ServiceResources } from './service-function.js';
 import { WorkflowTraceSampling } from './trace-sampling.js';
@@ -61,11 +58,9 @@ const RETRY = {
  * AwaitDecision has no fixed task timeout: it waits for a person, up to the stage's deadline.
  */
 const TASKS: Record<WorkflowTaskName, { taskTimeout?: Duration; timeout?: Duration; memorySize?: number }> = {
-  StartReview: { taskTimeout: Duration.seconds(30) },
-  // Lists the stage's deciders in the user pool (every page of a role's group, cached per container) and
-  // writes and sends one reminder each: more than the default 10 s allows on a cold container.
+  // Runs the registry checks on the way, lists the stage's deciders in the user pool (every page of a role's
+  // group, cached per container) and writes and sends one reminder each: more than the default 10 s allows.
   AwaitDecision: { timeout: Duration.seconds(30) },
-  RunChecks: { taskTimeout: Duration.seconds(60) },
   EscalateStage: { taskTimeout: Duration.seconds(30) },
   IssueDocument: { taskTimeout: Duration.seconds(60), timeout: Duration.seconds(30), memorySize: 1024 },
   RecordFailure: { taskTimeout: Duration.seconds(30) },
@@ -73,11 +68,14 @@ const TASKS: Record<WorkflowTaskName, { taskTimeout?: Duration; timeout?: Durati
 
 /**
  * The one generic approval workflow (Step Functions Standard), driven by the service catalog through the
- * task handlers: StartReview → RouteRequest ⇄ AwaitDecision (one human task per stage, escalated at its
- * deadline) → IssueDocument. State names are a contract: the local runtime and the handlers use them.
+ * task handlers: AwaitDecision ⟲ (one human task per stage; its function runs the automated steps on the
+ * way and opens the stage; a decision resumes it with the next step, and it loops to itself) until a final
+ * decision ends the wait with the error `Approval.Complete` (caught into IssueDocument) or `Approval.Closed`
+ * (caught into Closed). A stage's deadline times the task out into EscalateStage, which loops back.
+ * State names are a contract: the local runtime and the handlers use them.
  *
- * Cost: a three-stage request takes about 9 billed transitions (StartReview, 4× RouteRequest,
- * 3× AwaitDecision, IssueDocument); there is deliberately no trailing Succeed state.
+ * Cost: N + 1 billed transitions for N human stages straight through (N× AwaitDecision, IssueDocument; no
+ * Choice, no trailing Succeed); a return adds one (the correction's stage), an escalation two.
  */
 export class ApprovalWorkflow extends Construct {
   readonly stateMachine: StateMachine;
@@ -100,9 +98,7 @@ export class ApprovalWorkflow extends Construct {
         logRetention: props.logRetention,
       }).bind(props.resources);
     this.functions = {
-      StartReview: functionOf('StartReview'),
       AwaitDecision: functionOf('AwaitDecision'),
-      RunChecks: functionOf('RunChecks'),
       EscalateStage: functionOf('EscalateStage'),
       IssueDocument: functionOf('IssueDocument'),
       RecordFailure: functionOf('RecordFailure'),
@@ -120,11 +116,9 @@ export class ApprovalWorkflow extends Construct {
       return task;
     };
 
-    const routeRequest = new Choice(this, 'RouteRequest');
-    const startReview = onErrorRecord(this.invoke('StartReview')).next(routeRequest);
-
-    // The human task: the function opens the stage (notifies, stores the token); the decision API resumes
-    // it with SendTaskSuccess and a WorkflowStep, which becomes this state's output.
+    // The human task: the function runs the automated steps, opens the stage (notifies, stores the token);
+    // the decision API resumes it with SendTaskSuccess and the next WorkflowStep, which becomes this state's
+    // output and the next stage's input. Its timer is the stage's deadline, armed on entering the state.
     const awaitDecision = this.invoke('AwaitDecision', {
       payloadResponseOnly: false,
       integrationPattern: IntegrationPattern.WAIT_FOR_TASK_TOKEN,
@@ -132,46 +126,33 @@ export class ApprovalWorkflow extends Construct {
         requestId: JsonPath.stringAt('$.requestId'),
         stage: JsonPath.objectAt('$.stage'),
         taskToken: JsonPath.taskToken,
+        enteredAt: JsonPath.stringAt('$$.State.EnteredTime'),
       }),
       taskTimeout: Timeout.at('$.stage.deadlineSeconds'),
     });
-    // The stage's deadline passed: escalate (the handler decides how) and route again. Must precede the
-    // States.ALL catch: Step Functions uses the first matching catcher.
-    const escalateStage = onErrorRecord(this.invoke('EscalateStage')).next(routeRequest);
-    awaitDecision.addCatch(escalateStage, { errors: [Errors.TIMEOUT], resultPath: '$.timeout' });
-    onErrorRecord(awaitDecision).next(routeRequest);
-
-    // Registry checks (population, BPJS): a mismatch returns the request; either way, route again.
-    const runChecks = onErrorRecord(this.invoke('RunChecks')).next(routeRequest);
-
     const issueDocument = onErrorRecord(
       this.invoke('IssueDocument', {
         payload: TaskInput.fromObject({ requestId: JsonPath.stringAt('$.requestId') }),
       }),
     );
-
-    // A step without a known outcome is a bug in a handler: record it rather than leave the request hanging.
-    // The presence check comes first because a Choice rule on a missing path is a runtime error.
-    const unknownOutcome = new Pass(this, 'UnknownOutcome', {
-      result: Result.fromObject({
-        Error: 'UnknownOutcome',
-        Cause: 'The workflow step returned no known outcome',
-      }),
-      resultPath: '$.error',
-    }).next(recordFailure);
-    const outcomeIs = (outcome: string) => Condition.stringEquals('$.outcome', outcome);
-    routeRequest
-      .when(Condition.isNotPresent('$.outcome'), unknownOutcome)
-      .when(outcomeIs('await'), awaitDecision)
-      .when(outcomeIs('check'), runChecks)
-      .when(outcomeIs('approved'), issueDocument)
-      .when(outcomeIs('closed'), new Succeed(this, 'Closed'))
-      .otherwise(unknownOutcome);
+    // A request that needs no one any more ends the wait (or the escalation) with a named error: caught
+    // into IssueDocument or Closed. Every catcher comes before onErrorRecord's States.ALL: Step Functions
+    // uses the first that matches.
+    const closed = new Succeed(this, 'Closed');
+    const onEnding = <T extends LambdaInvoke>(task: T): T =>
+      task
+        .addCatch(issueDocument, { errors: [WORKFLOW_ENDINGS.approved], resultPath: JsonPath.DISCARD })
+        .addCatch(closed, { errors: [WORKFLOW_ENDINGS.closed], resultPath: JsonPath.DISCARD }) as T;
+    // The deadline passed: the record says what is due (escalate, re-arm, or move on); then await again.
+    const escalateStage = onErrorRecord(onEnding(this.invoke('EscalateStage'))).next(awaitDecision);
+    awaitDecision.addCatch(escalateStage, { errors: [Errors.TIMEOUT], resultPath: '$.timeout' });
+    onEnding(awaitDecision);
+    onErrorRecord(awaitDecision).next(awaitDecision);
 
     this.timeout = props.timeout ?? Duration.days(30);
     this.stateMachine = new StateMachine(this, 'StateMachine', {
       stateMachineType: StateMachineType.STANDARD, // human tasks wait for days: only Standard can
-      definitionBody: DefinitionBody.fromChainable(startReview),
+      definitionBody: DefinitionBody.fromChainable(awaitDecision),
       timeout: this.timeout,
       tracingEnabled: true,
       logs: {

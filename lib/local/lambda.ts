@@ -13,6 +13,11 @@ const loaded = new Map<string, Promise<Handler>>();
 let invocation = 0;
 
 export function invokeLambda(root: string, entry: string, event: unknown): Promise<unknown> {
+  return loadLambda(root, entry).then((run) => run(event, lambdaContext(entry)));
+}
+
+/** Imports a handler module once (the first call pays the import, as a cold start does in AWS). */
+export function loadLambda(root: string, entry: string): Promise<Handler> {
   let handler = loaded.get(entry);
   if (!handler) {
     handler = import(pathToFileURL(resolve(root, entry)).href).then((module: { handler?: Handler }) => {
@@ -21,7 +26,7 @@ export function invokeLambda(root: string, entry: string, event: unknown): Promi
     });
     loaded.set(entry, handler);
   }
-  return handler.then((run) => run(event, lambdaContext(entry)));
+  return handler;
 }
 
 function lambdaContext(entry: string): Context {

@@ -19,7 +19,7 @@ import { ensureTableFromTemplate, startDynamoDbLocal } from './dynamodb.js';
 import { type FaultProxy, type ProxiedService, runAsCaller, startFaultProxy } from './fault-proxy.js';
 import { createGateway } from './gateway.js';
 import { createLocalIssuer, type LocalIssuer } from './issuer.js';
-import { invokeLambda } from './lambda.js';
+import { invokeLambda, loadLambda } from './lambda.js';
 import { onFreePort } from './net.js';
 import { startLocalSchedule } from './reconciler.js';
 import { S3RVER_CREDENTIALS, startS3 } from './s3.js';
@@ -271,6 +271,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     log('seeding demo villages');
     const directory = new DynamoVillageDirectory(TABLE_NAME);
     await Promise.all(DEMO_VILLAGES.map((village) => directory.add(village)));
+
+    // A stage's timer runs from when the workflow enters it, while the task's function runs: a cold import
+    // (seconds here, with TypeScript compiled on the fly) would eat into the short deadlines of a scaled
+    // run. Lambda's own cold starts are far below any real stage deadline.
+    log('loading the workflow task handlers');
+    await Promise.all(Object.values(WORKFLOW_TASKS).map((task) => loadLambda(REPO_ROOT, task.entry)));
 
     log('resuming workflows that were waiting when the runtime last stopped');
     await stepFunctions.resume();

@@ -3,6 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { agencySystemsOf, DEPLOYMENTS } from '../../config/deployments.js';
 import { ROUTES, VERIFY_RESERVED_CONCURRENCY } from '../../functions/api/routes.js';
+import { WORKFLOW_ENDINGS } from '../../functions/core/approvals.js';
 import { agencyScope, MACHINE_SCOPES } from '../../functions/core/policy.js';
 import { ROLES } from '../../functions/core/roles.js';
 import { SCHEDULED_JOBS } from '../../functions/workflow/scheduled-jobs.js';
@@ -247,10 +248,8 @@ describe('DesaDigitalStack', () => {
     });
 
     it('has the state names the handlers and the local runtime rely on, and a global timeout', () => {
-      expect(definition.StartAt).toBe('StartReview');
-      expect(Object.keys(states).sort()).toEqual(
-        [...Object.keys(WORKFLOW_TASKS), 'RouteRequest', 'UnknownOutcome', 'Closed', 'Failed'].sort(),
-      );
+      expect(definition.StartAt).toBe('AwaitDecision');
+      expect(Object.keys(states).sort()).toEqual([...Object.keys(WORKFLOW_TASKS), 'Closed', 'Failed'].sort());
       expect(definition.TimeoutSeconds).toBe(30 * 24 * 3600);
     });
 
@@ -262,7 +261,7 @@ describe('DesaDigitalStack', () => {
       }
     });
 
-    it('waits for a decision with a task token until the stage deadline, then escalates', () => {
+    it('waits for a decision with a task token until the stage deadline, escalates, and loops to itself', () => {
       const awaitDecision = states.AwaitDecision as State;
       expect(awaitDecision.Resource).toMatch(/lambda:invoke\.waitForTaskToken$/);
       expect(awaitDecision.TimeoutSecondsPath).toBe('$.stage.deadlineSeconds');
@@ -270,27 +269,27 @@ describe('DesaDigitalStack', () => {
         'requestId.$': '$.requestId',
         'stage.$': '$.stage',
         'taskToken.$': '$$.Task.Token',
+        'enteredAt.$': '$$.State.EnteredTime',
       });
+      // A decision's next step is the next stage's input: no Choice state, one transition per human stage.
+      expect(awaitDecision.Next).toBe('AwaitDecision');
       expect(awaitDecision.Catch[0]).toEqual({
         ErrorEquals: ['States.Timeout'],
         ResultPath: '$.timeout',
         Next: 'EscalateStage',
       });
-      expect(states.EscalateStage?.Next).toBe('RouteRequest');
+      expect(states.EscalateStage?.Next).toBe('AwaitDecision');
     });
 
-    it('routes each step by its outcome and treats anything else as a failure', () => {
-      const routeRequest = states.RouteRequest as State;
-      expect(routeRequest.Choices).toEqual([
-        { Variable: '$.outcome', IsPresent: false, Next: 'UnknownOutcome' },
-        { Variable: '$.outcome', StringEquals: 'await', Next: 'AwaitDecision' },
-        { Variable: '$.outcome', StringEquals: 'check', Next: 'RunChecks' },
-        { Variable: '$.outcome', StringEquals: 'approved', Next: 'IssueDocument' },
-        { Variable: '$.outcome', StringEquals: 'closed', Next: 'Closed' },
+    it('ends the wait into IssueDocument or Closed by the named errors of a final step', () => {
+      const awaitDecision = states.AwaitDecision as State;
+      expect(awaitDecision.Catch.slice(1, 3)).toEqual([
+        { ErrorEquals: [WORKFLOW_ENDINGS.approved], Next: 'IssueDocument', ResultPath: null },
+        { ErrorEquals: [WORKFLOW_ENDINGS.closed], Next: 'Closed', ResultPath: null },
       ]);
-      expect(routeRequest.Default).toBe('UnknownOutcome');
-      expect(states.UnknownOutcome?.Next).toBe('RecordFailure');
+      expect(states.Closed?.Type).toBe('Succeed');
       expect(states.IssueDocument?.End).toBe(true);
+      expect(states.IssueDocument?.Parameters).toEqual({ 'requestId.$': '$.requestId' });
     });
 
     it('records every task failure on the request before failing the execution', () => {

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { WORKFLOW_ENDINGS } from '../../functions/core/approvals.js';
 import { synthesizeTemplate } from '../../lib/app.js';
 import { type AslState, allStates } from '../../lib/local/stepfunctions/asl.js';
 import type { CloudFormationTemplate } from '../../lib/local/stepfunctions/cloudformation.js';
@@ -113,6 +114,39 @@ describe('the synthesized state machine', () => {
           expect(index, name).toBe(list.length - 1);
         });
       }
+    }
+  });
+
+  it('catches an error by name only where a handler or the decision API ends a task with that name', () => {
+    // Our own names (not States.* or Lambda.*): the endings of the human task, and TransientError (retried).
+    const ours = (names: string[]) => names.filter((error) => !/^(States|Lambda)\./.test(error));
+    const known = new Set<string>([...Object.values(WORKFLOW_ENDINGS), 'TransientError']);
+    for (const [name, state] of states) {
+      for (const error of ours(catchersOf(state).flatMap((catcher) => catcher.ErrorEquals)))
+        expect(known.has(error), `${name} catches ${error}, which nothing ends a task with`).toBe(true);
+    }
+  });
+
+  it('reaches an end from every state: the letter issued, the request closed, or the failure recorded', () => {
+    const byName = new Map(states);
+    const successors = (state: AslState): string[] => [
+      ...(typeof state.Next === 'string' ? [state.Next] : []),
+      ...catchersOf(state).map((catcher) => catcher.Next),
+      ...((state.Choices ?? []) as { Next: string }[]).map((choice) => choice.Next),
+      ...(typeof state.Default === 'string' ? [state.Default] : []),
+    ];
+    const ends = (state: AslState) => state.End === true || ['Succeed', 'Fail'].includes(state.Type);
+    for (const [name] of states) {
+      const seen = new Set<string>();
+      const queue = [name];
+      let reachesEnd = false;
+      while (queue.length > 0 && !reachesEnd) {
+        const current = byName.get(queue.pop() ?? '');
+        if (!current) continue;
+        reachesEnd = ends(current);
+        for (const next of successors(current)) if (!seen.has(next) && seen.add(next)) queue.push(next);
+      }
+      expect(reachesEnd, `${name} never reaches an end state`).toBe(true);
     }
   });
 });

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { WORKFLOW_ENDINGS } from '../../functions/core/approvals.js';
 import { type SynthesizedTemplate, startLocalRuntime } from '../../lib/local/runtime.js';
 import { TAMPO, validBusinessApplication } from '../support/fixtures.js';
 import { type ApiClient, eventually, signInAll } from '../support/runtime.js';
@@ -59,12 +60,13 @@ const stageOpen = (key: string) => (request: RequestBody) =>
 
 describe('the local runtime', () => {
   it('runs the state machine definition synthesized from the stack: change the definition, the behaviour changes', async () => {
-    // Prepare: in the synthesized template, make the Choice's "approved" rule match nothing, so an approved
-    // request falls through to the default branch (UnknownOutcome → RecordFailure) instead of IssueDocument
+    // Prepare: in the synthesized template, make the catcher of the approval's ending match another name, so
+    // the final approval's SendTaskFailure falls through to the catch-all (RecordFailure) instead of
+    // IssueDocument
     const withoutIssuing = (template: SynthesizedTemplate) => {
       const rewritten = JSON.stringify(template).replaceAll(
-        '\\"StringEquals\\":\\"approved\\"',
-        '\\"StringEquals\\":\\"never\\"',
+        `\\"ErrorEquals\\":[\\"${WORKFLOW_ENDINGS.approved}\\"]`,
+        '\\"ErrorEquals\\":[\\"Approval.Never\\"]',
       );
       expect(rewritten).not.toBe(JSON.stringify(template));
       return JSON.parse(rewritten) as SynthesizedTemplate;

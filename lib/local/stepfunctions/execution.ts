@@ -113,7 +113,8 @@ export class RunningExecution {
    * library spreads this object shallowly into its own (`{ ...context, Execution: {...} }`): the `Task`
    * object is copied by reference and its getter survives (a top-level getter would be read once, by the
    * spread). Limits: the library overwrites `Execution.Input`/`StartTime` with its run's, so after a resume
-   * they are those of the resumed run; `$$.State` is not provided.
+   * they are those of the resumed run. `$$.State.EnteredTime` is read when the state's Parameters are
+   * evaluated, on entering it (the library gives no state's entry time); `$$.State.Name` is not provided.
    */
   private context(): ExecutionContext {
     const { tokens, stateMachineArn } = this.runtime;
@@ -124,6 +125,11 @@ export class RunningExecution {
       Task: {
         get Token() {
           return tokens.mint(executionArn);
+        },
+      },
+      State: {
+        get EnteredTime() {
+          return new Date().toISOString();
         },
       },
     };

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findService } from '../../../functions/core/catalog/index.js';
+import { WORKFLOW_TASKS } from '../../../functions/workflow/tasks.js';
 import { type ReliabilityRuntime, startRuntime } from '../../reliability/support.js';
 import { type RequestState, settled } from '../../support/chain.js';
 import { TAMPO } from '../../support/fixtures.js';
@@ -65,7 +66,7 @@ describe('no NIK or KK in any log line, through a whole flow with NIKs everywher
       rate: 1,
       times: 8,
       operations: ['PutItem'],
-      callers: (caller) => caller === 'functions/workflow/run-checks.ts',
+      callers: (caller) => caller === WORKFLOW_TASKS.AwaitDecision.entry, // where registry checks run
       faults: ['InternalServerError'],
     });
     const verify = await operator.post(`/v1/requests/${id}/decisions`, {

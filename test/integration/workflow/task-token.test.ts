@@ -1,6 +1,12 @@
-import { GetExecutionHistoryCommand, SendTaskSuccessCommand, SFNClient } from '@aws-sdk/client-sfn';
+import {
+  GetExecutionHistoryCommand,
+  SendTaskFailureCommand,
+  SendTaskSuccessCommand,
+  SFNClient,
+} from '@aws-sdk/client-sfn';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WORKFLOW_ENDINGS } from '../../../functions/core/approvals.js';
 import { findService } from '../../../functions/core/catalog/index.js';
 import { type RequestState, settled, submit } from '../../support/chain.js';
 import { TAMPO } from '../../support/fixtures.js';
@@ -55,34 +61,55 @@ describe('a task token on its own', () => {
     );
     // Wait until the workflow has taken the signal and moved past the waiting state.
     const executionArn = `${runtime.env.STATE_MACHINE_ARN?.replace(':stateMachine:', ':execution:')}:${submitted.id}`;
-    // Wait until the workflow has taken the signal and stopped again: waiting, or ended.
-    const history = await eventually('the workflow to take the forged signal and stop', async () => {
+    // Wait until the workflow has taken the signal and ended: the signal carries no next stage to wait for.
+    const history = await eventually('the workflow to take the forged signal and end', async () => {
       const { events = [] } = await sfn.send(
         new GetExecutionHistoryCommand({ executionArn, maxResults: 1000 }),
       );
-      const entered = events.flatMap((event) => event.stateEnteredEventDetails?.name ?? []);
       const ended = events.some(
         (event) => event.type?.startsWith('Execution') && event.type !== 'ExecutionStarted',
       );
-      return ended || entered.filter((name) => name.includes('Await')).length > 1 ? events : undefined;
+      return ended ? events : undefined;
     });
     sfn.destroy();
-    const after = await eventually('the request to settle again', async () => {
-      const { body } = await citizen.get<RequestState>(`/v1/requests/${submitted.id}`);
-      return ['SUBMITTED', 'CHECKING'].includes(body.status) ? undefined : body;
-    });
+    // The forged output names no stage to wait for: the execution fails at once (States.Runtime, which no
+    // catcher takes), and the reconciler closes the request whose execution ended (here run by hand, as an
+    // operator would, instead of waiting for the request to age past the execution timeout).
+    expect(history.at(-1)?.type).toBe('ExecutionFailed');
+    await runtime.reconcile({ executionTimeoutSeconds: 0 });
+    const { body: after } = await citizen.get<RequestState>(`/v1/requests/${submitted.id}`);
     const items = (await tableItems(runtime)).map((item) => unmarshall(item as never));
     expect(items.some((item) => String(item.pk).startsWith('DOC#'))).toBe(false);
     expect(after.status).not.toBe('ISSUED');
     expect(after.status).not.toBe('APPROVED');
     expect(after.events.map((event) => event.type)).not.toContain('DECISION_APPROVE');
-    // IssueDocument acts on the record, which no authorized decision approved: it refuses, and the
-    // request ends FAILED, visibly, for the village to take up again (not silently approved).
+    // The request ends FAILED, visibly, for the village to take up again (not silently approved).
     expect(after.status).toBe('FAILED');
     const states = history.flatMap((event) => event.stateEnteredEventDetails?.name ?? []);
     console.info(
       `after a forged signal: ${after.status}; states ${states.join(' → ')}; events ${after.events.map((e) => e.type).join(', ')}`,
     );
+  });
+
+  it('cannot issue by ending the wait as a final approval would: IssueDocument refuses a request nobody approved', async () => {
+    const submitted = await submit(citizen, findService('SKU'), TAMPO, { ...sampleApplication('SKU') });
+    await settled(citizen, submitted.id);
+    const sfn = new SFNClient({ endpoint: runtime.env.AWS_ENDPOINT_URL_SFN });
+    await sfn.send(
+      new SendTaskFailureCommand({
+        taskToken: await taskTokenOf(submitted.id),
+        error: WORKFLOW_ENDINGS.approved,
+      }),
+    );
+    sfn.destroy();
+    const after = await eventually('the request to be closed', async () => {
+      const { body } = await citizen.get<RequestState>(`/v1/requests/${submitted.id}`);
+      return body.status === 'IN_REVIEW' ? undefined : body;
+    });
+    expect(after.status).toBe('FAILED');
+    expect(after.document).toBeUndefined();
+    const items = (await tableItems(runtime)).map((item) => unmarshall(item as never));
+    expect(items.some((item) => String(item.pk).startsWith('DOC#'))).toBe(false);
   });
 
   async function taskTokenOf(id: string): Promise<string> {

@@ -1,0 +1,34 @@
+import * as z from 'zod/mini';
+import { bpjsRegistry, populationRegistry } from '../adapters/registries/index.js';
+import { advance } from '../core/advance.js';
+import { STAFF_ROLES } from '../core/roles.js';
+import { reviewDeps, workflowTask } from './task.js';
+
+/**
+ * The human task of every stage: runs the automated steps up to the next person awaited (registry checks
+ * log every lookup) and records the task token on the request; the decision API resumes the workflow with it.
+ */
+export const handler = workflowTask(
+  'AwaitDecision',
+  z.object({
+    requestId: z.string(),
+    stage: z.object({
+      index: z.number().check(z.int(), z.minimum(0)),
+      key: z.string(),
+      deadlineSeconds: z.number().check(z.int(), z.minimum(1)),
+      actingRole: z.optional(z.enum(STAFF_ROLES)),
+    }),
+    taskToken: z.string().check(z.minLength(1)),
+    enteredAt: z.iso.datetime(),
+  }),
+  async ({ requestId, stage, taskToken, enteredAt }) => {
+    await advance(
+      { ...reviewDeps(), population: populationRegistry(), bpjs: bpjsRegistry() },
+      requestId,
+      stage,
+      taskToken,
+      new Date(enteredAt),
+    );
+    return { requestId };
+  },
+);
