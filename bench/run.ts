@@ -7,7 +7,7 @@ import { MODELLED_API_CALLS } from './cost-model.js';
 import { reportCost } from './cost-report.js';
 import { measureFlow, measurePdf } from './flow.js';
 import { measureLoad } from './load.js';
-import { measureReads } from './reads.js';
+import { measureReads, readRows } from './reads.js';
 import { BENCH_STORAGE, settle, startBenchRuntime } from './runtime.js';
 import { measureScaling } from './scaling.js';
 import { measureServices } from './services.js';
@@ -16,10 +16,11 @@ import { measureVerifyWorstCase } from './verify.js';
 /**
  * `npm run bench`: every figure of issue 6 measured on the same machine, printed as a table and written to
  * bench/results/latest.json. `BENCH_QUICK=1` runs fewer iterations (a smoke run, not for the README).
- * `npm run bench -- cost`: only the cost and messages section (issue 11), merged into latest.json.
+ * `npm run bench -- cost`: only the cost and messages section (issue 11), merged into latest.json;
+ * `npm run bench -- reads`: only the status reads (issue 11, goal 6), likewise.
  */
 const quick = process.env.BENCH_QUICK === '1';
-const costOnly = process.argv.slice(2).includes('cost');
+const only = (['cost', 'reads'] as const).find((name) => process.argv.slice(2).includes(name));
 const machine = `${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
 const ms = (value: number) => `${value.toFixed(value < 10 ? 1 : 0)} ms`;
 const rows: [string, string, string][] = [];
@@ -52,29 +53,37 @@ function writeResults(results: Record<string, unknown>) {
   console.log(`\nWritten to ${resultsFile}`);
 }
 
-if (costOnly) {
+/** Merges one section's results into latest.json, keeping the other sections of an earlier full run. */
+function mergeResults(results: Record<string, unknown>) {
+  let previous: Record<string, unknown> = {};
+  try {
+    previous = JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>;
+  } catch {
+    // no earlier full run: the file holds this section alone
+  }
+  writeResults({ ...previous, ...results });
+}
+const sectionTable = () => ({
+  at: new Date().toISOString(),
+  machine,
+  quick,
+  table: rows.map(([measure, value, target]) => ({ measure, value, target })),
+});
+
+if (only) {
   const runtime = await startBenchRuntime();
   try {
-    section('Per service: transitions, cost per 1,000 issued documents, messages per letter');
-    const services = await measureServices(runtime, quick ? 1 : 3);
-    const cost = reportCost(services, row);
-    let previous: Record<string, unknown> = {};
-    try {
-      previous = JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>;
-    } catch {
-      // no earlier full run: the file holds this section alone
+    if (only === 'cost') {
+      section('Per service: transitions, cost per 1,000 issued documents, messages per letter');
+      const services = await measureServices(runtime, quick ? 1 : 3);
+      const cost = reportCost(services, row);
+      mergeResults({ cost: { ...sectionTable(), ...cost }, services });
+    } else {
+      section('Local runtime: status reads');
+      const reads = await measureReads(runtime, quick ? 100 : 500);
+      for (const [measure, value, target] of readRows(reads, ms)) row(measure, value, target);
+      mergeResults({ reads: { ...sectionTable(), ...reads } });
     }
-    writeResults({
-      ...previous,
-      cost: {
-        at: new Date().toISOString(),
-        machine,
-        quick,
-        table: rows.map(([measure, value, target]) => ({ measure, value, target })),
-        ...cost,
-      },
-      services,
-    });
   } finally {
     await runtime.close();
   }
@@ -127,12 +136,7 @@ try {
   await settle(runtime);
   section('Local runtime: status reads');
   reads = await measureReads(runtime, quick ? 100 : 500);
-  row('GET /v1/requests/{id} through the API', `p50 ${ms(reads.api.p50)}, p99 ${ms(reads.api.p99)}`);
-  row(
-    'raw consistent GetItem, same DynamoDB Local',
-    `p50 ${ms(reads.getItem.p50)}, p99 ${ms(reads.getItem.p99)}`,
-  );
-  row('API overhead (p50 ratio)', `${reads.ratio.toFixed(1)}×`);
+  for (const [measure, value, target] of readRows(reads, ms)) row(measure, value, target);
 
   await settle(runtime);
   section('Local runtime: submissions under concurrency (POST /v1/requests)');

@@ -233,6 +233,23 @@ export class DynamoRequestStore implements RequestStore {
     return (result.Items ?? []).map((item) => fromItem<RequestEvent>(item));
   }
 
+  async getWithEvents(id: string) {
+    const { first, last } = keys.requestView;
+    const items = await queryAll({
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
+      ExpressionAttributeValues: { ':pk': keys.request(id).pk, ':first': first, ':last': last },
+      ConsistentRead: true,
+    });
+    const record = items.find((item) => item.sk === keys.request(id).sk);
+    if (!record) return undefined;
+    const events = items.filter((item) => String(item.sk).startsWith(keys.eventPrefix));
+    return {
+      request: fromItem<ServiceRequest>(record),
+      events: events.map((item) => fromItem<RequestEvent>(item)),
+    };
+  }
+
   async update(change: RequestChange): Promise<boolean> {
     const items = this.updateItems(change);
     // A TransactionConflict says another transaction on the record was in flight, not whether it committed:

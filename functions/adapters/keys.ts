@@ -45,6 +45,11 @@ export const keys = {
     sk: `EVT#${at}#${String(n).padStart(4, '0')}`,
   }),
   eventPrefix: 'EVT#',
+  /**
+   * The sort keys of a request's view, its events and the record (EVT#… sorts just before META): one Query
+   * from `first` to `last` reads both, and none of the partition's audit entries, notifications or look-ups.
+   */
+  requestView: { first: 'EVT#', last: 'META' },
   /** One outbox item; without `at` and `notificationId`, the key prefix of all of a request's notifications. */
   notification: (id: string, at?: string, notificationId?: string) => ({
     pk: `REQ#${id}`,

@@ -37,6 +37,8 @@ export interface RequestStore {
   /** Gives a claim up: `drop` deletes it (nothing was done under it); otherwise its lease ends at once. */
   releaseIdempotencyClaim(record: IdempotencyRecord, drop: boolean): Promise<void>;
   events(id: string): Promise<RequestEvent[]>;
+  /** The request and its events (oldest first) in one consistent read, for its view. */
+  getWithEvents(id: string): Promise<{ request: ServiceRequest; events: RequestEvent[] } | undefined>;
   /**
    * Replaces the request if its stored version is `expectedVersion`, appending the event in the same
    * transaction. Returns false when the condition failed: someone else changed it first.

@@ -8,7 +8,7 @@ import type { RequestStatus } from './requests.js';
 import type { Actor } from './roles.js';
 import { text } from './text.js';
 import { requestView } from './views.js';
-import { readVisible } from './visible-request.js';
+import { admitRead, readVisible } from './visible-request.js';
 
 /**
  * Read-side use cases: each checks who may see what before reading anything else. A read of one request's
@@ -23,14 +23,23 @@ export interface FullRecordDeps {
   readonly now: () => Date;
 }
 
+const audited = (deps: FullRecordDeps, action: FullRecordRead) => ({
+  ...deps,
+  audit: { trail: deps.trail, action, now: deps.now },
+});
+
 /** The request, if the caller may see it, once this read of it is in its access trail. */
 const readAudited = (deps: FullRecordDeps, action: FullRecordRead, actor: Actor, id: string) =>
-  readVisible({ ...deps, audit: { trail: deps.trail, action, now: deps.now } }, actor, id);
+  readVisible(audited(deps, action), actor, id);
 
-/** The full record, NIK and KK in full: for its applicant and the staff of its area, audited. */
+/**
+ * The full record, NIK and KK in full: for its applicant and the staff of its area, audited. The record and
+ * its timeline come from one read.
+ */
 export async function getRequest(deps: FullRecordDeps, actor: Actor, id: string) {
-  const { request, service } = await readAudited(deps, 'request.read', actor, id);
-  return requestView(request, service, { events: await deps.requests.events(id), personalData: 'full' });
+  const found = await deps.requests.getWithEvents(id);
+  const { request, service } = await admitRead(audited(deps, 'request.read'), actor, id, found?.request);
+  return requestView(request, service, { events: found?.events ?? [], personalData: 'full' });
 }
 
 /** A village's requests: a list, not a full-record read, so NIK and KK numbers are masked (requestView). */

@@ -3,6 +3,7 @@ import type { ServiceCatalog } from './catalog/service-catalog.js';
 import type { ServiceDefinition } from './catalog/types.js';
 import { assertCanSee, mayBeCounterSubmissionFor } from './policy.js';
 import type { RequestStore } from './ports.js';
+import type { ServiceRequest } from './requests.js';
 import type { Actor } from './roles.js';
 
 export interface VisibleRequestDeps {
@@ -23,7 +24,19 @@ export interface VisibleRequestDeps {
  * fails, so does the read (fail closed).
  */
 export async function readVisible(deps: VisibleRequestDeps, actor: Actor, id: string) {
-  const stored = await deps.requests.get(id);
+  return admitRead(deps, actor, id, await deps.requests.get(id));
+}
+
+/**
+ * readVisible for a request its caller read already (`stored`, undefined when there is none), with what else
+ * came with it: the same checks, and the same audit before anything is returned.
+ */
+export async function admitRead(
+  deps: VisibleRequestDeps,
+  actor: Actor,
+  id: string,
+  stored: ServiceRequest | undefined,
+) {
   const service = stored ? await deps.catalog.get(stored.villageCode, stored.serviceCode) : undefined;
   // The linked-NIK rule (policy.canSeeRequest) needs the caller's linked NIK; read only when it could apply.
   const linkedNik =

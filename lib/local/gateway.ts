@@ -167,6 +167,20 @@ function matchRoute(routes: readonly CompiledRoute[], method: string, path: stri
 }
 
 /**
+ * Each issuer's key set, built once: createLocalJWKSet imports a key on first use and keeps it, so a set made
+ * per call would import the RSA key for every request. Every token is still verified against it.
+ */
+const keySets = new WeakMap<LocalIssuer, ReturnType<typeof createLocalJWKSet>>();
+const keySetOf = (issuer: LocalIssuer) => {
+  let keySet = keySets.get(issuer);
+  if (!keySet) {
+    keySet = createLocalJWKSet(issuer.jwks);
+    keySets.set(issuer, keySet);
+  }
+  return keySet;
+};
+
+/**
  * The claims as the JWT authorizer hands them over (arrays become "[a b]" strings, as in AWS), or undefined
  * for anything API Gateway would refuse. The header may carry the token with or without "Bearer ".
  */
@@ -177,7 +191,7 @@ export async function verifyBearer(
   const token = /^(?:Bearer\s+)?([\w-]+\.[\w-]+\.[\w-]+)$/i.exec(header?.trim() ?? '')?.[1];
   if (!token) return undefined;
   try {
-    const { payload, protectedHeader } = await jwtVerify(token, createLocalJWKSet(issuer.jwks), {
+    const { payload, protectedHeader } = await jwtVerify(token, keySetOf(issuer), {
       issuer: issuer.issuer,
       algorithms: ['RS256'],
       requiredClaims: ['exp'],
@@ -257,7 +271,13 @@ function buildEvent(
   } as APIGatewayProxyEventV2WithJWTAuthorizer;
 }
 
+const NO_BODY = Buffer.alloc(0);
+
 async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  // Neither length nor chunked encoding: the request has no body (HTTP/1.1), nothing to wait for (most GETs).
+  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) {
+    return NO_BODY;
+  }
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
