@@ -11,7 +11,11 @@ const AUDIT_PARTITIONS: Record<AuditTargetKind, string> = {
 
 /**
  * The single table's key design (DESIGN.md §2), one place for every key so access patterns stay visible:
- * - request            pk REQ#<id>            sk META
+ * - request            pk REQ#<id>            sk META       (what changes: status, stage, task, document…; small)
+ * - request's data     pk REQ#<id>            sk META#DATA  (who applied, the form, files, contacts: written at
+ *                      submission, again only by a correction or a decider's attached document; META holds its
+ *                      hash. Sorts right after META, so one Query reads both, and events + META + DATA are
+ *                      adjacent)
  * - request event      pk REQ#<id>            sk EVT#<at>#<n>
  * - notification       pk REQ#<id>            sk NOTIFY#<at>#<notification id>  (the outbox; query by prefix)
  * - registry lookup    pk REQ#<id>            sk REGLOG#<at>#<registry>#<n>  (who, whom, why; NIK masked)
@@ -40,6 +44,9 @@ const AUDIT_PARTITIONS: Record<AuditTargetKind, string> = {
  */
 export const keys = {
   request: (id: string) => ({ pk: `REQ#${id}`, sk: 'META' }),
+  requestData: (id: string) => ({ pk: `REQ#${id}`, sk: 'META#DATA' }),
+  /** The sort-key prefix of a request's own two items (META, META#DATA). */
+  requestPrefix: 'META',
   event: (id: string, at: string, n: number) => ({
     pk: `REQ#${id}`,
     sk: `EVT#${at}#${String(n).padStart(4, '0')}`,
