@@ -27,15 +27,23 @@ export class DynamoConsoleReads implements ConsoleReads {
     return this.page('gsi4', keys.applicant(subject), { limit, forward: false, cursor });
   }
 
+  /** From the index alone: it projects what a row needs (the id is in the table key, the status in the query). */
   async createdSince(villageCode: string, status: RequestStatus, fromIso: string): Promise<StatRow[]> {
-    return (await queryAll({
+    const items = await queryAll({
       TableName: this.tableName,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk >= :from',
       ExpressionAttributeValues: { ':pk': keys.villageStatus(villageCode, status), ':from': fromIso },
-      ProjectionExpression: '#id, serviceCode, #status, createdAt, updatedAt, #document.issuedAt',
-      ExpressionAttributeNames: { '#id': 'id', '#status': 'status', '#document': 'document' },
-    })) as StatRow[];
+      ProjectionExpression: 'pk, serviceCode, createdAt, #document.issuedAt',
+      ExpressionAttributeNames: { '#document': 'document' },
+    });
+    return items.map((item) => ({
+      id: requestIdOf(item),
+      status,
+      serviceCode: String(item.serviceCode),
+      createdAt: String(item.createdAt),
+      ...(item.document ? { document: item.document as StatRow['document'] } : {}),
+    }));
   }
 
   private async page(

@@ -23,6 +23,8 @@ const AUDIT_PARTITIONS: Record<AuditTargetKind, string> = {
  * - village requests   gsi2 V#<village>              <createdAt>#<id>
  * - pending tasks      gsi3 T#<village>#<role>       <dueAt>#<id>       (only while a decider is awaited)
  * - citizen's requests gsi4 U#<subject>              <createdAt>#<id>
+ *   (the request indexes hold keys, and gsi1 what the dashboard counts: a listing then reads the requests
+ *   it shows by id; see TABLE_INDEXES in lib/constructs/data.ts)
  * - pending signals    gsi5 SIG#<village>            <written at>#<id>  (keys only; only while a decision's
  *                      or correction's signal to the workflow is unconfirmed: the reconciler re-sends them)
  * - village            pk VILLAGE#<code>      sk META;   gsi2 DIRECTORY#VILLAGE  <code>

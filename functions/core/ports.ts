@@ -1,4 +1,4 @@
-import type { Village } from './places.js';
+import type { Village, VillageSummary } from './places.js';
 import type { RequestEvent, RequestStatus, ServiceRequest } from './requests.js';
 import type { LocalizedText } from './text.js';
 
@@ -109,7 +109,8 @@ export type CreateResult =
 
 export interface VillageDirectory {
   get(code: string): Promise<Village | undefined>;
-  list(): Promise<Village[]>;
+  /** Every village, as the directory lists them. */
+  list(): Promise<VillageSummary[]>;
 }
 
 /** A letter that has been issued, as the public verification page shows it. */

@@ -1,3 +1,4 @@
+import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -5,10 +6,15 @@ import { DEMO_VILLAGES } from '../../config/villages.js';
 import { dynamo } from '../../functions/adapters/dynamo-client.js';
 import { DynamoConsoleReads } from '../../functions/adapters/dynamo-console-reads.js';
 import { DynamoRequestStore } from '../../functions/adapters/dynamo-request-store.js';
+import { DynamoVillageDirectory } from '../../functions/adapters/dynamo-villages.js';
 import { keys } from '../../functions/adapters/keys.js';
 import { newId } from '../../functions/core/ids.js';
+import { VILLAGE_SUMMARY_FIELDS } from '../../functions/core/places.js';
 import type { RequestEvent, ServiceRequest } from '../../functions/core/requests.js';
+import { synthesizeTemplate } from '../../lib/app.js';
 import { itemSize } from '../../lib/local/aws-capacity.js';
+import { ensureTableFromTemplate } from '../../lib/local/dynamodb.js';
+import type { SynthesizedTemplate } from '../../lib/local/runtime.js';
 import { startTestTable } from '../support/dynamo.js';
 
 /**
@@ -206,7 +212,7 @@ describe('requests in the single table', () => {
     await expect(store.get(legacy.id)).resolves.toEqual(moved);
   });
 
-  it('lists whole requests by the ids an index holds, newest first', async () => {
+  it('lists whole requests from indexes that hold keys, newest first, and the dashboard rows from the inbox index alone', async () => {
     const applicant = { subject: `citizen-${newId()}`, name: 'Siti Aminah' };
     const older = await created(newRequest({ applicant, createdAt: '2026-12-01T04:00:00.000Z' }));
     const newer = await created(newRequest({ applicant, createdAt: '2026-12-01T05:00:00.000Z' }));
@@ -224,5 +230,61 @@ describe('requests in the single table', () => {
     expect((await reads.byApplicant(applicant.subject, 10)).items).toEqual([issued, older]);
     const inbox = await store.listByVillage({ villageCode: village, status: 'ISSUED', limit: 25 });
     expect(inbox.items).toContainEqual(issued);
+    const rows = await reads.createdSince(village, 'ISSUED', '2026-12-01T00:00:00.000Z');
+    expect(rows).toContainEqual({
+      id: issued.id,
+      status: 'ISSUED',
+      serviceCode: 'SKU',
+      createdAt: issued.createdAt,
+      document: { issuedAt: '2026-12-01T06:00:00.000Z' },
+    });
+  });
+
+  it('lists the village directory from its index: the summary fields, nothing more', async () => {
+    const directory = new DynamoVillageDirectory(table.tableName);
+    const [demo] = DEMO_VILLAGES;
+    if (!demo) throw new Error('no demo village');
+    await directory.add(demo);
+    const listed = (await directory.list()).find((village) => village.code === demo.code);
+    expect(listed).toEqual(Object.fromEntries(VILLAGE_SUMMARY_FIELDS.map((field) => [field, demo[field]])));
+  });
+
+  it('rebuilds an index of a table made before its projection changed, as a deployment would', async () => {
+    const template = synthesizeTemplate() as SynthesizedTemplate;
+    const tableOf = (resources: SynthesizedTemplate['Resources']) =>
+      Object.values(resources).find((resource) => resource.Type === 'AWS::DynamoDB::GlobalTable');
+    // the same table as it was declared before: every index projecting all attributes
+    const before = structuredClone(template);
+    const indexes = (tableOf(before.Resources)?.Properties?.GlobalSecondaryIndexes ?? []) as {
+      Projection: unknown;
+    }[];
+    for (const index of indexes) index.Projection = { ProjectionType: 'ALL' };
+    const name = 'desa-digital-before';
+    const endpoint = process.env.AWS_ENDPOINT_URL_DYNAMODB ?? '';
+    await ensureTableFromTemplate(endpoint, before, name);
+    const [demo] = DEMO_VILLAGES;
+    if (!demo) throw new Error('no demo village');
+    await new DynamoVillageDirectory(name).add(demo);
+
+    await ensureTableFromTemplate(endpoint, template, name);
+    const { Table } = await dynamo().send(new DescribeTableCommand({ TableName: name }));
+    expect(
+      Object.fromEntries(
+        (Table?.GlobalSecondaryIndexes ?? []).map((index) => [index.IndexName, index.Projection]),
+      ),
+    ).toEqual(
+      Object.fromEntries(
+        (
+          (tableOf(template.Resources)?.Properties?.GlobalSecondaryIndexes ?? []) as {
+            IndexName: string;
+            Projection: unknown;
+          }[]
+        ).map((index) => [index.IndexName, index.Projection]),
+      ),
+    );
+    // the rebuilt directory index holds the village written before
+    expect((await new DynamoVillageDirectory(name).list()).map((village) => village.code)).toEqual([
+      demo.code,
+    ]);
   });
 });
