@@ -484,11 +484,16 @@ export function requestItems(request: ServiceRequest) {
 
 /**
  * A short hash of the data item's fields, independent of key order (DynamoDB does not keep a map's order)
- * and of undefined fields (never written).
+ * and of undefined values (never written, in a map or a list: the client removes them).
  */
 function hashOf(data: Record<string, unknown>): string {
   const canonical = (value: unknown): string => {
-    if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+    if (Array.isArray(value)) {
+      return `[${value
+        .filter((element) => element !== undefined)
+        .map(canonical)
+        .join(',')}]`;
+    }
     if (value && typeof value === 'object') {
       const fields = Object.entries(value).filter(([, field]) => field !== undefined);
       fields.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
