@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DynamoRequestStore, requestItem } from '../functions/adapters/dynamo-request-store.js';
+import { DynamoRequestStore, requestItems } from '../functions/adapters/dynamo-request-store.js';
 import { newId, newTrackingCode } from '../functions/core/ids.js';
 import type { RequestStatus, ServiceRequest } from '../functions/core/requests.js';
 import { synthesizeTemplate } from '../lib/app.js';
@@ -103,7 +103,7 @@ export async function measureScaling(options: { villages: readonly [number, numb
       const name = `inbox-${count}`;
       await ensureTableFromTemplate(dynamo.endpoint, template, name);
       const villages = villageCodes(count);
-      const items = villages.flatMap(requestsOf).map(requestItem);
+      const items = villages.flatMap(requestsOf).flatMap(requestItems);
       const batches = Array.from({ length: Math.ceil(items.length / 25) }, (_, index) =>
         items.slice(index * 25, index * 25 + 25),
       );

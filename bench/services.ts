@@ -5,6 +5,7 @@ import { SERVICE_CATALOG, type ServiceDefinition } from '../functions/core/catal
 import { coversVillage } from '../functions/core/roles.js';
 import { WORKFLOW_TASKS } from '../functions/workflow/tasks.js';
 import { synthesizeTemplate } from '../lib/app.js';
+import { TABLE_INDEXES } from '../lib/constructs/data.js';
 import { ENTRY_METADATA_KEY } from '../lib/constructs/service-function.js';
 import { TRACE_SAMPLING } from '../lib/constructs/trace-sampling.js';
 import { localClient } from '../lib/local/dynamodb.js';
@@ -341,8 +342,8 @@ function countMessages(
 }
 
 /**
- * Approximate stored size of a request: its items (record, events) and its document record, as JSON, each
- * counted once more for every secondary index that holds it (the indexes project all attributes).
+ * Approximate stored size of a request: its items (record, data, events) and its document record, as JSON,
+ * plus, for every secondary index that holds an item, its entry there (the projected attributes).
  * Attachments (the persyaratan files) are not counted: they are the applicant's, kept as long as the request.
  */
 async function itemBytes(table: DynamoDBDocumentClient, tableName: string, id: string, documentId: string) {
@@ -356,7 +357,18 @@ async function itemBytes(table: DynamoDBDocumentClient, tableName: string, id: s
   const document = await table.send(new GetCommand({ TableName: tableName, Key: keys.document(documentId) }));
   return [...(items.Items ?? []), document.Item].reduce((sum, item) => {
     if (!item) return sum;
-    const copies = 1 + Object.keys(item).filter((name) => /^gsi\d+pk$/.test(name)).length;
-    return sum + JSON.stringify(item).length * copies;
+    const entries = Object.values(TABLE_INDEXES)
+      .filter((index) => index.partitionKey in item)
+      .map((index) => {
+        const kept = new Set<string>([
+          'pk',
+          'sk',
+          index.partitionKey,
+          index.sortKey,
+          ...('include' in index ? index.include : []),
+        ]);
+        return Object.fromEntries(Object.entries(item).filter(([name]) => kept.has(name)));
+      });
+    return [item, ...entries].reduce((bytes, entry) => bytes + JSON.stringify(entry).length, sum);
   }, 0);
 }

@@ -51,8 +51,7 @@ export async function migratePseudonyms(tableName: string): Promise<MigrationSum
   const renamed = new Map<string, string>();
   const profiles: Item[] = [];
   for await (const item of scan(tableName)) {
-    const niks =
-      item.sk === 'PROFILE' ? [item.nik] : item.sk === 'META' && isRequest(item) ? valuesOf(item.data) : [];
+    const niks = item.sk === 'PROFILE' ? [item.nik] : isRequest(item) ? valuesOf(item.data) : [];
     for (const nik of niks) {
       if (typeof nik === 'string' && NIK_LIKE.test(nik)) renamed.set(legacyPersonHash(nik), personHash(nik));
     }
@@ -108,7 +107,12 @@ export async function migratePseudonyms(tableName: string): Promise<MigrationSum
   return { people: renamed.size, moved, profiles: rewritten, unknown };
 }
 
-const isRequest = (item: Item) => typeof item.pk === 'string' && item.pk.startsWith('REQ#') && 'data' in item;
+/** A request's data item (META#DATA), or its META from before there was one (it held the data). */
+const isRequest = (item: Item) =>
+  typeof item.pk === 'string' &&
+  item.pk.startsWith('REQ#') &&
+  (item.sk === 'META' || item.sk === 'META#DATA') &&
+  'data' in item;
 
 /** Every string in a request's data (a NIK may sit in any field of type NIK, or nested). */
 function valuesOf(value: unknown): unknown[] {

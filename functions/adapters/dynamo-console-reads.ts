@@ -1,11 +1,11 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import type { ConsoleReads, Page, StatRow } from '../core/console-reads.js';
 import { ValidationError } from '../core/errors.js';
-import type { RequestStatus, ServiceRequest } from '../core/requests.js';
+import type { RequestStatus } from '../core/requests.js';
 import { text } from '../core/text.js';
 import { once } from './clients.js';
 import { dynamo, queryAll } from './dynamo-client.js';
-import { fromItem } from './dynamo-request-store.js';
+import { DynamoRequestStore, requestIdOf } from './dynamo-request-store.js';
 import { requiredEnv } from './env.js';
 import { keys } from './keys.js';
 
@@ -13,7 +13,11 @@ export const consoleReads = once(() => new DynamoConsoleReads(requiredEnv('TABLE
 
 /** The console's read patterns on the single table's indexes (key design in keys.ts). */
 export class DynamoConsoleReads implements ConsoleReads {
-  constructor(private readonly tableName: string) {}
+  private readonly requests: DynamoRequestStore;
+
+  constructor(private readonly tableName: string) {
+    this.requests = new DynamoRequestStore(tableName);
+  }
 
   async waitingFor(villageCode: string, role: string, limit: number): Promise<Page> {
     return this.page('gsi3', keys.task(villageCode, role), { limit, forward: true });
@@ -23,15 +27,23 @@ export class DynamoConsoleReads implements ConsoleReads {
     return this.page('gsi4', keys.applicant(subject), { limit, forward: false, cursor });
   }
 
+  /** From the index alone: it projects what a row needs (the id is in the table key, the status in the query). */
   async createdSince(villageCode: string, status: RequestStatus, fromIso: string): Promise<StatRow[]> {
-    return (await queryAll({
+    const items = await queryAll({
       TableName: this.tableName,
       IndexName: 'gsi1',
       KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk >= :from',
       ExpressionAttributeValues: { ':pk': keys.villageStatus(villageCode, status), ':from': fromIso },
-      ProjectionExpression: '#id, serviceCode, #status, createdAt, updatedAt, #document.issuedAt',
-      ExpressionAttributeNames: { '#id': 'id', '#status': 'status', '#document': 'document' },
-    })) as StatRow[];
+      ProjectionExpression: 'pk, serviceCode, createdAt, #document.issuedAt',
+      ExpressionAttributeNames: { '#document': 'document' },
+    });
+    return items.map((item) => ({
+      id: requestIdOf(item),
+      status,
+      serviceCode: String(item.serviceCode),
+      createdAt: String(item.createdAt),
+      ...(item.document ? { document: item.document as StatRow['document'] } : {}),
+    }));
   }
 
   private async page(
@@ -50,7 +62,8 @@ export class DynamoConsoleReads implements ConsoleReads {
     };
     const result = await dynamo().send(new QueryCommand(input));
     return {
-      items: (result.Items ?? []).map((item) => fromItem<ServiceRequest>(item)),
+      // The index holds keys: the requests are read by their ids.
+      items: await this.requests.getMany((result.Items ?? []).map(requestIdOf)),
       ...(result.LastEvaluatedKey ? { cursor: encodeCursor(result.LastEvaluatedKey) } : {}),
     };
   }

@@ -1,10 +1,4 @@
-import {
-  GetCommand,
-  PutCommand,
-  TransactWriteCommand,
-  type TransactWriteCommandInput,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type TransactWriteCommandInput, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type {
   DocumentRecord,
   DocumentRegistry,
@@ -72,17 +66,7 @@ export class DynamoDocumentRegistry implements DocumentRegistry {
   }
 
   async recordIssued(document: DocumentRecord, change: RequestChange): Promise<boolean> {
-    try {
-      await dynamo().send(
-        new TransactWriteCommand({
-          TransactItems: [...this.requests.updateItems(change), ...this.documentItems(document)],
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error, 0)) return false;
-      throw error;
-    }
+    return (await this.requests.writeChange(change, this.documentItems(document))) === 'written';
   }
 
   // --- verifiable documents (signing, revocation, reissue) ---
@@ -116,7 +100,7 @@ export class DynamoDocumentRegistry implements DocumentRegistry {
         },
       },
     ];
-    return this.lifecycleWrite([...items, ...this.requests.updateItems(change)], items.length);
+    return this.lifecycleWrite(items, change);
   }
 
   async recordReissued(
@@ -142,7 +126,7 @@ export class DynamoDocumentRegistry implements DocumentRegistry {
       },
       ...this.documentItems(document),
     ];
-    return this.lifecycleWrite([...items, ...this.requests.updateItems(change)], items.length);
+    return this.lifecycleWrite(items, change);
   }
 
   /** The document and its hash lookup (DOCHASH#<sha256> → documentId), both new. */
@@ -169,17 +153,15 @@ export class DynamoDocumentRegistry implements DocumentRegistry {
     ];
   }
 
-  /** Item 0 holds the document's condition, `requestIndex` the request's: a cancellation names which failed. */
+  /** The document's items (item 0 holds its condition) and the request's change, in one transaction. */
   private async lifecycleWrite(
     items: NonNullable<TransactWriteCommandInput['TransactItems']>,
-    requestIndex: number,
+    change: RequestChange,
   ): Promise<DocumentWriteResult> {
     try {
-      await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
-      return 'written';
+      return await this.requests.writeChange(change, items);
     } catch (error) {
       if (isConditionFailure(error, 0)) return 'document-changed';
-      if (isConditionFailure(error, requestIndex)) return 'request-changed';
       throw error;
     }
   }

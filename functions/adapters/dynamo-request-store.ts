@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   DeleteCommand,
   GetCommand,
@@ -38,8 +39,15 @@ const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 
 /** The record as written with its request: the claim's lease is gone. */
 const completed = ({ claimedUntil: _claim, ...record }: IdempotencyRecord): IdempotencyRecord => record;
-/** Where the tracking-code lookup sits in a create transaction (after the request and its event). */
-const TRACKING_CODE_INDEX = 2;
+/** Where the tracking-code lookup sits in a create transaction (after the request's two items and its event). */
+const TRACKING_CODE_INDEX = 3;
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** How a conditional write of a request ended: META's condition failed, with META as it was found, if any. */
+type WriteOutcome =
+  | { readonly written: true }
+  | { readonly written: false; readonly found?: Record<string, { N?: string }> };
 
 /** Requests and their events in the single table (key design in keys.ts). */
 export class DynamoRequestStore implements RequestStore {
@@ -51,14 +59,10 @@ export class DynamoRequestStore implements RequestStore {
     idempotency?: IdempotencyRecord,
     niks: readonly string[] = [],
   ): Promise<CreateResult> {
-    const items: NonNullable<TransactWriteCommandInput['TransactItems']> = [
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: requestItem(request),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
+    const [meta, data] = requestItems(request);
+    const items: TransactItem[] = [
+      { Put: { TableName: this.tableName, Item: meta, ConditionExpression: 'attribute_not_exists(pk)' } },
+      { Put: { TableName: this.tableName, Item: data } },
       { Put: { TableName: this.tableName, Item: eventItem(event, 0) } },
       // The tracking code's lookup: unique, so a code names one request only.
       {
@@ -146,9 +150,43 @@ export class DynamoRequestStore implements RequestStore {
     return profile?.nik;
   }
 
-  async get(id: string): Promise<ServiceRequest | undefined> {
-    const item = await this.getItem<Record<string, unknown>>(keys.request(id));
-    return item ? fromItem(item) : undefined;
+  /** One strongly consistent Query of the request's two items (META, META#DATA): 1 RRU while they fit 4 KB. */
+  get(id: string): Promise<ServiceRequest | undefined> {
+    return untorn(id, () => this.read(id, true));
+  }
+
+  /**
+   * The requests with these ids (a listing's page, from an index's keys), in this order, those not found left
+   * out: one eventually consistent Query each (half a read unit, where a BatchGetItem of the two items would
+   * bill one), like the index the ids came from. One that is not found, or whose items were read at
+   * different versions, is read again strongly consistent.
+   */
+  async getMany(ids: readonly string[]): Promise<ServiceRequest[]> {
+    const found = await Promise.all(
+      ids.map(async (id) => {
+        const read = await this.read(id, false);
+        return read && read !== 'torn' ? read : this.get(id);
+      }),
+    );
+    return found.filter((request) => request !== undefined);
+  }
+
+  /** The request from one Query of its items; 'torn' when its data item is not the one META was written with. */
+  private async read(id: string, consistent: boolean): Promise<ServiceRequest | 'torn' | undefined> {
+    const { Items = [] } = await dynamo().send(
+      new QueryCommand({
+        ...partitionPrefix(this.tableName, keys.request(id).pk, keys.requestPrefix),
+        ConsistentRead: consistent,
+      }),
+    );
+    const meta = Items.find((item) => item.sk === keys.request(id).sk);
+    if (!meta) return undefined;
+    return (
+      assemble(
+        meta,
+        Items.find((item) => item.sk === keys.requestData(id).sk),
+      ) ?? 'torn'
+    );
   }
 
   idempotency(subject: string, key: string): Promise<IdempotencyRecord | undefined> {
@@ -233,54 +271,108 @@ export class DynamoRequestStore implements RequestStore {
     return (result.Items ?? []).map((item) => fromItem<RequestEvent>(item));
   }
 
-  async getWithEvents(id: string) {
+  getWithEvents(id: string) {
     const { first, last } = keys.requestView;
-    const items = await queryAll({
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
-      ExpressionAttributeValues: { ':pk': keys.request(id).pk, ':first': first, ':last': last },
-      ConsistentRead: true,
+    return untorn(id, async () => {
+      const items = await queryAll({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :last',
+        ExpressionAttributeValues: { ':pk': keys.request(id).pk, ':first': first, ':last': last },
+        ConsistentRead: true,
+      });
+      const meta = items.find((item) => item.sk === keys.request(id).sk);
+      if (!meta) return undefined;
+      const request = assemble(
+        meta,
+        items.find((item) => item.sk === keys.requestData(id).sk),
+      );
+      if (!request) return 'torn';
+      const events = items.filter((item) => String(item.sk).startsWith(keys.eventPrefix));
+      return { request, events: events.map((item) => fromItem<RequestEvent>(item)) };
     });
-    const record = items.find((item) => item.sk === keys.request(id).sk);
-    if (!record) return undefined;
-    const events = items.filter((item) => String(item.sk).startsWith(keys.eventPrefix));
-    return {
-      request: fromItem<ServiceRequest>(record),
-      events: events.map((item) => fromItem<RequestEvent>(item)),
-    };
   }
 
   async update(change: RequestChange): Promise<boolean> {
-    const items = this.updateItems(change);
-    // A TransactionConflict says another transaction on the record was in flight, not whether it committed:
-    // trying again is safe (the write stays conditional on the version) and settles it one way or the other.
+    return (await this.writeChange(change)) === 'written';
+  }
+
+  /**
+   * Writes a change of the request, conditional on its version, after `others` (the same transaction's other
+   * items, e.g. a document). META is written alone (PutItem) when there is nothing else to write. The data
+   * item is written only when the change alters it: the first attempt leaves it out, on condition that META's
+   * hash of the data is unchanged; if only that failed, the same write goes again with the data item.
+   * 'request-changed': the request's version moved on. A failed condition of one of `others` rejects with the
+   * cancelled transaction (TransactionCanceledException, `others` at their own indexes).
+   */
+  async writeChange(
+    change: RequestChange,
+    others: readonly TransactItem[] = [],
+  ): Promise<'written' | 'request-changed'> {
+    const first = await this.send([...others, ...this.changeItems(change, false)], others.length);
+    if (first.written) return 'written';
+    if (first.found?.version?.N !== String(change.expectedVersion)) return 'request-changed';
+    const second = await this.send([...others, ...this.changeItems(change, true)], others.length);
+    return second.written ? 'written' : 'request-changed';
+  }
+
+  /** META (first), the data item when `withData`, the event and the NIK lookups of a change. */
+  private changeItems(
+    { request, expectedVersion, event, niks = [] }: RequestChange,
+    withData: boolean,
+  ): TransactItem[] {
+    const [meta, data] = requestItems(request);
+    return [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: meta,
+          ConditionExpression: `version = :expected${withData ? '' : ' AND dataHash = :hash'}`,
+          ExpressionAttributeValues: {
+            ':expected': expectedVersion,
+            ...(withData ? {} : { ':hash': meta.dataHash }),
+          },
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        },
+      },
+      ...(withData ? [{ Put: { TableName: this.tableName, Item: data } }] : []),
+      ...(event ? [{ Put: { TableName: this.tableName, Item: eventItem(event, request.version) } }] : []),
+      ...this.personLookups(request.id, niks),
+    ];
+  }
+
+  /**
+   * Sends a request's write: a PutItem when it is META alone (a transaction costs twice the units), else one
+   * transaction, tried again while another transaction on the same items is in flight (that says nothing
+   * about whether it committed; the write stays conditional, so trying again settles it either way).
+   */
+  private async send(items: readonly TransactItem[], metaIndex: number): Promise<WriteOutcome> {
+    const [only] = items;
+    if (items.length === 1 && only?.Put) {
+      try {
+        await dynamo().send(new PutCommand(only.Put));
+        return { written: true };
+      } catch (error) {
+        if (error instanceof ConditionalCheckFailedException) return { written: false, found: error.Item };
+        throw error;
+      }
+    }
     for (let attempt = 1; ; attempt++) {
       try {
-        await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
-        return true;
+        await dynamo().send(new TransactWriteCommand({ TransactItems: [...items] }));
+        return { written: true };
       } catch (error) {
-        if (isConditionFailure(error, 0)) return false;
+        const reasons =
+          error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []) : [];
+        const failed = reasons.flatMap((reason, index) =>
+          reason.Code === 'ConditionalCheckFailed' ? [index] : [],
+        );
+        if (failed.length === 1 && failed[0] === metaIndex) {
+          return { written: false, found: reasons[metaIndex]?.Item };
+        }
         if (!isTransactionConflict(error) || attempt >= CONFLICT_ATTEMPTS) throw error;
         await backOff(attempt);
       }
     }
-  }
-
-  /** The transaction items of a conditional request update, shared with writes that add more items. */
-  updateItems({ request, expectedVersion, event, niks = [] }: RequestChange) {
-    const put = {
-      Put: {
-        TableName: this.tableName,
-        Item: requestItem(request),
-        ConditionExpression: 'version = :expected',
-        ExpressionAttributeValues: { ':expected': expectedVersion },
-      },
-    };
-    return [
-      put,
-      ...(event ? [{ Put: { TableName: this.tableName, Item: eventItem(event, request.version) } }] : []),
-      ...this.personLookups(request.id, niks),
-    ];
   }
 
   async listByVillage({ villageCode, status, createdBefore, limit, cursor }: VillageQuery) {
@@ -303,7 +395,7 @@ export class DynamoRequestStore implements RequestStore {
       }),
     );
     return {
-      items: (result.Items ?? []).map((item) => fromItem<ServiceRequest>(item)),
+      items: await this.getMany((result.Items ?? []).map(requestIdOf)),
       cursor: result.LastEvaluatedKey ? encodeCursor(result.LastEvaluatedKey) : undefined,
     };
   }
@@ -321,8 +413,7 @@ export class DynamoRequestStore implements RequestStore {
       }),
     );
     return {
-      // A keys-only index: the request's id is in its own key.
-      ids: (result.Items ?? []).map((item) => String(item.pk).slice(keys.request('').pk.length)),
+      ids: (result.Items ?? []).map(requestIdOf),
       cursor: result.LastEvaluatedKey ? encodeCursor(result.LastEvaluatedKey) : undefined,
     };
   }
@@ -352,16 +443,40 @@ export class DynamoRequestStore implements RequestStore {
   }
 }
 
-/** A request as a table item, with its index keys (exported for benchmarks that seed the table). */
-export function requestItem(request: ServiceRequest) {
+/**
+ * The request's fields that only its submission, a correction or a decider's attached document change: kept
+ * in the META#DATA item, so META, which every step of the workflow rewrites, stays well under the 1 KB that
+ * one write unit covers (the form, the files and the contacts are most of a request's bytes).
+ */
+const DATA_FIELDS = [
+  'applicant',
+  'data',
+  'contact',
+  'attachments',
+  'channel',
+  'consent',
+  'citizen',
+] as const satisfies readonly (keyof ServiceRequest)[];
+
+/**
+ * A request as its two table items (exported for benchmarks that seed the table): META, with its index keys
+ * and the hash of the data item, and META#DATA.
+ */
+export function requestItems(request: ServiceRequest) {
   const sortKey = `${request.createdAt}#${request.id}`;
   const { awaiting } = request;
-  const { pendingSignal: _written, ...record } = request;
+  const data: Record<string, unknown> = {};
+  const record: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(request)) {
+    if (name === 'pendingSignal') continue;
+    ((DATA_FIELDS as readonly string[]).includes(name) ? data : record)[name] = value;
+  }
   // A signal written with an earlier version is settled: the item drops it and leaves the sparse index.
   const signal = pendingSignalOf(request);
-  return {
+  const meta = {
     ...keys.request(request.id),
     ...record,
+    dataHash: hashOf(data),
     ...(signal
       ? {
           pendingSignal: signal,
@@ -379,7 +494,59 @@ export function requestItem(request: ServiceRequest) {
       ? { gsi3pk: keys.task(request.villageCode, awaiting.role), gsi3sk: `${awaiting.dueAt}#${request.id}` }
       : {}),
   };
+  return [meta, { ...keys.requestData(request.id), ...data }] as const;
 }
+
+/**
+ * A short hash of the data item's fields, independent of key order (DynamoDB does not keep a map's order)
+ * and of undefined values (never written, in a map or a list: the client removes them).
+ */
+function hashOf(data: Record<string, unknown>): string {
+  const canonical = (value: unknown): string => {
+    if (Array.isArray(value)) {
+      return `[${value
+        .filter((element) => element !== undefined)
+        .map(canonical)
+        .join(',')}]`;
+    }
+    if (value && typeof value === 'object') {
+      const fields = Object.entries(value).filter(([, field]) => field !== undefined);
+      fields.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      return `{${fields.map(([name, field]) => `${JSON.stringify(name)}:${canonical(field)}`).join(',')}}`;
+    }
+    return JSON.stringify(value) ?? 'null';
+  };
+  return createHash('sha256').update(canonical(data)).digest('base64url').slice(0, 22);
+}
+
+/** Reads until the request's two items match: a Query is not isolated from a transaction committing meanwhile. */
+async function untorn<T>(id: string, read: () => Promise<T | 'torn' | undefined>): Promise<T | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await read();
+    if (result !== 'torn') return result;
+    if (attempt >= CONFLICT_ATTEMPTS) throw new Error(`Request ${id}: its data item does not match META`);
+    await backOff(attempt);
+  }
+}
+
+/**
+ * The request from its items, or undefined when the data item read is not the one META was written with (a
+ * write landed between the two). META without a hash predates the data item and holds the whole request.
+ */
+function assemble(
+  meta: Record<string, unknown>,
+  dataItem: Record<string, unknown> | undefined,
+): ServiceRequest | undefined {
+  const { dataHash, ...record } = fromItem<Record<string, unknown>>(meta);
+  if (dataHash === undefined) return record as unknown as ServiceRequest;
+  if (!dataItem) return undefined;
+  const data = fromItem<Record<string, unknown>>(dataItem);
+  return hashOf(data) === dataHash ? ({ ...record, ...data } as unknown as ServiceRequest) : undefined;
+}
+
+/** The id of the request an index entry points to (its table key: REQ#<id>). */
+export const requestIdOf = (item: Record<string, unknown>) =>
+  String(item.pk).slice(keys.request('').pk.length);
 
 function eventItem(event: RequestEvent, n: number) {
   return { ...keys.event(event.requestId, event.at, n), ...event };

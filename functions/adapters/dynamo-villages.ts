@@ -1,6 +1,6 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry } from '../core/audit.js';
-import type { Village } from '../core/places.js';
+import type { Village, VillageSummary } from '../core/places.js';
 import type { VillageRegistry } from '../core/tenants.js';
 import { once } from './clients.js';
 import { putAudited } from './dynamo-audit.js';
@@ -26,14 +26,15 @@ export class DynamoVillageDirectory implements VillageRegistry {
     return result.Item ? fromItem<Village>(result.Item) : undefined;
   }
 
-  async list(): Promise<Village[]> {
+  /** From the directory index alone: it projects the summary's fields (lib/constructs/data.ts). */
+  async list(): Promise<VillageSummary[]> {
     const items = await queryAll({
       TableName: this.tableName,
       IndexName: 'gsi2',
       KeyConditionExpression: 'gsi2pk = :pk',
       ExpressionAttributeValues: { ':pk': keys.villageDirectory },
     });
-    return items.map((item) => fromItem<Village>(item));
+    return items.map((item) => fromItem<VillageSummary>(item));
   }
 
   /** The village and its audit entry in one transaction (see VillageRegistry.save). */

@@ -11,7 +11,11 @@ const AUDIT_PARTITIONS: Record<AuditTargetKind, string> = {
 
 /**
  * The single table's key design (DESIGN.md §2), one place for every key so access patterns stay visible:
- * - request            pk REQ#<id>            sk META
+ * - request            pk REQ#<id>            sk META       (what changes: status, stage, task, document…; small)
+ * - request's data     pk REQ#<id>            sk META#DATA  (who applied, the form, files, contacts: written at
+ *                      submission, again only by a correction or a decider's attached document; META holds its
+ *                      hash. Sorts right after META, so one Query reads both, and events + META + DATA are
+ *                      adjacent)
  * - request event      pk REQ#<id>            sk EVT#<at>#<n>
  * - notification       pk REQ#<id>            sk NOTIFY#<at>#<notification id>  (the outbox; query by prefix)
  * - registry lookup    pk REQ#<id>            sk REGLOG#<at>#<registry>#<n>  (who, whom, why; NIK masked)
@@ -19,6 +23,8 @@ const AUDIT_PARTITIONS: Record<AuditTargetKind, string> = {
  * - village requests   gsi2 V#<village>              <createdAt>#<id>
  * - pending tasks      gsi3 T#<village>#<role>       <dueAt>#<id>       (only while a decider is awaited)
  * - citizen's requests gsi4 U#<subject>              <createdAt>#<id>
+ *   (the request indexes hold keys, and gsi1 what the dashboard counts: a listing then reads the requests
+ *   it shows by id; see TABLE_INDEXES in lib/constructs/data.ts)
  * - pending signals    gsi5 SIG#<village>            <written at>#<id>  (keys only; only while a decision's
  *                      or correction's signal to the workflow is unconfirmed: the reconciler re-sends them)
  * - village            pk VILLAGE#<code>      sk META;   gsi2 DIRECTORY#VILLAGE  <code>
@@ -40,16 +46,20 @@ const AUDIT_PARTITIONS: Record<AuditTargetKind, string> = {
  */
 export const keys = {
   request: (id: string) => ({ pk: `REQ#${id}`, sk: 'META' }),
+  requestData: (id: string) => ({ pk: `REQ#${id}`, sk: 'META#DATA' }),
+  /** The sort-key prefix of a request's own two items (META, META#DATA). */
+  requestPrefix: 'META',
   event: (id: string, at: string, n: number) => ({
     pk: `REQ#${id}`,
     sk: `EVT#${at}#${String(n).padStart(4, '0')}`,
   }),
   eventPrefix: 'EVT#',
   /**
-   * The sort keys of a request's view, its events and the record (EVT#… sorts just before META): one Query
-   * from `first` to `last` reads both, and none of the partition's audit entries, notifications or look-ups.
+   * The sort keys of a request's view, its events and its two items (EVT#… sorts just before META, then
+   * META#DATA): one Query from `first` to `last` reads them all, and none of the partition's audit entries,
+   * notifications or look-ups.
    */
-  requestView: { first: 'EVT#', last: 'META' },
+  requestView: { first: 'EVT#', last: 'META#DATA' },
   /** One outbox item; without `at` and `notificationId`, the key prefix of all of a request's notifications. */
   notification: (id: string, at?: string, notificationId?: string) => ({
     pk: `REQ#${id}`,

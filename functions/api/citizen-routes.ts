@@ -162,9 +162,9 @@ export const trackRequest = pure(
         'Public: where a request is, by its tracking code and the last 6 digits of the applicant’s NIK (POST, so neither appears in a URL or a log). Service, village, status, dates and the next step only: no names, NIK or data. Rate limited per client and per code.',
       tags: ['requests'],
       needs: [
-        // The tracking code (TRACK#), the request it names (REQ#, sk META), the village and its services (VILLAGE#).
-        { table: ['GetItem'], partitions: ['TRACK#', 'REQ#', 'VILLAGE#'] },
-        // The request's events (REQ#<id>, sk EVT#…).
+        // The tracking code (TRACK#), the village and its services (VILLAGE#).
+        { table: ['GetItem'], partitions: ['TRACK#', 'VILLAGE#'] },
+        // The request it names and its events (REQ#<id>: sk META, META#DATA, EVT#…).
         { table: ['Query'], partitions: ['REQ#'] },
         // Failed-attempt counters, the only write (consume and refund).
         TABLE_NEEDS.rateCounts,

@@ -43,9 +43,11 @@ export const listTasks = pure(
         "The caller's inbox in a village: requests whose current stage waits for one of the caller's roles, late ones apart.",
       tags: ['console'],
       needs: [
-        // The village's own programmes (VILLAGE#…SERVICE#) and its open tasks (gsi3).
+        // The village's own programmes (VILLAGE#…SERVICE#), its open tasks (gsi3: keys) and those requests
+        // (a Query of each one's META and META#DATA, REQ#).
         { table: ['GetItem', 'Query'], partitions: ['VILLAGE#'] },
         { table: ['Query'], indexes: ['gsi3'] },
+        { table: ['Query'], partitions: ['REQ#'] },
       ],
       query: villageQuery,
       responses: {
@@ -69,9 +71,11 @@ export const getVillageStats = pure(
         "A village's dashboard for a period: requests by status and service, time to issue against each service's target, late stages.",
       tags: ['console'],
       needs: [
-        // The village and its programmes (VILLAGE#), requests by status (gsi1) and open tasks (gsi3).
+        // The village and its programmes (VILLAGE#), requests by status (gsi1) and open tasks (gsi3: keys, the
+        // requests read from REQ#).
         { table: ['GetItem', 'Query'], partitions: ['VILLAGE#'] },
         { table: ['Query'], indexes: ['gsi1', 'gsi3'] },
+        { table: ['Query'], partitions: ['REQ#'] },
       ],
       query: statsQuery,
       responses: {
@@ -115,12 +119,12 @@ export const listMyRequests = pure(
       summary: "The caller's own requests (a citizen's, or an operator's counter submissions), newest first.",
       tags: ['requests'],
       needs: [
-        // The account's own requests (gsi4 U#<subject>: an index, not narrowable).
+        // The account's own requests (gsi4 U#<subject>: an index of keys, not narrowable).
         { table: ['Query'], indexes: ['gsi4'] },
-        // Its linked NIK (USER#), the requests about that NIK (Query of PERSON#<hash>), each request (REQ#) and
-        // its service (VILLAGE#, for a village's own service).
-        { table: ['GetItem'], partitions: ['USER#', 'REQ#', 'VILLAGE#'] },
-        { table: ['Query'], partitions: ['PERSON#'] },
+        // Its linked NIK (USER#), the requests about that NIK (Query of PERSON#<hash>), each request (a Query of
+        // its META and META#DATA, REQ#) and its service (VILLAGE#, for a village's own service).
+        { table: ['GetItem'], partitions: ['USER#', 'VILLAGE#'] },
+        { table: ['Query'], partitions: ['PERSON#', 'REQ#'] },
       ],
       query: myRequestsQuery,
       responses: {

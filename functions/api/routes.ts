@@ -116,8 +116,9 @@ export const submitRequest = pure(
         'Submit a request for a service in a village. Repeating the call with the same Idempotency-Key returns the first answer.',
       tags: ['requests'],
       needs: [
-        // The village and its own programmes; a replayed Idempotency-Key's request.
-        { table: ['GetItem'], partitions: ['VILLAGE#', 'REQ#'] },
+        // The village and its own programmes (VILLAGE#); a replayed Idempotency-Key's request (REQ#).
+        { table: ['GetItem'], partitions: ['VILLAGE#'] },
+        { table: ['Query'], partitions: ['REQ#'] },
         // The Idempotency-Key: claimed, renewed, released (IDEM#).
         { table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitions: ['IDEM#'] },
         // One transaction: the request and its first event (REQ#), its tracking code (TRACK#), the key's answer
@@ -161,8 +162,9 @@ export const listRequests = pure(
       summary: "A village's requests, newest first, optionally by status; paginated with an opaque cursor.",
       tags: ['requests'],
       needs: [
-        // A village's requests, all (gsi2) or by status (gsi1).
+        // A village's requests, all (gsi2) or by status (gsi1): keys, then each request (REQ#).
         { table: ['Query'], indexes: ['gsi1', 'gsi2'] },
+        { table: ['Query'], partitions: ['REQ#'] },
       ],
       query: listRequestsQuery,
       responses: {
@@ -486,7 +488,7 @@ export const revokeDocument = pure(
       needs: [
         // The letter (DOC#) and its request (REQ#); the revocation on the letter, its event and audit entries.
         { table: ['GetItem', 'UpdateItem', 'PutItem'], partitions: ['DOC#'] },
-        { table: ['GetItem', 'PutItem'], partitions: ['REQ#'] },
+        { table: ['Query', 'PutItem'], partitions: ['REQ#'] },
       ],
       params: documentIdParams,
       body: documentReasonBody,
@@ -514,7 +516,7 @@ export const reissueDocument = pure(
       tags: ['documents'],
       needs: [
         // The letter replaced, its request and events, the village (letterhead, signer).
-        { table: ['GetItem'], partitions: ['DOC#', 'REQ#', 'VILLAGE#'] },
+        { table: ['GetItem'], partitions: ['DOC#', 'VILLAGE#'] },
         { table: ['Query'], partitions: ['REQ#'] },
         // The new letter, its hash record, the old letter marked replaced, the request's event, and the next
         // letter number (COUNTER#, with void numbers) in one transaction.

@@ -22,7 +22,7 @@ export interface Page {
   readonly cursor?: string;
 }
 
-/** The slice of a request the dashboard reads. */
-export type StatRow = Pick<ServiceRequest, 'id' | 'serviceCode' | 'status' | 'createdAt' | 'updatedAt'> & {
+/** The slice of a request the dashboard reads (what the inbox index projects, lib/constructs/data.ts). */
+export type StatRow = Pick<ServiceRequest, 'id' | 'serviceCode' | 'status' | 'createdAt'> & {
   readonly document?: { readonly issuedAt?: string };
 };

@@ -28,6 +28,18 @@ export interface Village {
   readonly announcements?: readonly LocalizedText[];
 }
 
+/** What the village directory lists (GET /v1/villages): its index projects these fields and no others. */
+export const VILLAGE_SUMMARY_FIELDS = [
+  'code',
+  'name',
+  'kind',
+  'district',
+  'regency',
+  'province',
+  'services',
+] as const satisfies readonly (keyof Village)[];
+export type VillageSummary = Pick<Village, (typeof VILLAGE_SUMMARY_FIELDS)[number]>;
+
 export const regencyCodeOf = (villageCode: string): string => villageCode.split('.').slice(0, 2).join('.');
 export const districtCodeOf = (villageCode: string): string => villageCode.split('.').slice(0, 3).join('.');
 

@@ -1,5 +1,5 @@
 import type { NextStep } from './approvals.js';
-import type { Village } from './places.js';
+import type { Village, VillageSummary } from './places.js';
 import type { PendingSignal, RequestEvent, RequestStatus, ServiceRequest } from './requests.js';
 import type { LocalizedText } from './text.js';
 
@@ -112,7 +112,8 @@ export type CreateResult =
 
 export interface VillageDirectory {
   get(code: string): Promise<Village | undefined>;
-  list(): Promise<Village[]>;
+  /** Every village, as the directory lists them. */
+  list(): Promise<VillageSummary[]>;
 }
 
 /** A letter that has been issued, as the public verification page shows it. */

@@ -93,11 +93,14 @@ function countByStatus(rows: readonly StatRow[]): Partial<Record<RequestStatus, 
   return counts;
 }
 
-/** Submission to issue, in hours (two decimals), for the issued requests among `rows`. */
+/** Submission to issue, in hours (two decimals), for the issued requests among `rows` (their letters' dates). */
 function durations(rows: readonly StatRow[], targetHours: number) {
   const hours = rows
-    .filter((row) => row.status === 'ISSUED')
-    .map((row) => (Date.parse(row.document?.issuedAt ?? row.updatedAt) - Date.parse(row.createdAt)) / HOUR)
+    .flatMap(({ status, document, createdAt }) =>
+      status === 'ISSUED' && document?.issuedAt
+        ? [(Date.parse(document.issuedAt) - Date.parse(createdAt)) / HOUR]
+        : [],
+    )
     .sort((a, b) => a - b);
   const round = (value: number | undefined) =>
     value === undefined ? undefined : Math.round(value * 100) / 100;

@@ -4,7 +4,7 @@ import { applicationSchema } from './catalog/application-schema.js';
 import type { ServiceDefinition } from './catalog/types.js';
 import { maskPersonalNumbers } from './data-subject.js';
 import { maskNik } from './nik.js';
-import type { Village } from './places.js';
+import type { VillageSummary } from './places.js';
 import type { RequestEvent, ServiceRequest } from './requests.js';
 import { text } from './text.js';
 
@@ -161,7 +161,7 @@ export function serviceView(service: ServiceDefinition) {
   };
 }
 
-export function villageView(village: Village) {
+export function villageView(village: VillageSummary) {
   const { code, name, kind, district, regency, province, services } = village;
   return { code, name, kind, district, regency, province, services };
 }

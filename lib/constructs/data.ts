@@ -10,26 +10,55 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
+import { VILLAGE_SUMMARY_FIELDS } from '../../functions/core/places.js';
 
 /**
  * The single table's secondary indexes, by access pattern. Keys are written by the request store adapter;
  * every index is partitioned by village (or citizen), never by a key shared by all villages.
+ *
+ * Each index holds only what is read from it without going back to the table. AWS bills an index write for
+ * every write that changes an entry's key or one of its projected attributes, sized on the entry: an index
+ * that projected the whole request would be rewritten (at the request's size) on every step of the workflow.
+ * The request listings (inbox, all requests, tasks, a citizen's own) show whole requests, which are two items
+ * (keys.ts), so they read them by the ids in the entries' keys (one Query each, half a read unit); the
+ * entries then cost a write only when they move (a new status, a stage opened or decided) and stay at the
+ * minimum size.
  */
 export const TABLE_INDEXES = {
-  /** A village's inbox by status, newest first. */
-  gsi1: { partitionKey: 'gsi1pk', sortKey: 'gsi1sk' },
-  /** All of a village's requests, newest first; also the village directory. */
-  gsi2: { partitionKey: 'gsi2pk', sortKey: 'gsi2sk' },
+  /**
+   * A village's inbox by status, newest first; also the dashboard's counts, answered from the index alone:
+   * the request's service, creation time and letter (its issue date), which are written once (the letter:
+   * when its number is drawn, then with the ISSUED move).
+   */
+  gsi1: {
+    partitionKey: 'gsi1pk',
+    sortKey: 'gsi1sk',
+    projection: ProjectionType.INCLUDE,
+    include: ['serviceCode', 'createdAt', 'document'],
+  },
+  /**
+   * All of a village's requests, newest first (keys only: no request has the fields below); also the village
+   * directory, whose entries carry what the directory lists (GET /v1/villages).
+   */
+  gsi2: {
+    partitionKey: 'gsi2pk',
+    sortKey: 'gsi2sk',
+    projection: ProjectionType.INCLUDE,
+    include: VILLAGE_SUMMARY_FIELDS,
+  },
   /** Staff pending tasks by village and role, by due time. */
-  gsi3: { partitionKey: 'gsi3pk', sortKey: 'gsi3sk' },
+  gsi3: { partitionKey: 'gsi3pk', sortKey: 'gsi3sk', projection: ProjectionType.KEYS_ONLY },
   /** A citizen's own requests. */
-  gsi4: { partitionKey: 'gsi4pk', sortKey: 'gsi4sk' },
+  gsi4: { partitionKey: 'gsi4pk', sortKey: 'gsi4sk', projection: ProjectionType.KEYS_ONLY },
   /**
    * Workflow signals not yet confirmed, by village, oldest first (the reconciler re-sends them). Sparse and
    * keys only: an entry lives from a decision's write to the workflow's next write, and costs a write each way.
    */
   gsi5: { partitionKey: 'gsi5pk', sortKey: 'gsi5sk', projection: ProjectionType.KEYS_ONLY },
-} as const satisfies Record<string, { partitionKey: string; sortKey: string; projection?: ProjectionType }>;
+} as const satisfies Record<
+  string,
+  { partitionKey: string; sortKey: string; projection: ProjectionType; include?: readonly string[] }
+>;
 
 export interface DataProps {
   /**
@@ -69,11 +98,12 @@ export class Data extends Construct {
       deletionProtection: removalPolicy === RemovalPolicy.RETAIN,
       removalPolicy,
       timeToLiveAttribute: 'expiresAt', // idempotency records and other short-lived items
-      globalSecondaryIndexes: Object.entries(TABLE_INDEXES).map(([indexName, keys]) => ({
+      globalSecondaryIndexes: Object.entries(TABLE_INDEXES).map(([indexName, index]) => ({
         indexName,
-        partitionKey: string(keys.partitionKey),
-        sortKey: string(keys.sortKey),
-        ...('projection' in keys ? { projectionType: keys.projection } : {}),
+        partitionKey: string(index.partitionKey),
+        sortKey: string(index.sortKey),
+        projectionType: index.projection,
+        ...('include' in index ? { nonKeyAttributes: [...index.include] } : {}),
       })),
     });
 

@@ -11,6 +11,7 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ListTablesCommand,
+  type Projection,
   UpdateTableCommand,
 } from '@aws-sdk/client-dynamodb';
 import { waitUntil } from './net.js';
@@ -118,6 +119,13 @@ export const localClient = (endpoint: string) =>
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
   });
 
+/** Same projection type and, for INCLUDE, the same attributes (in any order). */
+function sameProjection(a: Projection | undefined, b: Projection | undefined): boolean {
+  const attributes = (projection: Projection | undefined) =>
+    [...(projection?.NonKeyAttributes ?? [])].sort().join(',');
+  return (a?.ProjectionType ?? 'ALL') === (b?.ProjectionType ?? 'ALL') && attributes(a) === attributes(b);
+}
+
 type Template = { Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }> };
 
 /**
@@ -142,11 +150,29 @@ export async function ensureTableFromTemplate(
     >;
     const existing = await client.send(new ListTablesCommand({}));
     if (existing.TableNames?.includes(tableName)) {
-      // A data directory from before an index was added: add it, as a deployment of the stack would.
+      // A data directory from before an index was added or its projection changed: (re)build the index, as
+      // a deployment of the stack would (AWS cannot change a projection in place either). Its entries are
+      // rebuilt from the table's items.
       const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-      const present = new Set(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName));
+      const present = new Map(Table?.GlobalSecondaryIndexes?.map((index) => [index.IndexName, index]));
       for (const { IndexName, KeySchema: keys, Projection } of GlobalSecondaryIndexes ?? []) {
-        if (present.has(IndexName)) continue;
+        const current = present.get(IndexName);
+        if (current && sameProjection(current.Projection, Projection)) continue;
+        const index = async () =>
+          (
+            await client.send(new DescribeTableCommand({ TableName: tableName }))
+          ).Table?.GlobalSecondaryIndexes?.find((candidate) => candidate.IndexName === IndexName);
+        if (current) {
+          await client.send(
+            new UpdateTableCommand({
+              TableName: tableName,
+              GlobalSecondaryIndexUpdates: [{ Delete: { IndexName } }],
+            }),
+          );
+          await waitUntil(`index ${IndexName} deleted`, async () => {
+            if (await index()) throw new Error('still there');
+          });
+        }
         await client.send(
           new UpdateTableCommand({
             TableName: tableName,
@@ -154,6 +180,9 @@ export async function ensureTableFromTemplate(
             GlobalSecondaryIndexUpdates: [{ Create: { IndexName, KeySchema: keys, Projection } }],
           }),
         );
+        await waitUntil(`index ${IndexName} built`, async () => {
+          if ((await index())?.IndexStatus !== 'ACTIVE') throw new Error('not yet');
+        });
       }
       return;
     }

@@ -176,16 +176,28 @@ describe('DesaDigitalStack', () => {
       });
     });
 
-    it('indexes the table for inboxes, village listings, pending tasks and citizens, projecting all attributes, and pending signals, keys only', () => {
+    it('indexes the table for inboxes, village listings, pending tasks, citizens and pending signals, projecting only what is read from the index', () => {
       const [, table] = only('AWS::DynamoDB::GlobalTable');
+      const projections = [
+        // the inbox by status; the dashboard counts from it alone
+        { ProjectionType: 'INCLUDE', NonKeyAttributes: ['serviceCode', 'createdAt', 'document'] },
+        // a village's requests (keys: requests have none of these), and the village directory's summaries
+        {
+          ProjectionType: 'INCLUDE',
+          NonKeyAttributes: ['code', 'name', 'kind', 'district', 'regency', 'province', 'services'],
+        },
+        { ProjectionType: 'KEYS_ONLY' },
+        { ProjectionType: 'KEYS_ONLY' },
+        { ProjectionType: 'KEYS_ONLY' },
+      ];
       expect(table.Properties.GlobalSecondaryIndexes).toEqual(
-        [1, 2, 3, 4, 5].map((n) => ({
-          IndexName: `gsi${n}`,
+        projections.map((Projection, index) => ({
+          IndexName: `gsi${index + 1}`,
           KeySchema: [
-            { AttributeName: `gsi${n}pk`, KeyType: 'HASH' },
-            { AttributeName: `gsi${n}sk`, KeyType: 'RANGE' },
+            { AttributeName: `gsi${index + 1}pk`, KeyType: 'HASH' },
+            { AttributeName: `gsi${index + 1}sk`, KeyType: 'RANGE' },
           ],
-          Projection: { ProjectionType: n === 5 ? 'KEYS_ONLY' : 'ALL' },
+          Projection,
         })),
       );
     });

@@ -114,9 +114,12 @@ export function standIns(runtime: LocalRuntime) {
   return {
     dynamo,
     s3,
-    /** Every request record of a village (the village listing index, not a Scan). */
+    /**
+     * Every request record of a village (the village listing index, not a Scan; it holds keys), each as its
+     * two items (META and META#DATA) merged.
+     */
     async requestsOf(villageCode: string): Promise<Record<string, unknown>[]> {
-      const items: Record<string, unknown>[] = [];
+      const entries: Record<string, unknown>[] = [];
       let start: Record<string, unknown> | undefined;
       do {
         const page = await dynamo.send(
@@ -128,10 +131,22 @@ export function standIns(runtime: LocalRuntime) {
             ExclusiveStartKey: start,
           }),
         );
-        items.push(...(page.Items ?? []));
+        entries.push(...(page.Items ?? []));
         start = page.LastEvaluatedKey;
       } while (start);
-      return items;
+      return Promise.all(
+        entries.map(async ({ pk }) => {
+          const { Items = [] } = await dynamo.send(
+            new QueryCommand({
+              TableName: table,
+              KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+              ExpressionAttributeValues: { ':pk': pk, ':prefix': keys.requestPrefix },
+              ConsistentRead: true,
+            }),
+          );
+          return Object.assign({}, ...Items);
+        }),
+      );
     },
     /** The SHA-256 of a stored object, or undefined when there is no such object. */
     async objectSha256(key: string): Promise<string | undefined> {

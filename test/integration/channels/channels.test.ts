@@ -167,7 +167,8 @@ describe('citizen channels', () => {
       assisted = response.body;
       await settledAtFirstStage(assisted.id);
       const all = await items();
-      const stored = all.find((item) => item.pk === `REQ#${assisted.id}` && item.sk === 'META');
+      // who applied, for whom and how they consented: the request's write-once data item
+      const stored = all.find((item) => item.pk === `REQ#${assisted.id}` && item.sk === 'META#DATA');
       expect(stored).toMatchObject({
         channel: 'assisted',
         citizen: { name: 'Budi Santoso' },

@@ -14,7 +14,8 @@ import { startTestTable } from '../../support/dynamo.js';
  * The fault proxy's meter (lib/local/aws-capacity-meter.ts) against DynamoDB Local and the stack's own
  * table: what AWS would bill for real calls, from the items before and after each write. Items are sized
  * so the expected units can be read off: a 1,400-byte attribute makes an item of 1–2 KB (2 write units,
- * 1 read unit), an item without it stays under 1 KB (1 write unit).
+ * 1 read unit), an item without it stays under 1 KB (1 write unit). The big attribute is `document`, one
+ * that gsi1 projects, so its index entry is as big as the item.
  */
 describe('capacity by AWS rules, metered at the proxy', () => {
   let table: Awaited<ReturnType<typeof startTestTable>>;
@@ -26,7 +27,7 @@ describe('capacity by AWS rules, metered at the proxy', () => {
     sk: s('META'),
     gsi1pk: s('VILLAGE#1#IN_REVIEW'),
     gsi1sk: s('2026-12-02T00:00:00Z'),
-    data: s('x'.repeat(1400)),
+    document: s('x'.repeat(1400)),
   };
   const units = () =>
     proxy.stats().awsCapacity['-'] ?? { read: 0, write: 0, indexWrites: {}, failedWrites: 0 };
@@ -45,7 +46,7 @@ describe('capacity by AWS rules, metered at the proxy', () => {
   });
   beforeEach(() => proxy.resetStats());
 
-  it('charges a put on the item and its whole-item index entry', async () => {
+  it('charges a put on the item and its index entry, sized on the projected attributes', async () => {
     await client.send(new PutItemCommand({ TableName: table.tableName, Item: big }));
     expect(units()).toMatchObject({ write: 4, read: 0, indexWrites: { gsi1: 2 } });
   });
@@ -71,8 +72,9 @@ describe('capacity by AWS rules, metered at the proxy', () => {
             Update: {
               TableName: table.tableName,
               Key: { pk: big.pk, sk: big.sk },
-              UpdateExpression: 'SET note = :note',
-              ExpressionAttributeValues: { ':note': s('ok') },
+              UpdateExpression: 'SET #document = :document',
+              ExpressionAttributeNames: { '#document': 'document' },
+              ExpressionAttributeValues: { ':document': s('y'.repeat(1400)) },
             },
           },
         ],
@@ -80,6 +82,18 @@ describe('capacity by AWS rules, metered at the proxy', () => {
     );
     // the event: 2 × 1; the request: 2 × 2 on the table, its gsi1 entry changed in place: 2
     expect(units()).toMatchObject({ write: 2 + 4 + 2, indexWrites: { gsi1: 2 } });
+  });
+
+  it('charges no index write for a change of an attribute the index does not project', async () => {
+    await client.send(
+      new UpdateItemCommand({
+        TableName: table.tableName,
+        Key: { pk: big.pk, sk: big.sk },
+        UpdateExpression: 'SET note = :note',
+        ExpressionAttributeValues: { ':note': s('ok') },
+      }),
+    );
+    expect(units()).toMatchObject({ write: 2, indexWrites: {} });
   });
 
   it('charges a write whose condition failed on the existing item, without index writes', async () => {

@@ -128,7 +128,6 @@ describe('the village dashboard (stats)', () => {
     serviceCode: 'SKU',
     status,
     createdAt: hoursAgo(createdHoursAgo),
-    updatedAt: hoursAgo(issuedHoursAgo ?? createdHoursAgo),
     ...(issuedHoursAgo !== undefined ? { document: { issuedAt: hoursAgo(issuedHoursAgo) } } : {}),
   });
 
