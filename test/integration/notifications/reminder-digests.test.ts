@@ -160,6 +160,23 @@ describe('reminder digests: the first reminder of the hour at once, the others i
     expect(await statusOf(second.req.id)).toEqual(['digested']);
   });
 
+  it("tells a busy decider's whole hour in one SMS part, and settles every held reminder", async () => {
+    // Prepare: a stage opens for the operator every four minutes
+    const opened = Array.from({ length: 14 }, (_, n) => stageOpens(2 + 4 * n));
+    for (const { reminders } of opened) await remind(reminders);
+    // Act
+    const run = await runJob();
+    // Assess
+    expect(run).toMatchObject({ sent: 1, reminders: 13 });
+    expect(fake.sns).toHaveLength(2);
+    const message = fake.sns[1]?.params.Message ?? '';
+    expect(message).toMatch(
+      /^Desa Digital: 13 permohonan lagi menunggu Anda \(SKU DD-.*, \+\d+ lainnya\)\. Batas terdekat /,
+    );
+    expect(message.length).toBeLessThanOrEqual(160);
+    for (const { req } of opened.slice(1)) expect(await statusOf(req.id)).toEqual(['digested']);
+  });
+
   it("keeps each decider's hour apart: each one's first reminder goes at once, by SMS or e-mail", async () => {
     // Prepare: the operator has a phone, the helper only an e-mail address
     const first = stageOpens(10, [OPERATOR, HELPER]);
