@@ -228,16 +228,46 @@ export function costPer1000(usage: DocumentUsage): { lines: CostLine[]; total: n
 export interface LetterMessages {
   readonly applicantSms: number;
   readonly applicantEmail: number;
-  readonly staffSms: number;
-  readonly staffEmail: number;
+  /**
+   * Reminders to deciders, one per stage opened and person, by the channel they go on: what each would
+   * cost sent on its own. Under the hourly digest fewer messages leave (staffMessages).
+   */
+  readonly staffReminderSms: number;
+  readonly staffReminderEmail: number;
   /** Recorded without an address (no contact, nobody for the stage): nothing is sent or billed. */
   readonly undeliverable: number;
 }
 
-/** What a letter's messages cost per 1,000 letters: SMS at the low and high price, e-mail through SES. */
+/**
+ * The volume the staff messages are stated for. A decider gets the first reminder of an hour at once and the
+ * later ones of that hour in ONE digest (functions/core/notifications.ts placeReminder), so k reminders in an
+ * hour make min(k, 2) messages: per reminder, min(k, 2) / k. The bench puts its letters through in minutes,
+ * which says nothing of a village office's hours, so the share is modelled for a stated k rather than read
+ * from the bench's outbox: a busy office's morning peak, 4 letters an hour for its operator (and, as they pass
+ * on, its village head). Quiet hours (k = 1) save nothing.
+ */
+export const STAFF_REMINDER_PEAK = { remindersPerPersonHour: 4 } as const;
+
+/** Messages that leave per reminder to a decider when each gets `perHour` reminders in an hour. */
+export const staffMessagesPerReminder = (perHour: number): number => Math.min(perHour, 2) / perHour;
+
+/** The staff messages of a letter that leave under the hourly digest, at `perHour` reminders a person-hour. */
+export function staffMessages(
+  messages: LetterMessages,
+  perHour: number = STAFF_REMINDER_PEAK.remindersPerPersonHour,
+) {
+  const share = staffMessagesPerReminder(perHour);
+  return { sms: messages.staffReminderSms * share, email: messages.staffReminderEmail * share };
+}
+
+/**
+ * What a letter's messages cost per 1,000 letters: SMS at the low and high price, e-mail through SES; staff
+ * messages under the hourly digest at the stated volume (STAFF_REMINDER_PEAK).
+ */
 export function messageCostPer1000(messages: LetterMessages) {
-  const sms = messages.applicantSms + messages.staffSms;
-  const email = messages.applicantEmail + messages.staffEmail;
+  const staff = staffMessages(messages);
+  const sms = messages.applicantSms + staff.sms;
+  const email = messages.applicantEmail + staff.email;
   return {
     smsLow: 1000 * sms * PRICES.smsIndonesia.low,
     smsHigh: 1000 * sms * PRICES.smsIndonesia.high,

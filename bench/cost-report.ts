@@ -11,6 +11,8 @@ import {
   PRICE_SOURCES,
   PRICES,
   PRICES_READ,
+  STAFF_REMINDER_PEAK,
+  staffMessages,
 } from './cost-model.js';
 import type { ServiceFigures } from './services.js';
 
@@ -82,9 +84,10 @@ export function reportCost(services: readonly ServiceFigures[], row: Row) {
     }
     const messages = figures.messages;
     const messageCost = messageCostPer1000(messages);
+    const staff = staffMessages(messages);
     row(
       `${figures.service}: messages per letter`,
-      `applicant ${messages.applicantSms.toFixed(1)} SMS + ${messages.applicantEmail.toFixed(1)} e-mail; staff ${messages.staffSms.toFixed(1)} SMS + ${messages.staffEmail.toFixed(1)} e-mail`,
+      `applicant ${messages.applicantSms.toFixed(1)} SMS + ${messages.applicantEmail.toFixed(1)} e-mail; staff ${staff.sms.toFixed(1)} SMS + ${staff.email.toFixed(1)} e-mail (digest, ${STAFF_REMINDER_PEAK.remindersPerPersonHour}/person-hour)`,
       `per 1,000 letters: SMS $${messageCost.smsLow.toFixed(2)}–${messageCost.smsHigh.toFixed(2)}, e-mail ${usd(messageCost.email)}`,
     );
   }
@@ -152,10 +155,14 @@ export function reportCost(services: readonly ServiceFigures[], row: Row) {
         '≤ 1 (only the issued notice: SMS when they must act or can collect)',
       ),
     );
+    const reminders = messages.staffReminderSms + messages.staffReminderEmail;
+    const perHour = STAFF_REMINDER_PEAK.remindersPerPersonHour;
+    const staff = staffMessages(messages);
+    const quiet = staffMessages(messages, 1);
     row(
       'goal 7: staff reminders batched per person per hour',
-      `${(messages.staffSms + messages.staffEmail).toFixed(1)} per letter (${messages.staffSms.toFixed(1)} SMS)`,
-      'MISSES: one reminder per task and person, not yet a digest per hour',
+      `${reminders.toFixed(1)} reminders per letter → ${(staff.sms + staff.email).toFixed(1)} messages (${staff.sms.toFixed(1)} SMS) at ${perHour} letters per decider-hour`,
+      `${verdict(staff.sms + staff.email < reminders, 'fewer messages than reminders at peak')}: the hour's first at once, the rest in one digest; ${(quiet.sms + quiet.email).toFixed(1)} at 1 an hour`,
     );
     const cost = messageCostPer1000(messages);
     row(

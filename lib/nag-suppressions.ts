@@ -109,7 +109,7 @@ const SYNCHRONOUS_DLQ =
 
 /** Records every deliberate nag finding of one deployment's stack (see the module comment). */
 export function acknowledgeNagFindings(stack: DesaDigitalStack): void {
-  const { identity, api, workflow, web, data, reconciler } = stack;
+  const { identity, api, workflow, web, data, reconciler, reminderDigests } = stack;
 
   // Every house function: X-Ray on "*", and what its needs' grants leave.
   const findings = needFindings(stack);
@@ -146,6 +146,13 @@ export function acknowledgeNagFindings(stack: DesaDigitalStack): void {
     'that run does not already redo.';
   acknowledge(reconciler.function, { id: 'Serverless-LambdaDLQ', reason: idempotentSchedule });
   acknowledge(reconciler.rule, { id: 'Serverless-EventBusDLQ', reason: idempotentSchedule });
+  // The reminder digests likewise: each run looks back over several closed hours and sends what is left.
+  const hourlyDigests =
+    'The reminder digest job runs hourly and is idempotent: each run looks back over the last six closed ' +
+    'hours and sends or settles whatever an earlier run left, and a failed run raises its error alarm. A ' +
+    'queue of failed runs would hold nothing that the next run does not already redo.';
+  acknowledge(reminderDigests.function, { id: 'Serverless-LambdaDLQ', reason: hourlyDigests });
+  acknowledge(reminderDigests.rule, { id: 'Serverless-EventBusDLQ', reason: hourlyDigests });
 
   // The state machine's role: invoke its own task functions (and their versions), X-Ray, log delivery.
   const stateMachine = workflow.stateMachine;

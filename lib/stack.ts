@@ -9,6 +9,7 @@ import { Identity } from './constructs/identity.js';
 import { Notifications } from './constructs/notifications.js';
 import { PseudonymKey } from './constructs/pseudonym-key.js';
 import { Reconciler } from './constructs/reconciler.js';
+import { ReminderDigests } from './constructs/reminder-digests.js';
 import { SigningKey } from './constructs/signing-key.js';
 import { Web } from './constructs/web.js';
 
@@ -24,6 +25,7 @@ export class DesaDigitalStack extends Stack {
   readonly web: Web;
   readonly workflow: ApprovalWorkflow;
   readonly reconciler: Reconciler;
+  readonly reminderDigests: ReminderDigests;
 
   constructor(scope: Construct, id: string, props: DesaDigitalStackProps) {
     super(scope, id, props);
@@ -90,12 +92,19 @@ export class DesaDigitalStack extends Stack {
       notifications,
       pseudonymKey: pseudonyms.key,
     });
+    // Reminders to deciders after the first of an hour wait for one digest per person (issue 11, goal 7).
+    const reminderDigests = new ReminderDigests(this, 'ReminderDigests', {
+      table: data.table,
+      notifications,
+      pseudonymKey: pseudonyms.key,
+    });
     this.data = data;
     this.identity = identity;
     this.api = api;
     this.web = web;
     this.workflow = workflow;
     this.reconciler = reconciler;
+    this.reminderDigests = reminderDigests;
 
     Tags.of(this).add('project', 'desa-digital');
     Tags.of(this).add('deployment', deployment.id);

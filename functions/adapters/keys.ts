@@ -42,6 +42,11 @@ const AUDIT_PARTITIONS: Record<AuditTargetKind, string> = {
  * - NIK activation     pk NIKACT#<sha256 of 'nik:'+NIK>   sk META  (the person's counter code, hashed; one)
  * - rate-limit window  pk RATE#<rule>#<sha256 of the limited value>  sk W#<window start, epoch s>  (hits;
  *                      expires after its window)
+ * - reminder digest    pk DIGEST#<hour, YYYY-MM-DDTHH UTC>  sk H#<username>  (a decider's digest of the hour:
+ *                      the reminder sent at once, the digest's delivery state; expires after a week)
+ *   held reminder      pk DIGEST#<hour>  sk E#<username>#<notification id>  (each later reminder of the hour)
+ *                      One partition per hour for the whole deployment, read once by the hourly job: an hour
+ *                      takes as many writes as there are reminders in it, far below a partition's limit.
  * Every request key starts with its village, so load spreads as villages are added.
  */
 export const keys = {
@@ -101,6 +106,12 @@ export const keys = {
   nikLink: (personHash: string) => ({ pk: `NIKLINK#${personHash}`, sk: 'META' }),
   nikActivation: (personHash: string) => ({ pk: `NIKACT#${personHash}`, sk: 'META' }),
   rateWindow: (key: string, windowStart: number) => ({ pk: `RATE#${key}`, sk: `W#${windowStart}` }),
+  digestHour: (hour: string) => `DIGEST#${hour}`,
+  digestHead: (hour: string, username: string) => ({ pk: `DIGEST#${hour}`, sk: `H#${username}` }),
+  heldReminder: (hour: string, username: string, notificationId: string) => ({
+    pk: `DIGEST#${hour}`,
+    sk: `E#${username}#${notificationId}`,
+  }),
   /** An audit entry lives in its record's partition, so it is written in the same transaction as the change. */
   audit: (target: AuditEntry['target'], at?: string, id?: string) => ({
     pk: `${AUDIT_PARTITIONS[target.kind]}#${target.id}`,

@@ -100,7 +100,8 @@ export type TablePartition =
   | 'USER#'
   | 'NIKLINK#'
   | 'NIKACT#'
-  | 'RATE#';
+  | 'RATE#'
+  | 'DIGEST#';
 
 /** The single table's secondary indexes (lib/constructs/data.ts TABLE_INDEXES). */
 export type TableIndex = 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4' | 'gsi5';

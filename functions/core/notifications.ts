@@ -3,7 +3,7 @@ import type { ServiceCatalog } from './catalog/service-catalog.js';
 import type { DecisionStage, ServiceDefinition } from './catalog/types.js';
 import { zonedFormatter } from './documents/calendar.js';
 import { decidingRole, worksFor } from './policy.js';
-import type { Notification, Notifier, RequestStore } from './ports.js';
+import type { Notification, Notifier, RequestStore, StaffReminder } from './ports.js';
 import type { RateLimitRule } from './rate-limit.js';
 import type { RequestEvent, RequestStatus, ServiceRequest } from './requests.js';
 import { type Actor, isRole, STAFF_ROLES, type StaffRole } from './roles.js';
@@ -499,7 +499,8 @@ export function waitingDecisionStage(
 /**
  * The reminders to the people whose decision a request now waits for, one per decider (see stageDeciders):
  * an SMS when they have a usable (Indonesian mobile) number, else an e-mail, else a record that they could
- * not be told (`to` absent: 'no-contact'). The audience names the role they decide in and their username.
+ * not be told (`to` absent: 'no-contact'). The audience names the role they decide in and their username;
+ * `reminder` says what waits, for the hourly digest (placeReminder).
  * With nobody to tell, one record without an address (reason `nobody`, 'no-staff-for-stage' by default)
  * so the village sees that the stage reaches no one.
  * Pass the request as written by openStage and its `awaiting`; `at` is the request's updatedAt (when the
@@ -541,11 +542,17 @@ export function deciderNotifications(
       },
     ];
   }
+  const reminder = {
+    serviceCode: service.code,
+    trackingCode: request.trackingCode,
+    stage,
+    dueAt: waiting.dueAt,
+  } as const;
   return deciders.map((decider): Notification => {
     const audience = { kind: 'role', role: decider.role, username: decider.username } as const;
     const phone = decider.phone ? normalizePhoneNumber(decider.phone) : undefined;
     const email = decider.email ? normalizeEmail(decider.email) : undefined;
-    if (phone) return { ...base, audience, channel: 'sms', to: phone, message: smsText };
+    if (phone) return { ...base, audience, channel: 'sms', to: phone, message: smsText, reminder };
     if (email) {
       return {
         ...base,
@@ -553,6 +560,7 @@ export function deciderNotifications(
         channel: 'email',
         to: email,
         message: deciderEmail(request.trackingCode, serviceNames(service), stage, due),
+        reminder,
       };
     }
     return { ...base, audience, channel: 'sms', message: smsText, reason: 'no-contact' };
@@ -594,6 +602,165 @@ function deciderEmail(
       'This message was sent automatically by Desa Digital; please do not reply.',
     ].join('\n'),
   );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Reminder digests
+
+/**
+ * The clock hour a reminder belongs to, 'YYYY-MM-DDTHH' in UTC, from its `at` (when the stage opened).
+ * Staff reminders are batched per decider and hour (issue 11, goal 7): the first reminder a person gets in an
+ * hour goes at once, as before; the later ones of that hour are recorded in the outbox as 'batched' and told
+ * together in one digest a few minutes after the hour (the ReminderDigest job). Indonesia's three zones are
+ * whole hours from UTC, so this is the village's clock hour too.
+ */
+export const digestHour = (at: string): string => new Date(at).toISOString().slice(0, 13);
+
+/**
+ * How long after its hour a digest still takes reminders; later ones go at once. The job reads an hour's
+ * digests only after this (it runs at five past the hour), so it never reads a digest still being added to.
+ */
+export const DIGEST_GRACE_MS = 2 * 60_000;
+
+/** When the digest of `hour` (see digestHour) stops taking reminders and may be sent. */
+export const digestClosesAt = (hour: string): Date =>
+  new Date(Date.parse(`${hour}:00:00.000Z`) + 60 * 60_000 + DIGEST_GRACE_MS);
+
+/**
+ * The hours whose digests may be sent at `now` (closed: see digestClosesAt), the latest `count` of them, oldest
+ * first. The job looks back over several hours, so a run that failed or was missed is made up by the next.
+ */
+export function closedDigestHours(now: Date, count: number): string[] {
+  const hourMs = 60 * 60_000;
+  const latest = Date.parse(
+    `${digestHour(new Date(now.getTime() - hourMs - DIGEST_GRACE_MS).toISOString())}:00:00.000Z`,
+  );
+  return Array.from({ length: count }, (_, index) =>
+    digestHour(new Date(latest - (count - 1 - index) * hourMs).toISOString()),
+  );
+}
+
+/** A person's digest of one hour, as the notifier reads it. */
+export interface DigestHead {
+  /** The notification id of the hour's first reminder, the one delivered at once. */
+  readonly firstId: string;
+  /** 'pending' while it takes reminders and waits for the job; then 'sending', 'sent', … as in the outbox. */
+  readonly status: DeliveryStatus;
+}
+
+/**
+ * Where a reminder goes, given its person's digest of its hour (undefined: none yet) and the time now:
+ * - 'open': there is no digest yet: the reminder is the hour's first if it creates the digest (a conditional
+ *   write decides between concurrent ones; the loser reads the digest and asks again);
+ * - 'deliver': at once, as every reminder did before digests: it is the hour's first (or that one again, a
+ *   redelivered task), or its hour's digest no longer takes reminders (closed, or already being sent);
+ * - 'batch': into the digest, not sent on its own.
+ */
+export type ReminderPlace = 'open' | 'deliver' | 'batch';
+
+export function placeReminder(
+  reminder: { readonly id: string; readonly at: string },
+  head: DigestHead | undefined,
+  now: Date,
+): ReminderPlace {
+  if (now.getTime() >= digestClosesAt(digestHour(reminder.at)).getTime()) return 'deliver';
+  if (!head) return 'open';
+  if (head.firstId === reminder.id || head.status !== 'pending') return 'deliver';
+  return 'batch';
+}
+
+/** A reminder held for a digest: what it was about, for whom (the request, its village) and when. */
+export interface DigestEntry extends StaffReminder {
+  readonly requestId: string;
+  readonly villageCode: string;
+  readonly at: string;
+}
+
+/**
+ * The one message that tells a decider the reminders held for them in an hour, on the channel of those
+ * reminders (SMS when they have a mobile number, else e-mail). Earliest due first. The SMS, one GSM-7 part,
+ * names as many requests as fit by service and tracking code, and the earliest due time; the e-mail lists
+ * every request with its stage and due time. "lagi" (more): the hour's first reminder already reached them.
+ * Like every message, nothing of the applicants'. Due times are in the village's zone, the date only when
+ * it is not the day the digest is sent.
+ */
+export function reminderDigest(
+  entries: readonly DigestEntry[],
+  channel: Notification['channel'],
+  sentAt: Date,
+): LocalizedText {
+  const sorted = [...entries].sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.at.localeCompare(b.at));
+  const [earliest] = sorted;
+  if (!earliest) throw new Error('A digest needs at least one reminder');
+  const due = (entry: DigestEntry) =>
+    formatDeadline(entry.dueAt, sentAt.toISOString(), timeZoneOfVillage(entry.villageCode));
+  const count = sorted.length;
+  const requests = count === 1 ? 'request' : 'requests';
+  if (channel === 'email') {
+    const line = (entry: DigestEntry, language: keyof LocalizedText, dueWord: string) =>
+      `- ${entry.serviceCode} ${entry.trackingCode}: ${entry.stage[language]} (${dueWord} ${due(entry)[language]})`;
+    return text(
+      [
+        `[Desa Digital] ${count} permohonan lagi menunggu keputusan Anda`,
+        '',
+        'Yth. Bapak/Ibu petugas,',
+        '',
+        `Sejak pengingat terakhir kami, ${count} permohonan lagi menunggu keputusan Anda (yang paling mendesak lebih dulu):`,
+        ...sorted.map((entry) => line(entry, 'id', 'batas')),
+        '',
+        'Silakan masuk ke Desa Digital untuk memeriksa dan memutuskan permohonan tersebut.',
+        '',
+        'Pesan ini dikirim otomatis oleh Desa Digital; mohon tidak membalas email ini.',
+      ].join('\n'),
+      [
+        `[Desa Digital] ${count} more ${requests} waiting for your decision`,
+        '',
+        'Dear officer,',
+        '',
+        `Since our last reminder, ${count} more ${requests} ${count === 1 ? 'is' : 'are'} waiting for your decision (most urgent first):`,
+        ...sorted.map((entry) => line(entry, 'en', 'due')),
+        '',
+        'Please sign in to Desa Digital to review and decide them.',
+        '',
+        'This message was sent automatically by Desa Digital; please do not reply.',
+      ].join('\n'),
+    );
+  }
+  const codes = sorted.map((entry) => toGsm7(`${entry.serviceCode} ${entry.trackingCode}`));
+  const first = due(earliest);
+  return text(
+    fitList(
+      `${SENDER}${count} permohonan lagi menunggu Anda (`,
+      codes,
+      (rest) => `+${rest} lainnya`,
+      `). Batas terdekat ${first.id}.`,
+    ),
+    fitList(
+      `${SENDER}${count} more ${requests} waiting for you (`,
+      codes,
+      (rest) => `+${rest} more`,
+      `). Earliest due ${first.en}.`,
+    ),
+  );
+}
+
+/** `head`, as many of `items` as fit in one SMS part with "+k" for the others, and `tail`. */
+function fitList(
+  head: string,
+  items: readonly string[],
+  others: (count: number) => string,
+  tail: string,
+): string {
+  // Fewer than SMS_MAX_LENGTH / 4 items ever fit ("X Y, " is at least four septets).
+  for (let shown = Math.min(items.length, SMS_MAX_LENGTH / 4); shown > 0; shown--) {
+    const listed = [
+      ...items.slice(0, shown),
+      ...(shown < items.length ? [others(items.length - shown)] : []),
+    ];
+    const candidate = `${head}${listed.join(', ')}${tail}`;
+    if (septets(candidate) <= SMS_MAX_LENGTH) return candidate;
+  }
+  return `${head}${others(items.length)}${tail}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -640,6 +807,8 @@ export const DELIVERY_STATUSES = [
   'undeliverable',
   'sent-local',
   'suppressed',
+  'batched',
+  'digested',
 ] as const;
 /**
  * pending: recorded, not yet handed to SNS/SES · sending: handed over by one worker right now · sent: SNS/SES
@@ -647,7 +816,10 @@ export const DELIVERY_STATUSES = [
  * · undeliverable: no address (`reason`: no-contact, no-staff-for-stage, staff-directory-unavailable) or no
  * sender configured (no-sender) · sent-local:
  * the local runtime, where the outbox is the delivery · suppressed: not sent because its destination had
- * all the messages it may get today (`reason` rate-limited; see MESSAGES_PER_DESTINATION).
+ * all the messages it may get today (`reason` rate-limited; see MESSAGES_PER_DESTINATION) · batched: a
+ * reminder to a decider held for their hourly digest (placeReminder) · digested: told in that digest
+ * (`sentAt` is the digest's; a digest that could not be delivered leaves its reminders failed or
+ * undeliverable, `reason` starting with 'digest:').
  */
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 

@@ -300,6 +300,20 @@ export interface Notification {
   readonly reason?: string;
   readonly message: LocalizedText;
   readonly at: string;
+  /**
+   * On a reminder to a decider: what waits for them, so that reminders after the first of the hour can be
+   * told together in one digest (see placeReminder). Not kept in the outbox: the message says it.
+   */
+  readonly reminder?: StaffReminder;
+}
+
+/** What a reminder to a decider is about: nothing of the applicant's, like every message. */
+export interface StaffReminder {
+  readonly serviceCode: string;
+  readonly trackingCode: string;
+  /** The stage's label. */
+  readonly stage: LocalizedText;
+  readonly dueAt: string;
 }
 
 export interface Notifier {

@@ -8,6 +8,9 @@ import { type ResourceNeed, TABLE_NEEDS } from '../api/route-types.js';
  *   Closes requests whose execution ended (a timeout never runs RecordFailure), sends again the workflow
  *   signals of decisions and corrections that failed after their write, and starts the workflow of every
  *   request left in SUBMITTED (a crash between writing it and starting it).
+ * - ReminderDigest  in { at?, lookbackHours? }  out DigestRun
+ *   Hourly, a few minutes past the hour: for each decider with reminders held in a closed hour, ONE message
+ *   (SMS, else e-mail) naming them; their outbox records become 'digested' (notifications/index.ts).
  */
 export const SCHEDULED_JOBS = {
   Reconcile: {
@@ -29,7 +32,27 @@ export const SCHEDULED_JOBS = {
     ],
     everyMinutes: 5,
   },
-} as const satisfies Record<string, { entry: string; needs: readonly ResourceNeed[]; everyMinutes: number }>;
+  ReminderDigest: {
+    entry: 'functions/workflow/reminder-digest.ts',
+    needs: [
+      // An hour's digests and held reminders (one partition per hour), claimed and settled like outbox items.
+      { table: ['Query', 'UpdateItem'], partitions: ['DIGEST#'] },
+      // Each held reminder's outbox record gets the digest's outcome (REQ#, with every notifier's needs).
+      TABLE_NEEDS.requestWrites,
+      TABLE_NEEDS.rateCounts,
+      'notify',
+      'pseudonym:key',
+    ],
+    // After the hour's digests close (DIGEST_GRACE_MS, two minutes), with a margin for clock skew.
+    minutePastTheHour: 5,
+  },
+} as const satisfies Record<
+  string,
+  { entry: string; needs: readonly ResourceNeed[] } & (
+    | { everyMinutes: number }
+    | { minutePastTheHour: number }
+  )
+>;
 
 export type ScheduledJobName = keyof typeof SCHEDULED_JOBS;
 

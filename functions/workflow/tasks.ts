@@ -28,10 +28,11 @@ const REQUEST_STEP = [
 
 export const WORKFLOW_TASKS = {
   // Runs the start and registry checks, then opens the stage (and re-opens it for the stand-in after an
-  // escalation): lists the stage's deciders.
+  // escalation): lists the stage's deciders, and reminds them, batched per person and hour (their digest
+  // of the hour is read, created by the hour's first reminder, and holds the later ones).
   AwaitDecision: {
     entry: 'functions/workflow/await-decision.ts',
-    needs: [...REQUEST_STEP, 'staff:read'],
+    needs: [...REQUEST_STEP, 'staff:read', { table: ['GetItem', 'PutItem'], partitions: ['DIGEST#'] }],
   },
   EscalateStage: {
     entry: 'functions/workflow/escalate-stage.ts',

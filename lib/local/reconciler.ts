@@ -1,6 +1,6 @@
 /**
- * The local stand-in for the reconciler's schedule (an EventBridge rule in AWS): runs the same handler
- * module on a timer, and on demand. Runs never overlap; stop() waits for a run in progress.
+ * The local stand-in for a scheduled job's schedule (an EventBridge rule in AWS: the reconciler, the reminder
+ * digests): runs the same handler module on a timer, and on demand. Runs never overlap; stop() waits for a run in progress.
  */
 export interface LocalSchedule<R> {
   /** Runs the job now (after any run in progress) and resolves with its result. */

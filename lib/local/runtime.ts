@@ -10,6 +10,7 @@ import { ORIGIN_VERIFY_ENV } from '../../functions/api/actor.js';
 import type { ResourceNeed } from '../../functions/api/route-types.js';
 import { ROUTES } from '../../functions/api/routes.js';
 import type { ReconcileSummary } from '../../functions/workflow/reconcile.js';
+import type { ReminderDigestSummary } from '../../functions/workflow/reminder-digest.js';
 import { SCHEDULED_JOBS } from '../../functions/workflow/scheduled-jobs.js';
 import { WORKFLOW_TASKS } from '../../functions/workflow/tasks.js';
 import { buildWeb } from '../../scripts/build-web.js';
@@ -87,6 +88,13 @@ export interface LocalRuntimeOptions {
    * @default 30_000
    */
   readonly reconcileEveryMs?: number;
+  /**
+   * How often the reminder digest job runs (hourly in AWS, a few minutes past the hour; each run sends the
+   * digests of the hours closed by then, so running it more often only finds nothing more to do); 0: only
+   * when `sendReminderDigests()` is called.
+   * @default 300_000
+   */
+  readonly digestEveryMs?: number;
   /** Called after every function invocation (benchmarks count and time them). */
   readonly onInvoke?: (entry: string, milliseconds: number, failed: boolean) => void;
 }
@@ -108,6 +116,11 @@ export interface LocalRuntime {
     stuckAfterSeconds?: number;
     executionTimeoutSeconds?: number;
   }): Promise<ReconcileSummary>;
+  /**
+   * Runs the reminder digest job now (after a run in progress). `at` plays the time of the run: the digests
+   * of every hour closed by then are sent.
+   */
+  sendReminderDigests(event?: { at?: string; lookbackHours?: number }): Promise<ReminderDigestSummary>;
   stop(): Promise<void>;
 }
 
@@ -287,6 +300,12 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       warn: (message) => console.warn(`[local reconciler] ${message}`),
     });
     stops.push(() => reconciler.stop());
+    const digests = startLocalSchedule({
+      run: (event) => invoke(SCHEDULED_JOBS.ReminderDigest.entry, event) as Promise<ReminderDigestSummary>,
+      everyMs: options.digestEveryMs ?? 300_000,
+      warn: (message) => console.warn(`[local reminder digests] ${message}`),
+    });
+    stops.push(() => digests.stop());
     ready = true;
     return {
       url,
@@ -297,6 +316,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       ...(proxies ? { proxies } : {}),
       deniedTableAccess: () => grantsProxy?.stats().denied ?? [],
       reconcile: (event = {}) => reconciler.runNow(event),
+      sendReminderDigests: (event = {}) => digests.runNow(event),
       stop,
     };
   } catch (error) {

@@ -16,6 +16,12 @@ export interface Claim {
   readonly at: string;
 }
 
+/** An item's key in the table: an outbox record's (keyOf), or anything delivered the same way (a digest). */
+export interface ItemKey {
+  readonly pk: string;
+  readonly sk: string;
+}
+
 /** Attributes of the item that are bookkeeping, not part of the record shown to people. */
 const INTERNAL_ATTRIBUTES = ['pk', 'sk', 'claimId', 'claimedAt', 'updatedAt'];
 
@@ -29,6 +35,10 @@ const INTERNAL_ATTRIBUTES = ['pk', 'sk', 'claimId', 'claimedAt', 'updatedAt'];
  *      ▲                  │
  *      └── failed ◄───────┘   (claimed again while attempts < max; a stale "sending" may be re-claimed)
  *   undeliverable, sent-local: final when written.
+ *   batched ──► digested (or failed, undeliverable): a reminder held for its decider's hourly digest, and
+ *   settled by the digest job once the digest was delivered (or could not be).
+ * The same claim and its endings deliver any item with a `status`: the digest job delivers reminder digests
+ * (notifications/digests.ts) through them.
  */
 export class DynamoOutbox implements NotificationLog {
   constructor(private readonly tableName: string) {}
@@ -39,7 +49,7 @@ export class DynamoOutbox implements NotificationLog {
       await dynamo().send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...this.key(record), ...record, updatedAt: now.toISOString() },
+          Item: { ...this.keyOf(record), ...record, updatedAt: now.toISOString() },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -54,7 +64,7 @@ export class DynamoOutbox implements NotificationLog {
     record: Pick<NotificationRecord, 'requestId' | 'at' | 'id'>,
   ): Promise<NotificationRecord | undefined> {
     const result = await dynamo().send(
-      new GetCommand({ TableName: this.tableName, Key: this.key(record), ConsistentRead: true }),
+      new GetCommand({ TableName: this.tableName, Key: this.keyOf(record), ConsistentRead: true }),
     );
     return result.Item ? fromItem(result.Item) : undefined;
   }
@@ -62,24 +72,31 @@ export class DynamoOutbox implements NotificationLog {
   /**
    * Takes the item for delivery: from pending, from failed while attempts remain, or from a "sending" whose
    * worker vanished (claimed before `staleBefore`). Returns undefined when it is not this caller's to send.
+   * `record`: what this delivery sends, written with the claim on items composed only when sent (a digest's
+   * channel, address and message), so the item says what its person was told.
    */
   async claim(
-    record: NotificationRecord,
+    key: ItemKey,
     now: Date,
-    options: { readonly maxAttempts: number; readonly staleBefore: Date },
+    options: {
+      readonly maxAttempts: number;
+      readonly staleBefore: Date;
+      readonly record?: Pick<NotificationRecord, 'channel' | 'to' | 'message'>;
+    },
   ): Promise<Claim | undefined> {
     const claim = { id: randomUUID(), at: now.toISOString() };
+    const { record } = options;
     try {
       await dynamo().send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: this.key(record),
-          UpdateExpression:
-            'SET #status = :sending, claimId = :claim, claimedAt = :at, updatedAt = :at, attempts = if_not_exists(attempts, :zero) + :one',
+          Key: key,
+          UpdateExpression: `SET #status = :sending, claimId = :claim, claimedAt = :at, updatedAt = :at, attempts = if_not_exists(attempts, :zero) + :one${record ? ', channel = :channel, #to = :to, message = :message' : ''}`,
           ConditionExpression:
             'attribute_exists(pk) AND (#status = :pending OR (#status = :failed AND (attribute_not_exists(attempts) OR attempts < :max)) OR (#status = :sending AND claimedAt < :stale))',
-          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeNames: { '#status': 'status', ...(record ? { '#to': 'to' } : {}) },
           ExpressionAttributeValues: {
+            ...(record ? { ':channel': record.channel, ':to': record.to, ':message': record.message } : {}),
             ':sending': 'sending',
             ':pending': 'pending',
             ':failed': 'failed',
@@ -100,21 +117,80 @@ export class DynamoOutbox implements NotificationLog {
   }
 
   /** SNS/SES accepted it. Only the holder of the claim may say so; false when the claim was lost. */
-  markSent(record: NotificationRecord, claim: Claim, providerMessageId: string, now: Date): Promise<boolean> {
+  markSent(key: ItemKey, claim: Claim, providerMessageId: string, now: Date): Promise<boolean> {
     const update =
       'SET #status = :status, sentAt = :now, updatedAt = :now, providerMessageId = :provider REMOVE reason';
-    return this.finish(record, claim, now, update, {
+    return this.finish(key, claim, now, update, {
       ':status': 'sent',
       ':provider': providerMessageId,
     });
   }
 
   /** SNS/SES refused it: the error's name is kept (never its message, which may repeat the address). */
-  markFailed(record: NotificationRecord, claim: Claim, errorName: string, now: Date): Promise<boolean> {
-    return this.finish(record, claim, now, 'SET #status = :status, reason = :reason, updatedAt = :now', {
+  markFailed(key: ItemKey, claim: Claim, errorName: string, now: Date): Promise<boolean> {
+    return this.finish(key, claim, now, 'SET #status = :status, reason = :reason, updatedAt = :now', {
       ':status': 'failed',
       ':reason': errorName,
     });
+  }
+
+  /**
+   * Ends a claim without SNS or SES: 'sent-local' where the outbox is the delivery (the local runtime), or
+   * 'undeliverable' with its reason (no sender configured for the channel).
+   */
+  markUnsent(
+    key: ItemKey,
+    claim: Claim,
+    ending: { readonly status: 'sent-local' } | { readonly status: 'undeliverable'; readonly reason: string },
+    now: Date,
+  ): Promise<boolean> {
+    return ending.status === 'sent-local'
+      ? this.finish(key, claim, now, 'SET #status = :status, sentAt = :now, updatedAt = :now REMOVE reason', {
+          ':status': ending.status,
+        })
+      : this.finish(key, claim, now, 'SET #status = :status, reason = :reason, updatedAt = :now', {
+          ':status': ending.status,
+          ':reason': ending.reason,
+        });
+  }
+
+  /**
+   * A reminder held for its decider's digest ('batched') gets the digest's outcome: 'digested' when the
+   * digest was delivered, else failed or undeliverable with the digest's reason. Only from 'batched': a
+   * record settled before, or not written (yet), is left alone; false then.
+   */
+  async settleBatched(
+    key: ItemKey,
+    outcome:
+      | { readonly status: 'digested'; readonly sentAt: string }
+      | { readonly status: 'failed' | 'undeliverable'; readonly reason: string },
+    now: Date,
+  ): Promise<boolean> {
+    const [update, values] =
+      outcome.status === 'digested'
+        ? ['SET #status = :status, sentAt = :sentAt, updatedAt = :now', { ':sentAt': outcome.sentAt }]
+        : ['SET #status = :status, reason = :reason, updatedAt = :now', { ':reason': outcome.reason }];
+    try {
+      await dynamo().send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: key,
+          UpdateExpression: update,
+          ConditionExpression: '#status = :batched',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ...values,
+            ':status': outcome.status,
+            ':batched': 'batched',
+            ':now': now.toISOString(),
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 
   /** A request's notifications, newest first (the sort key starts with the instant). */
@@ -129,7 +205,7 @@ export class DynamoOutbox implements NotificationLog {
   }
 
   private async finish(
-    record: NotificationRecord,
+    key: ItemKey,
     claim: Claim,
     now: Date,
     update: string,
@@ -139,7 +215,7 @@ export class DynamoOutbox implements NotificationLog {
       await dynamo().send(
         new UpdateCommand({
           TableName: this.tableName,
-          Key: this.key(record),
+          Key: key,
           UpdateExpression: update,
           ConditionExpression: '#status = :sending AND claimId = :claim',
           ExpressionAttributeNames: { '#status': 'status' },
@@ -158,7 +234,8 @@ export class DynamoOutbox implements NotificationLog {
     }
   }
 
-  private key(record: Pick<NotificationRecord, 'requestId' | 'at' | 'id'>) {
+  /** The outbox item of a notification. */
+  keyOf(record: Pick<NotificationRecord, 'requestId' | 'at' | 'id'>): ItemKey {
     return keys.notification(record.requestId, record.at, record.id);
   }
 }
