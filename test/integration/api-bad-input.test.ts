@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SAWOO, TAMPO, validBusinessApplication } from '../support/fixtures.js';
-import { ApiClient, eventually, signInAll, startTestRuntime, tableItems } from '../support/runtime.js';
+import {
+  ApiClient,
+  eventually,
+  expectNothingWritten,
+  signInAll,
+  startTestRuntime,
+} from '../support/runtime.js';
 import { sampleApplication } from '../support/samples.js';
 import { attachAll, requiredRequirements } from '../support/uploads.js';
 
@@ -47,13 +53,6 @@ describe('the API refuses bad input and changes nothing', () => {
       const { body: current } = await operator.get<RequestBody>(`/v1/requests/${id}`);
       return current.stage?.key === key && current.stage.dueAt ? current : undefined;
     });
-
-  /** Runs `act` and asserts the table holds exactly what it held before. */
-  async function expectNothingWritten(act: () => Promise<unknown>) {
-    const before = await tableItems(runtime);
-    await act();
-    expect(await tableItems(runtime)).toEqual(before);
-  }
 
   it.each([
     ['malformed JSON', '{"serviceCode": "SKU",', 400, 'body'],
@@ -102,7 +101,7 @@ describe('the API refuses bad input and changes nothing', () => {
     ['a negative sale price', withData('SKJB', { price: -1 }), 400, 'data.price'],
     ['a land area given as text', withData('SKRT', { landArea: '1400 m2' }), 400, 'data.landArea'],
   ])('refuses %s', async (_case, body, status, field) => {
-    await expectNothingWritten(async () => {
+    await expectNothingWritten(runtime, async () => {
       const response = await submit(body);
       expect(response.status).toBe(status);
       expect(response.body.error.message.id).not.toBe('');
@@ -160,7 +159,7 @@ describe('the API refuses bad input and changes nothing', () => {
       'Full name: contains invalid',
     ],
   ])('refuses %s with a 400 naming the field', async (_case, body, field, message) => {
-    await expectNothingWritten(async () => {
+    await expectNothingWritten(runtime, async () => {
       const response = await citizen.send<ErrorBody>('POST', '/v1/requests', body);
       expect(response.status).toBe(400);
       expect(response.body.error.issues?.map((issue) => issue.field)).toEqual([field]);
@@ -169,7 +168,7 @@ describe('the API refuses bad input and changes nothing', () => {
   });
 
   it('refuses a protected route without a valid token with 401', async () => {
-    await expectNothingWritten(async () => {
+    await expectNothingWritten(runtime, async () => {
       expect((await new ApiClient(runtime.url).post('/v1/requests', valid)).status).toBe(401);
       expect((await new ApiClient(runtime.url, 'not-a-jwt').post('/v1/requests', valid)).status).toBe(401);
     });
@@ -186,7 +185,7 @@ describe('the API refuses bad input and changes nothing', () => {
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     await waitForOpenStage(first.body.id, 'verify');
     const changed = { ...body, data: { ...validBusinessApplication, purpose: 'Lain' } };
-    await expectNothingWritten(async () => {
+    await expectNothingWritten(runtime, async () => {
       const reused = await submit(changed, citizen, headers);
       expect(reused.status).toBe(422);
       expect(reused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
@@ -197,7 +196,7 @@ describe('the API refuses bad input and changes nothing', () => {
     const { body } = await submit(await complete());
     await waitForOpenStage(body.id, 'verify');
     const approve = { decision: 'approve', note: '' };
-    await expectNothingWritten(async () => {
+    await expectNothingWritten(runtime, async () => {
       const wrongRole = await villageHead.post<ErrorBody>(`/v1/requests/${body.id}/decisions`, approve);
       expect(wrongRole.status).toBe(403);
       expect(wrongRole.body.error.message.en).toMatch(/operator/);
@@ -217,7 +216,7 @@ describe('the API refuses bad input and changes nothing', () => {
     });
     expect((await operator.post(`/v1/requests/${body.id}/decisions`, approve)).status).toBe(200);
     await waitForOpenStage(body.id, 'sign');
-    await expectNothingWritten(async () => {
+    await expectNothingWritten(runtime, async () => {
       const twice = await operator.post<ErrorBody>(`/v1/requests/${body.id}/decisions`, {
         ...approve,
         stage: 'verify',

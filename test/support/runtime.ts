@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
+import { expect } from 'vitest';
 import { DEMO_PASSWORD } from '../../config/demo-users.js';
 import { localClient } from '../../lib/local/dynamodb.js';
 import { type LocalRuntime, type LocalRuntimeOptions, startLocalRuntime } from '../../lib/local/runtime.js';
@@ -139,6 +140,27 @@ export async function tableItems(runtime: LocalRuntime): Promise<Record<string, 
   } while (start);
   client.destroy();
   return items;
+}
+
+/**
+ * Runs `act` and asserts the table holds exactly what it held before. "Before" is taken once the workflow
+ * has stopped writing (two reads 300 ms apart agree): a stage's reminders and digest are written just after
+ * the stage opens, and must not be taken for writes of `act`.
+ */
+export async function expectNothingWritten(
+  runtime: LocalRuntime,
+  act: () => Promise<unknown>,
+): Promise<void> {
+  let previous = await tableItems(runtime);
+  const before = await eventually('the workflow to stop writing', async () => {
+    await sleep(300);
+    const current = await tableItems(runtime);
+    const settled = JSON.stringify(current) === JSON.stringify(previous);
+    previous = current;
+    return settled ? current : undefined;
+  });
+  await act();
+  expect(await tableItems(runtime)).toEqual(before);
 }
 
 /**

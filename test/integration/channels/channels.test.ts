@@ -11,6 +11,7 @@ import {
   ApiClient,
   type ApiResponse,
   eventually,
+  expectNothingWritten,
   signInAll,
   startTestRuntime,
   tableItems,
@@ -85,13 +86,6 @@ describe('citizen channels', () => {
       return body.stage?.dueAt ? body : undefined;
     });
 
-  /** Runs `act` and asserts the table holds exactly what it held before. */
-  async function expectNothingWritten(act: () => Promise<unknown>) {
-    const before = await tableItems(runtime);
-    await act();
-    expect(await tableItems(runtime)).toEqual(before);
-  }
-
   beforeAll(async () => {
     runtime = await startTestRuntime();
     await loadPseudonymKey();
@@ -134,7 +128,7 @@ describe('citizen channels', () => {
       ],
     ])('is refused %s (400, bilingual, nothing written)', async (_case, extra, field) => {
       const body = await counterBody(extra);
-      await expectNothingWritten(async () => {
+      await expectNothingWritten(runtime, async () => {
         const response = await operator.post<ErrorBody>('/v1/requests', body);
         expect(response.status).toBe(400);
         expect(fieldsOf(response)).toContain(field);
@@ -208,7 +202,7 @@ describe('citizen channels', () => {
         actor: { subject: 'test', name: 'test', role: 'system' as const },
       };
       // Act + Assess
-      await expectNothingWritten(async () => {
+      await expectNothingWritten(runtime, async () => {
         expect(await store.create(copy, event, undefined, [BUDI.nik])).toEqual({
           created: false,
           trackingCodeTaken: true,
@@ -235,7 +229,7 @@ describe('citizen channels', () => {
         attachments: await attachAll(citizen, 'SKU', requiredRequirements('SKU')),
         ...extra,
       };
-      await expectNothingWritten(async () => {
+      await expectNothingWritten(runtime, async () => {
         const response = await citizen.post<ErrorBody>('/v1/requests', body);
         expect(response.status).toBe(400);
         expect(fieldsOf(response)).toContain(field);
