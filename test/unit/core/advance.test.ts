@@ -3,30 +3,15 @@ import { advance, WorkflowEnding } from '../../../functions/core/advance.js';
 import { deadlineSeconds, stepAt } from '../../../functions/core/approvals.js';
 import { findService } from '../../../functions/core/catalog/index.js';
 import type { ServiceDefinition } from '../../../functions/core/catalog/types.js';
-import type { RegistryResult, RequestChange, RequestStore } from '../../../functions/core/ports.js';
+import type { RegistryResult, RequestStore } from '../../../functions/core/ports.js';
 import type { ServiceRequest } from '../../../functions/core/requests.js';
 import { escalateStage } from '../../../functions/core/review.js';
+import { memoryRequest } from '../../support/memory-request.js';
 import { sampleApplication } from '../../support/samples.js';
 
 const NOW = new Date('2026-11-22T03:00:00.000Z');
 const ENTERED = new Date('2026-11-22T02:59:59.000Z');
 const at = (seconds: number) => new Date(NOW.getTime() + seconds * 1000).toISOString();
-
-/** One request in memory, written by version as the table does. */
-function store(initial: ServiceRequest) {
-  let current = initial;
-  const writes: RequestChange[] = [];
-  const requests = {
-    get: async () => current,
-    update: async (change: RequestChange) => {
-      if (change.expectedVersion !== current.version) return false;
-      writes.push(change);
-      current = change.request;
-      return true;
-    },
-  } as unknown as RequestStore;
-  return { requests, writes, current: () => current };
-}
 
 const answer = (outcome: 'match' | 'mismatch', registry: 'population' | 'bpjs'): RegistryResult => ({
   registry,
@@ -68,7 +53,7 @@ describe('the stage task (advance)', () => {
 
   it('starts a new request and opens its first stage, due from when the workflow armed the timer', async () => {
     // Prepare
-    const { requests, writes, current } = store(requestOf(sku, {}));
+    const { requests, writes, current } = memoryRequest(requestOf(sku, {}));
     const first = stepAt(sku, 0);
     if (first.outcome !== 'await') throw new Error('SKU starts with a decision');
     // Act
@@ -85,7 +70,9 @@ describe('the stage task (advance)', () => {
 
   it('runs a check stage on the way and opens the decision stage after it', async () => {
     // Prepare: the SPM after the operator's approval, at its registry check
-    const { requests, writes, current } = store(requestOf(spm, { status: 'CHECKING', stageIndex: 1 }));
+    const { requests, writes, current } = memoryRequest(
+      requestOf(spm, { status: 'CHECKING', stageIndex: 1 }),
+    );
     const armed = stepAt(spm, 1);
     if (armed.outcome !== 'check') throw new Error('SPM stage 1 is a check');
     // Act
@@ -101,7 +88,7 @@ describe('the stage task (advance)', () => {
   });
 
   it("returns a request whose identity does not match and awaits the applicant's correction", async () => {
-    const { requests, current } = store(requestOf(spm, { status: 'CHECKING', stageIndex: 1 }));
+    const { requests, current } = memoryRequest(requestOf(spm, { status: 'CHECKING', stageIndex: 1 }));
     const armed = stepAt(spm, 1);
     if (armed.outcome !== 'check') throw new Error('SPM stage 1 is a check');
     await advance(deps(spm, requests, 'mismatch'), 'r1', armed.stage, 'token-2', ENTERED);
@@ -113,7 +100,9 @@ describe('the stage task (advance)', () => {
   });
 
   it('keeps the stand-in of an escalated stage when re-armed for the same stage', async () => {
-    const { requests, current } = store(requestOf(sku, { status: 'IN_REVIEW', stageIndex: 1, version: 5 }));
+    const { requests, current } = memoryRequest(
+      requestOf(sku, { status: 'IN_REVIEW', stageIndex: 1, version: 5 }),
+    );
     const armed = { index: 1, key: 'sign', deadlineSeconds: 60, actingRole: 'village_secretary' } as const;
     await advance(deps(sku, requests), 'r1', armed, 'token-3', ENTERED);
     expect(current().awaiting).toMatchObject({
@@ -130,7 +119,7 @@ describe('the stage task (advance)', () => {
       ['REJECTED', 'Approval.Closed'],
       ['EXPIRED', 'Approval.Closed'],
     ] as const) {
-      const { requests, writes } = store(requestOf(sku, { status, stageIndex: 1 }));
+      const { requests, writes } = memoryRequest(requestOf(sku, { status, stageIndex: 1 }));
       const ended = advance(deps(sku, requests), 'r1', armed, 'token-4', ENTERED);
       await expect(ended).rejects.toBeInstanceOf(WorkflowEnding);
       await expect(ended).rejects.toMatchObject({ name });
@@ -156,32 +145,32 @@ describe("the stage task's timer (escalateStage)", () => {
     });
 
   it('re-arms a timer that woke early for the time left, writing nothing', async () => {
-    const { requests, writes } = store(waiting(3600));
+    const { requests, writes } = memoryRequest(waiting(3600));
     const step = await escalateStage(deps(sku, requests), 'r1');
     expect(step).toMatchObject({ outcome: 'await', stage: { key: 'sign', deadlineSeconds: 3600 } });
     expect(writes).toEqual([]);
   });
 
   it('hands a due stage to its stand-in once, then records each further deadline as overdue', async () => {
-    const first = store(waiting(0));
+    const first = memoryRequest(waiting(0));
     const escalated = await escalateStage(deps(sku, first.requests), 'r1');
     expect(escalated).toMatchObject({ outcome: 'await', stage: { actingRole: 'village_secretary' } });
     expect(first.writes.map((write) => write.event?.type)).toEqual(['ESCALATED']);
 
-    const again = store(waiting(0, 'village_secretary'));
+    const again = memoryRequest(waiting(0, 'village_secretary'));
     const overdue = await escalateStage(deps(sku, again.requests), 'r1');
     expect(overdue).toMatchObject({ outcome: 'await', stage: { actingRole: 'village_secretary' } });
     expect(again.writes.map((write) => write.event?.type)).toEqual(['STAGE_OVERDUE']);
   });
 
   it('routes on a request that moved on while the timer ran, without an escalation', async () => {
-    const { requests, writes } = store(requestOf(sku, { status: 'APPROVED', stageIndex: 2 }));
+    const { requests, writes } = memoryRequest(requestOf(sku, { status: 'APPROVED', stageIndex: 2 }));
     expect(await escalateStage(deps(sku, requests), 'r1')).toEqual({ outcome: 'approved' });
     expect(writes).toEqual([]);
   });
 
   it('expires a correction the applicant never sent', async () => {
-    const { requests, current } = store(
+    const { requests, current } = memoryRequest(
       requestOf(sku, {
         status: 'RETURNED',
         stageIndex: 0,

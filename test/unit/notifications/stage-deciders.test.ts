@@ -4,11 +4,12 @@ import { announce } from '../../../functions/core/announce.js';
 import { findService } from '../../../functions/core/catalog/index.js';
 import type { DecisionStage } from '../../../functions/core/catalog/types.js';
 import { notificationId, stageDeciders } from '../../../functions/core/notifications.js';
-import type { Notification, Notifier, RequestChange, RequestStore } from '../../../functions/core/ports.js';
+import type { Notification, Notifier, RequestStore } from '../../../functions/core/ports.js';
 import type { ServiceRequest } from '../../../functions/core/requests.js';
 import { openStage } from '../../../functions/core/review.js';
 import type { StaffRole } from '../../../functions/core/roles.js';
 import type { StaffContacts, StaffMember } from '../../../functions/core/staff.js';
+import { memoryRequest } from '../../support/memory-request.js';
 import { request, TAMPO } from './fixtures.js';
 
 /** The demo accounts as the user pool lists them (one group each). */
@@ -190,21 +191,6 @@ describe('announcing an opened stage', () => {
 
 describe('opening a stage in the workflow', () => {
   const sku = findService('SKU');
-  /** One request in memory, written by version as the table does. */
-  const store = (initial: ServiceRequest) => {
-    let current = initial;
-    const writes: RequestChange[] = [];
-    const requests = {
-      get: async () => current,
-      update: async (change: RequestChange) => {
-        if (change.expectedVersion !== current.version) return false;
-        writes.push(change);
-        current = change.request;
-        return true;
-      },
-    } as unknown as RequestStore;
-    return { requests, writes };
-  };
   const deps = (requests: RequestStore, notifier: Notifier) => ({
     requests,
     catalog: { get: async () => sku, list: async () => [sku] },
@@ -216,7 +202,7 @@ describe('opening a stage in the workflow', () => {
 
   it('tells the deciders once per opening: a redelivered task (same token) writes nothing and sends the same ids', async () => {
     // Prepare
-    const { requests, writes } = store(request({ serviceCode: 'SKU', stageIndex: 0 }));
+    const { requests, writes } = memoryRequest(request({ serviceCode: 'SKU', stageIndex: 0 }));
     const first = new RecordingNotifier();
     const again = new RecordingNotifier();
     // Act
