@@ -1,10 +1,32 @@
-import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  ConditionalCheckFailedException,
+  DynamoDBClient,
+  TransactionCanceledException,
+} from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  PutCommand,
+  QueryCommand,
+  type QueryCommandInput,
+  type UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { cachedClient } from './clients.js';
 
 export const dynamo = cachedClient('AWS_ENDPOINT_URL_DYNAMODB', () =>
   DynamoDBDocumentClient.from(new DynamoDBClient({}), { marshallOptions: { removeUndefinedValues: true } }),
 );
+
+/** Sends a conditional write: true when it was written, false when its condition did not hold. */
+export async function writtenIf(command: PutCommand | UpdateCommand): Promise<boolean> {
+  try {
+    if (command instanceof PutCommand) await dynamo().send(command);
+    else await dynamo().send(command);
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
 
 /** Every item a query matches, following its pages; for partitions known to stay small (one request, one person). */
 export async function queryAll(

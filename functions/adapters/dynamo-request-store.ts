@@ -29,6 +29,7 @@ import {
   isTransactionConflict,
   partitionPrefix,
   queryAll,
+  writtenIf,
 } from './dynamo-client.js';
 import { requiredEnv } from './env.js';
 import { keys } from './keys.js';
@@ -216,21 +217,15 @@ export class DynamoRequestStore implements RequestStore {
   }
 
   async renewIdempotencyClaim(record: IdempotencyRecord, claimedUntil: number, now: number) {
-    try {
-      await dynamo().send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.idempotency(record.subject, record.key),
-          UpdateExpression: 'SET claimedUntil = :until',
-          ConditionExpression: 'requestId = :requestId AND claimedUntil < :now',
-          ExpressionAttributeValues: { ':until': claimedUntil, ':requestId': record.requestId, ':now': now },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+    return writtenIf(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.idempotency(record.subject, record.key),
+        UpdateExpression: 'SET claimedUntil = :until',
+        ConditionExpression: 'requestId = :requestId AND claimedUntil < :now',
+        ExpressionAttributeValues: { ':until': claimedUntil, ':requestId': record.requestId, ':now': now },
+      }),
+    );
   }
 
   async releaseIdempotencyClaim(record: IdempotencyRecord, drop: boolean) {

@@ -7,7 +7,7 @@ import {
   digestClosesAt,
 } from '../../core/notifications.js';
 import type { Notification } from '../../core/ports.js';
-import { dynamo, queryAll } from '../dynamo-client.js';
+import { dynamo, queryAll, writtenIf } from '../dynamo-client.js';
 import { keys } from '../keys.js';
 
 /** A reminder held in a digest: what the digest says of it, where its outbox record is, where it went. */
@@ -58,26 +58,20 @@ export class DynamoDigests {
 
   /** Creates the person's digest of the hour with `firstId` as its first reminder; false when one exists. */
   async open(hour: string, username: string, firstId: string, now: Date): Promise<boolean> {
-    try {
-      await dynamo().send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: {
-            ...keys.digestHead(hour, username),
-            username,
-            firstId,
-            status: 'pending' satisfies DeliveryStatus,
-            createdAt: now.toISOString(),
-            expiresAt: expiry(hour),
-          },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+    return writtenIf(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: {
+          ...keys.digestHead(hour, username),
+          username,
+          firstId,
+          status: 'pending' satisfies DeliveryStatus,
+          createdAt: now.toISOString(),
+          expiresAt: expiry(hour),
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 
   /** Holds a reminder in the person's digest of its hour; the same reminder again changes nothing. */

@@ -3,7 +3,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { NotificationLog, NotificationRecord } from '../../core/notifications.js';
 import { once } from '../clients.js';
-import { dynamo, partitionPrefix, queryAll } from '../dynamo-client.js';
+import { dynamo, partitionPrefix, queryAll, writtenIf } from '../dynamo-client.js';
 import { requiredEnv } from '../env.js';
 import { keys } from '../keys.js';
 
@@ -45,19 +45,13 @@ export class DynamoOutbox implements NotificationLog {
 
   /** Writes the record unless its id is already there (a retried task): true when this call wrote it. */
   async add(record: NotificationRecord, now: Date): Promise<boolean> {
-    try {
-      await dynamo().send(
-        new PutCommand({
-          TableName: this.tableName,
-          Item: { ...this.keyOf(record), ...record, updatedAt: now.toISOString() },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+    return writtenIf(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...this.keyOf(record), ...record, updatedAt: now.toISOString() },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      }),
+    );
   }
 
   async get(
@@ -170,27 +164,21 @@ export class DynamoOutbox implements NotificationLog {
       outcome.status === 'digested'
         ? ['SET #status = :status, sentAt = :sentAt, updatedAt = :now', { ':sentAt': outcome.sentAt }]
         : ['SET #status = :status, reason = :reason, updatedAt = :now', { ':reason': outcome.reason }];
-    try {
-      await dynamo().send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: key,
-          UpdateExpression: update,
-          ConditionExpression: '#status = :batched',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ...values,
-            ':status': outcome.status,
-            ':batched': 'batched',
-            ':now': now.toISOString(),
-          },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+    return writtenIf(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: key,
+        UpdateExpression: update,
+        ConditionExpression: '#status = :batched',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ...values,
+          ':status': outcome.status,
+          ':batched': 'batched',
+          ':now': now.toISOString(),
+        },
+      }),
+    );
   }
 
   /** A request's notifications, newest first (the sort key starts with the instant). */
@@ -211,27 +199,21 @@ export class DynamoOutbox implements NotificationLog {
     update: string,
     values: Record<string, unknown>,
   ): Promise<boolean> {
-    try {
-      await dynamo().send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: key,
-          UpdateExpression: update,
-          ConditionExpression: '#status = :sending AND claimId = :claim',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: {
-            ...values,
-            ':now': now.toISOString(),
-            ':sending': 'sending',
-            ':claim': claim.id,
-          },
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+    return writtenIf(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: key,
+        UpdateExpression: update,
+        ConditionExpression: '#status = :sending AND claimId = :claim',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: {
+          ...values,
+          ':now': now.toISOString(),
+          ':sending': 'sending',
+          ':claim': claim.id,
+        },
+      }),
+    );
   }
 
   /** The outbox item of a notification. */
