@@ -143,22 +143,26 @@ export async function tableItems(runtime: LocalRuntime): Promise<Record<string, 
 }
 
 /**
- * Runs `act` and asserts the table holds exactly what it held before. "Before" is taken once the workflow
- * has stopped writing (two reads 300 ms apart agree): a stage's reminders and digest are written just after
- * the stage opens, and must not be taken for writes of `act`.
+ * The table once the workflow has stopped writing (two reads 300 ms apart agree): a task's trailing writes
+ * (a stage's reminders and digest, just after the stage opens) are done.
  */
-export async function expectNothingWritten(
-  runtime: LocalRuntime,
-  act: () => Promise<unknown>,
-): Promise<void> {
+export async function settledTable(runtime: LocalRuntime): Promise<Record<string, unknown>[]> {
   let previous = await tableItems(runtime);
-  const before = await eventually('the workflow to stop writing', async () => {
+  return eventually('the workflow to stop writing', async () => {
     await sleep(300);
     const current = await tableItems(runtime);
     const settled = JSON.stringify(current) === JSON.stringify(previous);
     previous = current;
     return settled ? current : undefined;
   });
+}
+
+/** Runs `act` and asserts the table holds exactly what it held once settled before (see settledTable). */
+export async function expectNothingWritten(
+  runtime: LocalRuntime,
+  act: () => Promise<unknown>,
+): Promise<void> {
+  const before = await settledTable(runtime);
   await act();
   expect(await tableItems(runtime)).toEqual(before);
 }
