@@ -240,7 +240,7 @@ export interface LetterMessages {
 
 /**
  * The volume the staff messages are stated for. A decider gets the first reminder of an hour at once and the
- * later ones of that hour in ONE digest (functions/core/notifications.ts placeReminder), so k reminders in an
+ * later ones of that hour in ONE digest (functions/core/notifications/notifications.ts placeReminder), so k reminders in an
  * hour make min(k, 2) messages: per reminder, min(k, 2) / k. The bench puts its letters through in minutes,
  * which says nothing of a village office's hours, so the share is modelled for a stated k rather than read
  * from the bench's outbox: a busy office's morning peak, 4 letters an hour for its operator (and, as they pass

@@ -2,7 +2,7 @@ import { DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-d
 import { DEMO_USERS } from '../config/demo-users.js';
 import { keys } from '../functions/adapters/keys.js';
 import { SERVICE_CATALOG, type ServiceDefinition } from '../functions/core/catalog/index.js';
-import { coversVillage } from '../functions/core/roles.js';
+import { coversVillage } from '../functions/core/identity/roles.js';
 import { WORKFLOW_TASKS } from '../functions/workflow/tasks.js';
 import { synthesizeTemplate } from '../lib/app.js';
 import { TABLE_INDEXES } from '../lib/constructs/data.js';

@@ -1,6 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
 import { scanPdfForDocumentId } from '../functions/core/documents/pdf-id-scan.js';
-import { MAX_UPLOAD_BYTES } from '../functions/core/verification.js';
+import { MAX_UPLOAD_BYTES } from '../functions/core/documents/verification.js';
 import { manyObjectsPdf } from '../test/support/hostile-pdf.js';
 import { measurePdfBytes } from './flow.js';
 

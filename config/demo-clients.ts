@@ -1,4 +1,4 @@
-import { agencyScope, MACHINE_SCOPES } from '../functions/core/policy.js';
+import { agencyScope, MACHINE_SCOPES } from '../functions/core/identity/policy.js';
 
 /**
  * Demo OAuth clients of agencies' systems (client-credentials grant), for the local token endpoint

@@ -1,4 +1,4 @@
-import type { Role } from '../functions/core/roles.js';
+import type { Role } from '../functions/core/identity/roles.js';
 
 /**
  * Demo accounts of the local identity provider (npm start; lib/local/cognito-idp.ts seeds its user store

@@ -1,6 +1,6 @@
 import { REGENCY_SERVICE_CODES } from '../functions/core/catalog/index.js';
-import type { Village } from '../functions/core/places.js';
-import { type LocalizedText, text } from '../functions/core/text.js';
+import { type LocalizedText, text } from '../functions/core/shared/text.js';
+import type { Village } from '../functions/core/villages/places.js';
 
 /**
  * Demo villages, seeded by `npm start`: the 22 Smart Kampung villages of Banyuwangi (seed 002, Table 2)

@@ -1,6 +1,6 @@
 import type { RouteDefinition, RowRule } from '../functions/api/route-types.js';
 import { ROUTES } from '../functions/api/routes.js';
-import { ROLES, type Role } from '../functions/core/roles.js';
+import { ROLES, type Role } from '../functions/core/identity/roles.js';
 
 /**
  * Prints who may do what, as a Markdown role × action table generated from the route table (the one source

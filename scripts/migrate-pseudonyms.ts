@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { dynamo } from '../functions/adapters/dynamo-client.js';
 import { loadPseudonymKey } from '../functions/adapters/pseudonym-key.js';
-import { legacyPersonHash, personHash } from '../functions/core/person-pseudonym.js';
+import { legacyPersonHash, personHash } from '../functions/core/privacy/person-pseudonym.js';
 
 /**
  * One-off migration (issue 10): from the unkeyed person pseudonym (SHA-256 of 'nik:' + NIK) to the keyed one

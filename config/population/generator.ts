@@ -1,4 +1,4 @@
-import type { Village } from '../../functions/core/places.js';
+import type { Village } from '../../functions/core/villages/places.js';
 import { DEMO_VILLAGES } from '../villages.js';
 import { DEMO_HOUSEHOLDS } from './demo-households.js';
 import { type NamePools, namePools } from './names.js';

@@ -1,12 +1,12 @@
 import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
-import type { AuditEntry } from '../core/audit.js';
 import {
   type CitizenProfile,
   type CitizenProfiles,
   type LinkOutcome,
   personHash,
-} from '../core/citizen-profile.js';
-import type { NikActivation, NikActivations } from '../core/nik-activation.js';
+} from '../core/identity/citizen-profile.js';
+import type { NikActivation, NikActivations } from '../core/identity/nik-activation.js';
+import type { AuditEntry } from '../core/privacy/audit.js';
 import { once } from './clients.js';
 import { auditPut, putAudited } from './dynamo-audit.js';
 import { dynamo, isConditionFailure } from './dynamo-client.js';

@@ -9,7 +9,7 @@ import {
   ListUsersInGroupCommand,
   type UserType,
 } from '@aws-sdk/client-cognito-identity-provider';
-import type { StaffRole } from '../core/roles.js';
+import type { StaffRole } from '../core/identity/roles.js';
 import type {
   ExistingStaffAccount,
   StaffAccount,
@@ -17,7 +17,7 @@ import type {
   StaffCreation,
   StaffDirectory,
   StaffMember,
-} from '../core/staff.js';
+} from '../core/identity/staff.js';
 import { cachedClient, once } from './clients.js';
 import { requiredEnv } from './env.js';
 

@@ -1,6 +1,6 @@
 import { PutCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { AuditEntry, AuditTrail } from '../core/audit.js';
-import type { RegistryLookupReads, RegistryLookupRecord } from '../core/data-subject.js';
+import type { AuditEntry, AuditTrail } from '../core/privacy/audit.js';
+import type { RegistryLookupReads, RegistryLookupRecord } from '../core/privacy/data-subject.js';
 import { once } from './clients.js';
 import { dynamo, isConditionFailure, partitionPrefix, queryAll } from './dynamo-client.js';
 import { requiredEnv } from './env.js';

@@ -1,8 +1,8 @@
 import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-import type { ConsoleReads, Page, StatRow } from '../core/console-reads.js';
-import { ValidationError } from '../core/errors.js';
-import type { RequestStatus } from '../core/requests.js';
-import { text } from '../core/text.js';
+import type { ConsoleReads, Page, StatRow } from '../core/requests/console-reads.js';
+import type { RequestStatus } from '../core/requests/requests.js';
+import { ValidationError } from '../core/shared/errors.js';
+import { text } from '../core/shared/text.js';
 import { once } from './clients.js';
 import { dynamo, queryAll } from './dynamo-client.js';
 import { DynamoRequestStore, requestIdOf } from './dynamo-request-store.js';

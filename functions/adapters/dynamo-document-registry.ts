@@ -6,7 +6,7 @@ import type {
   DocumentStatus,
   DocumentWriteResult,
   RequestChange,
-} from '../core/ports.js';
+} from '../core/shared/ports.js';
 import { once } from './clients.js';
 import { dynamo, isConditionFailure } from './dynamo-client.js';
 import { DynamoRequestStore, fromItem } from './dynamo-request-store.js';

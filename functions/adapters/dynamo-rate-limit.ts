@@ -1,5 +1,5 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { RateCounter } from '../core/rate-limit.js';
+import type { RateCounter } from '../core/privacy/rate-limit.js';
 import { once } from './clients.js';
 import { dynamo } from './dynamo-client.js';
 import { requiredEnv } from './env.js';

@@ -10,8 +10,9 @@ import {
   type TransactWriteCommandInput,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { personHash } from '../core/citizen-profile.js';
-import { ValidationError } from '../core/errors.js';
+import { personHash } from '../core/identity/citizen-profile.js';
+import { pendingSignalOf, type RequestEvent, type ServiceRequest } from '../core/requests/requests.js';
+import { ValidationError } from '../core/shared/errors.js';
 import type {
   CreateResult,
   IdempotencyRecord,
@@ -19,9 +20,8 @@ import type {
   RequestChange,
   RequestStore,
   VillageQuery,
-} from '../core/ports.js';
-import { pendingSignalOf, type RequestEvent, type ServiceRequest } from '../core/requests.js';
-import { text } from '../core/text.js';
+} from '../core/shared/ports.js';
+import { text } from '../core/shared/text.js';
 import { once } from './clients.js';
 import {
   dynamo,

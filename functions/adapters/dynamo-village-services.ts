@@ -1,11 +1,11 @@
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { AuditEntry } from '../core/audit.js';
 import {
   type ServiceCatalog,
   serviceCatalog,
   type VillageServiceStore,
 } from '../core/catalog/service-catalog.js';
 import type { ServiceDefinition } from '../core/catalog/types.js';
+import type { AuditEntry } from '../core/privacy/audit.js';
 import { once } from './clients.js';
 import { putAudited } from './dynamo-audit.js';
 import { dynamo } from './dynamo-client.js';

@@ -1,7 +1,7 @@
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { AuditEntry } from '../core/audit.js';
-import type { Village, VillageSummary } from '../core/places.js';
-import type { VillageRegistry } from '../core/tenants.js';
+import type { AuditEntry } from '../core/privacy/audit.js';
+import type { Village, VillageSummary } from '../core/villages/places.js';
+import type { VillageRegistry } from '../core/villages/tenants.js';
 import { once } from './clients.js';
 import { putAudited } from './dynamo-audit.js';
 import { dynamo, queryAll } from './dynamo-client.js';

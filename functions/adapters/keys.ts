@@ -1,5 +1,5 @@
-import type { AuditEntry, AuditTargetKind } from '../core/audit.js';
-import type { RequestStatus } from '../core/requests.js';
+import type { AuditEntry, AuditTargetKind } from '../core/privacy/audit.js';
+import type { RequestStatus } from '../core/requests/requests.js';
 
 const AUDIT_PARTITIONS: Record<AuditTargetKind, string> = {
   request: 'REQ',

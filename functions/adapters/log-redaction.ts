@@ -1,5 +1,5 @@
 import { Logger } from '@aws-lambda-powertools/logger';
-import { maskPersonalNumbers } from '../core/data-subject.js';
+import { maskPersonalNumbers } from '../core/privacy/data-subject.js';
 
 /**
  * No NIK or family-card number in any log line (UU 27/2022; DESIGN.md §4 "whole events (with NIKs) in

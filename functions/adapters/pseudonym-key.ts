@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { GenerateMacCommand } from '@aws-sdk/client-kms';
-import { setPseudonymKey } from '../core/person-pseudonym.js';
+import { setPseudonymKey } from '../core/privacy/person-pseudonym.js';
 import { kms } from './signing/kms-signer.js';
 
 /**

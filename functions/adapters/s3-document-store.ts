@@ -1,7 +1,7 @@
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import type { DocumentStore } from '../core/ports.js';
-import { ATTACHMENT_CONTENT_TYPES } from '../core/requests.js';
+import { ATTACHMENT_CONTENT_TYPES } from '../core/requests/requests.js';
+import type { DocumentStore } from '../core/shared/ports.js';
 import { cachedClient, once } from './clients.js';
 import { requiredEnv } from './env.js';
 

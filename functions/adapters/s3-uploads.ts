@@ -6,7 +6,7 @@ import {
   PutObjectCommand,
 } from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
-import type { UploadStore, UploadTicket } from '../core/attachments.js';
+import type { UploadStore, UploadTicket } from '../core/requests/attachments.js';
 import { once } from './clients.js';
 import { requiredEnv } from './env.js';
 import { s3 } from './s3-document-store.js';

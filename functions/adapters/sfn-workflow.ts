@@ -5,8 +5,8 @@ import {
   SFNClient,
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
-import { type NextStep, WORKFLOW_ENDINGS } from '../core/approvals.js';
-import type { ExecutionStatus, Workflow, WorkflowSignal } from '../core/ports.js';
+import { type NextStep, WORKFLOW_ENDINGS } from '../core/approvals/approvals.js';
+import type { ExecutionStatus, Workflow, WorkflowSignal } from '../core/shared/ports.js';
 import { cachedClient, once } from './clients.js';
 import { requiredEnv } from './env.js';
 

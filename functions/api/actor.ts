@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { agencyGrant } from '../core/policy.js';
-import { type Actor, isRole, type Role } from '../core/roles.js';
+import { agencyGrant } from '../core/identity/policy.js';
+import { type Actor, isRole, type Role } from '../core/identity/roles.js';
 
 type Claims = Record<string, unknown>;
 

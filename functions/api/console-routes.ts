@@ -1,5 +1,5 @@
-import { MACHINE_SCOPES } from '../core/policy.js';
-import { STAFF_ROLES } from '../core/roles.js';
+import { MACHINE_SCOPES } from '../core/identity/policy.js';
+import { STAFF_ROLES } from '../core/identity/roles.js';
 import {
   myRequestPage,
   myRequestsQuery,

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { REQUEST_STATUSES } from '../core/requests.js';
+import { REQUEST_STATUSES } from '../core/requests/requests.js';
 import { requestView, villageCode, villageView } from './schemas.js';
 
 /**

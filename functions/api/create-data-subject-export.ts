@@ -4,7 +4,7 @@ import { requestStore } from '../adapters/dynamo-request-store.js';
 import { systemClock } from '../adapters/env.js';
 import { notificationLog } from '../adapters/notifications/outbox.js';
 import { loadPseudonymKey } from '../adapters/pseudonym-key.js';
-import { exportDataSubject } from '../core/data-subject.js';
+import { exportDataSubject } from '../core/privacy/data-subject.js';
 import { apiHandler } from './http.js';
 import { createDataSubjectExport } from './privacy-routes.js';
 

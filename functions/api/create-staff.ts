@@ -2,7 +2,7 @@ import { cognitoStaffDirectory } from '../adapters/cognito-staff-directory.js';
 import { auditTrail } from '../adapters/dynamo-audit.js';
 import { villageDirectory } from '../adapters/dynamo-villages.js';
 import { systemClock } from '../adapters/env.js';
-import { createVillageStaff as createStaff } from '../core/tenants.js';
+import { createVillageStaff as createStaff } from '../core/villages/tenants.js';
 import { apiHandler } from './http.js';
 import { createVillageStaff } from './tenant-routes.js';
 

@@ -1,5 +1,5 @@
 import { loadPseudonymKey } from '../adapters/pseudonym-key.js';
-import { decideRequest as decide } from '../core/decide-request.js';
+import { decideRequest as decide } from '../core/requests/decide-request.js';
 import { apiHandler } from './http.js';
 import { recordedChangeAnswer, requestChangeDeps } from './request-deps.js';
 import { decideRequest } from './routes.js';

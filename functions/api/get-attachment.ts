@@ -3,7 +3,7 @@ import { requestStore } from '../adapters/dynamo-request-store.js';
 import { catalog } from '../adapters/dynamo-village-services.js';
 import { systemClock } from '../adapters/env.js';
 import { documentStore } from '../adapters/s3-document-store.js';
-import { attachmentLink } from '../core/queries.js';
+import { attachmentLink } from '../core/requests/queries.js';
 import { apiHandler } from './http.js';
 import { getAttachment } from './routes.js';
 

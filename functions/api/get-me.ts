@@ -1,5 +1,5 @@
 import { citizenProfiles } from '../adapters/citizen-profiles.js';
-import { myProfile } from '../core/citizen-profile.js';
+import { myProfile } from '../core/identity/citizen-profile.js';
 import { getMe } from './citizen-routes.js';
 import { apiHandler } from './http.js';
 

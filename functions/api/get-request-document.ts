@@ -4,7 +4,7 @@ import { requestStore } from '../adapters/dynamo-request-store.js';
 import { catalog } from '../adapters/dynamo-village-services.js';
 import { systemClock } from '../adapters/env.js';
 import { documentStore } from '../adapters/s3-document-store.js';
-import { documentLink } from '../core/queries.js';
+import { documentLink } from '../core/requests/queries.js';
 import { apiHandler } from './http.js';
 import { getRequestDocument } from './routes.js';
 

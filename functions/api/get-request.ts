@@ -2,7 +2,7 @@ import { auditTrail } from '../adapters/dynamo-audit.js';
 import { requestStore } from '../adapters/dynamo-request-store.js';
 import { catalog } from '../adapters/dynamo-village-services.js';
 import { systemClock } from '../adapters/env.js';
-import { getRequest as read } from '../core/queries.js';
+import { getRequest as read } from '../core/requests/queries.js';
 import { apiHandler } from './http.js';
 import { getRequest } from './routes.js';
 

@@ -1,7 +1,7 @@
 import { consoleReads } from '../adapters/dynamo-console-reads.js';
 import { catalog } from '../adapters/dynamo-village-services.js';
 import { systemClock } from '../adapters/env.js';
-import { villageStats } from '../core/stats.js';
+import { villageStats } from '../core/requests/stats.js';
 import { getVillageStats } from './console-routes.js';
 import { apiHandler } from './http.js';
 

@@ -1,5 +1,5 @@
 import { villageDirectory } from '../adapters/dynamo-villages.js';
-import { villageBoard } from '../core/village-board.js';
+import { villageBoard } from '../core/villages/village-board.js';
 import { getVillage } from './console-routes.js';
 import { apiHandler } from './http.js';
 

@@ -2,12 +2,12 @@ import middy from '@middy/core';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import type * as z from 'zod/mini';
 import { redactingLogger } from '../adapters/log-redaction.js';
-import { maskPersonalNumbers } from '../core/data-subject.js';
-import { DomainError, ForbiddenError, ValidationError } from '../core/errors.js';
-import { mayCallRoute } from '../core/policy.js';
-import type { Actor } from '../core/roles.js';
-import { text } from '../core/text.js';
-import { parseOrThrow } from '../core/validation.js';
+import { mayCallRoute } from '../core/identity/policy.js';
+import type { Actor } from '../core/identity/roles.js';
+import { maskPersonalNumbers } from '../core/privacy/data-subject.js';
+import { DomainError, ForbiddenError, ValidationError } from '../core/shared/errors.js';
+import { text } from '../core/shared/text.js';
+import { parseOrThrow } from '../core/shared/validation.js';
 import { actorFromClaims, type Origin, originOf } from './actor.js';
 import type { RouteDefinition } from './route-types.js';
 

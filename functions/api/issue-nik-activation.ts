@@ -2,7 +2,7 @@ import { citizenProfiles } from '../adapters/citizen-profiles.js';
 import { systemClock } from '../adapters/env.js';
 import { loadPseudonymKey } from '../adapters/pseudonym-key.js';
 import { populationRegistry } from '../adapters/registries/index.js';
-import { issueNikActivation as issue } from '../core/nik-link.js';
+import { issueNikActivation as issue } from '../core/identity/nik-link.js';
 import { issueNikActivation } from './citizen-routes.js';
 import { apiHandler } from './http.js';
 

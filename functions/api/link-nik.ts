@@ -3,8 +3,8 @@ import { rateCounter } from '../adapters/dynamo-rate-limit.js';
 import { systemClock } from '../adapters/env.js';
 import { notifier } from '../adapters/notifications/index.js';
 import { loadPseudonymKey } from '../adapters/pseudonym-key.js';
-import { myProfile } from '../core/citizen-profile.js';
-import { linkNik as link } from '../core/nik-link.js';
+import { myProfile } from '../core/identity/citizen-profile.js';
+import { linkNik as link } from '../core/identity/nik-link.js';
 import { linkNik } from './citizen-routes.js';
 import { apiHandler } from './http.js';
 

@@ -3,9 +3,9 @@ import { requestStore } from '../adapters/dynamo-request-store.js';
 import { catalog } from '../adapters/dynamo-village-services.js';
 import { systemClock } from '../adapters/env.js';
 import { notificationLog } from '../adapters/notifications/outbox.js';
-import type { ReadAudit } from '../core/audit.js';
-import { listNotifications } from '../core/notifications.js';
-import type { VisibleRequestDeps } from '../core/visible-request.js';
+import { listNotifications } from '../core/notifications/notifications.js';
+import type { ReadAudit } from '../core/privacy/audit.js';
+import type { VisibleRequestDeps } from '../core/requests/visible-request.js';
 import { apiHandler } from './http.js';
 import { listRequestNotifications } from './routes.js';
 

@@ -1,6 +1,6 @@
 import { requestStore } from '../adapters/dynamo-request-store.js';
 import { catalog } from '../adapters/dynamo-village-services.js';
-import { listRequests as list } from '../core/queries.js';
+import { listRequests as list } from '../core/requests/queries.js';
 import { apiHandler } from './http.js';
 import { listRequests } from './routes.js';
 

@@ -1,5 +1,5 @@
 import { catalog } from '../adapters/dynamo-village-services.js';
-import { serviceView } from '../core/views.js';
+import { serviceView } from '../core/requests/views.js';
 import { apiHandler } from './http.js';
 import { listServices } from './routes.js';
 

@@ -1,7 +1,7 @@
 import { consoleReads } from '../adapters/dynamo-console-reads.js';
 import { catalog } from '../adapters/dynamo-village-services.js';
 import { systemClock } from '../adapters/env.js';
-import { listTasks as list } from '../core/tasks.js';
+import { listTasks as list } from '../core/requests/tasks.js';
 import { listTasks } from './console-routes.js';
 import { apiHandler } from './http.js';
 

@@ -1,5 +1,5 @@
 import { villageDirectory } from '../adapters/dynamo-villages.js';
-import { villageView } from '../core/views.js';
+import { villageView } from '../core/requests/views.js';
 import { apiHandler } from './http.js';
 import { listVillages } from './routes.js';
 

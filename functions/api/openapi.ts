@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { MACHINE_SCOPES } from '../core/policy.js';
+import { MACHINE_SCOPES } from '../core/identity/policy.js';
 import type { RouteDefinition } from './route-types.js';
 import { ROUTES } from './routes.js';
 
@@ -64,7 +64,7 @@ function operation(route: RouteDefinition) {
             ...(route.machineScopes ? [{ agencySystem: [...route.machineScopes] }] : []),
           ],
           'x-allowed-roles': route.access,
-          // Which records of those the caller may touch (functions/core/policy.ts).
+          // Which records of those the caller may touch (functions/core/identity/policy.ts).
           'x-row-rule': route.rows,
         }),
     parameters: [

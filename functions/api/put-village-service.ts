@@ -1,8 +1,8 @@
 import { villageServices } from '../adapters/dynamo-village-services.js';
 import { villageDirectory } from '../adapters/dynamo-villages.js';
 import { systemClock } from '../adapters/env.js';
-import { serviceView } from '../core/views.js';
-import { addVillageService } from '../core/village-services.js';
+import { addVillageService } from '../core/catalog/village-services.js';
+import { serviceView } from '../core/requests/views.js';
 import { apiHandler } from './http.js';
 import { putVillageService } from './routes.js';
 

@@ -1,6 +1,6 @@
 import { villageDirectory } from '../adapters/dynamo-villages.js';
 import { systemClock } from '../adapters/env.js';
-import { onboardVillage } from '../core/tenants.js';
+import { onboardVillage } from '../core/villages/tenants.js';
 import { apiHandler } from './http.js';
 import { putVillage } from './tenant-routes.js';
 

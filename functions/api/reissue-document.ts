@@ -5,8 +5,12 @@ import { villageDirectory } from '../adapters/dynamo-villages.js';
 import { requiredEnv, systemClock } from '../adapters/env.js';
 import { documentStore } from '../adapters/s3-document-store.js';
 import { documentSigner } from '../adapters/signing/index.js';
-import { documentView, type LetterRenderer, reissueDocument as reissue } from '../core/document-lifecycle.js';
-import { renderAndStoreLetter } from '../core/issue-document.js';
+import {
+  documentView,
+  type LetterRenderer,
+  reissueDocument as reissue,
+} from '../core/documents/document-lifecycle.js';
+import { renderAndStoreLetter } from '../core/documents/issue-document.js';
 import { apiHandler } from './http.js';
 import { reissueDocument } from './routes.js';
 

@@ -4,8 +4,8 @@ import { systemClock } from '../adapters/env.js';
 import { notifier } from '../adapters/notifications/index.js';
 import { uploadStore } from '../adapters/s3-uploads.js';
 import { workflow } from '../adapters/sfn-workflow.js';
-import type { RecordedChange } from '../core/decide-request.js';
-import { requestView } from '../core/views.js';
+import type { RecordedChange } from '../core/requests/decide-request.js';
+import { requestView } from '../core/requests/views.js';
 import { type ApiResult, logger, recordedStatus } from './http.js';
 
 /** What the routes that change a request use: the record, its service, its files, the workflow, and who to tell. */

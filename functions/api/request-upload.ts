@@ -2,7 +2,7 @@ import { catalog } from '../adapters/dynamo-village-services.js';
 import { villageDirectory } from '../adapters/dynamo-villages.js';
 import { systemClock } from '../adapters/env.js';
 import { uploadStore } from '../adapters/s3-uploads.js';
-import { requestUpload as presign } from '../core/attachments.js';
+import { requestUpload as presign } from '../core/requests/attachments.js';
 import { apiHandler } from './http.js';
 import { requestUpload } from './routes.js';
 

@@ -1,5 +1,5 @@
 import { loadPseudonymKey } from '../adapters/pseudonym-key.js';
-import { resubmitRequest as resubmit } from '../core/resubmit-request.js';
+import { resubmitRequest as resubmit } from '../core/requests/resubmit-request.js';
 import { apiHandler } from './http.js';
 import { recordedChangeAnswer, requestChangeDeps } from './request-deps.js';
 import { resubmitRequest } from './routes.js';

@@ -1,7 +1,7 @@
 import { documentRegistry } from '../adapters/dynamo-document-registry.js';
 import { requestStore } from '../adapters/dynamo-request-store.js';
 import { systemClock } from '../adapters/env.js';
-import { documentView, revokeDocument as revoke } from '../core/document-lifecycle.js';
+import { documentView, revokeDocument as revoke } from '../core/documents/document-lifecycle.js';
 import { apiHandler } from './http.js';
 import { revokeDocument } from './routes.js';
 

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import type { MachineScope, RouteAccess } from '../core/policy.js';
+import type { MachineScope, RouteAccess } from '../core/identity/policy.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { MACHINE_SCOPES } from '../core/policy.js';
-import { STAFF_ROLES } from '../core/roles.js';
+import { MACHINE_SCOPES } from '../core/identity/policy.js';
+import { STAFF_ROLES } from '../core/identity/roles.js';
 import { CITIZEN_ROUTES } from './citizen-routes.js';
 import { CONSOLE_ROUTES } from './console-routes.js';
 import { PRIVACY_ROUTES } from './privacy-routes.js';

@@ -1,8 +1,13 @@
 import * as z from 'zod/mini';
-import { parseNik } from '../core/nik.js';
-import { DELIVERY_STATUSES } from '../core/notifications.js';
-import { ATTACHMENT_CONTENT_TYPES, CONSENT_METHODS, DECISIONS, REQUEST_STATUSES } from '../core/requests.js';
-import { safeLocalized, safeText } from '../core/text-schema.js';
+import { parseNik } from '../core/identity/nik.js';
+import { DELIVERY_STATUSES } from '../core/notifications/notifications.js';
+import {
+  ATTACHMENT_CONTENT_TYPES,
+  CONSENT_METHODS,
+  DECISIONS,
+  REQUEST_STATUSES,
+} from '../core/requests/requests.js';
+import { safeLocalized, safeText } from '../core/shared/text-schema.js';
 
 /**
  * `const x = pure(() => …)`: a declaration a bundle leaves out when the handler does not use it (esbuild

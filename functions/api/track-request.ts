@@ -3,7 +3,7 @@ import { requestStore } from '../adapters/dynamo-request-store.js';
 import { catalog } from '../adapters/dynamo-village-services.js';
 import { villageDirectory } from '../adapters/dynamo-villages.js';
 import { systemClock } from '../adapters/env.js';
-import { trackRequest as track } from '../core/tracking.js';
+import { trackRequest as track } from '../core/requests/tracking.js';
 import { trackRequest } from './citizen-routes.js';
 import { apiHandler } from './http.js';
 

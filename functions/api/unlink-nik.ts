@@ -3,7 +3,7 @@ import { systemClock } from '../adapters/env.js';
 import { notifier } from '../adapters/notifications/index.js';
 import { loadPseudonymKey } from '../adapters/pseudonym-key.js';
 import { populationRegistry } from '../adapters/registries/index.js';
-import { unlinkNik as unlink } from '../core/nik-link.js';
+import { unlinkNik as unlink } from '../core/identity/nik-link.js';
 import { unlinkNik } from './citizen-routes.js';
 import { apiHandler } from './http.js';
 

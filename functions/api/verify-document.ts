@@ -4,7 +4,7 @@ import { catalog } from '../adapters/dynamo-village-services.js';
 import { villageDirectory } from '../adapters/dynamo-villages.js';
 import { systemClock } from '../adapters/env.js';
 import { documentSigner } from '../adapters/signing/index.js';
-import { verifyById } from '../core/verification.js';
+import { verifyById } from '../core/documents/verification.js';
 import { apiHandler, logger } from './http.js';
 import { verifyDocument } from './routes.js';
 

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { bpjsRegistry, populationRegistry } from '../adapters/registries/index.js';
-import { advance } from '../core/advance.js';
-import { STAFF_ROLES } from '../core/roles.js';
+import { advance } from '../core/approvals/advance.js';
+import { STAFF_ROLES } from '../core/identity/roles.js';
 import { reviewDeps, workflowTask } from './task.js';
 
 /**

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { WorkflowEnding } from '../core/advance.js';
-import { escalateStage } from '../core/review.js';
+import { WorkflowEnding } from '../core/approvals/advance.js';
+import { escalateStage } from '../core/approvals/review.js';
 import { reviewDeps, workflowTask } from './task.js';
 
 /**

@@ -7,7 +7,7 @@ import { requiredEnv } from '../adapters/env.js';
 import { notifier } from '../adapters/notifications/index.js';
 import { documentStore } from '../adapters/s3-document-store.js';
 import { documentSigner } from '../adapters/signing/index.js';
-import { issueDocument } from '../core/issue-document.js';
+import { issueDocument } from '../core/documents/issue-document.js';
 import { clock, workflowTask } from './task.js';
 
 export const handler = workflowTask(

@@ -3,7 +3,7 @@ import { requestStore } from '../adapters/dynamo-request-store.js';
 import { villageDirectory } from '../adapters/dynamo-villages.js';
 import { oneLineLogger } from '../adapters/log-redaction.js';
 import { workflow } from '../adapters/sfn-workflow.js';
-import { type ReconcileReport, reconcile } from '../core/reconcile.js';
+import { type ReconcileReport, reconcile } from '../core/approvals/reconcile.js';
 import { RECONCILE_STUCK_MESSAGE } from './scheduled-jobs.js';
 import { reviewDeps } from './task.js';
 

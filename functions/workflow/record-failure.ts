@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { recordFailure } from '../core/review.js';
+import { recordFailure } from '../core/approvals/review.js';
 import { reviewDeps, workflowTask } from './task.js';
 
 /** Last stop of a failed execution: the request shows FAILED (with the error's name, not its details). */

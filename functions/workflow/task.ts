@@ -5,9 +5,9 @@ import { catalog } from '../adapters/dynamo-village-services.js';
 import { systemClock } from '../adapters/env.js';
 import { redactingLogger } from '../adapters/log-redaction.js';
 import { notifier } from '../adapters/notifications/index.js';
-import { WorkflowEnding } from '../core/advance.js';
-import type { ReviewDeps } from '../core/review.js';
-import type { StaffContacts } from '../core/staff.js';
+import { WorkflowEnding } from '../core/approvals/advance.js';
+import type { ReviewDeps } from '../core/approvals/review.js';
+import type { StaffContacts } from '../core/identity/staff.js';
 
 export const logger = redactingLogger('desa-digital-workflow');
 

@@ -1,5 +1,5 @@
 import { type ResourceNeed, TABLE_NEEDS } from '../api/route-types.js';
-import type { NextStep } from '../core/approvals.js';
+import type { NextStep } from '../core/approvals/approvals.js';
 
 /**
  * The Lambda-backed tasks of the generic approval workflow. The CDK workflow construct creates one function

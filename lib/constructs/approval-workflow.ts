@@ -16,7 +16,7 @@ import {
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke, type LambdaInvokeProps } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
-import { WORKFLOW_ENDINGS } from '../../functions/core/approvals.js';
+import { WORKFLOW_ENDINGS } from '../../functions/core/approvals/approvals.js';
 import { WORKFLOW_TASKS, type WorkflowTaskName } from '../../functions/workflow/tasks.js';
 import { ServiceFunction, type ServiceResources } from './service-function.js';
 import { WorkflowTraceSampling } from './trace-sampling.js';

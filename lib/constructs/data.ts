@@ -10,7 +10,7 @@ import {
 } from 'aws-cdk-lib/aws-s3';
 import { S3_SERVER_ACCESS_LOGS_USE_BUCKET_POLICY } from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
-import { VILLAGE_SUMMARY_FIELDS } from '../../functions/core/places.js';
+import { VILLAGE_SUMMARY_FIELDS } from '../../functions/core/villages/places.js';
 
 /**
  * The single table's secondary indexes, by access pattern. Keys are written by the request store adapter;

@@ -18,8 +18,8 @@ import {
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { agencyScope, MACHINE_SCOPES } from '../../functions/core/policy.js';
-import { ROLES } from '../../functions/core/roles.js';
+import { agencyScope, MACHINE_SCOPES } from '../../functions/core/identity/policy.js';
+import { ROLES } from '../../functions/core/identity/roles.js';
 import { ServiceFunction } from './service-function.js';
 
 /** The resource server agencies' systems get access tokens for; its scopes are `desa-digital/<name>`. */

@@ -13,7 +13,7 @@ export interface PseudonymKeyProps {
 }
 
 /**
- * The key behind NIK and contact pseudonyms (functions/core/person-pseudonym.ts, issue 10): a KMS HMAC key
+ * The key behind NIK and contact pseudonyms (functions/core/privacy/person-pseudonym.ts, issue 10): a KMS HMAC key
  * (HMAC_256, GENERATE_VERIFY_MAC) whose material never leaves KMS. A function derives its working key with
  * one GenerateMac per cold start (functions/adapters/pseudonym-key.ts) rather than calling KMS per
  * pseudonym: a call per NIK would add latency and $0.03 per 10,000 to every request path.

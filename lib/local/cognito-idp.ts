@@ -3,7 +3,7 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { dirname, join } from 'node:path';
 import type { DemoUser } from '../../config/demo-users.js';
-import { ROLES } from '../../functions/core/roles.js';
+import { ROLES } from '../../functions/core/identity/roles.js';
 import { demoSubject } from './issuer.js';
 
 /**

@@ -2,7 +2,7 @@ import { RemovalPolicy } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import type { RouteDefinition } from '../../functions/api/route-types.js';
-import { MACHINE_SCOPES } from '../../functions/core/policy.js';
+import { MACHINE_SCOPES } from '../../functions/core/identity/policy.js';
 import { Api } from '../../lib/constructs/api.js';
 import { Identity } from '../../lib/constructs/identity.js';
 import { unbundledStack } from '../support/cdk.js';

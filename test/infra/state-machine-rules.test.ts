@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { WORKFLOW_ENDINGS } from '../../functions/core/approvals.js';
+import { WORKFLOW_ENDINGS } from '../../functions/core/approvals/approvals.js';
 import { synthesizeTemplate } from '../../lib/app.js';
 import { type AslState, allStates } from '../../lib/local/stepfunctions/asl.js';
 import type { CloudFormationTemplate } from '../../lib/local/stepfunctions/cloudformation.js';

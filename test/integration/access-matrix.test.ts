@@ -5,7 +5,7 @@ import { DEMO_VILLAGES } from '../../config/villages.js';
 import type { RouteDefinition, RowRule } from '../../functions/api/route-types.js';
 import { ROUTES } from '../../functions/api/routes.js';
 import { findService } from '../../functions/core/catalog/index.js';
-import { coversVillage, type Role, STAFF_ROLES } from '../../functions/core/roles.js';
+import { coversVillage, type Role, STAFF_ROLES } from '../../functions/core/identity/roles.js';
 import { heavyTestFile } from '../support/budgets.js';
 import { approveThroughChain, type RequestState, settled, submit } from '../support/chain.js';
 import { SAWOO, TAMPO } from '../support/fixtures.js';
@@ -19,7 +19,7 @@ heavyTestFile();
 /**
  * The access matrix (issue 4): generated from the route table. Every route is tried by every demo account
  * (every role, in Tampo's and Sawoo's areas) and anonymously, against a record of the caller's own area and
- * one of the other area. The expected answer is derived here, independently of functions/core/policy.ts,
+ * one of the other area. The expected answer is derived here, independently of functions/core/identity/policy.ts,
  * from what the route declares (`access` and `rows`); every denied answer must carry no data, and no allowed
  * answer may carry another area's requests.
  */

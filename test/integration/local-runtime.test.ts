@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { WORKFLOW_ENDINGS } from '../../functions/core/approvals.js';
+import { WORKFLOW_ENDINGS } from '../../functions/core/approvals/approvals.js';
 import { type SynthesizedTemplate, startLocalRuntime } from '../../lib/local/runtime.js';
 import { TAMPO, validBusinessApplication } from '../support/fixtures.js';
 import { type ApiClient, eventually, signInAll } from '../support/runtime.js';

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_VILLAGES } from '../../config/villages.js';
 import { DynamoDocumentRegistry } from '../../functions/adapters/dynamo-document-registry.js';
 import { SERVICE_CATALOG } from '../../functions/core/catalog/index.js';
-import { drawLetterNumber } from '../../functions/core/letter-numbering.js';
-import type { Village } from '../../functions/core/places.js';
+import { drawLetterNumber } from '../../functions/core/documents/letter-numbering.js';
+import type { Village } from '../../functions/core/villages/places.js';
 import { heavyTestFile } from '../support/budgets.js';
 import { startTestTable } from '../support/dynamo.js';
 

@@ -8,9 +8,9 @@ import { DynamoConsoleReads } from '../../functions/adapters/dynamo-console-read
 import { DynamoRequestStore } from '../../functions/adapters/dynamo-request-store.js';
 import { DynamoVillageDirectory } from '../../functions/adapters/dynamo-villages.js';
 import { keys } from '../../functions/adapters/keys.js';
-import { newId } from '../../functions/core/ids.js';
-import { VILLAGE_SUMMARY_FIELDS } from '../../functions/core/places.js';
-import type { RequestEvent, ServiceRequest } from '../../functions/core/requests.js';
+import type { RequestEvent, ServiceRequest } from '../../functions/core/requests/requests.js';
+import { newId } from '../../functions/core/shared/ids.js';
+import { VILLAGE_SUMMARY_FIELDS } from '../../functions/core/villages/places.js';
 import { synthesizeTemplate } from '../../lib/app.js';
 import { itemSize } from '../../lib/local/aws-capacity.js';
 import { ensureTableFromTemplate } from '../../lib/local/dynamodb.js';

@@ -1,5 +1,5 @@
-import type { RequestChange, RequestStore } from '../../functions/core/ports.js';
-import type { ServiceRequest } from '../../functions/core/requests.js';
+import type { ServiceRequest } from '../../functions/core/requests/requests.js';
+import type { RequestChange, RequestStore } from '../../functions/core/shared/ports.js';
 
 /**
  * One request in memory, written by version as the table does (a write on a stale version is refused): for

@@ -5,8 +5,8 @@ import {
   type DigestEntry,
   type DigestHead,
   digestClosesAt,
-} from '../../core/notifications.js';
-import type { Notification } from '../../core/ports.js';
+} from '../../core/notifications/notifications.js';
+import type { Notification } from '../../core/shared/ports.js';
 import { dynamo, queryAll, writtenIf } from '../dynamo-client.js';
 import { keys } from '../keys.js';
 

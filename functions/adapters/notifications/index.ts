@@ -7,10 +7,10 @@ import {
   notificationId,
   placeReminder,
   reminderDigest,
-} from '../../core/notifications.js';
-import { pseudonym } from '../../core/person-pseudonym.js';
-import type { Clock, Notification, Notifier } from '../../core/ports.js';
-import { consume, type RateCounter, type RateTicket, refund } from '../../core/rate-limit.js';
+} from '../../core/notifications/notifications.js';
+import { pseudonym } from '../../core/privacy/person-pseudonym.js';
+import { consume, type RateCounter, type RateTicket, refund } from '../../core/privacy/rate-limit.js';
+import type { Clock, Notification, Notifier } from '../../core/shared/ports.js';
 import { once } from '../clients.js';
 import { DynamoRateCounter } from '../dynamo-rate-limit.js';
 import { optionalCountEnv, requiredEnv, systemClock } from '../env.js';

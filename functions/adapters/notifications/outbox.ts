@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { NotificationLog, NotificationRecord } from '../../core/notifications.js';
+import type { NotificationLog, NotificationRecord } from '../../core/notifications/notifications.js';
 import { once } from '../clients.js';
 import { dynamo, partitionPrefix, queryAll, writtenIf } from '../dynamo-client.js';
 import { requiredEnv } from '../env.js';

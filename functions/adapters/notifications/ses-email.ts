@@ -1,6 +1,6 @@
 import { SESv2Client, SendEmailCommand } from '@aws-sdk/client-sesv2';
-import { emailParts } from '../../core/notifications.js';
-import type { LocalizedText } from '../../core/text.js';
+import { emailParts } from '../../core/notifications/notifications.js';
+import type { LocalizedText } from '../../core/shared/text.js';
 import { cachedClient } from '../clients.js';
 import type { DeliveryChannel } from './channel.js';
 

@@ -1,5 +1,5 @@
 import { type MessageAttributeValue, PublishCommand, SNSClient } from '@aws-sdk/client-sns';
-import type { LocalizedText } from '../../core/text.js';
+import type { LocalizedText } from '../../core/shared/text.js';
 import { cachedClient } from '../clients.js';
 import type { DeliveryChannel } from './channel.js';
 

@@ -1,4 +1,4 @@
-import type { BpjsRegistry, PopulationRegistry } from '../../core/ports.js';
+import type { BpjsRegistry, PopulationRegistry } from '../../core/shared/ports.js';
 import { once } from '../clients.js';
 import { requiredEnv } from '../env.js';
 import { DynamoLookupLog, withLookupLog } from './lookup-log.js';

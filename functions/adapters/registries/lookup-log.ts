@@ -1,5 +1,5 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { maskNik } from '../../core/nik.js';
+import { maskNik } from '../../core/identity/nik.js';
 import type {
   BpjsRegistry,
   Clock,
@@ -7,8 +7,8 @@ import type {
   PersonQuery,
   PopulationRegistry,
   RegistryResult,
-} from '../../core/ports.js';
-import type { LocalizedText } from '../../core/text.js';
+} from '../../core/shared/ports.js';
+import type { LocalizedText } from '../../core/shared/text.js';
 import { dynamo } from '../dynamo-client.js';
 import { systemClock } from '../env.js';
 import { keys } from '../keys.js';

@@ -1,5 +1,5 @@
-import type { BpjsRegistry, LookupContext, PersonQuery, RegistryResult } from '../../core/ports.js';
-import { text } from '../../core/text.js';
+import type { BpjsRegistry, LookupContext, PersonQuery, RegistryResult } from '../../core/shared/ports.js';
+import { text } from '../../core/shared/text.js';
 import { digitsOnly } from './matching.js';
 import type { PopulationIndex } from './population-data.js';
 

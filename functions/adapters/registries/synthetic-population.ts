@@ -1,5 +1,10 @@
-import type { LookupContext, PersonQuery, PopulationRegistry, RegistryResult } from '../../core/ports.js';
-import { type LocalizedText, text } from '../../core/text.js';
+import type {
+  LookupContext,
+  PersonQuery,
+  PopulationRegistry,
+  RegistryResult,
+} from '../../core/shared/ports.js';
+import { type LocalizedText, text } from '../../core/shared/text.js';
 import { digitsOnly, sameDate, sameName } from './matching.js';
 import type { PopulationIndex } from './population-data.js';
 

@@ -1,4 +1,4 @@
-import type { DocumentSigner } from '../../core/ports.js';
+import type { DocumentSigner } from '../../core/shared/ports.js';
 import { KmsDocumentSigner } from './kms-signer.js';
 import { LocalDocumentSigner } from './local-signer.js';
 

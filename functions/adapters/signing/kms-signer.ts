@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { GetPublicKeyCommand, KMSClient, SignCommand } from '@aws-sdk/client-kms';
-import type { DocumentSignature, DocumentSigner } from '../../core/ports.js';
+import type { DocumentSignature, DocumentSigner } from '../../core/shared/ports.js';
 import { cachedClient } from '../clients.js';
 import { digestBytes, p256PublicKey, SIGNING_ALGORITHM, verifyDigest } from './signature.js';
 

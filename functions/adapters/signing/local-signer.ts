@@ -7,7 +7,7 @@ import {
 } from 'node:crypto';
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { DocumentSignature, DocumentSigner } from '../../core/ports.js';
+import type { DocumentSignature, DocumentSigner } from '../../core/shared/ports.js';
 import { readIfExists } from '../files.js';
 import { assertP256, fingerprint, SIGNING_ALGORITHM, signDigest, verifyDigest } from './signature.js';
 

@@ -1,5 +1,5 @@
 import { createHash, createPublicKey, type KeyObject, sign, verify } from 'node:crypto';
-import type { DocumentSignature } from '../../core/ports.js';
+import type { DocumentSignature } from '../../core/shared/ports.js';
 
 /**
  * The one signature format of both signers (KMS in AWS, a local key on a laptop):

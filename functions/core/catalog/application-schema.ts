@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { parseNik } from '../nik.js';
-import { safeText } from '../text-schema.js';
+import { parseNik } from '../identity/nik.js';
+import { safeText } from '../shared/text-schema.js';
 import type { FieldDefinition, ServiceDefinition } from './types.js';
 
 /**

@@ -22,8 +22,8 @@
  * Each village administration should confirm its codes (and its regency's refinements) before issuing real
  * letters; changing a code here changes only the numbers of letters issued afterwards.
  */
-import { NotFoundError } from '../errors.js';
-import { text } from '../text.js';
+import { NotFoundError } from '../shared/errors.js';
+import { text } from '../shared/text.js';
 import { birthRegistration } from './services/birth-registration.js';
 import { businessCertificate } from './services/business-certificate.js';
 import { businessDomicileCertificate } from './services/business-domicile-certificate.js';

@@ -1,4 +1,4 @@
-import type { AuditEntry } from '../audit.js';
+import type { AuditEntry } from '../privacy/audit.js';
 import { regencyService, SERVICE_CATALOG, unknownService } from './index.js';
 import type { ServiceDefinition } from './types.js';
 

@@ -1,11 +1,11 @@
 import * as z from 'zod/mini';
 import { fillTemplate, TemplateError } from '../documents/template.js';
 import { parseBodyLine } from '../documents/text-layout.js';
-import { type FieldIssue, ValidationError } from '../errors.js';
-import { STAFF_ROLES } from '../roles.js';
-import { type LocalizedText, text } from '../text.js';
-import { safeLocalized, safeText } from '../text-schema.js';
-import { type FieldLabels, parseOrThrow } from '../validation.js';
+import { STAFF_ROLES } from '../identity/roles.js';
+import { type FieldIssue, ValidationError } from '../shared/errors.js';
+import { type LocalizedText, text } from '../shared/text.js';
+import { safeLocalized, safeText } from '../shared/text-schema.js';
+import { type FieldLabels, parseOrThrow } from '../shared/validation.js';
 import {
   AGENCIES,
   type CheckStage,

@@ -1,5 +1,5 @@
-import type { StaffRole } from '../roles.js';
-import type { LocalizedText } from '../text.js';
+import type { StaffRole } from '../identity/roles.js';
+import type { LocalizedText } from '../shared/text.js';
 
 /**
  * A service (jenis layanan) as data. This one description drives the API's validation, the workflow's

@@ -1,6 +1,6 @@
 import type { PDFFont } from 'pdf-lib';
 import { PageSizes, PDFDocument, StandardFonts } from 'pdf-lib';
-import { printableOneLine } from '../text-rules.js';
+import { printableOneLine } from '../shared/text-rules.js';
 import { DEFAULT_TIME_ZONE, parseInstant } from './calendar.js';
 import { PageFlow } from './page-flow.js';
 import { drawQrCode, qrSymbol } from './qr.js';

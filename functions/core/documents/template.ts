@@ -1,5 +1,5 @@
 import type { LetterTemplate } from '../catalog/types.js';
-import { printableOneLine } from '../text-rules.js';
+import { printableOneLine } from '../shared/text-rules.js';
 import type { CalendarDate } from './calendar.js';
 import { calendarDateIn, DEFAULT_TIME_ZONE, parseCalendarDate, parseInstant } from './calendar.js';
 

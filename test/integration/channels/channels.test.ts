@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoRequestStore } from '../../../functions/adapters/dynamo-request-store.js';
 import { loadPseudonymKey } from '../../../functions/adapters/pseudonym-key.js';
 import { ORIGIN_VERIFY_ENV, ORIGIN_VERIFY_HEADER } from '../../../functions/api/actor.js';
-import { newId } from '../../../functions/core/ids.js';
-import { personHash } from '../../../functions/core/person-pseudonym.js';
+import { personHash } from '../../../functions/core/privacy/person-pseudonym.js';
+import { newId } from '../../../functions/core/shared/ids.js';
 import { TAMPO, validBusinessApplication } from '../../support/fixtures.js';
 import {
   ApiClient,

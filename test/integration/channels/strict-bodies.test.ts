@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../../config/demo-users.js';
 import type { RouteDefinition } from '../../../functions/api/route-types.js';
 import { ROUTES } from '../../../functions/api/routes.js';
-import { coversVillage } from '../../../functions/core/roles.js';
+import { coversVillage } from '../../../functions/core/identity/roles.js';
 import { TAMPO } from '../../support/fixtures.js';
 import { ApiClient, startTestRuntime } from '../../support/runtime.js';
 

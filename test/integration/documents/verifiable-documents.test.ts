@@ -8,10 +8,10 @@ import { villageDirectory } from '../../../functions/adapters/dynamo-villages.js
 import { systemClock } from '../../../functions/adapters/env.js';
 import { documentStore } from '../../../functions/adapters/s3-document-store.js';
 import { documentSigner, LocalDocumentSigner } from '../../../functions/adapters/signing/index.js';
-import { newId, newTrackingCode } from '../../../functions/core/ids.js';
-import { issueDocument } from '../../../functions/core/issue-document.js';
-import type { DocumentRecord } from '../../../functions/core/ports.js';
-import type { ServiceRequest } from '../../../functions/core/requests.js';
+import { issueDocument } from '../../../functions/core/documents/issue-document.js';
+import type { ServiceRequest } from '../../../functions/core/requests/requests.js';
+import { newId, newTrackingCode } from '../../../functions/core/shared/ids.js';
+import type { DocumentRecord } from '../../../functions/core/shared/ports.js';
 import { TAMPO, validBusinessApplication } from '../../support/fixtures.js';
 import { type ApiClient, signInAll, startTestRuntime, tableItems } from '../../support/runtime.js';
 

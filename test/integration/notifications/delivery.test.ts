@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createNotifier, DynamoOutbox } from '../../../functions/adapters/notifications/index.js';
-import { newId } from '../../../functions/core/ids.js';
-import { applicantNotifications, deciderNotifications } from '../../../functions/core/notifications.js';
-import type { Notification } from '../../../functions/core/ports.js';
-import type { RequestEvent, ServiceRequest } from '../../../functions/core/requests.js';
+import {
+  applicantNotifications,
+  deciderNotifications,
+} from '../../../functions/core/notifications/notifications.js';
+import type { RequestEvent, ServiceRequest } from '../../../functions/core/requests/requests.js';
+import { newId } from '../../../functions/core/shared/ids.js';
+import type { Notification } from '../../../functions/core/shared/ports.js';
 import { CONTACT, event, LETTER_NUMBER, request, sku } from '../../unit/notifications/fixtures.js';
 import { FakeMessaging, startTable, TABLE_NAME } from './support.js';
 

@@ -4,9 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamo } from '../../../functions/adapters/dynamo-client.js';
 import { createNotifier, DynamoOutbox } from '../../../functions/adapters/notifications/index.js';
 import { handler } from '../../../functions/api/list-notifications.js';
-import { newId } from '../../../functions/core/ids.js';
-import { applicantNotifications, deciderNotifications } from '../../../functions/core/notifications.js';
-import type { ServiceRequest } from '../../../functions/core/requests.js';
+import {
+  applicantNotifications,
+  deciderNotifications,
+} from '../../../functions/core/notifications/notifications.js';
+import type { ServiceRequest } from '../../../functions/core/requests/requests.js';
+import { newId } from '../../../functions/core/shared/ids.js';
 import { CONTACT, event, OPENED_AT, request, sku, TAMPO } from '../../unit/notifications/fixtures.js';
 import { startTable, TABLE_NAME } from './support.js';
 

@@ -3,7 +3,7 @@ import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../../functions/adapters/keys.js';
 import { findService } from '../../../functions/core/catalog/index.js';
-import { digestClosesAt, digestHour } from '../../../functions/core/notifications.js';
+import { digestClosesAt, digestHour } from '../../../functions/core/notifications/notifications.js';
 import { localClient } from '../../../lib/local/dynamodb.js';
 import { settled, submit } from '../../support/chain.js';
 import { TAMPO } from '../../support/fixtures.js';

@@ -10,15 +10,15 @@ import {
 } from '../../../functions/adapters/notifications/index.js';
 import { SesEmail } from '../../../functions/adapters/notifications/ses-email.js';
 import { SnsSms } from '../../../functions/adapters/notifications/sns-sms.js';
-import { newId } from '../../../functions/core/ids.js';
 import {
   deciderNotifications,
   digestClosesAt,
   digestHour,
   notificationId,
   type StageDecider,
-} from '../../../functions/core/notifications.js';
-import type { Notification } from '../../../functions/core/ports.js';
+} from '../../../functions/core/notifications/notifications.js';
+import { newId } from '../../../functions/core/shared/ids.js';
+import type { Notification } from '../../../functions/core/shared/ports.js';
 import { request, sku } from '../../unit/notifications/fixtures.js';
 import { FakeMessaging, startTable, TABLE_NAME } from './support.js';
 

@@ -3,7 +3,7 @@ import type { DemoUser } from '../../../config/demo-users.js';
 import { DynamoAuditTrail } from '../../../functions/adapters/dynamo-audit.js';
 import { loadPseudonymKey } from '../../../functions/adapters/pseudonym-key.js';
 import { findService } from '../../../functions/core/catalog/index.js';
-import { personHash } from '../../../functions/core/citizen-profile.js';
+import { personHash } from '../../../functions/core/identity/citizen-profile.js';
 import { type RequestState, settled, submit } from '../../support/chain.js';
 import { SAWOO, TAMPO } from '../../support/fixtures.js';
 import { ApiClient, signInAll, startTestRuntime } from '../../support/runtime.js';

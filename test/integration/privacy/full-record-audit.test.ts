@@ -1,9 +1,9 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../../functions/adapters/keys.js';
-import type { AuditEntry } from '../../../functions/core/audit.js';
 import { findService } from '../../../functions/core/catalog/index.js';
-import type { RequestEvent } from '../../../functions/core/requests.js';
+import type { AuditEntry } from '../../../functions/core/privacy/audit.js';
+import type { RequestEvent } from '../../../functions/core/requests/requests.js';
 import { type ReliabilityRuntime, standIns, startRuntime } from '../../reliability/support.js';
 import { approveThroughChain, type RequestState, settled, submit } from '../../support/chain.js';
 import { SAWOO, TAMPO } from '../../support/fixtures.js';

@@ -2,7 +2,7 @@ import { type AttributeValue, TransactWriteItemsCommand } from '@aws-sdk/client-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadPseudonymKey } from '../../../functions/adapters/pseudonym-key.js';
 import { findService } from '../../../functions/core/catalog/index.js';
-import { legacyPersonHash, personHash } from '../../../functions/core/person-pseudonym.js';
+import { legacyPersonHash, personHash } from '../../../functions/core/privacy/person-pseudonym.js';
 import { localClient } from '../../../lib/local/dynamodb.js';
 import { migratePseudonyms } from '../../../scripts/migrate-pseudonyms.js';
 import { TAMPO } from '../../support/fixtures.js';

@@ -6,7 +6,7 @@ import {
 } from '@aws-sdk/client-sfn';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WORKFLOW_ENDINGS } from '../../../functions/core/approvals.js';
+import { WORKFLOW_ENDINGS } from '../../../functions/core/approvals/approvals.js';
 import { findService } from '../../../functions/core/catalog/index.js';
 import { type RequestState, settled, submit } from '../../support/chain.js';
 import { TAMPO } from '../../support/fixtures.js';

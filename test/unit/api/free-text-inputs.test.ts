@@ -8,8 +8,8 @@ import {
   submitRequestBody,
   villageBody,
 } from '../../../functions/api/schemas.js';
-import { ValidationError } from '../../../functions/core/errors.js';
-import { parseOrThrow } from '../../../functions/core/validation.js';
+import { ValidationError } from '../../../functions/core/shared/errors.js';
+import { parseOrThrow } from '../../../functions/core/shared/validation.js';
 
 /**
  * Free text outside the catalog's forms reaches letters (village names, addresses, signer names),

@@ -14,7 +14,7 @@ import type {
 } from '../../../functions/core/catalog/types.js';
 import { formatLetterNumber } from '../../../functions/core/documents/letter-number.js';
 import { placeholdersOf } from '../../../functions/core/documents/template.js';
-import { NotFoundError } from '../../../functions/core/errors.js';
+import { NotFoundError } from '../../../functions/core/shared/errors.js';
 
 const decisions = (service: ServiceDefinition): DecisionStage[] =>
   service.stages.filter((stage): stage is DecisionStage => stage.kind === 'decision');

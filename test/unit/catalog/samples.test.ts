@@ -5,7 +5,7 @@ import { REGENCY_SERVICE_CODES, SERVICE_CATALOG } from '../../../functions/core/
 import type { ServiceDefinition } from '../../../functions/core/catalog/types.js';
 import { fillLetter } from '../../../functions/core/documents/template.js';
 import { parseBodyLine } from '../../../functions/core/documents/text-layout.js';
-import { parseNik } from '../../../functions/core/nik.js';
+import { parseNik } from '../../../functions/core/identity/nik.js';
 import { SAMPLE_APPLICATIONS, sampleApplication, sampleLetterValues } from '../../support/samples.js';
 
 const TAMPO_REGION = '351006';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseServiceDefinition } from '../../../functions/core/catalog/service-definition-schema.js';
-import { ValidationError } from '../../../functions/core/errors.js';
+import { ValidationError } from '../../../functions/core/shared/errors.js';
 
 /** A village's own programme (seed 002: sport), as a village head would PUT it. */
 const sportProgramme = () => ({

@@ -1,32 +1,32 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry } from '../../../functions/core/audit.js';
 import {
   type CitizenProfile,
   type CitizenProfiles,
   type LinkOutcome,
   myProfile,
   personHash,
-} from '../../../functions/core/citizen-profile.js';
-import { ConflictError, ForbiddenError, ValidationError } from '../../../functions/core/errors.js';
+} from '../../../functions/core/identity/citizen-profile.js';
 import {
   ACTIVATION_ALPHABET,
   activationCodeHash,
   type NikActivation,
   type NikActivations,
   newActivationCode,
-} from '../../../functions/core/nik-activation.js';
+} from '../../../functions/core/identity/nik-activation.js';
 import {
   issueNikActivation,
   LINK_FAILURES_PER_NIK,
   linkNik,
   unlinkNik,
-} from '../../../functions/core/nik-link.js';
-import { SMS_MAX_LENGTH } from '../../../functions/core/notifications.js';
-import { setPseudonymKey } from '../../../functions/core/person-pseudonym.js';
-import type { Notification, PersonQuery, PopulationRegistry } from '../../../functions/core/ports.js';
-import { type RateCounter, RateLimitedError } from '../../../functions/core/rate-limit.js';
-import type { Actor } from '../../../functions/core/roles.js';
+} from '../../../functions/core/identity/nik-link.js';
+import type { Actor } from '../../../functions/core/identity/roles.js';
+import { SMS_MAX_LENGTH } from '../../../functions/core/notifications/notifications.js';
+import type { AuditEntry } from '../../../functions/core/privacy/audit.js';
+import { setPseudonymKey } from '../../../functions/core/privacy/person-pseudonym.js';
+import { type RateCounter, RateLimitedError } from '../../../functions/core/privacy/rate-limit.js';
+import { ConflictError, ForbiddenError, ValidationError } from '../../../functions/core/shared/errors.js';
+import type { Notification, PersonQuery, PopulationRegistry } from '../../../functions/core/shared/ports.js';
 
 // The API wrapper loads the pseudonym key before a use case runs (adapters/pseudonym-key.ts); here, a test key.
 setPseudonymKey(randomBytes(32));

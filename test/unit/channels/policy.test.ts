@@ -6,10 +6,10 @@ import {
   consentRequired,
   mayBeCounterSubmissionFor,
   submissionChannel,
-} from '../../../functions/core/policy.js';
-import type { ServiceRequest } from '../../../functions/core/requests.js';
-import type { Actor } from '../../../functions/core/roles.js';
-import { normaliseTrackingCode } from '../../../functions/core/tracking.js';
+} from '../../../functions/core/identity/policy.js';
+import type { Actor } from '../../../functions/core/identity/roles.js';
+import type { ServiceRequest } from '../../../functions/core/requests/requests.js';
+import { normaliseTrackingCode } from '../../../functions/core/requests/tracking.js';
 import { TAMPO, validBusinessApplication } from '../../support/fixtures.js';
 
 const sku = findService('SKU');

@@ -8,8 +8,11 @@ import {
   type RateLimitRule,
   rateKey,
   refund,
-} from '../../../functions/core/rate-limit.js';
-import { TRACK_FAILURES_PER_CLIENT, TRACK_FAILURES_PER_CODE } from '../../../functions/core/tracking.js';
+} from '../../../functions/core/privacy/rate-limit.js';
+import {
+  TRACK_FAILURES_PER_CLIENT,
+  TRACK_FAILURES_PER_CODE,
+} from '../../../functions/core/requests/tracking.js';
 
 /** An in-memory counter that behaves like the DynamoDB ADD: atomic per key and window, expiry recorded. */
 class MemoryCounter implements RateCounter {

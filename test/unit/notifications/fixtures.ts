@@ -1,6 +1,6 @@
 import type { ServiceDefinition } from '../../../functions/core/catalog/types.js';
-import type { RequestEvent, ServiceRequest } from '../../../functions/core/requests.js';
-import { text } from '../../../functions/core/text.js';
+import type { RequestEvent, ServiceRequest } from '../../../functions/core/requests/requests.js';
+import { text } from '../../../functions/core/shared/text.js';
 
 export const TAMPO = '35.10.06.2001';
 export const OPENED_AT = '2026-11-22T03:00:00.000Z'; // 10:00 WIB

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ServiceCatalog } from '../../../functions/core/catalog/service-catalog.js';
-import { NotFoundError } from '../../../functions/core/errors.js';
-import { listNotifications, type NotificationRecord } from '../../../functions/core/notifications.js';
-import type { RequestStore } from '../../../functions/core/ports.js';
-import type { Actor } from '../../../functions/core/roles.js';
-import { text } from '../../../functions/core/text.js';
+import type { Actor } from '../../../functions/core/identity/roles.js';
+import {
+  listNotifications,
+  type NotificationRecord,
+} from '../../../functions/core/notifications/notifications.js';
+import { NotFoundError } from '../../../functions/core/shared/errors.js';
+import type { RequestStore } from '../../../functions/core/shared/ports.js';
+import { text } from '../../../functions/core/shared/text.js';
 import { OPENED_AT, request, TAMPO } from './fixtures.js';
 
 const stored = request();

@@ -17,10 +17,10 @@ import {
   SMS_MAX_LENGTH,
   timeZoneOfVillage,
   toGsm7,
-} from '../../../functions/core/notifications.js';
-import type { Notification } from '../../../functions/core/ports.js';
-import type { RequestEvent, ServiceRequest } from '../../../functions/core/requests.js';
-import { text } from '../../../functions/core/text.js';
+} from '../../../functions/core/notifications/notifications.js';
+import type { RequestEvent, ServiceRequest } from '../../../functions/core/requests/requests.js';
+import type { Notification } from '../../../functions/core/shared/ports.js';
+import { text } from '../../../functions/core/shared/text.js';
 import { CONTACT, event, LETTER_NUMBER, OPENED_AT, request, sku } from './fixtures.js';
 
 const TRACKING = 'DD-7K3M-Q9XA';

@@ -12,8 +12,8 @@ import {
   placeReminder,
   reminderDigest,
   SMS_MAX_LENGTH,
-} from '../../../functions/core/notifications.js';
-import { text } from '../../../functions/core/text.js';
+} from '../../../functions/core/notifications/notifications.js';
+import { text } from '../../../functions/core/shared/text.js';
 import { OPENED_AT, request, sku, TAMPO } from './fixtures.js';
 
 const VERIFY = text('Verifikasi berkas oleh operator desa', 'Village operator checks the application');

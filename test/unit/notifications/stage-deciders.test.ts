@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_USERS } from '../../../config/demo-users.js';
-import { announce } from '../../../functions/core/announce.js';
+import { openStage } from '../../../functions/core/approvals/review.js';
 import { findService } from '../../../functions/core/catalog/index.js';
 import type { DecisionStage } from '../../../functions/core/catalog/types.js';
-import { notificationId, stageDeciders } from '../../../functions/core/notifications.js';
-import type { Notification, Notifier, RequestStore } from '../../../functions/core/ports.js';
-import type { ServiceRequest } from '../../../functions/core/requests.js';
-import { openStage } from '../../../functions/core/review.js';
-import type { StaffRole } from '../../../functions/core/roles.js';
-import type { StaffContacts, StaffMember } from '../../../functions/core/staff.js';
+import type { StaffRole } from '../../../functions/core/identity/roles.js';
+import type { StaffContacts, StaffMember } from '../../../functions/core/identity/staff.js';
+import { announce } from '../../../functions/core/notifications/announce.js';
+import { notificationId, stageDeciders } from '../../../functions/core/notifications/notifications.js';
+import type { ServiceRequest } from '../../../functions/core/requests/requests.js';
+import type { Notification, Notifier, RequestStore } from '../../../functions/core/shared/ports.js';
 import { memoryRequest } from '../../support/memory-request.js';
 import { request, TAMPO } from './fixtures.js';
 

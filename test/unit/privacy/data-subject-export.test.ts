@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry, AuditTrail } from '../../../functions/core/audit.js';
-import { personHash } from '../../../functions/core/citizen-profile.js';
-import { type DataSubjectDeps, exportDataSubject } from '../../../functions/core/data-subject.js';
-import type { NotificationRecord } from '../../../functions/core/notifications.js';
-import { setPseudonymKey } from '../../../functions/core/person-pseudonym.js';
-import type { DocumentRecord } from '../../../functions/core/ports.js';
-import type { RequestEvent, ServiceRequest } from '../../../functions/core/requests.js';
-import type { Actor } from '../../../functions/core/roles.js';
-import { text } from '../../../functions/core/text.js';
+import { personHash } from '../../../functions/core/identity/citizen-profile.js';
+import type { Actor } from '../../../functions/core/identity/roles.js';
+import type { NotificationRecord } from '../../../functions/core/notifications/notifications.js';
+import type { AuditEntry, AuditTrail } from '../../../functions/core/privacy/audit.js';
+import { type DataSubjectDeps, exportDataSubject } from '../../../functions/core/privacy/data-subject.js';
+import { setPseudonymKey } from '../../../functions/core/privacy/person-pseudonym.js';
+import type { RequestEvent, ServiceRequest } from '../../../functions/core/requests/requests.js';
+import type { DocumentRecord } from '../../../functions/core/shared/ports.js';
+import { text } from '../../../functions/core/shared/text.js';
 
 // The API wrapper loads the pseudonym key before a use case runs (adapters/pseudonym-key.ts); here, a test key.
 setPseudonymKey(randomBytes(32));

@@ -5,7 +5,7 @@ import {
   personHash,
   pseudonym,
   setPseudonymKey,
-} from '../../../functions/core/person-pseudonym.js';
+} from '../../../functions/core/privacy/person-pseudonym.js';
 
 const NIK = '3510064607850002';
 

@@ -9,7 +9,7 @@ import {
 import { shippedPopulation } from '../../../functions/adapters/registries/population-data.js';
 import { SyntheticBpjsRegistry } from '../../../functions/adapters/registries/synthetic-bpjs.js';
 import { SyntheticPopulationRegistry } from '../../../functions/adapters/registries/synthetic-population.js';
-import type { RegistryResult } from '../../../functions/core/ports.js';
+import type { RegistryResult } from '../../../functions/core/shared/ports.js';
 
 class MemoryLog implements LookupLog {
   readonly entries: LookupLogEntry[] = [];

@@ -11,7 +11,7 @@ import { namePools } from '../../../config/population/names.js';
 import dataset from '../../../config/population/population.json' with { type: 'json' };
 import type { PopulationDataset, Resident } from '../../../config/population/types.js';
 import { DEMO_VILLAGES } from '../../../config/villages.js';
-import { parseNik } from '../../../functions/core/nik.js';
+import { parseNik } from '../../../functions/core/identity/nik.js';
 import { SAWOO, TAMPO, validBusinessApplication } from '../../support/fixtures.js';
 
 const POPULATION_FILE = new URL('../../../config/population/population.json', import.meta.url);

@@ -4,10 +4,10 @@ import { type LookupLogEntry, withLookupLog } from '../../../functions/adapters/
 import { shippedPopulation } from '../../../functions/adapters/registries/population-data.js';
 import { SyntheticBpjsRegistry } from '../../../functions/adapters/registries/synthetic-bpjs.js';
 import { SyntheticPopulationRegistry } from '../../../functions/adapters/registries/synthetic-population.js';
+import { CHECK_REASONS, checkAll } from '../../../functions/core/approvals/registry-checks.js';
 import { findService } from '../../../functions/core/catalog/index.js';
 import type { CheckStage } from '../../../functions/core/catalog/types.js';
-import { CHECK_REASONS, checkAll } from '../../../functions/core/registry-checks.js';
-import type { ServiceRequest } from '../../../functions/core/requests.js';
+import type { ServiceRequest } from '../../../functions/core/requests/requests.js';
 import { TAMPO } from '../../support/fixtures.js';
 
 /**

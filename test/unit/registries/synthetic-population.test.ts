@@ -6,7 +6,7 @@ import {
   POPULATION_REASONS,
   SyntheticPopulationRegistry,
 } from '../../../functions/adapters/registries/synthetic-population.js';
-import type { PersonQuery } from '../../../functions/core/ports.js';
+import type { PersonQuery } from '../../../functions/core/shared/ports.js';
 import { SAWOO, TAMPO } from '../../support/fixtures.js';
 
 const registry = new SyntheticPopulationRegistry(shippedPopulation());

@@ -4,11 +4,11 @@ import {
   type ReissueDeps,
   reissueDocument,
   revokeDocument,
-} from '../../../functions/core/document-lifecycle.js';
+} from '../../../functions/core/documents/document-lifecycle.js';
 import { sha256Hex } from '../../../functions/core/documents/index.js';
-import { ConflictError, ForbiddenError, NotFoundError } from '../../../functions/core/errors.js';
-import type { DocumentRecord } from '../../../functions/core/ports.js';
-import type { ServiceRequest } from '../../../functions/core/requests.js';
+import type { ServiceRequest } from '../../../functions/core/requests/requests.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../../../functions/core/shared/errors.js';
+import type { DocumentRecord } from '../../../functions/core/shared/ports.js';
 import {
   actor,
   catalog,

@@ -2,6 +2,9 @@ import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { DEMO_VILLAGES } from '../../../config/villages.js';
 import { businessCertificate } from '../../../functions/core/catalog/services/business-certificate.js';
 import { sha256Hex } from '../../../functions/core/documents/index.js';
+import type { Actor } from '../../../functions/core/identity/roles.js';
+import type { RateCounter } from '../../../functions/core/privacy/rate-limit.js';
+import type { RequestEvent, ServiceRequest } from '../../../functions/core/requests/requests.js';
 import type {
   DocumentRecord,
   DocumentRegistry,
@@ -13,10 +16,7 @@ import type {
   RequestChange,
   RequestStore,
   VillageDirectory,
-} from '../../../functions/core/ports.js';
-import type { RateCounter } from '../../../functions/core/rate-limit.js';
-import type { RequestEvent, ServiceRequest } from '../../../functions/core/requests.js';
-import type { Actor } from '../../../functions/core/roles.js';
+} from '../../../functions/core/shared/ports.js';
 
 /** Plain in-memory stand-ins for the ports: the use cases run without AWS or local servers. */
 

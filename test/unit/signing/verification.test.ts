@@ -2,8 +2,6 @@ import { deflateSync } from 'node:zlib';
 import { PDFDocument } from 'pdf-lib';
 import { afterEach, beforeEach, describe, expect, it, type Mock, vi } from 'vitest';
 import { sha256Hex } from '../../../functions/core/documents/index.js';
-import { NotFoundError, ValidationError } from '../../../functions/core/errors.js';
-import { RateLimitedError } from '../../../functions/core/rate-limit.js';
 import {
   type AlertLog,
   MAX_UPLOAD_BYTES,
@@ -13,7 +11,9 @@ import {
   type VerificationDeps,
   verifyById as verifyByIdFrom,
   verifyUpload as verifyUploadFrom,
-} from '../../../functions/core/verification.js';
+} from '../../../functions/core/documents/verification.js';
+import { RateLimitedError } from '../../../functions/core/privacy/rate-limit.js';
+import { NotFoundError, ValidationError } from '../../../functions/core/shared/errors.js';
 import { manyObjectsPdf } from '../../support/hostile-pdf.js';
 import {
   catalog,

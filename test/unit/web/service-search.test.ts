@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICE_CATALOG } from '../../../functions/core/catalog/index.js';
-import { serviceView } from '../../../functions/core/views.js';
+import { serviceView } from '../../../functions/core/requests/views.js';
 import { searchServices } from '../../../web/src/portal/service-search.js';
 
 /** The catalogue as GET /v1/services sends it to the portal. */

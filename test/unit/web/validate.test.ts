@@ -5,9 +5,9 @@ import { regexes } from 'zod/v4/core';
 import { applicationSchema } from '../../../functions/core/catalog/application-schema.js';
 import { SERVICE_CATALOG } from '../../../functions/core/catalog/index.js';
 import type { ServiceDefinition } from '../../../functions/core/catalog/types.js';
-import { ValidationError } from '../../../functions/core/errors.js';
-import { parseOrThrow } from '../../../functions/core/validation.js';
-import { serviceView } from '../../../functions/core/views.js';
+import { serviceView } from '../../../functions/core/requests/views.js';
+import { ValidationError } from '../../../functions/core/shared/errors.js';
+import { parseOrThrow } from '../../../functions/core/shared/validation.js';
 import { ISO_DATE, validateApplication } from '../../../web/src/shared/validate.js';
 
 /** What the API answers for `data` (the same call submit makes): its field issues, or none. */

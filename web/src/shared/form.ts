@@ -1,4 +1,4 @@
-import type { FieldIssue } from '../../../functions/core/errors.js';
+import type { FieldIssue } from '../../../functions/core/shared/errors.js';
 import { h } from './dom.js';
 import { common, translator, tx } from './i18n.js';
 import type { Field, LocalizedText, Service } from './types.js';

@@ -13,7 +13,7 @@ import type {
   verification,
   villageView,
 } from '../../../functions/api/schemas.js';
-import type { LocalizedText } from '../../../functions/core/text.js';
+import type { LocalizedText } from '../../../functions/core/shared/text.js';
 
 /** Wire types, inferred from the API's own zod schemas (type-only imports: no zod in the bundle). */
 export type { LocalizedText };

@@ -1,8 +1,8 @@
-import { type FieldIssue, ValidationError } from '../../../functions/core/errors.js';
-import { parseNik } from '../../../functions/core/nik.js';
-import type { LocalizedText } from '../../../functions/core/text.js';
-import { normaliseText, textProblem } from '../../../functions/core/text-rules.js';
-import { parseOrThrow } from '../../../functions/core/validation.js';
+import { parseNik } from '../../../functions/core/identity/nik.js';
+import { type FieldIssue, ValidationError } from '../../../functions/core/shared/errors.js';
+import type { LocalizedText } from '../../../functions/core/shared/text.js';
+import { normaliseText, textProblem } from '../../../functions/core/shared/text-rules.js';
+import { parseOrThrow } from '../../../functions/core/shared/validation.js';
 
 /**
  * The application form's rules in the browser, with the API's own messages. The rules are read from the
@@ -91,7 +91,7 @@ function fieldIssues(field: FieldRules, value: unknown): FieldRuleIssue[] {
     case 'text':
     case 'longText': {
       if (typeof value !== 'string') return invalidType('string');
-      // The API's safeText (functions/core/text-schema.ts): the same rule module, the first broken rule only.
+      // The API's safeText (functions/core/shared/text-schema.ts): the same rule module, the first broken rule only.
       const rule = textProblem(value, { multiline: field.type === 'longText' });
       if (rule) return [{ code: 'custom', params: { rule: `text.${rule}` } }];
       const length = normaliseText(value).length;

@@ -1,4 +1,4 @@
-import { text } from '../../text.js';
+import { text } from '../../shared/text.js';
 import type { ServiceDefinition } from '../types.js';
 
 /** Surat Keterangan Usaha: the village confirms that a resident runs a business at an address in the village. */

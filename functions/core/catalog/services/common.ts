@@ -1,4 +1,4 @@
-import { type LocalizedText, text } from '../../text.js';
+import { type LocalizedText, text } from '../../shared/text.js';
 import type {
   AgencyCode,
   CheckStage,

@@ -1,4 +1,4 @@
-import { text } from '../../text.js';
+import { text } from '../../shared/text.js';
 import type { ServiceDefinition } from '../types.js';
 import {
   applicant,

@@ -1,4 +1,4 @@
-import { text } from '../../text.js';
+import { text } from '../../shared/text.js';
 import type { FieldDefinition, ServiceDefinition } from '../types.js';
 import {
   applicant,

@@ -1,0 +1,216 @@
+import { SYSTEM_ACTOR } from '../approvals/review.js';
+import type { ServiceCatalog } from '../catalog/service-catalog.js';
+import type { ServiceDefinition } from '../catalog/types.js';
+import { announce } from '../notifications/announce.js';
+import type { IssuedDocumentRef, RequestEvent, ServiceRequest } from '../requests/requests.js';
+import { newId } from '../shared/ids.js';
+import type {
+  Clock,
+  DocumentRecord,
+  DocumentRegistry,
+  DocumentSigner,
+  DocumentStore,
+  Notifier,
+  RequestStore,
+  VillageDirectory,
+} from '../shared/ports.js';
+import { type Village, villageFor } from '../villages/places.js';
+import { sha256Hex } from './hash.js';
+import { drawLetterNumber } from './letter-numbering.js';
+import { renderLetterPdf } from './letter-pdf.js';
+import { fillLetter, formatIndonesianDate } from './template.js';
+
+export interface IssueDeps {
+  readonly requests: RequestStore;
+  readonly villages: VillageDirectory;
+  readonly catalog: ServiceCatalog;
+  readonly registry: DocumentRegistry;
+  readonly files: DocumentStore;
+  readonly signer: DocumentSigner;
+  readonly notifier: Notifier;
+  readonly clock: Clock;
+  /** Base URL of the web front end: the QR code opens its verification page, /verify.html#<documentId>. */
+  readonly verifyBaseUrl: string;
+}
+
+/**
+ * Issues the letter of an approved request.
+ * Primary course: draw the village's next letter number and pin it (with a new document id) on the request;
+ * render the PDF; store it; then, in one transaction, record the document and mark the request ISSUED.
+ * Safe to retry at any point: a pinned number is reused, a number drawn by a losing retry is voided, the
+ * PDF is rendered deterministically, and the request is ISSUED only after its PDF is stored.
+ */
+export async function issueDocument(deps: IssueDeps, requestId: string): Promise<{ documentId: string }> {
+  let request = await mustGet(deps.requests, requestId);
+  if (request.status === 'ISSUED' && request.document) return { documentId: request.document.documentId };
+  if (request.status !== 'APPROVED')
+    throw new Error(`Request ${requestId} is ${request.status}, not APPROVED`);
+  const village = await villageFor(deps.villages, request.villageCode);
+  const service = await deps.catalog.get(village.code, request.serviceCode);
+  request = await pinLetterNumber(deps, request, service, village);
+  const pinned = request.document;
+  if (!pinned?.issuedAt) throw new Error('Letter number was not pinned');
+
+  const stored = await renderAndStoreLetter(deps, request, service, village, {
+    ...pinned,
+    issuedAt: pinned.issuedAt,
+  });
+  const now = deps.clock.now().toISOString();
+  const issued: ServiceRequest = {
+    ...request,
+    status: 'ISSUED',
+    document: { ...pinned, sha256: stored.record.sha256 },
+    updatedAt: now,
+    version: request.version + 1,
+  };
+  const event: RequestEvent = {
+    requestId: request.id,
+    at: now,
+    type: 'ISSUED',
+    status: 'ISSUED',
+    actor: SYSTEM_ACTOR,
+    note: pinned.letterNumber,
+  };
+  const recorded = await deps.registry.recordIssued(stored.record, {
+    request: issued,
+    expectedVersion: request.version,
+    event,
+  });
+  if (!recorded) throw new Error(`Request ${requestId} changed while its document was being issued`);
+  await announce(deps.notifier, issued, service, event);
+  return { documentId: pinned.documentId };
+}
+
+/**
+ * Renders a request's letter under a given number and document id, stores the PDF and returns the
+ * document record to write (shared by first issue and reissue).
+ */
+export async function renderAndStoreLetter(
+  deps: Pick<IssueDeps, 'requests' | 'files' | 'signer' | 'verifyBaseUrl'>,
+  request: ServiceRequest,
+  service: ServiceDefinition,
+  village: Village,
+  pinned: IssuedDocumentRef & { issuedAt: string },
+): Promise<{ record: DocumentRecord; pdf: Uint8Array }> {
+  const letter = fillLetter(service.letter, letterValues(service, request, village));
+  const signer = await signerOf(deps.requests, request, service, village);
+  const pdf = await renderLetterPdf({
+    documentId: pinned.documentId,
+    letterNumber: pinned.letterNumber,
+    issuedAt: pinned.issuedAt,
+    letterhead: {
+      regency: village.regency.name,
+      district: village.district.name,
+      village: village.name,
+      villageKind: village.kind,
+      address: village.address,
+    },
+    ...letter,
+    signer,
+    placeOfIssue: village.name,
+    verificationUrl: `${deps.verifyBaseUrl}/verify.html#${pinned.documentId}`,
+  });
+  const sha256 = sha256Hex(pdf);
+  const objectKey = `documents/${village.code}/${pinned.documentId}.pdf`;
+  await deps.files.put(objectKey, pdf, sha256);
+  const signature = await deps.signer.sign(sha256);
+  return {
+    pdf,
+    record: {
+      documentId: pinned.documentId,
+      requestId: request.id,
+      letterNumber: pinned.letterNumber,
+      issuedAt: pinned.issuedAt,
+      serviceCode: service.code,
+      villageCode: village.code,
+      signer,
+      applicantName: String(request.data.fullName ?? request.applicant.name),
+      sha256,
+      objectKey,
+      signature,
+      status: 'valid',
+    },
+  };
+}
+
+/** Draws a number once per request; a retry that lost the race voids the number it drew. */
+async function pinLetterNumber(
+  deps: IssueDeps,
+  request: ServiceRequest,
+  service: ServiceDefinition,
+  village: Village,
+): Promise<ServiceRequest> {
+  if (request.document) return request;
+  const issuedAt = deps.clock.now();
+  const drawn = await drawLetterNumber(deps, service, village, issuedAt);
+  const pinned: ServiceRequest = {
+    ...request,
+    document: {
+      documentId: newId(issuedAt),
+      letterNumber: drawn.letterNumber,
+      issuedAt: issuedAt.toISOString(),
+    },
+    updatedAt: issuedAt.toISOString(),
+    version: request.version + 1,
+  };
+  if (await deps.requests.update({ request: pinned, expectedVersion: request.version })) return pinned;
+  await deps.registry.voidNumber(
+    village.code,
+    drawn.year,
+    drawn.sequence,
+    `lost race pinning request ${request.id}`,
+    drawn.scope,
+  );
+  return mustGet(deps.requests, request.id);
+}
+
+/** The template's values as a person reads them: dates in Indonesian, choices by their label. */
+function letterValues(
+  service: ServiceDefinition,
+  request: ServiceRequest,
+  village: Village,
+): Record<string, string> {
+  const values: Record<string, string> = {
+    village: village.name,
+    district: village.district.name,
+    regency: village.regency.name,
+  };
+  for (const field of service.fields) {
+    const value = request.data[field.name];
+    if (value === undefined) values[field.name] = '-';
+    else if (field.type === 'date') values[field.name] = formatIndonesianDate(String(value));
+    else if (field.type === 'choice') {
+      values[field.name] = field.choices?.find((choice) => choice.value === value)?.label.id ?? String(value);
+    } else values[field.name] = String(value);
+  }
+  return values;
+}
+
+/**
+ * The person who approved the signing stage signs the letter, with that stage's title (the village head,
+ * or the camat for permits the district signs); the village head on record when no approval is found.
+ */
+async function signerOf(
+  requests: RequestStore,
+  request: ServiceRequest,
+  service: ServiceDefinition,
+  village: Village,
+) {
+  const signingStage = service.stages.filter((stage) => stage.kind === 'decision' && stage.signs).at(-1);
+  const approval = (await requests.events(request.id))
+    .filter((event) => event.type === 'DECISION_APPROVE' && event.stage === signingStage?.key)
+    .at(-1);
+  const title =
+    signingStage?.kind === 'decision' && signingStage.role === 'district_head'
+      ? `Camat ${village.district.name}`
+      : approval?.actor.role === 'village_secretary'
+        ? `a.n. ${village.head.title.id} ${village.name}, Sekretaris Desa`
+        : `${village.head.title.id} ${village.name}`;
+  return { name: approval?.actor.name ?? village.head.name, title };
+}
+
+async function mustGet(requests: RequestStore, id: string): Promise<ServiceRequest> {
+  const request = await requests.get(id);
+  if (!request) throw new Error(`Request ${id} not found`);
+  return request;
+}
