@@ -451,6 +451,7 @@ const DATA_FIELDS = [
   'channel',
   'consent',
   'citizen',
+  'records',
 ] as const satisfies readonly (keyof ServiceRequest)[];
 
 /**

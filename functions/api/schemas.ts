@@ -327,6 +327,11 @@ export const decisionBody = pure(() =>
       stage: z.optional(z.string()),
       /** Documents the decider attaches (e.g. the akta Dukcapil issued), uploaded first via POST /v1/uploads. */
       attachments: z.optional(z.array(attachmentInput).check(z.maxLength(5))),
+      /**
+       * What the stage asks the decider to record on approval (the BPD's agreement date, the report to the
+       * Bupati): checked against the stage's declaration in the catalog.
+       */
+      records: z.optional(z.record(z.string().check(z.maxLength(40)), z.unknown())),
     })
     .check(z.meta({ id: 'Decision' })),
 );

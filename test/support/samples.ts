@@ -1,4 +1,5 @@
 import { findService } from '../../functions/core/catalog/index.js';
+import { letterFields } from '../../functions/core/catalog/letter-fields.js';
 import { formatIndonesianDate } from '../../functions/core/documents/template.js';
 
 /**
@@ -640,9 +641,78 @@ export const SAMPLE_APPLICATIONS = {
       'Semula milik Kartorejo (Letter C No. 87), diwariskan kepada pemohon pada tahun 2010 dan dicatat atas nama pemohon pada Letter C No. 112.',
     landUse: 'Sawah padi',
   },
+  // Issue 12, the office's legal products: drafts the secretary of Tampo sends.
+  PERDES: {
+    title: 'Anggaran Pendapatan dan Belanja Desa Tahun Anggaran 2026',
+    topic: 'apbdes',
+    subject: 'ANGGARAN PENDAPATAN DAN BELANJA DESA',
+    abstract:
+      'Pendapatan desa, belanja desa menurut bidang, dan pembiayaan desa Tampo tahun anggaran 2026, termasuk Dana Desa dan Alokasi Dana Desa.',
+    budgetYear: 2026,
+  },
+  PERBER: {
+    title: 'Kerja Sama Pengelolaan Air Bersih Antar-Desa Tampo dan Kaliploso',
+    topic: 'lainnya',
+    subject: 'KERJA SAMA DESA, AIR BERSIH',
+    abstract:
+      'Kerja sama pengelolaan sumber dan jaringan air bersih oleh Desa Tampo dan Desa Kaliploso, pembagian biaya dan pengawasan bersama.',
+  },
+  PERKADES: {
+    title: 'Penjabaran Anggaran Pendapatan dan Belanja Desa Tahun Anggaran 2026',
+    topic: 'apbdes',
+    subject: 'PENJABARAN APB DESA',
+    abstract:
+      'Rincian pendapatan, belanja per kegiatan dan pembiayaan desa Tampo tahun anggaran 2026 sebagai penjabaran Peraturan Desa tentang APB Desa.',
+    budgetYear: 2026,
+  },
+  KEPKADES: {
+    title: 'Pembentukan Tim Pelaksana Kegiatan Pembangunan Jalan Desa Dusun Krajan',
+    topic: 'lainnya',
+    subject: 'TIM PELAKSANA KEGIATAN',
+    abstract:
+      'Pembentukan tim pelaksana kegiatan pembangunan jalan rabat beton di Dusun Krajan tahun anggaran 2026 beserta tugasnya.',
+  },
 } as const satisfies Readonly<Record<string, Readonly<Record<string, string | number>>>>;
 
 export type SampleServiceCode = keyof typeof SAMPLE_APPLICATIONS;
+
+/**
+ * What deciders record and a publication draws for the legal products' samples (DecisionStage.records,
+ * PublicationStage), as the request carries them by the time its extract is issued.
+ */
+const SAMPLE_RECORDS: Readonly<Record<string, Readonly<Record<string, string | number>>>> = {
+  PERDES: {
+    bpdAgreementDate: '2025-12-18',
+    bpdAgreementNumber: '03/BA/BPD/XII/2025',
+    evaluationNumber: '100.3/45/429.510/2025',
+    evaluationDate: '2025-12-29',
+    regulationNumber: 1,
+    regulationYear: 2026,
+    enactedOn: '2026-01-02',
+    gazette: 'Lembaran Desa Tampo',
+    gazetteNumber: 1,
+    promulgatedOn: '2026-01-02',
+    reportNumber: '100.3/02/429.510.06/2026',
+    reportDate: '2026-01-06',
+  },
+  PERBER: {
+    regulationNumber: 1,
+    regulationYear: 2026,
+    enactedOn: '2026-02-10',
+    gazette: 'Berita Desa Tampo',
+    gazetteNumber: 1,
+    promulgatedOn: '2026-02-10',
+  },
+  PERKADES: {
+    regulationNumber: 2,
+    regulationYear: 2026,
+    enactedOn: '2026-01-05',
+    gazette: 'Berita Desa Tampo',
+    gazetteNumber: 2,
+    promulgatedOn: '2026-01-05',
+  },
+  KEPKADES: { regulationNumber: 7, regulationYear: 2026, enactedOn: '2026-03-02' },
+};
 
 /** The sample application of a service, by code (throws for a service without a sample). */
 export function sampleApplication(code: string): Readonly<Record<string, string | number>> {
@@ -662,9 +732,9 @@ export const TAMPO_PLACES = { village: 'Tampo', district: 'Cluring', regency: 'B
  */
 export function sampleLetterValues(code: string): Record<string, string> {
   const service = findService(code);
-  const data = sampleApplication(code);
+  const data = { ...SAMPLE_RECORDS[code], ...sampleApplication(code) };
   const values: Record<string, string> = { ...TAMPO_PLACES };
-  for (const field of service.fields) {
+  for (const field of letterFields(service)) {
     const value = data[field.name];
     if (value === undefined) values[field.name] = '-';
     else if (field.type === 'date') values[field.name] = formatIndonesianDate(String(value));

@@ -1,3 +1,4 @@
+import { recordsSchema } from '../catalog/application-schema.js';
 import type { DecisionStage, ServiceDefinition, StageDefinition } from '../catalog/types.js';
 import { decidingRole } from '../identity/policy.js';
 import type { Actor, Role, StaffRole } from '../identity/roles.js';
@@ -11,6 +12,7 @@ import {
 } from '../requests/requests.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { text } from '../shared/text.js';
+import { parseOrThrow } from '../shared/validation.js';
 
 /** What the workflow does next: wait for a person, run registry checks, issue the document, or end. */
 export type NextStep =
@@ -61,26 +63,65 @@ export function deadlineSeconds(hours: number): number {
   return Math.max(1, Math.round(hours * 3600 * (Number.isFinite(scale) && scale > 0 ? scale : 1)));
 }
 
-/** The workflow step for stage `index` of the chain; past the last stage the request is approved. */
-export function stepAt(service: ServiceDefinition, index: number): NextStep {
-  const stage = service.stages[index];
+/**
+ * The workflow step for stage `index` of the chain, or the first stage after it that applies to this
+ * request's data (a conditional stage that does not apply is passed over); past the last stage the request
+ * is approved. A check or a publication is an automated step ('check'): the stage task runs it on the way.
+ */
+export function stepAt(
+  service: ServiceDefinition,
+  index: number,
+  data: Readonly<Record<string, unknown>>,
+): NextStep {
+  const at = applicableIndex(service, index, data);
+  const stage = service.stages[at];
   if (!stage) return { outcome: 'approved' };
-  if (stage.kind === 'check') {
+  if (stage.kind !== 'decision') {
     return {
       outcome: 'check',
-      stage: { index, key: stage.key, deadlineSeconds: wakeUpAfterCheck(service, index) },
+      stage: { index: at, key: stage.key, deadlineSeconds: wakeUpAfterCheck(service, at, data) },
     };
   }
   return {
     outcome: 'await',
-    stage: { index, key: stage.key, role: stage.role, deadlineSeconds: deadlineSeconds(stage.deadlineHours) },
+    stage: {
+      index: at,
+      key: stage.key,
+      role: stage.role,
+      deadlineSeconds: deadlineSeconds(stage.deadlineHours),
+    },
   };
 }
 
+/** The first stage at or after `index` whose condition the data meets; the stage count when none is left. */
+function applicableIndex(
+  service: ServiceDefinition,
+  index: number,
+  data: Readonly<Record<string, unknown>>,
+): number {
+  let at = index;
+  while (at < service.stages.length && !applies(service.stages[at] as StageDefinition, data)) at++;
+  return at;
+}
+
+export const applies = (stage: StageDefinition, data: Readonly<Record<string, unknown>>): boolean =>
+  !stage.when || stage.when.oneOf.includes(String(data[stage.when.field] ?? ''));
+
+/** Where a step leaves the request in its chain: the stage it opens or runs, or past the end once approved. */
+export function indexOf(step: NextStep, service: ServiceDefinition): number {
+  return step.outcome === 'await' || step.outcome === 'check' ? step.stage.index : service.stages.length;
+}
+
 /** The earlier of the next decision stage's deadline and the correction's (a mismatch returns the request). */
-function wakeUpAfterCheck(service: ServiceDefinition, index: number): number {
+function wakeUpAfterCheck(
+  service: ServiceDefinition,
+  index: number,
+  data: Readonly<Record<string, unknown>>,
+): number {
   const correction = deadlineSeconds(RESUBMISSION_HOURS);
-  const next = service.stages.slice(index + 1).find((stage) => stage.kind === 'decision');
+  const next = service.stages
+    .slice(index + 1)
+    .find((stage): stage is DecisionStage => stage.kind === 'decision' && applies(stage, data));
   return next ? Math.min(deadlineSeconds(next.deadlineHours), correction) : correction;
 }
 
@@ -113,6 +154,8 @@ export interface DecisionInput {
   readonly stage?: string;
   /** Files the decider attaches (validated by the caller); required where the stage attaches a document. */
   readonly attachments?: readonly AttachmentRef[];
+  /** What the stage asks the decider to record on approval (DecisionStage.records). */
+  readonly records?: Readonly<Record<string, unknown>>;
 }
 
 export interface DecisionResult {
@@ -184,7 +227,8 @@ export function applyDecision(
     );
   }
 
-  const [status, step, stageIndex] = nextState(input.decision, service, request.stageIndex);
+  const records = input.decision === 'approve' ? stageRecords(stage, input.records) : undefined;
+  const [status, step, stageIndex] = nextState(input.decision, service, request);
   const at = now.toISOString();
   const { awaiting: _closed, returnedFrom: _previous, ...rest } = request;
   return {
@@ -195,6 +239,7 @@ export function applyDecision(
       updatedAt: at,
       version: request.version + 1,
       ...(attached.length > 0 ? { attachments: [...(request.attachments ?? []), ...attached] } : {}),
+      ...(records ? { records: { ...request.records, [stage.key]: records } } : {}),
       ...(input.decision === 'return' ? { returnedFrom: request.stageIndex } : {}),
       ...(input.decision === 'approve'
         ? {}
@@ -237,12 +282,13 @@ function deciderRole(
 function nextState(
   decision: Decision,
   service: ServiceDefinition,
-  index: number,
+  request: ServiceRequest,
 ): [RequestStatus, NextStep, number] {
+  const index = request.stageIndex;
   if (decision === 'reject') return ['REJECTED', { outcome: 'closed' }, index];
   if (decision === 'return') return ['RETURNED', resubmissionStep(index), index];
-  const step = stepAt(service, index + 1);
-  return [statusOf(step), step, index + 1];
+  const step = stepAt(service, index + 1, request.data);
+  return [statusOf(step), step, indexOf(step, service)];
 }
 
 /** The request's status while the workflow takes this step. */
@@ -273,4 +319,25 @@ export function notAwaiting(request: ServiceRequest): ConflictError {
         ),
     { status: request.status },
   );
+}
+
+/**
+ * What the decider records at this stage, checked against the stage's declaration: a stage that records
+ * nothing accepts nothing, and a missing or malformed value is a 400 naming the field, before anything moves.
+ */
+function stageRecords(
+  stage: DecisionStage,
+  values: Readonly<Record<string, unknown>> | undefined,
+): Record<string, unknown> | undefined {
+  if (!stage.records) {
+    if (values && Object.keys(values).length > 0) {
+      throw new ValidationError(
+        text(`Tahap "${stage.label.id}" tidak mencatat data.`, `Stage "${stage.label.en}" records no data.`),
+        [{ field: 'records', message: text('tidak diharapkan', 'not expected') }],
+      );
+    }
+    return undefined;
+  }
+  const labels = Object.fromEntries(stage.records.map((field) => [`records.${field.name}`, field.label]));
+  return parseOrThrow(recordsSchema(stage.records), { records: values ?? {} }, labels).records;
 }

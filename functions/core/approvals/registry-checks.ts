@@ -2,7 +2,15 @@ import type { CheckStage, RegistryName } from '../catalog/types.js';
 import type { CheckResult, ServiceRequest } from '../requests/requests.js';
 import type { BpjsRegistry, PopulationRegistry, RegistryResult } from '../shared/ports.js';
 import { text } from '../shared/text.js';
-import { type CheckTicket, type NextStep, resubmissionStep, stageAt, statusOf, stepAt } from './approvals.js';
+import {
+  type CheckTicket,
+  indexOf,
+  type NextStep,
+  resubmissionStep,
+  stageAt,
+  statusOf,
+  stepAt,
+} from './approvals.js';
 import { type ReviewDeps, transition, withRequest } from './review.js';
 
 export interface CheckDeps extends ReviewDeps {
@@ -20,7 +28,7 @@ export interface CheckDeps extends ReviewDeps {
 export async function runChecks(deps: CheckDeps, requestId: string, ticket: CheckTicket): Promise<NextStep> {
   return withRequest(deps, requestId, async (request, service) => {
     if (request.status !== 'CHECKING' || request.stageIndex !== ticket.index) {
-      return { step: stepAt(service, request.stageIndex) };
+      return { step: stepAt(service, request.stageIndex, request.data) };
     }
     const stage = stageAt(service, ticket.index);
     if (stage.kind !== 'check') throw new Error(`Stage ${stage.key} of ${service.code} is not a check`);
@@ -42,10 +50,10 @@ export async function runChecks(deps: CheckDeps, requestId: string, ticket: Chec
         },
       );
     }
-    const next = stepAt(service, ticket.index + 1);
+    const next = stepAt(service, ticket.index + 1, request.data);
     return transition(
       deps,
-      { ...checked, stageIndex: ticket.index + 1 },
+      { ...checked, stageIndex: indexOf(next, service) },
       statusOf(next),
       'CHECKS_MATCHED',
       next,

@@ -13,6 +13,7 @@ import type { Clock, Notifier, RequestStore } from '../shared/ports.js';
 import { text } from '../shared/text.js';
 import {
   decisionStageAt,
+  indexOf,
   type NextStep,
   RESUBMISSION_STAGE,
   resubmissionStep,
@@ -49,8 +50,9 @@ export async function startReview(deps: ReviewDeps, requestId: string): Promise<
         note: `Data tidak sesuai ketentuan layanan / data does not meet the service rules: ${fields}`,
       });
     }
-    const step = stepAt(service, 0);
-    return transition(deps, request, statusOf(step), 'CHECKS_PASSED', step);
+    const step = stepAt(service, 0, request.data);
+    const routed = { ...request, stageIndex: indexOf(step, service) };
+    return transition(deps, routed, statusOf(step), 'CHECKS_PASSED', step);
   });
 }
 
@@ -222,10 +224,10 @@ export async function closeEnded(
 export function stepFor(request: ServiceRequest, service: ServiceDefinition): NextStep {
   switch (request.status) {
     case 'SUBMITTED':
-      return stepAt(service, 0);
+      return stepAt(service, 0, request.data);
     case 'IN_REVIEW':
     case 'CHECKING':
-      return stepAt(service, request.stageIndex);
+      return stepAt(service, request.stageIndex, request.data);
     case 'RETURNED':
       return resubmissionStep(request.returnedFrom ?? request.stageIndex);
     case 'APPROVED':

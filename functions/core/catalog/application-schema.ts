@@ -8,8 +8,16 @@ import type { FieldDefinition, ServiceDefinition } from './types.js';
  * OpenAPI document and the front end's forms all validate the same rules.
  */
 export function applicationSchema(service: ServiceDefinition) {
+  return fieldsSchema(service.fields);
+}
+
+/** What a decider records at a stage (DecisionStage.records), in the shape parseOrThrow reports on. */
+export const recordsSchema = (fields: readonly FieldDefinition[]) =>
+  z.object({ records: fieldsSchema(fields) });
+
+function fieldsSchema(fields: readonly FieldDefinition[]) {
   const shape: Record<string, z.ZodMiniType> = {};
-  for (const field of service.fields) {
+  for (const field of fields) {
     const schema = fieldSchema(field);
     shape[field.name] = field.required ? schema : z.optional(schema);
   }

@@ -42,6 +42,12 @@ import { idCardInProcessCertificate } from './services/id-card-in-process-certif
 import { identityDiscrepancyCertificate } from './services/identity-discrepancy-certificate.js';
 import { landHistoryCertificate } from './services/land-history-certificate.js';
 import { landPriceCertificate } from './services/land-price-certificate.js';
+import {
+  jointRegulation,
+  villageHeadDecree,
+  villageHeadRegulation,
+  villageRegulation,
+} from './services/legal-products.js';
 import { lostReportCoverLetter } from './services/lost-report-cover-letter.js';
 import { lowIncomeCertificate } from './services/low-income-certificate.js';
 import { marriageCoverLetter } from './services/marriage-cover-letter.js';
@@ -109,6 +115,11 @@ export const SERVICE_CATALOG: readonly ServiceDefinition[] = [
   // Operator → (registry check) → village head (recommends) → camat (acknowledges and signs):
   heirsCertificate,
   landHistoryCertificate,
+  // Issue 12, the office's own legal products (audience 'office', drafted by the village secretary).
+  villageRegulation,
+  jointRegulation,
+  villageHeadRegulation,
+  villageHeadDecree,
 ];
 
 /** The codes of the regency's services, e.g. for the services a demo village offers. */

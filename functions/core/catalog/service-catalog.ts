@@ -6,6 +6,13 @@ import type { ServiceDefinition } from './types.js';
  * The services a village can be asked for: the regency catalog (in code) plus the village's own
  * programmes (sport, adat, religion… — seed 002), which are data, added without a deploy.
  */
+/**
+ * Services every village offers without switching them on: its own programmes, and the office's own
+ * documents (every village has regulations); the regency's letters are offered where a village chose them.
+ */
+export const offeredEverywhere = (service: ServiceDefinition): boolean =>
+  service.family === 'village-programme' || service.audience === 'office';
+
 export interface ServiceCatalog {
   get(villageCode: string, serviceCode: string): Promise<ServiceDefinition>;
   list(villageCode?: string): Promise<readonly ServiceDefinition[]>;

@@ -6,6 +6,7 @@ import { type FieldIssue, ValidationError } from '../shared/errors.js';
 import { type LocalizedText, text } from '../shared/text.js';
 import { safeLocalized, safeText } from '../shared/text-schema.js';
 import { type FieldLabels, parseOrThrow } from '../shared/validation.js';
+import { letterFields } from './letter-fields.js';
 import {
   AGENCIES,
   type CheckStage,
@@ -14,6 +15,7 @@ import {
   type RegistryName,
   SERVICE_FAMILIES,
   type ServiceDefinition,
+  type StageCondition,
 } from './types.js';
 
 /**
@@ -79,6 +81,11 @@ const requirementSchema = z.strictObject({
   required: z.boolean(),
 });
 
+const conditionSchema = z.strictObject({
+  field: matching(FIELD_NAME),
+  oneOf: z.array(matching(CHOICE_VALUE)).check(z.minLength(1), z.maxLength(30)),
+});
+
 const decisionStageSchema = z.strictObject({
   kind: z.literal('decision'),
   key: matching(KEY, 40),
@@ -90,6 +97,8 @@ const decisionStageSchema = z.strictObject({
   escalateTo: z.optional(z.enum(STAFF_ROLES)),
   signs: z.optional(z.boolean()),
   attachesDocument: z.optional(z.strictObject({ requirementCode: matching(KEY, 40), label: localized(200) })),
+  records: z.optional(z.array(fieldSchema).check(z.minLength(1), z.maxLength(10))),
+  when: z.optional(conditionSchema),
 });
 
 const checkStageSchema = z.strictObject({
@@ -109,6 +118,15 @@ const checkStageSchema = z.strictObject({
     )
     .check(z.minLength(1), z.maxLength(10)),
   bpjsExpectation: z.optional(z.enum(['participant', 'not-covered'])),
+  when: z.optional(conditionSchema),
+});
+
+const publicationStageSchema = z.strictObject({
+  kind: z.literal('publication'),
+  key: matching(KEY, 40),
+  label: localized(200),
+  register: z.enum(['legal-products']),
+  when: z.optional(conditionSchema),
 });
 
 const letterPart = (max: number) => safeText({ max });
@@ -122,7 +140,7 @@ export const serviceDefinitionSchema = z.strictObject({
   fields: z.array(fieldSchema).check(z.minLength(1), z.maxLength(60)),
   requirements: z.array(requirementSchema).check(z.maxLength(30)),
   stages: z
-    .array(z.discriminatedUnion('kind', [decisionStageSchema, checkStageSchema]))
+    .array(z.discriminatedUnion('kind', [decisionStageSchema, checkStageSchema, publicationStageSchema]))
     .check(z.minLength(1), z.maxLength(12)),
   targetHours: z.number().check(z.positive(), z.maximum(24 * 365)),
   classificationCode: matching(CLASSIFICATION_CODE),
@@ -133,6 +151,7 @@ export const serviceDefinitionSchema = z.strictObject({
     closing: letterPart(1000),
   }),
   keywords: z.optional(z.array(matching(KEYWORD, 30)).check(z.maxLength(20))),
+  audience: z.optional(z.enum(['public', 'office'])),
 });
 
 // What the schema accepts is a ServiceDefinition (a compile error here means the two have drifted apart).
@@ -313,8 +332,17 @@ function stageIssues(definition: ServiceDefinition): FieldIssue[] {
   const attachedCodes: string[] = [];
   stages.forEach((stage, index) => {
     const at = `stages.${index}`;
+    if (stage.when) issues.push(...conditionIssues(definition, stage.when, `${at}.when`));
     if (stage.kind === 'check') {
       issues.push(...checkStageIssues(definition, stage, at));
+      return;
+    }
+    if (stage.kind === 'publication') {
+      if (definition.family !== 'legal-product') {
+        issues.push(
+          issue(`${at}.kind`, 'hanya produk hukum yang diundangkan', 'only legal products are published'),
+        );
+      }
       return;
     }
     if (stage.role === 'agency_officer' && !stage.agency) {
@@ -375,6 +403,32 @@ const SUBJECT_FIELD_TYPES = {
   familyCardField: 'familyCard',
 } as const satisfies Record<Exclude<keyof CheckStage['subjects'][number], 'deceased'>, FieldType>;
 
+/** A condition names a choice field of the form and only values that field offers. */
+function conditionIssues({ fields }: ServiceDefinition, when: StageCondition, at: string): FieldIssue[] {
+  const field = fields.find((candidate) => candidate.name === when.field);
+  if (!field || field.type !== 'choice') {
+    return [
+      issue(
+        `${at}.field`,
+        `isian pilihan "${when.field}" tidak ada`,
+        `there is no choice field "${when.field}"`,
+      ),
+    ];
+  }
+  const offered = new Set((field.choices ?? []).map((choice) => choice.value));
+  return when.oneOf.flatMap((value, index) =>
+    offered.has(value)
+      ? []
+      : [
+          issue(
+            `${at}.oneOf.${index}`,
+            `"${value}" bukan pilihan isian ini`,
+            `"${value}" is not one of the field's choices`,
+          ),
+        ],
+  );
+}
+
 function checkStageIssues({ fields }: ServiceDefinition, stage: CheckStage, at: string): FieldIssue[] {
   const issues = duplicates([...stage.registries]).map((index) =>
     issue(`${at}.registries.${index}`, 'register disebut dua kali', 'registry listed twice'),
@@ -418,9 +472,10 @@ function checkStageIssues({ fields }: ServiceDefinition, stage: CheckStage, at: 
   return issues;
 }
 
-function letterIssues({ fields, letter }: ServiceDefinition): FieldIssue[] {
+function letterIssues(service: ServiceDefinition): FieldIssue[] {
+  const { letter } = service;
   const known = Object.fromEntries(
-    [...PLACE_PLACEHOLDERS, ...fields.map((field) => field.name)].map((name) => [name, 'x']),
+    [...PLACE_PLACEHOLDERS, ...letterFields(service).map((field) => field.name)].map((name) => [name, 'x']),
   );
   const parts: [string, string][] = [
     ['letter.title', letter.title],

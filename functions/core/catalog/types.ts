@@ -27,7 +27,14 @@ export interface ServiceDefinition {
    * "tanah", "beasiswa"), for the portal's catalogue search.
    */
   readonly keywords?: readonly string[];
+  /**
+   * Who starts it: citizens (and operators at the counter for them), or the village office itself — a
+   * regulation the secretary drafts is not something a citizen applies for (default 'public').
+   */
+  readonly audience?: ServiceAudience;
 }
+
+export type ServiceAudience = 'public' | 'office';
 
 export const SERVICE_FAMILIES = [
   'certificate',
@@ -36,6 +43,7 @@ export const SERVICE_FAMILIES = [
   'statement',
   'welfare',
   'village-programme',
+  'legal-product',
 ] as const;
 export type ServiceFamily = (typeof SERVICE_FAMILIES)[number];
 
@@ -60,7 +68,17 @@ export interface RequirementDefinition {
   readonly required: boolean;
 }
 
-export type StageDefinition = DecisionStage | CheckStage;
+export type StageDefinition = DecisionStage | CheckStage | PublicationStage;
+
+/**
+ * A stage that applies only to some requests of the service: the camat evaluates a Peraturan Desa only when
+ * it is about the budget, the development plan, levies, spatial planning or the village's organisation.
+ * Skipped stages are passed over as if they were not in the chain.
+ */
+export interface StageCondition {
+  readonly field: string;
+  readonly oneOf: readonly string[];
+}
 
 /** A person decides: approve, reject or return for correction. */
 export interface DecisionStage {
@@ -78,6 +96,12 @@ export interface DecisionStage {
   readonly signs?: boolean;
   /** The decider attaches a document on approval (Dukcapil attaches the akta it issued). */
   readonly attachesDocument?: { readonly requirementCode: string; readonly label: LocalizedText };
+  /**
+   * What the decider records on approval, beside the decision (the date the BPD agreed, the number and date
+   * of the report to the Bupati): validated like the form's fields and kept on the request under the stage.
+   */
+  readonly records?: readonly FieldDefinition[];
+  readonly when?: StageCondition;
 }
 
 /**
@@ -100,7 +124,23 @@ export interface CheckStage {
    * SPM is for poor citizens not yet covered by PBI or regional insurance (seed 002).
    */
   readonly bpjsExpectation?: 'participant' | 'not-covered';
+  readonly when?: StageCondition;
 }
+
+/**
+ * An automated stage that enters the request into a public register once the people before it have
+ * decided: a regulation the secretary promulgated gets its numbers (drawn atomically per type and year) and
+ * is published. What it draws is kept on the request under the stage, like a decider's records.
+ */
+export interface PublicationStage {
+  readonly kind: 'publication';
+  readonly key: string;
+  readonly label: LocalizedText;
+  readonly register: RegisterName;
+  readonly when?: StageCondition;
+}
+
+export type RegisterName = 'legal-products';
 
 export type RegistryName = 'population' | 'bpjs';
 

@@ -1,4 +1,5 @@
 import { SYSTEM_ACTOR } from '../approvals/review.js';
+import { letterFields } from '../catalog/letter-fields.js';
 import type { ServiceCatalog } from '../catalog/service-catalog.js';
 import type { ServiceDefinition } from '../catalog/types.js';
 import { announce } from '../notifications/announce.js';
@@ -175,8 +176,10 @@ function letterValues(
     district: village.district.name,
     regency: village.regency.name,
   };
-  for (const field of service.fields) {
-    const value = request.data[field.name];
+  // What deciders recorded and a publication drew, beside the form (catalog/letter-fields.ts).
+  const recorded = Object.assign({}, ...Object.values(request.records ?? {})) as Record<string, unknown>;
+  for (const field of letterFields(service)) {
+    const value = request.data[field.name] ?? recorded[field.name];
     if (value === undefined) values[field.name] = '-';
     else if (field.type === 'date') values[field.name] = formatIndonesianDate(String(value));
     else if (field.type === 'choice') {

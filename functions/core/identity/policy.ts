@@ -224,9 +224,17 @@ function atCounterOf(actor: Actor, villageCode: string): boolean {
   return actor.roles.includes('operator') && actorCoversVillage(actor, villageCode);
 }
 
-/** Citizens apply to any village; operators submit at the counter of their own village only. */
+/** The village secretary drafts the office's own documents (regulations): ServiceDefinition.audience 'office'. */
+function draftsFor(actor: Actor, villageCode: string): boolean {
+  return actor.roles.includes('village_secretary') && actorCoversVillage(actor, villageCode);
+}
+
+/**
+ * Citizens apply to any village; operators submit at the counter of their own village only; the village
+ * secretary starts the office's own documents of their village.
+ */
 export const canSubmitIn = (actor: Actor, villageCode: string): boolean =>
-  actor.roles.includes('citizen') || atCounterOf(actor, villageCode);
+  actor.roles.includes('citizen') || atCounterOf(actor, villageCode) || draftsFor(actor, villageCode);
 
 /**
  * The consent rule. An operator of the village submitting at its counter acts for a citizen who came in
@@ -235,7 +243,15 @@ export const canSubmitIn = (actor: Actor, villageCode: string): boolean =>
  * applying for themselves (self channel) consents by applying, and may not send a consent record.
  */
 export const submissionChannel = (actor: Actor, villageCode: string): SubmissionChannel =>
-  atCounterOf(actor, villageCode) ? 'assisted' : 'self';
+  atCounterOf(actor, villageCode)
+    ? 'assisted'
+    : actor.roles.includes('citizen') || !draftsFor(actor, villageCode)
+      ? 'self'
+      : 'office';
+
+/** The office's own documents come only from the office; citizens' services only from citizens or the counter. */
+export const channelServes = (channel: SubmissionChannel, service: ServiceDefinition): boolean =>
+  (channel === 'office') === (service.audience === 'office');
 
 export const consentRequired = (channel: SubmissionChannel): boolean => channel === 'assisted';
 

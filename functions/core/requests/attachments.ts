@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ServiceCatalog } from '../catalog/service-catalog.js';
+import { offeredEverywhere, type ServiceCatalog } from '../catalog/service-catalog.js';
 import type { ServiceDefinition } from '../catalog/types.js';
 import type { Actor, Role } from '../identity/roles.js';
 import { type FieldIssue, NotFoundError, ValidationError } from '../shared/errors.js';
@@ -146,7 +146,7 @@ async function ticketService(
     }
     throw error;
   });
-  if (village && service.family !== 'village-programme' && !village.services.includes(service.code)) {
+  if (village && !offeredEverywhere(service) && !village.services.includes(service.code)) {
     throw refuse(
       'serviceCode',
       `desa ${village.name} tidak melayani ${service.code}`,

@@ -29,8 +29,11 @@ export const FINAL_STATUSES: readonly RequestStatus[] = [
 export const DECISIONS = ['approve', 'reject', 'return'] as const;
 export type Decision = (typeof DECISIONS)[number];
 
-/** How a request came in: the citizen applied themselves, or an operator entered it at the counter for them. */
-export type SubmissionChannel = 'self' | 'assisted';
+/**
+ * How a request came in: the citizen applied themselves, an operator entered it at the counter for them, or
+ * the village office started one of its own (a regulation the secretary drafts: ServiceDefinition.audience).
+ */
+export type SubmissionChannel = 'self' | 'assisted' | 'office';
 
 export const CONSENT_METHODS = ['signed-form', 'thumbprint', 'verbal-witnessed'] as const;
 export type ConsentMethod = (typeof CONSENT_METHODS)[number];
@@ -73,6 +76,11 @@ export interface ServiceRequest {
   readonly contact?: Contact;
   /** Files attached by the applicant (persyaratan) and by deciders (e.g. the akta Dukcapil issued). */
   readonly attachments?: readonly AttachmentRef[];
+  /**
+   * What deciders recorded at their stages and what a publication drew (DecisionStage.records,
+   * PublicationStage), by stage key: the BPD's agreement date, a regulation's numbers.
+   */
+  readonly records?: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   /** The latest registry check results (no NIKs: outcomes and reasons only). */
   readonly checks?: readonly CheckResult[];
   /** While RETURNED: the stage index the request goes back to once the applicant has corrected it. */

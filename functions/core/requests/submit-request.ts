@@ -3,9 +3,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import * as z from 'zod/mini';
 import { stepAt } from '../approvals/approvals.js';
 import { applicationSchema } from '../catalog/application-schema.js';
-import type { ServiceCatalog } from '../catalog/service-catalog.js';
+import { offeredEverywhere, type ServiceCatalog } from '../catalog/service-catalog.js';
 import type { ServiceDefinition } from '../catalog/types.js';
-import { canSubmitIn, consentRequired, submissionChannel } from '../identity/policy.js';
+import { canSubmitIn, channelServes, consentRequired, submissionChannel } from '../identity/policy.js';
 import type { Actor, Role } from '../identity/roles.js';
 import { announce } from '../notifications/announce.js';
 import {
@@ -84,6 +84,7 @@ export interface SubmitDeps {
 export const SUBMISSIONS_PER_ACCOUNT: Readonly<Record<SubmissionChannel, RateLimitRule>> = {
   self: { name: 'submit-account', limit: 20, windowSeconds: 24 * 60 * 60 },
   assisted: { name: 'submit-counter-account', limit: 200, windowSeconds: 24 * 60 * 60 },
+  office: { name: 'submit-office-account', limit: 50, windowSeconds: 24 * 60 * 60 },
 };
 
 /**
@@ -95,6 +96,7 @@ export function submissionLimits(perDay?: number): Readonly<Record<SubmissionCha
   return {
     self: { ...SUBMISSIONS_PER_ACCOUNT.self, limit: perDay },
     assisted: { ...SUBMISSIONS_PER_ACCOUNT.assisted, limit: perDay * 10 },
+    office: SUBMISSIONS_PER_ACCOUNT.office,
   };
 }
 
@@ -146,6 +148,19 @@ export async function submitRequest(
   }
   const village = await villageFor(deps.villages, input.villageCode);
   const service = await offeredService(deps.catalog, village, input.serviceCode);
+  if (!channelServes(channel, service)) {
+    throw new ForbiddenError(
+      channel === 'office'
+        ? text(
+            `${service.name.id} diajukan warga atau operator loket, bukan kantor desa.`,
+            `${service.name.en} is applied for by citizens or the counter operator, not by the village office.`,
+          )
+        : text(
+            `${service.name.id} disusun oleh sekretaris desa.`,
+            `${service.name.en} is drafted by the village secretary.`,
+          ),
+    );
+  }
   const data = validateApplication(service, input.data);
   const missing = missingRequirements(service, input.attachments ?? []);
   if (missing.length > 0) {
@@ -268,7 +283,7 @@ async function createSubmitted(
     request = { ...request, trackingCode: newTrackingCode() };
   }
   await announce(deps.notifier, request, service, event);
-  await deps.workflow.start(id, stepAt(service, 0));
+  await deps.workflow.start(id, stepAt(service, 0, data));
   return { request, replayed: false };
 }
 
@@ -450,7 +465,7 @@ async function replayed(deps: SubmitDeps, existing: IdempotencyRecord, bodyHash:
   const service = await deps.catalog.get(first.villageCode, first.serviceCode).catch(() => undefined);
   // A service withdrawn since the first answer: its workflow, if it never started, cannot run; the
   // reconciler reports the request as stuck.
-  if (service) await deps.workflow.start(first.id, stepAt(service, 0));
+  if (service) await deps.workflow.start(first.id, stepAt(service, 0, first.data));
   return { request: asSubmitted(first, service, input.attachments?.length ?? 0), replayed: true };
 }
 
@@ -516,7 +531,7 @@ export async function offeredService(
   code: string,
 ): Promise<ServiceDefinition> {
   const service = await catalog.get(village.code, code);
-  if (service.family !== 'village-programme' && !village.services.includes(service.code)) {
+  if (!offeredEverywhere(service) && !village.services.includes(service.code)) {
     throw new ValidationError(
       text(
         `Desa ${village.name} belum melayani ${service.name.id}.`,

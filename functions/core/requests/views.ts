@@ -152,7 +152,7 @@ export function serviceView(service: ServiceDefinition) {
             key: stage.key,
             role: 'system',
             label: stage.label,
-            registries: stage.registries,
+            ...(stage.kind === 'check' ? { registries: stage.registries } : { register: stage.register }),
           },
     ),
     fields: service.fields,

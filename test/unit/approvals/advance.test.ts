@@ -54,7 +54,7 @@ describe('the stage task (advance)', () => {
   it('starts a new request and opens its first stage, due from when the workflow armed the timer', async () => {
     // Prepare
     const { requests, writes, current } = memoryRequest(requestOf(sku, {}));
-    const first = stepAt(sku, 0);
+    const first = stepAt(sku, 0, {});
     if (first.outcome !== 'await') throw new Error('SKU starts with a decision');
     // Act
     await advance(deps(sku, requests), 'r1', first.stage, 'token-1', ENTERED);
@@ -73,7 +73,7 @@ describe('the stage task (advance)', () => {
     const { requests, writes, current } = memoryRequest(
       requestOf(spm, { status: 'CHECKING', stageIndex: 1 }),
     );
-    const armed = stepAt(spm, 1);
+    const armed = stepAt(spm, 1, {});
     if (armed.outcome !== 'check') throw new Error('SPM stage 1 is a check');
     // Act
     await advance(deps(spm, requests), 'r1', armed.stage, 'token-2', ENTERED);
@@ -89,7 +89,7 @@ describe('the stage task (advance)', () => {
 
   it("returns a request whose identity does not match and awaits the applicant's correction", async () => {
     const { requests, current } = memoryRequest(requestOf(spm, { status: 'CHECKING', stageIndex: 1 }));
-    const armed = stepAt(spm, 1);
+    const armed = stepAt(spm, 1, {});
     if (armed.outcome !== 'check') throw new Error('SPM stage 1 is a check');
     await advance(deps(spm, requests, 'mismatch'), 'r1', armed.stage, 'token-2', ENTERED);
     expect(current()).toMatchObject({ status: 'RETURNED', returnedFrom: 1 });

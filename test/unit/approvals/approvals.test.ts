@@ -45,7 +45,7 @@ describe('applying a decision to the current stage', () => {
     );
     expect(result.request).toMatchObject({ status: 'IN_REVIEW', stageIndex: 1, version: 4 });
     expect(result.request.awaiting).toBeUndefined();
-    expect(result.step).toEqual(stepAt(businessCertificate, 1));
+    expect(result.step).toEqual(stepAt(businessCertificate, 1, {}));
     expect(result.step).toMatchObject({
       outcome: 'await',
       stage: { index: 1, key: 'sign', role: 'village_head' },

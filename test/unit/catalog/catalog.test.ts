@@ -7,6 +7,7 @@ import {
   REGENCY_SERVICE_CODES,
   SERVICE_CATALOG,
 } from '../../../functions/core/catalog/index.js';
+import { letterFields } from '../../../functions/core/catalog/letter-fields.js';
 import type {
   DecisionStage,
   ServiceDefinition,
@@ -24,7 +25,9 @@ const chainOf = (service: ServiceDefinition): string[] =>
   service.stages.map((stage: StageDefinition) =>
     stage.kind === 'check'
       ? `check(${stage.registries.join(',')})`
-      : `${stage.role}${stage.agency ? `/${stage.agency}` : ''}`,
+      : stage.kind === 'publication'
+        ? `publish(${stage.register})`
+        : `${stage.role}${stage.agency ? `/${stage.agency}` : ''}`,
   );
 
 const signers = (service: ServiceDefinition): string[] =>
@@ -74,6 +77,11 @@ describe('the regency service catalog', () => {
       'SKLM',
       'SKAW',
       'SKRT',
+      // Issue 12: the office's legal products.
+      'PERDES',
+      'PERBER',
+      'PERKADES',
+      'KEPKADES',
     ]);
     expect(SERVICE_CATALOG.length).toBeGreaterThanOrEqual(36);
     expect(new Set(REGENCY_SERVICE_CODES).size).toBe(SERVICE_CATALOG.length);
@@ -96,7 +104,10 @@ describe('the regency service catalog', () => {
   it.each(SERVICE_CATALOG.map((service) => [service.code, service] as const))(
     '%s fills every letter placeholder from a declared field or a place name',
     (_code, service) => {
-      const known = new Set<string>([...PLACE_PLACEHOLDERS, ...service.fields.map((field) => field.name)]);
+      const known = new Set<string>([
+        ...PLACE_PLACEHOLDERS,
+        ...letterFields(service).map((field) => field.name),
+      ]);
       const { title, opening, body, closing } = service.letter;
       const used = [title, opening, ...body, closing].flatMap(placeholdersOf);
 
@@ -258,11 +269,33 @@ describe('the approval chains', () => {
       district_head: 'regency_admin',
       agency_officer: 'regency_admin',
     };
-    for (const service of SERVICE_CATALOG) {
+    for (const service of SERVICE_CATALOG.filter((candidate) => candidate.audience !== 'office')) {
       for (const stage of decisions(service)) {
         expect(stage.escalateTo, `${service.code}.${stage.key}`).toBe(expected[stage.role]);
       }
     }
+  });
+
+  it('lets nobody stand in for the village head setting a legal product; a late report to the Bupati goes to the head', () => {
+    const legal = SERVICE_CATALOG.filter((service) => service.family === 'legal-product');
+    expect(legal.map((service) => service.code)).toEqual(['PERDES', 'PERBER', 'PERKADES', 'KEPKADES']);
+    for (const service of legal) {
+      expect(service.audience, service.code).toBe('office');
+      const escalations = Object.fromEntries(
+        decisions(service).map((stage) => [stage.key, stage.escalateTo]),
+      );
+      expect(escalations.enactment, service.code).toBeUndefined();
+      if (service.code === 'PERDES') {
+        expect(escalations).toEqual({
+          'bpd-agreement': undefined,
+          'district-evaluation': 'regency_admin',
+          enactment: undefined,
+          promulgation: undefined,
+          'bupati-report': 'village_head',
+        });
+      }
+    }
+    expect(chainOf(findService('KEPKADES'))).toEqual(['village_head', 'publish(legal-products)']);
   });
 
   it('gives every stage a deadline and keeps the chain within the service target', () => {
@@ -339,6 +372,10 @@ describe('classification codes and letter numbers', () => {
       SKLM: '400.12.3.1',
       SKAW: '100.2',
       SKRT: '500.17',
+      PERDES: '100.3',
+      PERBER: '100.3',
+      PERKADES: '100.3',
+      KEPKADES: '100.3',
     });
   });
 });

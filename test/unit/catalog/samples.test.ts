@@ -63,6 +63,7 @@ describe('the sample applications', () => {
 
   it('gives people living in Tampo Tampo’s region digits, and newcomers those of where they came from', () => {
     for (const [code, sample] of Object.entries(SAMPLE_APPLICATIONS)) {
+      if (!('nik' in sample)) continue; // the office's own drafts name no applicant
       const applicantRegion = sample.nik.slice(0, 6);
       expect(applicantRegion, code).toBe(code === 'SKDT' ? '350205' : TAMPO_REGION);
     }
