@@ -1,6 +1,7 @@
 import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { agencySystemsOf, type Deployment } from '../config/deployments.js';
+import { getJdihnFeed } from '../functions/api/legal-routes.js';
 import { ROUTES, reissueDocument } from '../functions/api/routes.js';
 import { Api } from './constructs/api.js';
 import { ApprovalWorkflow } from './constructs/approval-workflow.js';
@@ -85,6 +86,8 @@ export class DesaDigitalStack extends Stack {
     });
     // A reissued letter carries the same QR link to the public verification page as a first issue.
     api.functions[reissueDocument.id]?.function.addEnvironment('PUBLIC_BASE_URL', web.url);
+    // The JDIHN feed links each document to its page and its text under this deployment's domain.
+    api.functions[getJdihnFeed.id]?.function.addEnvironment('PUBLIC_BASE_URL', web.url);
     const reconciler = new Reconciler(this, 'Reconciler', {
       table: data.table,
       stateMachine: workflow.stateMachine,

@@ -47,6 +47,11 @@ const AUDIT_PARTITIONS: Record<AuditTargetKind, string> = {
  *   held reminder      pk DIGEST#<hour>  sk E#<username>#<notification id>  (each later reminder of the hour)
  *                      One partition per hour for the whole deployment, read once by the hourly job: an hour
  *                      takes as many writes as there are reminders in it, far below a partition's limit.
+ * - legal product      pk LAW#<id>            sk META   (the register entry, by the id of its draft's request)
+ * - regency register   pk LAWREG#<regency>    sk <village>#<year>#<type>#<number, 4 digits>#<id>  (a copy of
+ *                      each entry, written in the same transaction: one Query lists a village's products or
+ *                      the regency's JDIHN feed. Legal products are tens per village and year, so a regency's
+ *                      partition stays far below a partition's limits)
  * Every request key starts with its village, so load spreads as villages are added.
  */
 export const keys = {
@@ -111,6 +116,19 @@ export const keys = {
   heldReminder: (hour: string, username: string, notificationId: string) => ({
     pk: `DIGEST#${hour}`,
     sk: `E#${username}#${notificationId}`,
+  }),
+  legalProduct: (id: string) => ({ pk: `LAW#${id}`, sk: 'META' }),
+  legalRegister: (regency: string) => `LAWREG#${regency}`,
+  legalRegisterEntry: (
+    regency: string,
+    village: string,
+    year: number,
+    type: string,
+    n: number,
+    id: string,
+  ) => ({
+    pk: `LAWREG#${regency}`,
+    sk: `${village}#${year}#${type}#${String(n).padStart(4, '0')}#${id}`,
   }),
   /** An audit entry lives in its record's partition, so it is written in the same transaction as the change. */
   audit: (target: AuditEntry['target'], at?: string, id?: string) => ({

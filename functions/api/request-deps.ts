@@ -1,11 +1,17 @@
+import { rateCounter } from '../adapters/dynamo-rate-limit.js';
 import { requestStore } from '../adapters/dynamo-request-store.js';
 import { catalog } from '../adapters/dynamo-village-services.js';
-import { systemClock } from '../adapters/env.js';
+import { villageDirectory } from '../adapters/dynamo-villages.js';
+import { optionalCountEnv, systemClock } from '../adapters/env.js';
 import { notifier } from '../adapters/notifications/index.js';
 import { uploadStore } from '../adapters/s3-uploads.js';
 import { workflow } from '../adapters/sfn-workflow.js';
 import type { RecordedChange } from '../core/requests/decide-request.js';
+import type { ServiceRequest } from '../core/requests/requests.js';
+import { submissionLimits } from '../core/requests/submit-request.js';
 import { requestView } from '../core/requests/views.js';
+import { ValidationError } from '../core/shared/errors.js';
+import { text } from '../core/shared/text.js';
 import { type ApiResult, logger, recordedStatus } from './http.js';
 
 /** What the routes that change a request use: the record, its service, its files, the workflow, and who to tell. */
@@ -30,5 +36,45 @@ export async function recordedChangeAnswer(
   return {
     status: recordedStatus(signalPending),
     body: requestView(request, await deps.catalog.get(request.villageCode, request.serviceCode)),
+  };
+}
+
+/** What a submission needs besides: the village, the account's submission counters and their limits. */
+export const submitDeps = () => ({
+  ...requestChangeDeps(),
+  villages: villageDirectory(),
+  rates: rateCounter(),
+  submissionLimits: submissionLimits(optionalCountEnv('SUBMISSIONS_PER_ACCOUNT_PER_DAY')),
+});
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
+
+/** The submission's Idempotency-Key header, if sent; a malformed one is a 400. */
+export function idempotencyKeyOf(headers: Readonly<Record<string, string | undefined>>): string | undefined {
+  const key = headers['idempotency-key'];
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+    throw new ValidationError(
+      text(
+        'Idempotency-Key harus 8-128 huruf, angka, atau - _ . :',
+        'Idempotency-Key must be 8-128 letters, digits or - _ . :',
+      ),
+      [{ field: 'Idempotency-Key', message: text('format tidak valid', 'invalid format') }],
+    );
+  }
+  return key;
+}
+
+/** 201 with the new request as its service shows it; a replayed Idempotency-Key says so. */
+export async function submittedAnswer(
+  deps: ReturnType<typeof requestChangeDeps>,
+  { request, replayed }: { request: ServiceRequest; replayed: boolean },
+): Promise<ApiResult> {
+  return {
+    status: 201,
+    body: requestView(request, await deps.catalog.get(request.villageCode, request.serviceCode)),
+    headers: {
+      location: `/v1/requests/${request.id}`,
+      ...(replayed ? { 'idempotent-replayed': 'true' } : {}),
+    },
   };
 }

@@ -101,7 +101,9 @@ export type TablePartition =
   | 'NIKLINK#'
   | 'NIKACT#'
   | 'RATE#'
-  | 'DIGEST#';
+  | 'DIGEST#'
+  | 'LAW#'
+  | 'LAWREG#';
 
 /** The single table's secondary indexes (lib/constructs/data.ts TABLE_INDEXES). */
 export type TableIndex = 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4' | 'gsi5';

@@ -3,6 +3,7 @@ import { MACHINE_SCOPES } from '../core/identity/policy.js';
 import { STAFF_ROLES } from '../core/identity/roles.js';
 import { CITIZEN_ROUTES } from './citizen-routes.js';
 import { CONSOLE_ROUTES } from './console-routes.js';
+import { LEGAL_ROUTES } from './legal-routes.js';
 import { PRIVACY_ROUTES } from './privacy-routes.js';
 import { type ResourceNeed, type RouteDefinition, TABLE_NEEDS } from './route-types.js';
 import {
@@ -297,7 +298,8 @@ export const requestUpload = pure(
       id: 'requestUpload',
       method: 'POST',
       path: '/v1/uploads',
-      access: ['citizen', 'operator', 'agency_officer'],
+      // The village secretary uploads a legal product's draft text, the village head the signed one.
+      access: ['citizen', 'operator', 'agency_officer', 'village_secretary', 'village_head'],
       rows: 'none',
       machineScopes: [MACHINE_SCOPES.upload],
       entry: 'functions/api/request-upload.ts',
@@ -561,5 +563,6 @@ export const ROUTES: readonly RouteDefinition[] = pure(() => [
   ...DOCUMENT_ROUTES,
   ...TENANT_ROUTES, // villages as tenants (issue 4): onboarding a village and its staff
   ...PRIVACY_ROUTES, // privacy (issue 4): data-subject exports for the data-protection officer
+  ...LEGAL_ROUTES, // legal products (issue 12): drafts through the approval chain, the public register, JDIHN
   ...CITIZEN_ROUTES, // citizen channels (issue 4, item 5): NIK linking, tracking without an account
 ]);

@@ -90,7 +90,7 @@ export const villageCode = pure(() =>
   z.string().check(z.regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'village code looks like 35.10.12.2001')),
 );
 
-const ulid = pure(() => z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not an id')));
+export const ulid = pure(() => z.string().check(z.regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, 'not an id')));
 
 /** A requirement code as the catalog writes them (lowercase words joined by dashes): never a file name or a header. */
 const requirementCode = pure(() =>

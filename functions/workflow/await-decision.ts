@@ -1,7 +1,11 @@
 import * as z from 'zod/mini';
+import { documentRegistry } from '../adapters/dynamo-document-registry.js';
+import { legalProductStore } from '../adapters/dynamo-legal-products.js';
+import { villageDirectory } from '../adapters/dynamo-villages.js';
 import { bpjsRegistry, populationRegistry } from '../adapters/registries/index.js';
 import { advance } from '../core/approvals/advance.js';
 import { STAFF_ROLES } from '../core/identity/roles.js';
+import { legalRegister } from '../core/legal/register.js';
 import { reviewDeps, workflowTask } from './task.js';
 
 /**
@@ -22,8 +26,20 @@ export const handler = workflowTask(
     enteredAt: z.iso.datetime(),
   }),
   async ({ requestId, stage, taskToken, enteredAt }) => {
+    const deps = reviewDeps();
+    const legalProducts = legalRegister({
+      legalProducts: legalProductStore(),
+      requests: deps.requests,
+      villages: villageDirectory(),
+      registry: documentRegistry(),
+    });
     await advance(
-      { ...reviewDeps(), population: populationRegistry(), bpjs: bpjsRegistry() },
+      {
+        ...deps,
+        population: populationRegistry(),
+        bpjs: bpjsRegistry(),
+        registers: { 'legal-products': legalProducts },
+      },
       requestId,
       stage,
       taskToken,

@@ -32,7 +32,15 @@ export const WORKFLOW_TASKS = {
   // of the hour is read, created by the hour's first reminder, and holds the later ones).
   AwaitDecision: {
     entry: 'functions/workflow/await-decision.ts',
-    needs: [...REQUEST_STEP, 'staff:read', { table: ['GetItem', 'PutItem'], partitions: ['DIGEST#'] }],
+    needs: [
+      ...REQUEST_STEP,
+      'staff:read',
+      { table: ['GetItem', 'PutItem'], partitions: ['DIGEST#'] },
+      // A publication stage (core/approvals/publication.ts): the legal products register, its copy in the
+      // regency's register, and the village's numbers (drawn, or voided after a lost race).
+      { table: ['GetItem', 'PutItem'], partitions: ['LAW#', 'LAWREG#'] },
+      { table: ['PutItem', 'UpdateItem'], partitions: ['COUNTER#'] },
+    ],
   },
   EscalateStage: {
     entry: 'functions/workflow/escalate-stage.ts',

@@ -119,6 +119,10 @@ describe('table grants per function', () => {
         'verifyDocument',
         'verifyDocumentUpload',
         'trackRequest',
+        'listLegalProducts',
+        'getLegalProduct',
+        'getLegalProductText',
+        'getJdihnFeed',
       ].sort(),
     );
     expect(dynamoStatements(ROUTES.find((route) => route.id === 'getOpenApi')?.entry ?? '')).toEqual([]);

@@ -1,4 +1,5 @@
-import { type StageTicket, WORKFLOW_ENDINGS } from './approvals.js';
+import { type StageTicket, stageAt, WORKFLOW_ENDINGS } from './approvals.js';
+import { type PublicationDeps, runPublication } from './publication.js';
 import { type CheckDeps, runChecks } from './registry-checks.js';
 import { openStage, startReview, stepFor } from './review.js';
 
@@ -29,7 +30,7 @@ const MAX_STEPS = 8;
  * WorkflowEnding; the decision API ends it the same way with SendTaskFailure when a decision finishes the chain.
  */
 export async function advance(
-  deps: CheckDeps,
+  deps: CheckDeps & PublicationDeps,
   requestId: string,
   armedFor: WakeUpTicket,
   taskToken: string,
@@ -45,7 +46,10 @@ export async function advance(
     }
     const step = stepFor(request, service);
     if (step.outcome === 'check') {
-      await runChecks(deps, requestId, step.stage);
+      // An automated stage: registry checks, or a publication into a public register.
+      if (stageAt(service, step.stage.index).kind === 'publication') {
+        await runPublication(deps, requestId, step.stage);
+      } else await runChecks(deps, requestId, step.stage);
       continue;
     }
     if (step.outcome !== 'await') throw new WorkflowEnding(step.outcome);

@@ -96,6 +96,13 @@ export async function requestUpload(
       [{ field: 'requirementCode', message: text('persyaratan tidak dikenal', 'unknown requirement') }],
     );
   }
+  // A regulation's text is published and harvested as a PDF (JDIHN): never a photo of it.
+  if (service.audience === 'office' && input.contentType !== 'application/pdf') {
+    throw new ValidationError(
+      text('contentType: naskah produk hukum harus PDF.', 'contentType: a legal text must be a PDF.'),
+      [{ field: 'contentType', message: text('harus application/pdf', 'must be application/pdf') }],
+    );
+  }
   if (input.size > MAX_ATTACHMENT_BYTES) throw tooLarge('size', input.size);
   const now = deps.clock.now();
   const uploadId = newId(now);

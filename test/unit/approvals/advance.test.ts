@@ -19,8 +19,18 @@ const answer = (outcome: 'match' | 'mismatch', registry: 'population' | 'bpjs'):
   reasons: [],
 });
 
+/** What a publication stage was asked to publish, and what it answers (the numbers it drew). */
+const published: string[] = [];
+const register = {
+  publish: async (request: ServiceRequest) => {
+    published.push(request.id);
+    return { regulationNumber: 4, regulationYear: 2026 };
+  },
+};
+
 function deps(service: ServiceDefinition, requests: RequestStore, identity: 'match' | 'mismatch' = 'match') {
   return {
+    registers: { 'legal-products': register },
     requests,
     catalog: { get: async () => service, list: async () => [service] },
     notifier: { notify: async () => undefined },
@@ -125,6 +135,64 @@ describe('the stage task (advance)', () => {
       await expect(ended).rejects.toMatchObject({ name });
       expect(writes).toEqual([]);
     }
+  });
+});
+
+describe('the stage task on a legal product (conditional stages, publication)', () => {
+  const perdes = findService('PERDES');
+  const kepkades = findService('KEPKADES');
+
+  it('passes over the camat for a Peraturan Desa whose topic needs no evaluation, and waits for the camat when it does', async () => {
+    for (const [topic, expected] of [
+      ['lainnya', 'enactment'],
+      ['apbdes', 'district-evaluation'],
+    ] as const) {
+      const { current } = memoryRequest(
+        requestOf(perdes, {
+          status: 'IN_REVIEW',
+          stageIndex: 1,
+          version: 4,
+          data: { ...sampleApplication('PERDES'), topic },
+          records: { 'bpd-agreement': { bpdAgreementDate: '2026-11-20', bpdAgreementNumber: '1/BPD' } },
+        }),
+      );
+      // The BPD stage's approval routed by the same rule (stepAt): the decision API writes that index.
+      const next = stepAt(perdes, 1, current().data);
+      if (next.outcome !== 'await') throw new Error('a decision stage follows');
+      expect(next.stage.key).toBe(expected);
+      const { requests: routed, current: now } = memoryRequest({
+        ...current(),
+        stageIndex: next.stage.index,
+      });
+      await advance(deps(perdes, routed), 'r1', next.stage, 'token-7', ENTERED);
+      expect(now().awaiting).toMatchObject({ stageKey: expected, role: next.stage.role });
+    }
+  });
+
+  it('publishes a decree once the village head set it, keeps what the register drew, and ends as approved', async () => {
+    published.length = 0;
+    const { requests, current } = memoryRequest(
+      requestOf(kepkades, {
+        status: 'CHECKING',
+        stageIndex: 1,
+        version: 6,
+        data: sampleApplication('KEPKADES'),
+      }),
+    );
+    const ended = advance(
+      deps(kepkades, requests),
+      'r1',
+      { index: 1, key: 'publication', deadlineSeconds: 60 },
+      't',
+      ENTERED,
+    );
+    await expect(ended).rejects.toMatchObject({ name: 'Approval.Complete' });
+    expect(published).toEqual(['r1']);
+    expect(current()).toMatchObject({
+      status: 'APPROVED',
+      stageIndex: 2,
+      records: { publication: { regulationNumber: 4, regulationYear: 2026 } },
+    });
   });
 });
 

@@ -191,6 +191,15 @@ export const villageRegulation = legalProduct(perdes, [
   promulgation('lembaran-desa'),
   publication,
   bupatiReport,
+  {
+    kind: 'publication',
+    key: 'report-registered',
+    label: text(
+      'Laporan kepada Bupati dicatat di register',
+      'The report to the Bupati entered in the register',
+    ),
+    register: 'legal-products',
+  },
 ]);
 export const jointRegulation = legalProduct(perber, [
   enactment(perber),

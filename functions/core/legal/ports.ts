@@ -1,0 +1,22 @@
+import type { LegalProduct } from './legal-products.js';
+
+/** The public register of a regency's village legal products (functions/adapters/dynamo-legal-products.ts). */
+export interface LegalProductStore {
+  get(id: string): Promise<LegalProduct | undefined>;
+  /** Writes a new entry unless one exists for the id; false when it does (another delivery wrote it first). */
+  create(product: LegalProduct): Promise<boolean>;
+  /** Rewrites an existing entry (more of its chain recorded, or amended or revoked by a later one). */
+  replace(product: LegalProduct): Promise<void>;
+  /** A village's entries, every one (a village sets tens a year). */
+  listVillage(villageCode: string): Promise<LegalProduct[]>;
+  /** A regency's entries, a page at a time, for the JDIHN feed. */
+  listRegency(regencyCode: string, cursor?: string): Promise<{ items: LegalProduct[]; nextCursor?: string }>;
+}
+
+/**
+ * A budget adopted by a promulgated Peraturan Desa on the APBDes (functions/core/budget): the publication
+ * marks the village's budget of that year as adopted by it.
+ */
+export interface BudgetAdoption {
+  adopt(villageCode: string, year: number, legalProductId: string): Promise<void>;
+}

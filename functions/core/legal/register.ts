@@ -1,0 +1,112 @@
+import type { Register } from '../approvals/publication.js';
+import type { DocumentRegistry, RequestStore, VillageDirectory } from '../shared/ports.js';
+import { villageFor } from '../villages/places.js';
+import { affected, type LegalNumbers, legalProductOf, numberingYear } from './legal-products.js';
+import { GAZETTE_NAMES, type LegalTypeDefinition, legalTypeOfService } from './legal-types.js';
+import type { BudgetAdoption, LegalProductStore } from './ports.js';
+
+export interface LegalRegisterDeps {
+  readonly legalProducts: LegalProductStore;
+  readonly requests: Pick<RequestStore, 'events'>;
+  readonly villages: VillageDirectory;
+  /** The village's counters (the letters' own, under scopes of their own) and their void numbers. */
+  readonly registry: Pick<DocumentRegistry, 'nextSequence' | 'voidNumber'>;
+  readonly budgets?: BudgetAdoption;
+}
+
+/**
+ * The legal products register as a publication stage sees it. The first publication draws the product's
+ * number (per village, type and year) and its gazette number (per village, gazette and year) and writes the
+ * entry; what it amends or revokes changes status; a Perdes on the APBDes adopts that year's budget. A later
+ * publication stage of the same chain (after the report to the Bupati) rewrites the entry with what was
+ * recorded since, under the same numbers.
+ */
+export function legalRegister(deps: LegalRegisterDeps): Register {
+  return {
+    async publish(request, service, now) {
+      const definition = legalTypeOfService(service.code);
+      if (!definition) throw new Error(`Service ${service.code} is not a legal product`);
+      const [village, events, previous] = await Promise.all([
+        villageFor(deps.villages, request.villageCode),
+        deps.requests.events(request.id),
+        deps.legalProducts.get(request.id),
+      ]);
+      if (previous) {
+        const product = legalProductOf(request, events, village, definition, previous, previous, now);
+        await deps.legalProducts.replace(product);
+        return recordsOf(product.number, product.year, product.enactedOn, product.gazette, village.name);
+      }
+      const numbers = await draw(deps, village.code, definition, numberingYear(events, definition, now));
+      const product = legalProductOf(request, events, village, definition, numbers, undefined, now);
+      if (!(await deps.legalProducts.create(product))) {
+        // Another delivery of this step wrote the entry first: its numbers stand, these are voided.
+        await voidNumbers(deps, village.code, definition, numbers, request.id);
+        return this.publish(request, service, now);
+      }
+      for (const target of [product.amends, product.revokes]) {
+        const existing = target ? await deps.legalProducts.get(target) : undefined;
+        if (existing) await deps.legalProducts.replace(affected(existing, product, now));
+      }
+      if (definition.type === 'perdes' && product.topic === 'apbdes' && product.budgetYear && deps.budgets) {
+        await deps.budgets.adopt(village.code, product.budgetYear, product.id);
+      }
+      return recordsOf(product.number, product.year, product.enactedOn, product.gazette, village.name);
+    },
+  };
+}
+
+const scopeOf = (what: string) => `LAW-${what}`;
+
+async function draw(
+  deps: LegalRegisterDeps,
+  villageCode: string,
+  definition: LegalTypeDefinition,
+  year: number,
+): Promise<LegalNumbers> {
+  const number = await deps.registry.nextSequence(villageCode, year, scopeOf(definition.type));
+  if (!definition.gazette) return { number, year };
+  const gazetteNumber = await deps.registry.nextSequence(villageCode, year, scopeOf(definition.gazette));
+  return { number, year, gazetteNumber };
+}
+
+async function voidNumbers(
+  deps: LegalRegisterDeps,
+  villageCode: string,
+  definition: LegalTypeDefinition,
+  numbers: LegalNumbers,
+  requestId: string,
+): Promise<void> {
+  const reason = `lost race publishing request ${requestId}`;
+  await deps.registry.voidNumber(villageCode, numbers.year, numbers.number, reason, scopeOf(definition.type));
+  if (definition.gazette && numbers.gazetteNumber !== undefined) {
+    await deps.registry.voidNumber(
+      villageCode,
+      numbers.year,
+      numbers.gazetteNumber,
+      reason,
+      scopeOf(definition.gazette),
+    );
+  }
+}
+
+/** What the request keeps under the publication stage: what its extract prints (catalog/letter-fields.ts). */
+function recordsOf(
+  number: number,
+  year: number,
+  enactedOn: string,
+  gazette: { kind: keyof typeof GAZETTE_NAMES; number: number; on: string } | undefined,
+  villageName: string,
+): Record<string, unknown> {
+  return {
+    regulationNumber: number,
+    regulationYear: year,
+    enactedOn,
+    ...(gazette
+      ? {
+          gazette: `${GAZETTE_NAMES[gazette.kind].id} ${villageName}`,
+          gazetteNumber: gazette.number,
+          promulgatedOn: gazette.on,
+        }
+      : {}),
+  };
+}
