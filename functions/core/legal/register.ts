@@ -32,7 +32,8 @@ export function legalRegister(deps: LegalRegisterDeps): Register {
         deps.legalProducts.get(request.id),
       ]);
       if (previous) {
-        const product = legalProductOf(request, events, village, definition, previous, previous, now);
+        const drawn = { number: previous.number, year: previous.year, gazetteNumber: previous.gazette?.number };
+        const product = legalProductOf(request, events, village, definition, drawn, previous, now);
         await deps.legalProducts.replace(product);
         return recordsOf(product.number, product.year, product.enactedOn, product.gazette, village.name);
       }
