@@ -7,6 +7,7 @@ const AUDIT_PARTITIONS: Record<AuditTargetKind, string> = {
   staff: 'STAFF',
   person: 'PERSON',
   document: 'DOC',
+  budget: 'BUDGET',
 };
 
 /**
@@ -47,6 +48,9 @@ const AUDIT_PARTITIONS: Record<AuditTargetKind, string> = {
  *   held reminder      pk DIGEST#<hour>  sk E#<username>#<notification id>  (each later reminder of the hour)
  *                      One partition per hour for the whole deployment, read once by the hourly job: an hour
  *                      takes as many writes as there are reminders in it, far below a partition's limit.
+ * - budget version     pk BUDGET#<village>#<year>  sk VERSION#<nn>   (APBDes 01, APBDes Perubahan 02…: its lines)
+ * - budget realisation pk BUDGET#<village>#<year>  sk REALISATION#<semester>  (one per semester, replaced)
+ *                      (the year's audit entries sort before both: one Query from REALISATION# reads the year)
  * Every request key starts with its village, so load spreads as villages are added.
  */
 export const keys = {
@@ -113,6 +117,16 @@ export const keys = {
     sk: `E#${username}#${notificationId}`,
   }),
   /** An audit entry lives in its record's partition, so it is written in the same transaction as the change. */
+  /** A budget year's partition, and where its versions and realisation start (after its audit entries). */
+  budgetYear: (village: string, year: number) => ({ pk: `BUDGET#${village}#${year}`, from: 'REALISATION#' }),
+  budgetVersion: (village: string, year: number, version: number) => ({
+    pk: `BUDGET#${village}#${year}`,
+    sk: `VERSION#${String(version).padStart(2, '0')}`,
+  }),
+  budgetRealisation: (village: string, year: number, semester: number) => ({
+    pk: `BUDGET#${village}#${year}`,
+    sk: `REALISATION#${semester}`,
+  }),
   audit: (target: AuditEntry['target'], at?: string, id?: string) => ({
     pk: `${AUDIT_PARTITIONS[target.kind]}#${target.id}`,
     sk: at && id ? `AUDIT#${at}#${id}` : 'AUDIT#',
