@@ -7,6 +7,7 @@ const AUDIT_PARTITIONS: Record<AuditTargetKind, string> = {
   staff: 'STAFF',
   person: 'PERSON',
   document: 'DOC',
+  budget: 'BUDGET',
 };
 
 /**
@@ -52,6 +53,9 @@ const AUDIT_PARTITIONS: Record<AuditTargetKind, string> = {
  *                      each entry, written in the same transaction: one Query lists a village's products or
  *                      the regency's JDIHN feed. Legal products are tens per village and year, so a regency's
  *                      partition stays far below a partition's limits)
+ * - budget version     pk BUDGET#<village>#<year>  sk VERSION#<nn>   (APBDes 01, APBDes Perubahan 02…: its lines)
+ * - budget realisation pk BUDGET#<village>#<year>  sk REALISATION#<semester>  (one per semester, replaced)
+ *                      (the year's audit entries sort before both: one Query from REALISATION# reads the year)
  * Every request key starts with its village, so load spreads as villages are added.
  */
 export const keys = {
@@ -131,6 +135,16 @@ export const keys = {
     sk: `${village}#${year}#${type}#${String(n).padStart(4, '0')}#${id}`,
   }),
   /** An audit entry lives in its record's partition, so it is written in the same transaction as the change. */
+  /** A budget year's partition, and where its versions and realisation start (after its audit entries). */
+  budgetYear: (village: string, year: number) => ({ pk: `BUDGET#${village}#${year}`, from: 'REALISATION#' }),
+  budgetVersion: (village: string, year: number, version: number) => ({
+    pk: `BUDGET#${village}#${year}`,
+    sk: `VERSION#${String(version).padStart(2, '0')}`,
+  }),
+  budgetRealisation: (village: string, year: number, semester: number) => ({
+    pk: `BUDGET#${village}#${year}`,
+    sk: `REALISATION#${semester}`,
+  }),
   audit: (target: AuditEntry['target'], at?: string, id?: string) => ({
     pk: `${AUDIT_PARTITIONS[target.kind]}#${target.id}`,
     sk: at && id ? `AUDIT#${at}#${id}` : 'AUDIT#',

@@ -34,6 +34,12 @@ export interface ApiResult {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
+/** A file answer (a CSV download, a PDF report): sent as its bytes, with the name to save it under. */
+export interface FileResult {
+  readonly status: number;
+  readonly file: { readonly contentType: string; readonly bytes: Uint8Array; readonly filename: string };
+}
+
 /**
  * The status of a change that moves the workflow on: 200, or 202 when the change is written but its signal
  * to the workflow failed and is pending (the reconciler sends it shortly). Not a 5xx: that would invite the
@@ -64,7 +70,7 @@ type OptionsFor<R extends RouteDefinition> = 'pseudonym:key' extends R['needs'][
  */
 export function apiHandler<R extends RouteDefinition>(
   route: R,
-  run: (input: ApiInput<R>) => Promise<ApiResult>,
+  run: (input: ApiInput<R>) => Promise<ApiResult | FileResult>,
   ...[options]: OptionsFor<R>
 ) {
   const loadKey = options?.pseudonymKey;
@@ -92,6 +98,7 @@ export function apiHandler<R extends RouteDefinition>(
         origin: originOf(event),
       } as ApiInput<R>;
       const result = await run(input);
+      if ('file' in result) return fileResponse(route, result);
       return jsonResponse(route, result.status, result.body, result.headers);
     });
 }
@@ -178,6 +185,26 @@ function errorResponse(route: RouteDefinition, error: unknown): Result {
 }
 
 /** Personal data is never cached; public catalog answers may be, briefly. */
+const cacheControl = (route: RouteDefinition, status: number) =>
+  route.access === 'public' && status === 200 && route.cache !== 'no-store'
+    ? 'public, max-age=60'
+    : 'no-store';
+
+/** Binary-safe: API Gateway decodes a base64 body it is told about (isBase64Encoded). */
+function fileResponse(route: RouteDefinition, { status, file }: FileResult): Result {
+  return {
+    statusCode: status,
+    headers: {
+      'content-type': file.contentType,
+      'content-disposition': `attachment; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`,
+      'x-content-type-options': 'nosniff',
+      'cache-control': cacheControl(route, status),
+    },
+    body: Buffer.from(file.bytes).toString('base64'),
+    isBase64Encoded: true,
+  };
+}
+
 function jsonResponse(
   route: RouteDefinition,
   status: number,
@@ -189,10 +216,7 @@ function jsonResponse(
     headers: {
       'content-type': 'application/json; charset=utf-8',
       'x-content-type-options': 'nosniff',
-      'cache-control':
-        route.access === 'public' && status === 200 && route.cache !== 'no-store'
-          ? 'public, max-age=60'
-          : 'no-store',
+      'cache-control': cacheControl(route, status),
       ...headers,
     },
     body: JSON.stringify(body),

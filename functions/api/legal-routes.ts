@@ -40,6 +40,8 @@ export const draftLegalProduct = pure(
       needs: [
         // What it amends or revokes (LAW#), then everything a submission needs (see submitRequest).
         REGISTER_READ,
+        // A Perdes on the APBDes: the budget year's versions, whose latest must be a draft to adopt.
+        { table: ['Query'], partitions: ['BUDGET#'] },
         { table: ['GetItem'], partitions: ['VILLAGE#'] },
         { table: ['Query'], partitions: ['REQ#'] },
         { table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitions: ['IDEM#'] },

@@ -19,6 +19,8 @@ export type { RouteAccess };
  * - village-onboarding: the regency admin over the village
  * - document: the village head or secretary of the document's village
  * - personal-data: the data-protection officer of the area
+ * - village-budget: the operator, village secretary or village head of the path's village, or the regency
+ *   admin over it (BUDGET_KEEPERS)
  */
 export type RowRule =
   | 'none'
@@ -30,7 +32,8 @@ export type RowRule =
   | 'village-services'
   | 'village-onboarding'
   | 'document'
-  | 'personal-data';
+  | 'personal-data'
+  | 'village-budget';
 
 /**
  * One API route. This table is the single source for the CDK HTTP API (routes, authorizer, one Lambda per
@@ -103,7 +106,8 @@ export type TablePartition =
   | 'RATE#'
   | 'DIGEST#'
   | 'LAW#'
-  | 'LAWREG#';
+  | 'LAWREG#'
+  | 'BUDGET#';
 
 /** The single table's secondary indexes (lib/constructs/data.ts TABLE_INDEXES). */
 export type TableIndex = 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4' | 'gsi5';

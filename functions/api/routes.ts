@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { MACHINE_SCOPES } from '../core/identity/policy.js';
 import { STAFF_ROLES } from '../core/identity/roles.js';
+import { BUDGET_ROUTES } from './budget-routes.js';
 import { CITIZEN_ROUTES } from './citizen-routes.js';
 import { CONSOLE_ROUTES } from './console-routes.js';
 import { LEGAL_ROUTES } from './legal-routes.js';
@@ -565,4 +566,5 @@ export const ROUTES: readonly RouteDefinition[] = pure(() => [
   ...PRIVACY_ROUTES, // privacy (issue 4): data-subject exports for the data-protection officer
   ...LEGAL_ROUTES, // legal products (issue 12): drafts through the approval chain, the public register, JDIHN
   ...CITIZEN_ROUTES, // citizen channels (issue 4, item 5): NIK linking, tracking without an account
+  ...BUDGET_ROUTES, // the village budget (issue 12, item 2): APBDes, realisation, the art. 72 report
 ]);

@@ -1,9 +1,11 @@
 import * as z from 'zod/mini';
+import { budgetStore } from '../adapters/dynamo-budgets.js';
 import { documentRegistry } from '../adapters/dynamo-document-registry.js';
 import { legalProductStore } from '../adapters/dynamo-legal-products.js';
 import { villageDirectory } from '../adapters/dynamo-villages.js';
 import { bpjsRegistry, populationRegistry } from '../adapters/registries/index.js';
 import { advance } from '../core/approvals/advance.js';
+import { budgetAdoption } from '../core/budget/adoption.js';
 import { STAFF_ROLES } from '../core/identity/roles.js';
 import { legalRegister } from '../core/legal/register.js';
 import { reviewDeps, workflowTask } from './task.js';
@@ -32,6 +34,7 @@ export const handler = workflowTask(
       requests: deps.requests,
       villages: villageDirectory(),
       registry: documentRegistry(),
+      budgets: budgetAdoption({ budgets: budgetStore(), clock: deps.clock }),
     });
     await advance(
       {

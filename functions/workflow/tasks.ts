@@ -40,6 +40,8 @@ export const WORKFLOW_TASKS = {
       // regency's register, and the village's numbers (drawn, or voided after a lost race).
       { table: ['GetItem', 'PutItem'], partitions: ['LAW#', 'LAWREG#'] },
       { table: ['PutItem', 'UpdateItem'], partitions: ['COUNTER#'] },
+      // A Perdes on the APBDes adopts that year's latest draft (core/budget/adoption.ts).
+      { table: ['Query', 'UpdateItem'], partitions: ['BUDGET#'] },
     ],
   },
   EscalateStage: {

@@ -4,8 +4,13 @@ import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { DEMO_USERS } from '../../config/demo-users.js';
 import { DEMO_VILLAGES } from '../../config/villages.js';
+import { DynamoBudgetStore } from '../../functions/adapters/dynamo-budgets.js';
+import { DynamoDocumentRegistry } from '../../functions/adapters/dynamo-document-registry.js';
+import { DynamoLegalProductStore } from '../../functions/adapters/dynamo-legal-products.js';
 import { DynamoVillageDirectory } from '../../functions/adapters/dynamo-villages.js';
+import { systemClock } from '../../functions/adapters/env.js';
 import { ensureLocalPseudonymKey } from '../../functions/adapters/pseudonym-key.js';
+import { S3DocumentStore } from '../../functions/adapters/s3-document-store.js';
 import { ORIGIN_VERIFY_ENV } from '../../functions/api/actor.js';
 import type { ResourceNeed } from '../../functions/api/route-types.js';
 import { ROUTES } from '../../functions/api/routes.js';
@@ -16,6 +21,8 @@ import { WORKFLOW_TASKS } from '../../functions/workflow/tasks.js';
 import { buildWeb } from '../../scripts/build-web.js';
 import { synthesizeTemplate } from '../app.js';
 import { type LocalCognito, startLocalCognito } from './cognito-idp.js';
+import { seedDemoBudgets } from './demo-budgets.js';
+import { seedDemoLegalProducts } from './demo-legal-products.js';
 import { ensureTableFromTemplate, startDynamoDbLocal } from './dynamodb.js';
 import { type FaultProxy, type ProxiedService, runAsCaller, startFaultProxy } from './fault-proxy.js';
 import { createGateway } from './gateway.js';
@@ -284,6 +291,20 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     log('seeding demo villages');
     const directory = new DynamoVillageDirectory(TABLE_NAME);
     await Promise.all(DEMO_VILLAGES.map((village) => directory.add(village)));
+    log('seeding demo legal products');
+    await seedDemoLegalProducts({
+      legalProducts: new DynamoLegalProductStore(TABLE_NAME),
+      villages: directory,
+      registry: new DynamoDocumentRegistry(TABLE_NAME),
+      files: new S3DocumentStore(BUCKET),
+      now: systemClock.now(),
+    });
+    log('seeding demo budgets');
+    await seedDemoBudgets({
+      budgets: new DynamoBudgetStore(TABLE_NAME),
+      villages: directory,
+      clock: systemClock,
+    });
 
     // A stage's timer runs from when the workflow enters it, while the task's function runs: a cold import
     // (seconds here, with TypeScript compiled on the fly) would eat into the short deadlines of a scaled

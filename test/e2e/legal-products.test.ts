@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_BUDGETS } from '../../config/demo-budgets.js';
 import { TAMPO } from '../support/fixtures.js';
 import { readPdf } from '../support/pdf-reader.js';
 import {
@@ -138,14 +139,21 @@ describe('a village legal product, end to end', () => {
     );
 
   it('takes a Peraturan Desa on the budget from draft through the BPD, the camat, setting and promulgation to the JDIHN feed', async () => {
-    // Act: the secretary drafts the APBDes 2026 regulation
+    // Prepare: the draft APBDes 2027 the regulation adopts, entered from the CSV template
+    const csv = DEMO_BUDGETS.find((budget) => budget.villageCode === TAMPO)?.csv ?? '';
+    const budget = await secretary.send(`PUT`, `/v1/villages/${TAMPO}/budgets/2027`, csv, {
+      'content-type': 'text/csv',
+    });
+    expect(budget.status, JSON.stringify(budget.body)).toBeLessThan(300);
+
+    // Act: the secretary drafts the APBDes 2027 regulation
     const id = await draft('perdes', 'PERDES', {
-      title: 'Anggaran Pendapatan dan Belanja Desa Tahun Anggaran 2026',
+      title: 'Anggaran Pendapatan dan Belanja Desa Tahun Anggaran 2027',
       topic: 'apbdes',
       subject: 'ANGGARAN PENDAPATAN DAN BELANJA DESA',
       abstract:
-        'Pendapatan, belanja menurut bidang dan pembiayaan desa Tampo tahun anggaran 2026, termasuk Dana Desa dan Alokasi Dana Desa.',
-      budgetYear: 2026,
+        'Pendapatan, belanja menurut bidang dan pembiayaan desa Tampo tahun anggaran 2027, termasuk Dana Desa dan Alokasi Dana Desa.',
+      budgetYear: 2027,
     });
 
     // The BPD's agreement must be recorded: without it, nothing moves
@@ -193,8 +201,13 @@ describe('a village legal product, end to end', () => {
     });
     expect(published.body.bupatiReport).toBeUndefined();
     expect(published.body.citation.id).toBe(
-      `Peraturan Desa Tampo Nomor ${published.body.number} Tahun 2026 tentang Anggaran Pendapatan dan Belanja Desa Tahun Anggaran 2026`,
+      `Peraturan Desa Tampo Nomor ${published.body.number} Tahun 2026 tentang Anggaran Pendapatan dan Belanja Desa Tahun Anggaran 2027`,
     );
+    // Promulgated, the regulation adopted the draft budget
+    const adopted = await anonymous().get<{ versions: { status: string; legalProductId?: string }[] }>(
+      `/v1/villages/${TAMPO}/budgets/2027`,
+    );
+    expect(adopted.body.versions.at(-1)).toMatchObject({ status: 'adopted', legalProductId: id });
     const reported = await secretary.post<RequestBody>(`/v1/requests/${id}/decisions`, {
       decision: 'approve',
       records: { reportNumber: '100.3/12/429.510.06/2026', reportDate: '2026-11-30' },
@@ -340,6 +353,12 @@ describe('a village legal product, end to end', () => {
       );
       expect(unknown.status).toBe(400);
       expect(unknown.body.error.message.en).toMatch(/not a legal product in force/);
+      const noBudget = await secretary.post<{ error: { message: { en: string } } }>(
+        `/v1/villages/${TAMPO}/legal-products`,
+        { type: 'perdes', data: { ...data, topic: 'apbdes', budgetYear: 2031 } },
+      );
+      expect(noBudget.status).toBe(400);
+      expect(noBudget.body.error.message.en).toMatch(/draft village budget of 2031/);
     });
   });
 });

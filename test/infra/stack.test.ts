@@ -496,7 +496,7 @@ describe('DesaDigitalStack', () => {
       });
     });
 
-    it('lets only the submissions (a citizen\'s request, the secretary\'s legal draft) start executions', () => {
+    it("lets only the submissions (a citizen's request, the secretary's legal draft) start executions", () => {
       const starters = ROUTES.filter((route) =>
         allowedActions(routeFunction(route.id)).includes('states:StartExecution'),
       );

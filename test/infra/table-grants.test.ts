@@ -123,6 +123,11 @@ describe('table grants per function', () => {
         'getLegalProduct',
         'getLegalProductText',
         'getJdihnFeed',
+        // The village budget, published (art. 39, 72): Query of BUDGET#<village>#<year>, the village for the report.
+        'getBudget',
+        'getBudgetCsv',
+        'getBudgetReport',
+        'getBudgetReportPdf',
       ].sort(),
     );
     expect(dynamoStatements(ROUTES.find((route) => route.id === 'getOpenApi')?.entry ?? '')).toEqual([]);

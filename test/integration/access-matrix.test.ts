@@ -226,6 +226,42 @@ const CASES: Record<string, RouteCase> = {
       body: { trackingCode: t.trackingCode, nikLast6: String(sampleApplication('SKU').nik).slice(-6) },
     }),
   },
+  // The village budget: a draft 2025 budget is entered; the demo 2026 budget (adopted, npm start's seed) is read.
+  putBudget: {
+    fixture: 'village',
+    call: (t) => ({
+      path: `/v1/villages/${t.village}/budgets/2025`,
+      body: {
+        lines: [
+          { code: '4.2.1', amount: 900_000_000 },
+          {
+            code: '5.2',
+            activity: '01.01.04',
+            source: 'DDS',
+            implementer: 'Sekretaris Desa',
+            amount: 800_000_000,
+          },
+        ],
+      },
+    }),
+  },
+  getBudget: { fixture: 'village', call: (t) => ({ path: `/v1/villages/${t.village}/budgets/2026` }) },
+  getBudgetCsv: { fixture: 'village', call: (t) => ({ path: `/v1/villages/${t.village}/budgets/2026/csv` }) },
+  putBudgetRealisation: {
+    fixture: 'village',
+    call: (t) => ({
+      path: `/v1/villages/${t.village}/budgets/2026/realisation/2`,
+      body: { activities: [{ activity: '01.01.01', amount: 1_000_000, progress: 'berjalan' }] },
+    }),
+  },
+  getBudgetReport: {
+    fixture: 'village',
+    call: (t) => ({ path: `/v1/villages/${t.village}/budgets/2026/reports/1` }),
+  },
+  getBudgetReportPdf: {
+    fixture: 'village',
+    call: (t) => ({ path: `/v1/villages/${t.village}/budgets/2026/reports/1/pdf` }),
+  },
   reissueDocument: {
     fixture: 'issued',
     changes: true,
@@ -313,6 +349,11 @@ const ROW_RULES: Record<RowRule, (user: DemoUser, target: Target) => Expected> =
     user.role === 'regency_admin' && covers(user, target.village) ? 'allow' : 403,
   document: (user, target) =>
     ['village_head', 'village_secretary'].includes(user.role) && covers(user, target.village) ? 'allow' : 403,
+  'village-budget': (user, target) =>
+    ['operator', 'village_secretary', 'village_head', 'regency_admin'].includes(user.role) &&
+    covers(user, target.village)
+      ? 'allow'
+      : 403,
 };
 
 function expected(route: RouteDefinition, principal: Principal, target: Target): Expected {

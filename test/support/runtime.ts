@@ -55,7 +55,11 @@ export interface ApiResponse<T = Record<string, unknown>> {
   readonly status: number;
   readonly body: T;
   readonly headers: Headers;
+  /** The answer's bytes when it is a file (CSV, PDF) rather than JSON. */
+  readonly bytes?: Uint8Array;
 }
+
+const FILE_TYPES = /^(text\/csv|application\/pdf)\b/i;
 
 /** A small HTTP client for the local API, signed in as a demo account (or anonymous). */
 export class ApiClient {
@@ -96,7 +100,12 @@ export class ApiClient {
       },
       ...(body !== undefined ? { body } : {}),
     });
-    const text = await response.text();
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    // A file (a CSV download, a PDF) is kept as bytes; every other answer is JSON.
+    if (FILE_TYPES.test(response.headers.get('content-type') ?? '')) {
+      return { status: response.status, body: {} as T, headers: response.headers, bytes };
+    }
+    const text = new TextDecoder().decode(bytes);
     return { status: response.status, body: (text ? JSON.parse(text) : {}) as T, headers: response.headers };
   }
 }

@@ -50,7 +50,7 @@ export const PAPER_SIZES: Readonly<Record<Paper, readonly [number, number]>> = {
   F4: [mm(215), mm(330)],
 };
 
-const MARGIN = mm(25);
+export const MARGIN = mm(25);
 /** QR square with its quiet zone: 25 mm keeps a ~70-character URL (version 4-5) easy to scan. */
 const QR_SIDE = mm(25);
 /** Room for the signature between the signer's title and name. */
@@ -64,7 +64,7 @@ const PARAGRAPH_GAP = 8;
 const CREATOR = 'Desa Digital';
 const PRODUCER = 'Desa Digital (pdf-lib)';
 
-interface Styles {
+export interface Styles {
   readonly kop: TextStyle;
   readonly kopVillage: TextStyle;
   readonly kopAddress: TextStyle;
@@ -74,7 +74,7 @@ interface Styles {
   readonly small: TextStyle;
 }
 
-const loadStyles = async (doc: PDFDocument): Promise<Styles> => {
+export const loadStyles = async (doc: PDFDocument): Promise<Styles> => {
   const [regular, bold, italic, sans] = await Promise.all([
     doc.embedFont(StandardFonts.TimesRoman),
     doc.embedFont(StandardFonts.TimesRomanBold),
@@ -130,7 +130,11 @@ const level = (name: string, levels: readonly string[]): string => {
 };
 
 /** Kop surat: the issuing government, centred, closed by a thick and a thin rule. */
-const drawLetterhead = (type: Typesetter, styles: Styles, letterhead: LetterContent['letterhead']): void => {
+export const drawLetterhead = (
+  type: Typesetter,
+  styles: Styles,
+  letterhead: LetterContent['letterhead'],
+): void => {
   const { flow } = type;
   const centred = { align: 'center' as const };
   type.paragraph(`PEMERINTAH ${level(letterhead.regency, ['KABUPATEN', 'KOTA'])}`, styles.kop, centred);

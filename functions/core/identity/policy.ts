@@ -276,3 +276,14 @@ export const canOnboard = (actor: Actor, villageCode: string): boolean =>
 /** Data-subject exports and the access trail: the data-protection officer of the area. */
 export const canExportPersonalData = (actor: Actor, villageCode: string): boolean =>
   actor.roles.includes('data_protection_officer') && actorCoversVillage(actor, villageCode);
+
+/** Who enters a village's budget and its realisation: the village's operator, secretary or head, or the regency admin over it. */
+export const BUDGET_KEEPERS = [
+  'operator',
+  'village_secretary',
+  'village_head',
+  'regency_admin',
+] as const satisfies StaffRole[];
+
+export const canKeepBudget = (actor: Actor, villageCode: string): boolean =>
+  BUDGET_KEEPERS.some((role) => actor.roles.includes(role)) && actorCoversVillage(actor, villageCode);

@@ -4,8 +4,8 @@ import type { ServiceRequest } from '../requests/requests.js';
 import { type SubmitDeps, submitRequest } from '../requests/submit-request.js';
 import { ValidationError } from '../shared/errors.js';
 import { text } from '../shared/text.js';
-import { LEGAL_TYPE_DEFINITIONS, type LegalType } from './legal-types.js';
-import type { LegalProductStore } from './ports.js';
+import { adoptedBudgetYear, LEGAL_TYPE_DEFINITIONS, type LegalType } from './legal-types.js';
+import type { BudgetAdoption, LegalProductStore } from './ports.js';
 
 export interface LegalDraftInput {
   readonly type: LegalType;
@@ -19,12 +19,13 @@ export interface LegalDraftInput {
  * same village; anything else is a 400 before anything is written.
  */
 export async function draftLegalProduct(
-  deps: SubmitDeps & { readonly legalProducts: LegalProductStore },
+  deps: SubmitDeps & { readonly legalProducts: LegalProductStore; readonly budgets: BudgetAdoption },
   actor: Actor,
   villageCode: string,
   input: LegalDraftInput,
   idempotencyKey?: string,
 ): Promise<{ request: ServiceRequest; replayed: boolean }> {
+  await assertBudgetToAdopt(deps.budgets, villageCode, input);
   for (const field of ['amends', 'revokes'] as const) {
     const target = input.data[field];
     if (typeof target !== 'string') continue;
@@ -54,5 +55,28 @@ export async function draftLegalProduct(
       ...(input.attachments ? { attachments: input.attachments } : {}),
     },
     idempotencyKey,
+  );
+}
+
+/**
+ * A Peraturan Desa on the APBDes adopts a budget: it names the year, and that year's latest version must be
+ * a draft entered beforehand (PUT /v1/villages/{code}/budgets/{year}), so the promulgation has one to adopt.
+ */
+async function assertBudgetToAdopt(budgets: BudgetAdoption, villageCode: string, input: LegalDraftInput) {
+  const { topic, budgetYear } = input.data;
+  if (input.type !== 'perdes' || (topic !== 'apbdes' && topic !== 'apbdes-perubahan')) return;
+  const year = adoptedBudgetYear(input.type, topic, budgetYear);
+  if (year !== undefined && (await budgets.draftVersion(villageCode, year)) !== undefined) return;
+  throw new ValidationError(
+    text(
+      `data.budgetYear: masukkan dulu rancangan APB Desa tahun ${year ?? '(tahun anggaran)'} yang ditetapkan peraturan ini.`,
+      `data.budgetYear: enter the draft village budget of ${year ?? 'its year'} this regulation adopts first.`,
+    ),
+    [
+      {
+        field: 'data.budgetYear',
+        message: text('tidak ada rancangan APB Desa tahun itu', 'no draft village budget for that year'),
+      },
+    ],
   );
 }

@@ -83,6 +83,16 @@ export const LEGAL_TOPICS = [
   { value: 'lainnya', label: text('Lainnya', 'Other') },
 ] as const;
 
+/** The budget year a Peraturan Desa adopts: one on the APBDes or its revision that names its year. */
+export const adoptedBudgetYear = (
+  type: LegalType,
+  topic: unknown,
+  budgetYear: unknown,
+): number | undefined =>
+  type === 'perdes' && (topic === 'apbdes' || topic === 'apbdes-perubahan') && typeof budgetYear === 'number'
+    ? budgetYear
+    : undefined;
+
 /** Legal statuses as JDIHN prints them. */
 export const LEGAL_STATUSES = ['berlaku', 'diubah', 'dicabut'] as const;
 export type LegalStatus = (typeof LEGAL_STATUSES)[number];

@@ -18,5 +18,8 @@ export interface LegalProductStore {
  * marks the village's budget of that year as adopted by it.
  */
 export interface BudgetAdoption {
+  /** The version a regulation drafted now would adopt: the year's latest, if it is a draft. */
+  draftVersion(villageCode: string, year: number): Promise<number | undefined>;
+  /** Marks the year's latest draft adopted by the regulation (again by the same one: nothing happens). */
   adopt(villageCode: string, year: number, legalProductId: string): Promise<void>;
 }

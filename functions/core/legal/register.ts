@@ -2,7 +2,12 @@ import type { Register } from '../approvals/publication.js';
 import type { DocumentRegistry, RequestStore, VillageDirectory } from '../shared/ports.js';
 import { villageFor } from '../villages/places.js';
 import { affected, type LegalNumbers, legalProductOf, numberingYear } from './legal-products.js';
-import { GAZETTE_NAMES, type LegalTypeDefinition, legalTypeOfService } from './legal-types.js';
+import {
+  adoptedBudgetYear,
+  GAZETTE_NAMES,
+  type LegalTypeDefinition,
+  legalTypeOfService,
+} from './legal-types.js';
 import type { BudgetAdoption, LegalProductStore } from './ports.js';
 
 export interface LegalRegisterDeps {
@@ -11,7 +16,7 @@ export interface LegalRegisterDeps {
   readonly villages: VillageDirectory;
   /** The village's counters (the letters' own, under scopes of their own) and their void numbers. */
   readonly registry: Pick<DocumentRegistry, 'nextSequence' | 'voidNumber'>;
-  readonly budgets?: BudgetAdoption;
+  readonly budgets: BudgetAdoption;
 }
 
 /**
@@ -32,7 +37,11 @@ export function legalRegister(deps: LegalRegisterDeps): Register {
         deps.legalProducts.get(request.id),
       ]);
       if (previous) {
-        const drawn = { number: previous.number, year: previous.year, gazetteNumber: previous.gazette?.number };
+        const drawn = {
+          number: previous.number,
+          year: previous.year,
+          gazetteNumber: previous.gazette?.number,
+        };
         const product = legalProductOf(request, events, village, definition, drawn, previous, now);
         await deps.legalProducts.replace(product);
         return recordsOf(product.number, product.year, product.enactedOn, product.gazette, village.name);
@@ -48,9 +57,8 @@ export function legalRegister(deps: LegalRegisterDeps): Register {
         const existing = target ? await deps.legalProducts.get(target) : undefined;
         if (existing) await deps.legalProducts.replace(affected(existing, product, now));
       }
-      if (definition.type === 'perdes' && product.topic === 'apbdes' && product.budgetYear && deps.budgets) {
-        await deps.budgets.adopt(village.code, product.budgetYear, product.id);
-      }
+      const budgetYear = adoptedBudgetYear(definition.type, product.topic, product.budgetYear);
+      if (budgetYear) await deps.budgets.adopt(village.code, budgetYear, product.id);
       return recordsOf(product.number, product.year, product.enactedOn, product.gazette, village.name);
     },
   };

@@ -1,0 +1,21 @@
+import type { BudgetAdoption } from '../legal/ports.js';
+import { adoptBudget, type BudgetDeps } from './budgets.js';
+
+/**
+ * The budget as the legal products chain sees it: a Peraturan Desa on the APBDes (or its revision) is drafted
+ * only for a year whose latest version is a draft, and adopts that version when it is promulgated.
+ */
+export function budgetAdoption(deps: Pick<BudgetDeps, 'budgets' | 'clock'>): BudgetAdoption {
+  return {
+    async draftVersion(villageCode, year) {
+      const latest = (await deps.budgets.year(villageCode, year)).versions.at(-1);
+      return latest?.status === 'draft' ? latest.version : undefined;
+    },
+    async adopt(villageCode, year, legalProductId) {
+      const latest = (await deps.budgets.year(villageCode, year)).versions.at(-1);
+      // Adopted by this regulation already (a repeated step), or never drafted: nothing to do.
+      if (!latest || (latest.status === 'adopted' && latest.legalProductId === legalProductId)) return;
+      await adoptBudget(deps, villageCode, year, latest.version, legalProductId);
+    },
+  };
+}
