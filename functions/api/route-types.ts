@@ -85,7 +85,7 @@ export interface RouteDefinition {
 
 /**
  * The single table's partition key prefixes (functions/adapters/keys.ts): what `dynamodb:LeadingKeys` can
- * tell apart. Audit entries live in their record's partition (REQ#, VILLAGE#, STAFF#, PERSON#, DOC#).
+ * tell apart. Audit entries live in their record's partition (REQ#, VILLAGE#, STAFF#, PERSON#, DOC#, SITE#).
  */
 export type TablePartition =
   | 'REQ#'
@@ -101,7 +101,8 @@ export type TablePartition =
   | 'NIKLINK#'
   | 'NIKACT#'
   | 'RATE#'
-  | 'DIGEST#';
+  | 'DIGEST#'
+  | 'SITE#';
 
 /** The single table's secondary indexes (lib/constructs/data.ts TABLE_INDEXES). */
 export type TableIndex = 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4' | 'gsi5';
@@ -177,4 +178,9 @@ export type ResourceNeed =
    * once per cold start; env PSEUDONYM_KEY_ID. The API wrapper loads the key before the handler runs; the
    * notifier loads it itself (every 'notify' function needs it: messages are counted per destination).
    */
-  | 'pseudonym:key';
+  | 'pseudonym:key'
+  /**
+   * Render village websites (functions/core/website): s3:PutObject under desa/ in the sites bucket; env
+   * SITES_BUCKET, and PUBLIC_BASE_URL (the CloudFront origin) for the feeds' absolute links.
+   */
+  | 'site:publish';

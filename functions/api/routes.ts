@@ -31,6 +31,7 @@ import {
   villageView,
 } from './schemas.js';
 import { TENANT_ROUTES } from './tenant-routes.js';
+import { WEBSITE_ROUTES } from './website-routes.js';
 
 /**
  * `const x = pure(() => …)`: a declaration a bundle leaves out when the handler does not use it (esbuild
@@ -561,5 +562,6 @@ export const ROUTES: readonly RouteDefinition[] = pure(() => [
   ...DOCUMENT_ROUTES,
   ...TENANT_ROUTES, // villages as tenants (issue 4): onboarding a village and its staff
   ...PRIVACY_ROUTES, // privacy (issue 4): data-subject exports for the data-protection officer
+  ...WEBSITE_ROUTES, // the village website (issue 12): news and agenda, drafted and published
   ...CITIZEN_ROUTES, // citizen channels (issue 4, item 5): NIK linking, tracking without an account
 ]);
