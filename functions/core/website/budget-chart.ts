@@ -12,6 +12,11 @@ export interface BudgetRow {
   readonly realised: number;
 }
 
+/** Longer labels are cut in the chart (the table beside it carries them whole), so the text fits 340 units. */
+const LABEL_CHARS = 50;
+const fitted = (label: string) =>
+  label.length > LABEL_CHARS ? `${label.slice(0, LABEL_CHARS - 1)}…` : label;
+
 /** The infographic's rows: income first, then spending per bidang. */
 export const budgetRows = (budget: SiteBudget): BudgetRow[] => [
   { label: 'Pendapatan / Income', ...budget.income },
@@ -36,7 +41,7 @@ export function budgetChart(budget: SiteBudget): string {
   const drawn = rows.map((row, index) => {
     const y = index * ROW;
     return (
-      `<g><text x="0" y="${y + 12}" font-size="12" fill="#1a1a1a">${esc(row.label)}</text>` +
+      `<g><text x="0" y="${y + 12}" font-size="11" fill="#1a1a1a">${esc(fitted(row.label))}</text>` +
       `<rect x="0" y="${y + 17}" width="${width(row.planned)}" height="${BAR}" fill="#c9d8e8"/>` +
       `<rect x="0" y="${y + 17}" width="${width(row.realised)}" height="${BAR}" fill="${index === 0 ? '#1d6b3a' : '#1f4e79'}"/>` +
       `<text x="0" y="${y + 43}" font-size="11" fill="#333">${esc(rupiah(row.realised))} / ${esc(rupiah(row.planned))} · ${esc(percent(row.realised, row.planned))}</text></g>`

@@ -52,6 +52,19 @@ export interface SiteFile {
   readonly contentType: string;
 }
 
+/** An item's public fields only, named one by one: whatever else an object carries never reaches a file. */
+const shown = ({ id, kind, title, body, titleEn, bodyEn, startsAt, place, publishedAt }: PublicItem) => ({
+  id,
+  kind,
+  title,
+  body,
+  titleEn,
+  bodyEn,
+  startsAt,
+  place,
+  publishedAt,
+});
+
 /** How many items the office display rotates. */
 export const BOARD_ITEMS = 5;
 
@@ -64,8 +77,8 @@ export function siteFiles(content: SiteContent): SiteFile[] {
   const board = {
     village: content.village.code,
     renderedAt: content.renderedAt,
-    news: content.news.slice(0, BOARD_ITEMS),
-    agenda: content.agenda.slice(0, BOARD_ITEMS),
+    news: content.news.slice(0, BOARD_ITEMS).map(shown),
+    agenda: content.agenda.slice(0, BOARD_ITEMS).map(shown),
   };
   return [
     { key: `${prefix}index.html`, body: renderVillagePage(content), contentType: 'text/html; charset=utf-8' },

@@ -13,11 +13,14 @@ const ENTITIES: Readonly<Record<string, string>> = {
 export const esc = (value: string | number): string =>
   String(value).replace(/[&<>"']/g, (char) => ENTITIES[char] ?? char);
 
-/** Whole rupiah with Indonesian digit grouping: 1234567 → "Rp 1.234.567". */
-export const rupiah = (amount: number): string =>
-  `Rp ${Math.round(amount)
+/** Whole rupiah with Indonesian digit grouping: 1234567 → "1.234.567". */
+export const grouped = (amount: number): string =>
+  Math.round(amount)
     .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, '.')}`;
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+
+/** 1234567 → "Rp 1.234.567". */
+export const rupiah = (amount: number): string => `Rp ${grouped(amount)}`;
 
 /** Realised as a share of planned, one decimal, Indonesian comma: "85,3 %"; "–" when nothing was planned. */
 export const percent = (realised: number, planned: number): string =>

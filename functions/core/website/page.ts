@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { budgetChart, budgetRows } from './budget-chart.js';
 import type { PublicItem, SiteContent, StatisticsCell } from './content.js';
-import { esc, percent, rupiah, tanggal, tanggalJam } from './html.js';
+import { esc, grouped, percent, tanggal, tanggalJam } from './html.js';
 import { shownTotal, suppressed, WITHHELD } from './statistics.js';
 
 /**
@@ -24,6 +24,7 @@ export const SITE_CSS =
   '.en,.m{color:#505050}header .en{color:#e8eef5}.m{font-size:.9rem;margin:0}' +
   'table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}caption{text-align:left;font-weight:600}' +
   'th,td{padding:.25rem .4rem;border-bottom:1px solid #d0d0d0;text-align:left}td.n,th.n{text-align:right}' +
+  '.s{font-size:.85rem}svg{max-width:100%}figure{margin:0}' +
   '.none{background:#f3f3f3;padding:.75rem;border-left:4px solid #8a8a8a}' +
   '.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;color:#000;padding:.5rem}' +
   'footer{margin:2rem 0;font-size:.9rem}';
@@ -94,17 +95,18 @@ function statisticsTable(captionId: string, captionEn: string, cells: readonly S
 function budgetSection(content: SiteContent): string {
   const { budget } = content;
   if (!budget) return noData('APBDes belum diterbitkan', 'the village budget is not published yet');
+  // Three columns fit a 360 px screen: the planned and realised amounts share one, one above the other.
   const rows = budgetRows(budget)
     .map(
       (row) =>
-        `<tr><th scope="row">${esc(row.label)}</th><td class="n">${esc(rupiah(row.planned))}</td><td class="n">${esc(rupiah(row.realised))}</td><td class="n">${esc(percent(row.realised, row.planned))}</td></tr>`,
+        `<tr><th scope="row">${esc(row.label)}</th><td class="n">${esc(grouped(row.planned))}<br>${esc(grouped(row.realised))}</td><td class="n">${esc(percent(row.realised, row.planned))}</td></tr>`,
     )
     .join('');
   return (
     `<p>${esc(budget.version)} ${esc(budget.year)}${budget.realisedUpTo ? ` · ${both(`realisasi s.d. ${tanggal(budget.realisedUpTo)}`, `realised up to ${budget.realisedUpTo}`)}` : ''}</p>` +
     `<figure>${budgetChart(budget)}</figure>` +
-    `<table><caption>${both('Anggaran dan realisasi', 'Planned and realised')}</caption><thead><tr><th scope="col">${both('Pos', 'Item')}</th>` +
-    `<th scope="col" class="n">${both('Anggaran', 'Planned')}</th><th scope="col" class="n">${both('Realisasi', 'Realised')}</th><th scope="col" class="n">%</th></tr></thead>` +
+    `<table class="s"><caption>${both('Anggaran dan realisasi (Rp)', 'Planned and realised (IDR)')}</caption><thead><tr><th scope="col">${both('Pos', 'Item')}</th>` +
+    `<th scope="col" class="n">${both('Anggaran', 'Planned')}<br>${both('Realisasi', 'Realised')}</th><th scope="col" class="n">%</th></tr></thead>` +
     `<tbody>${rows}</tbody></table>`
   );
 }
