@@ -43,8 +43,11 @@ const asBundled = (value: string) =>
     })
     .join('');
 
-/** Handlers that use what is asked about: the population registry, the letter renderer. */
-const USES_POPULATION = ['issueNikActivation', 'unlinkNik'];
+/**
+ * Handlers that use what is asked about: the population registry (NIK activation), the letter renderer; the
+ * routes that render a village's website count the register's residents for its statistics.
+ */
+const USES_POPULATION = ['issueNikActivation', 'unlinkNik', 'putVillage', 'publishNews', 'publishAgenda'];
 const DRAWS_LETTERS = ['reissueDocument'];
 /** The OpenAPI route documents every route: it is the one that carries the whole table. */
 const DOCUMENTS_THE_TABLE = 'getOpenApi';
