@@ -99,6 +99,17 @@ function needFindings(stack: DesaDigitalStack): Record<Extract<ResourceNeed, str
     'staff:manage': [],
     'staff:read': [],
     'pseudonym:key': [],
+    'site:publish': [
+      iam5(
+        `Resource::${arnOf(stack.web.sites)}/desa/*`,
+        "CDK bucket grant (PutObject) on the village sites bucket's desa/ prefix only: one file per page of each " +
+          'village, whose keys are only known at run time.',
+      ),
+      iam5(
+        'Action::s3:Abort*',
+        'Part of the same CDK PutObject grant on the sites bucket (aborting uploads).',
+      ),
+    ],
   };
 }
 
@@ -233,6 +244,13 @@ export function acknowledgeNagFindings(stack: DesaDigitalStack): void {
       'Only CloudFront reads the site bucket (origin access control), and CloudFront logs every viewer ' +
       'request to the web access log bucket; writes come from the deployment only (CloudTrail). It holds ' +
       'the public front end, no personal data.',
+  });
+
+  acknowledge(web.sites, {
+    id: 'AwsSolutions-S1',
+    reason:
+      'Only CloudFront reads the village sites bucket (origin access control), and CloudFront logs every ' +
+      'viewer request; its objects are public pages rendered by the publishing functions, no personal data.',
   });
 
   // The web front end's CDN.

@@ -83,6 +83,7 @@ export class DesaDigitalStack extends Stack {
       signingKey: signing.key,
       userPool: identity.userPool,
       pseudonymKey: pseudonyms.key,
+      sites: { bucket: web.sites, baseUrl: web.url },
     });
     // A reissued letter carries the same QR link to the public verification page as a first issue.
     api.functions[reissueDocument.id]?.function.addEnvironment('PUBLIC_BASE_URL', web.url);

@@ -8,6 +8,7 @@ const AUDIT_PARTITIONS: Record<AuditTargetKind, string> = {
   person: 'PERSON',
   document: 'DOC',
   budget: 'BUDGET',
+  site: 'SITE',
 };
 
 /**
@@ -34,7 +35,9 @@ const AUDIT_PARTITIONS: Record<AuditTargetKind, string> = {
  * - document by hash   pk DOCHASH#<sha256>    sk META   (an uploaded PDF is found by its SHA-256)
  * - letter counter     pk COUNTER#<village>#<year>#<scope>  sk SEQUENCE;  void numbers sk VOID#<seq>
  * - idempotency        pk IDEM#<subject>#<key>      sk META (expires after a day)
- * - audit entry        pk <the record's own pk: REQ#…, VILLAGE#…, STAFF#…, PERSON#…, DOC#…>  sk AUDIT#<at>#<id>
+ * - site item          pk SITE#<village>      sk NEWS#<id> | AGENDA#<id>  (the village website's news and agenda,
+ *                      drafts and published; one small partition per village, read whole by a site render)
+ * - audit entry        pk <the record's own pk: REQ#…, VILLAGE#…, STAFF#…, PERSON#…, DOC#…, SITE#…>  sk AUDIT#<at>#<id>
  * - tracking code      pk TRACK#<tracking code>  sk META   (→ request id; written with the request, unique)
  * - person's requests  pk PERSON#<sha256 of 'nik:'+NIK>  sk REQ#<id>  (every NIK in a request's data; the
  *                      key holds a hash, never the NIK)
@@ -134,6 +137,11 @@ export const keys = {
     pk: `LAWREG#${regency}`,
     sk: `${village}#${year}#${type}#${String(n).padStart(4, '0')}#${id}`,
   }),
+  siteItem: (village: string, kind: 'news' | 'agenda', id: string) => ({
+    pk: `SITE#${village}`,
+    sk: `${kind === 'news' ? 'NEWS' : 'AGENDA'}#${id}`,
+  }),
+  site: (village: string) => `SITE#${village}`,
   /** An audit entry lives in its record's partition, so it is written in the same transaction as the change. */
   /** A budget year's partition, and where its versions and realisation start (after its audit entries). */
   budgetYear: (village: string, year: number) => ({ pk: `BUDGET#${village}#${year}`, from: 'REALISATION#' }),

@@ -1,6 +1,8 @@
 import { villageDirectory } from '../adapters/dynamo-villages.js';
 import { systemClock } from '../adapters/env.js';
+import { siteRenderDeps } from '../adapters/website.js';
 import { onboardVillage } from '../core/villages/tenants.js';
+import { renderVillageSite } from '../core/website/publish-site.js';
 import { apiHandler } from './http.js';
 import { putVillage } from './tenant-routes.js';
 
@@ -11,5 +13,7 @@ export const handler = apiHandler(putVillage, async ({ actor, params, body }) =>
     params.code,
     body,
   );
+  // A new village has its website at once (empty but valid); a changed one shows the change.
+  await renderVillageSite(siteRenderDeps(), village.code);
   return { status: created ? 201 : 200, body: village };
 });

@@ -88,7 +88,7 @@ export interface RouteDefinition {
 
 /**
  * The single table's partition key prefixes (functions/adapters/keys.ts): what `dynamodb:LeadingKeys` can
- * tell apart. Audit entries live in their record's partition (REQ#, VILLAGE#, STAFF#, PERSON#, DOC#).
+ * tell apart. Audit entries live in their record's partition (REQ#, VILLAGE#, STAFF#, PERSON#, DOC#, SITE#).
  */
 export type TablePartition =
   | 'REQ#'
@@ -107,7 +107,8 @@ export type TablePartition =
   | 'DIGEST#'
   | 'LAW#'
   | 'LAWREG#'
-  | 'BUDGET#';
+  | 'BUDGET#'
+  | 'SITE#';
 
 /** The single table's secondary indexes (lib/constructs/data.ts TABLE_INDEXES). */
 export type TableIndex = 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4' | 'gsi5';
@@ -152,6 +153,8 @@ export const TABLE_NEEDS = {
    * look-ups, and notifications in the outbox with their delivery state.
    */
   requestWrites: { table: ['PutItem', 'UpdateItem'], partitions: ['REQ#'] },
+  /** A village website render's transparency sections: its adopted budget and its latest legal products. */
+  siteTransparency: { table: ['Query'], partitions: ['BUDGET#', 'LAWREG#'] },
 } as const satisfies Record<string, TableNeed>;
 
 /**
@@ -183,4 +186,9 @@ export type ResourceNeed =
    * once per cold start; env PSEUDONYM_KEY_ID. The API wrapper loads the key before the handler runs; the
    * notifier loads it itself (every 'notify' function needs it: messages are counted per destination).
    */
-  | 'pseudonym:key';
+  | 'pseudonym:key'
+  /**
+   * Render village websites (functions/core/website): s3:PutObject under desa/ in the sites bucket; env
+   * SITES_BUCKET, and PUBLIC_BASE_URL (the CloudFront origin) for the feeds' absolute links.
+   */
+  | 'site:publish';

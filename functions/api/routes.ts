@@ -33,6 +33,7 @@ import {
   villageView,
 } from './schemas.js';
 import { TENANT_ROUTES } from './tenant-routes.js';
+import { WEBSITE_ROUTES } from './website-routes.js';
 
 /**
  * `const x = pure(() => …)`: a declaration a bundle leaves out when the handler does not use it (esbuild
@@ -565,6 +566,7 @@ export const ROUTES: readonly RouteDefinition[] = pure(() => [
   ...TENANT_ROUTES, // villages as tenants (issue 4): onboarding a village and its staff
   ...PRIVACY_ROUTES, // privacy (issue 4): data-subject exports for the data-protection officer
   ...LEGAL_ROUTES, // legal products (issue 12): drafts through the approval chain, the public register, JDIHN
+  ...WEBSITE_ROUTES, // the village website (issue 12): news and agenda, drafted and published
   ...CITIZEN_ROUTES, // citizen channels (issue 4, item 5): NIK linking, tracking without an account
   ...BUDGET_ROUTES, // the village budget (issue 12, item 2): APBDes, realisation, the art. 72 report
 ]);

@@ -1,5 +1,5 @@
 import { villageCodeParams } from './console-schemas.js';
-import type { RouteDefinition } from './route-types.js';
+import { type RouteDefinition, TABLE_NEEDS } from './route-types.js';
 import { errorAnswer, staffBody, staffView, villageBody, villageRecord } from './schemas.js';
 
 /**
@@ -27,11 +27,15 @@ export const putVillage = pure(
       rows: 'village-onboarding',
       entry: 'functions/api/put-village.ts',
       summary:
-        'Onboards a village (or replaces its record): name, district and regency, address, who signs its letters, letter code, numbering and the regency services it offers. Live at once, without a deploy.',
+        'Onboards a village (or replaces its record): name, district and regency, address, who signs its letters, letter code, numbering and the regency services it offers. Live at once, without a deploy; its website (/desa/{code}/) is rendered at once.',
       tags: ['tenants'],
       needs: [
         // The village (VILLAGE# META, also its directory entry on gsi2) and its audit entries.
         { table: ['GetItem', 'PutItem'], partitions: ['VILLAGE#'] },
+        // Its website, rendered at once: its published news and agenda (SITE#), the files (sites bucket).
+        { table: ['Query'], partitions: ['SITE#'] },
+        TABLE_NEEDS.siteTransparency,
+        'site:publish',
       ],
       params: villageCodeParams,
       body: villageBody,

@@ -92,6 +92,8 @@ export interface ServiceResources {
   readonly userPool?: IUserPool;
   /** The KMS HMAC key behind NIK and contact pseudonyms (need 'pseudonym:key'). */
   readonly pseudonymKey?: IKey;
+  /** The villages' websites bucket and the origin it is served from (need 'site:publish'). */
+  readonly sites?: { readonly bucket: IBucket; readonly baseUrl: string };
 }
 
 /**
@@ -195,7 +197,8 @@ export class ServiceFunction extends Construct {
    * Grants what `needs` asks for, and only that, and tells the handler where to find it through environment
    * variables (TABLE_NAME, DOCUMENTS_BUCKET, STATE_MACHINE_ARN; NOTIFY_DELIVERY, SENDER_EMAIL for 'notify';
    * SIGNING_KEY_ID, the key's ARN, for 'documents:sign' and 'documents:verify'; USER_POOL_ID for
-   * 'staff:manage' and 'staff:read'; PSEUDONYM_KEY_ID for 'pseudonym:key').
+   * 'staff:manage' and 'staff:read'; PSEUDONYM_KEY_ID for 'pseudonym:key'; SITES_BUCKET and PUBLIC_BASE_URL
+   * for 'site:publish').
    * Throws when a needed resource is missing.
    */
   bind(resources: ServiceResources): this {
@@ -258,6 +261,13 @@ export class ServiceFunction extends Construct {
         case 'staff:read':
           this.userPool(resources).grant(fn, ...STAFF_READ_ACTIONS);
           break;
+        case 'site:publish': {
+          const sites = this.required(resources.sites, 'sites bucket');
+          sites.bucket.grantPut(fn, 'desa/*');
+          this.function.addEnvironment('SITES_BUCKET', sites.bucket.bucketName);
+          this.function.addEnvironment('PUBLIC_BASE_URL', sites.baseUrl);
+          break;
+        }
         case 'pseudonym:key': {
           const key = this.required(resources.pseudonymKey, 'pseudonym key');
           this.function.addEnvironment('PSEUDONYM_KEY_ID', key.keyArn);

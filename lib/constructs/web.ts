@@ -4,7 +4,11 @@ import type { IHttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   AllowedMethods,
   CachePolicy,
+  Function as CloudFrontFunction,
   Distribution,
+  FunctionCode,
+  FunctionEventType,
+  FunctionRuntime,
   HeadersFrameOption,
   HeadersReferrerPolicy,
   HttpVersion,
@@ -21,6 +25,7 @@ import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { ORIGIN_VERIFY_HEADER } from '../../functions/api/actor.js';
+import { SITE_CSP } from '../../functions/core/website/page.js';
 import { buildWeb, WEB_ROOT } from '../../scripts/build-web.js';
 
 export interface WebProps {
@@ -62,6 +67,11 @@ export interface WebProps {
  */
 export class Web extends Construct {
   readonly bucket: Bucket;
+  /**
+   * The villages' pre-rendered websites (functions/core/website), served at /desa/*: written by the functions
+   * that publish (need 'site:publish'), never by a deploy, so a deploy's pruning cannot touch them.
+   */
+  readonly sites: Bucket;
   /** CloudFront standard logs (every viewer request), kept 90 days. */
   readonly accessLogs: Bucket;
   readonly distribution: Distribution;
@@ -76,6 +86,13 @@ export class Web extends Construct {
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
 
     this.bucket = new Bucket(this, 'Site', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy,
+    });
+    this.sites = new Bucket(this, 'VillageSites', {
       blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
       encryption: BucketEncryption.S3_MANAGED,
       enforceSSL: true,
@@ -113,7 +130,7 @@ export class Web extends Construct {
       "frame-ancestors 'none'",
       'upgrade-insecure-requests',
     ].join('; ');
-    const headers = (name: string, cacheControl?: string) =>
+    const headers = (name: string, cacheControl?: string, policy = csp) =>
       new ResponseHeadersPolicy(this, name, {
         comment: `Desa Digital web: security headers${cacheControl ? `, Cache-Control ${cacheControl}` : ''}`,
         securityHeadersBehavior: {
@@ -129,7 +146,7 @@ export class Web extends Construct {
             override: true,
           },
           xssProtection: { protection: false, override: true },
-          contentSecurityPolicy: { contentSecurityPolicy: csp, override: true },
+          contentSecurityPolicy: { contentSecurityPolicy: policy, override: true },
         },
         customHeadersBehavior: {
           customHeaders: [
@@ -146,6 +163,18 @@ export class Web extends Construct {
     const pages = headers('PageHeaders', 'no-cache');
     const assets = headers('AssetHeaders', 'public, max-age=31536000, immutable');
     const apiHeaders = headers('ApiHeaders'); // the API sets its own Cache-Control (no-store for personal data)
+    // A village site runs no script and loads nothing: its one inline style is allowed by its hash. Its
+    // Cache-Control comes from the object (a minute, adapters/website.ts), so a publish shows within a minute.
+    const siteHeaders = headers('VillageSiteHeaders', undefined, `${SITE_CSP}; upgrade-insecure-requests`);
+    // S3 (REST, origin access control) has no index documents: /desa/<code>/ is served from …/index.html.
+    const siteIndex = new CloudFrontFunction(this, 'VillageSiteIndex', {
+      comment: 'Desa Digital: /desa/<code>/ → /desa/<code>/index.html',
+      runtime: FunctionRuntime.JS_2_0,
+      code: FunctionCode.fromInline(
+        "function handler(event) { var r = event.request; if (r.uri.endsWith('/')) r.uri += 'index.html'; " +
+          "else if (/^\\/desa\\/[0-9.]+$/.test(r.uri)) r.uri += '/index.html'; return r; }",
+      ),
+    });
 
     const site = S3BucketOrigin.withOriginAccessControl(this.bucket);
     const api = new HttpOrigin(`${props.api.apiId}.execute-api.${region}.amazonaws.com`, {
@@ -188,6 +217,15 @@ export class Web extends Construct {
           cachePolicy: CachePolicy.CACHING_OPTIMIZED,
           responseHeadersPolicy: assets,
           compress: true,
+        },
+        '/desa/*': {
+          origin: S3BucketOrigin.withOriginAccessControl(this.sites),
+          viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+          allowedMethods: AllowedMethods.ALLOW_GET_HEAD,
+          cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+          responseHeadersPolicy: siteHeaders,
+          compress: true,
+          functionAssociations: [{ function: siteIndex, eventType: FunctionEventType.VIEWER_REQUEST }],
         },
         '/v1/*': apiBehavior,
         '/openapi.json': apiBehavior,

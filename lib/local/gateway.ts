@@ -8,6 +8,7 @@ import { createLocalJWKSet, jwtVerify } from 'jose';
 import { DEMO_CLIENTS } from '../../config/demo-clients.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../../config/demo-users.js';
 import type { RouteDefinition } from '../../functions/api/route-types.js';
+import { SITE_CSP } from '../../functions/core/website/page.js';
 import { ACCESS_TOKEN_SECONDS, type IdTokenUser, type LocalIssuer } from './issuer.js';
 
 /**
@@ -29,11 +30,22 @@ export interface GatewayOptions {
   readonly users: () => LocalUserDirectory;
   readonly webRoot: string;
   /**
+   * Reads a file of the villages' websites (the sites bucket, served at /desa/* as CloudFront does in AWS).
+   * @default - /desa/* is not served
+   */
+  readonly sites?: (key: string) => Promise<SiteObject | undefined>;
+  /**
    * False while the runtime behind the gateway is still starting (the gateway listens first: its address is
    * part of the configuration): API and local calls are then answered 503 with Retry-After, not run against
    * a half-configured runtime.
    */
   readonly ready: () => boolean;
+}
+
+export interface SiteObject {
+  readonly body: Uint8Array;
+  readonly contentType: string;
+  readonly cacheControl?: string;
 }
 
 export interface LocalUserDirectory {
@@ -118,6 +130,9 @@ async function handle(
     return send(res, 503, STARTING);
   }
   if (url.pathname.startsWith('/local/')) return localEndpoints(options, method, url, req, res);
+  if (options.sites && url.pathname.startsWith('/desa/') && (method === 'GET' || method === 'HEAD')) {
+    return serveSite(options.sites, url.pathname, res);
+  }
   // The front end's runtime config: in AWS the stack writes it next to the site (Cognito); here, the local issuer.
   if (url.pathname === '/config.json' && (method === 'GET' || method === 'HEAD')) {
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-cache' });
@@ -414,6 +429,26 @@ async function serveStatic(webRoot: string, pathname: string, res: ServerRespons
   } catch {
     send(res, 404, { message: 'Not Found' });
   }
+}
+
+/**
+ * A village website's file, as CloudFront serves /desa/* in AWS: a directory (or a bare village code) is its
+ * index.html (the CloudFront function in lib/constructs/web.ts), with the pages' CSP.
+ */
+async function serveSite(read: NonNullable<GatewayOptions['sites']>, pathname: string, res: ServerResponse) {
+  const path = decode(pathname);
+  const key = (
+    path.endsWith('/') ? `${path}index.html` : /^\/desa\/[0-9.]+$/.test(path) ? `${path}/index.html` : path
+  ).slice(1);
+  const file = key.split('/').includes('..') ? undefined : await read(key);
+  if (!file) return send(res, 404, { message: 'Not Found' });
+  res.writeHead(200, {
+    'content-type': file.contentType,
+    'cache-control': file.cacheControl ?? 'no-cache',
+    'content-security-policy': SITE_CSP,
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(file.body);
 }
 
 function send(res: ServerResponse, status: number, body: unknown) {

@@ -2,18 +2,25 @@ import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
+import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DEMO_USERS } from '../../config/demo-users.js';
+import { demoSiteItems } from '../../config/site-demo.js';
 import { DEMO_VILLAGES } from '../../config/villages.js';
 import { DynamoBudgetStore } from '../../functions/adapters/dynamo-budgets.js';
 import { DynamoDocumentRegistry } from '../../functions/adapters/dynamo-document-registry.js';
 import { DynamoLegalProductStore } from '../../functions/adapters/dynamo-legal-products.js';
+import { DynamoSiteItems } from '../../functions/adapters/dynamo-site-items.js';
 import { DynamoVillageDirectory } from '../../functions/adapters/dynamo-villages.js';
 import { systemClock } from '../../functions/adapters/env.js';
 import { ensureLocalPseudonymKey } from '../../functions/adapters/pseudonym-key.js';
 import { S3DocumentStore } from '../../functions/adapters/s3-document-store.js';
+import { siteRenderDeps } from '../../functions/adapters/website.js';
 import { ORIGIN_VERIFY_ENV } from '../../functions/api/actor.js';
 import type { ResourceNeed } from '../../functions/api/route-types.js';
 import { ROUTES } from '../../functions/api/routes.js';
+import type { Actor } from '../../functions/core/identity/roles.js';
+import { auditEntry } from '../../functions/core/privacy/audit.js';
+import { renderVillageSite } from '../../functions/core/website/publish-site.js';
 import type { ReconcileSummary } from '../../functions/workflow/reconcile.js';
 import type { ReminderDigestSummary } from '../../functions/workflow/reminder-digest.js';
 import { SCHEDULED_JOBS } from '../../functions/workflow/scheduled-jobs.js';
@@ -25,7 +32,7 @@ import { seedDemoBudgets } from './demo-budgets.js';
 import { seedDemoLegalProducts } from './demo-legal-products.js';
 import { ensureTableFromTemplate, startDynamoDbLocal } from './dynamodb.js';
 import { type FaultProxy, type ProxiedService, runAsCaller, startFaultProxy } from './fault-proxy.js';
-import { createGateway } from './gateway.js';
+import { createGateway, type SiteObject } from './gateway.js';
 import { createLocalIssuer, type LocalIssuer } from './issuer.js';
 import { invokeLambda, loadLambda } from './lambda.js';
 import { onFreePort } from './net.js';
@@ -136,6 +143,7 @@ export type SynthesizedTemplate = Parameters<typeof ensureTableFromTemplate>[1];
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const TABLE_NAME = 'desa-digital';
 const BUCKET = 'desa-digital-documents';
+const SITES_BUCKET = 'desa-digital-sites';
 const REGION = 'ap-southeast-3';
 const USER_POOL_ID = `${REGION}_DesaLocal`;
 
@@ -169,6 +177,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       );
     };
     let ready = false;
+    let readSite: ((key: string) => Promise<SiteObject | undefined>) | undefined;
     const gateway = createGateway({
       ready: () => ready,
       routes: ROUTES,
@@ -182,6 +191,10 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         return identity;
       },
       webRoot: options.webRoot ?? buildWeb(join(dataDir, 'web')).outdir,
+      sites: (key) => {
+        if (!readSite) throw new Error('sites bucket not ready');
+        return readSite(key);
+      },
     });
     const url = await listen(gateway, options.port);
     stops.push(() => closeServer(gateway));
@@ -194,7 +207,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     log('starting DynamoDB Local, s3rver and the local user pool');
     const [dynamo, s3, cognito] = await Promise.all([
       onFreePort((port) => startDynamoDbLocal(join(dataDir, 'dynamodb'), port)),
-      onFreePort((port) => startS3(join(dataDir, 's3'), port, BUCKET)),
+      onFreePort((port) => startS3(join(dataDir, 's3'), port, BUCKET, [SITES_BUCKET])),
       startLocalCognito({
         dataDir: join(dataDir, 'cognito'),
         userPoolId: USER_POOL_ID,
@@ -262,6 +275,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       S3_FORCE_PATH_STYLE: 'true',
       TABLE_NAME,
       DOCUMENTS_BUCKET: BUCKET,
+      SITES_BUCKET,
       STATE_MACHINE_ARN: machine.stateMachineArn,
       PUBLIC_BASE_URL: url,
       POWERTOOLS_DEV: 'true',
@@ -305,6 +319,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       villages: directory,
       clock: systemClock,
     });
+    readSite = siteReader(env.AWS_ENDPOINT_URL_S3, SITES_BUCKET);
+    log("seeding demo news and agenda, rendering the demo villages' websites");
+    await seedVillageSites(DEMO_VILLAGES.map((village) => village.code));
 
     // A stage's timer runs from when the workflow enters it, while the task's function runs: a cold import
     // (seconds here, with TypeScript compiled on the fly) would eat into the short deadlines of a scaled
@@ -344,6 +361,48 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     await stop();
     throw error;
   }
+}
+
+/**
+ * The demo villages' websites: Tampo's and Sawoo's news and agenda (config/site-demo.ts), then every demo
+ * village rendered, as onboarding renders a new one (the same render use case and adapters).
+ */
+async function seedVillageSites(codes: readonly string[]): Promise<void> {
+  const now = new Date();
+  const seeder: Actor = { subject: 'local-seed', name: 'Demo data', roles: [], areas: [] };
+  const items = new DynamoSiteItems(TABLE_NAME);
+  await Promise.all(
+    demoSiteItems(now).map((item) =>
+      items.create(item, auditEntry(seeder, 'site.seed', { kind: 'site', id: item.villageCode }, now)),
+    ),
+  );
+  const deps = siteRenderDeps();
+  for (let start = 0; start < codes.length; start += 6) {
+    await Promise.all(codes.slice(start, start + 6).map((code) => renderVillageSite(deps, code)));
+  }
+}
+
+/** The gateway's view of the sites bucket (s3rver), as CloudFront reads it through its origin in AWS. */
+function siteReader(endpoint: string, bucket: string) {
+  const client = new S3Client({
+    endpoint,
+    region: REGION,
+    forcePathStyle: true,
+    credentials: S3RVER_CREDENTIALS,
+  });
+  return async (key: string): Promise<SiteObject | undefined> => {
+    try {
+      const object = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+      return {
+        body: await (object.Body?.transformToByteArray() ?? new Uint8Array()),
+        contentType: object.ContentType ?? 'application/octet-stream',
+        ...(object.CacheControl ? { cacheControl: object.CacheControl } : {}),
+      };
+    } catch (error) {
+      if ((error as Error).name === 'NoSuchKey') return undefined;
+      throw error;
+    }
+  };
 }
 
 /** What each function may do to the table: its route's, task's or job's declared needs, by handler module. */

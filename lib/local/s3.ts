@@ -17,10 +17,15 @@ const CORS = `<CORSConfiguration>
   </CORSRule>
 </CORSConfiguration>`;
 
+/**
+ * `bucket` is the documents bucket (CORS for the browser's presigned uploads); `otherBuckets` are created
+ * plain (the village sites bucket, read only by the gateway here as by CloudFront in AWS).
+ */
 export async function startS3(
   dir: string,
   port: number,
   bucket: string,
+  otherBuckets: readonly string[] = [],
 ): Promise<{ endpoint: string; stop: () => Promise<void> }> {
   await mkdir(dir, { recursive: true });
   const server = new S3rver({
@@ -29,7 +34,10 @@ export async function startS3(
     directory: dir,
     silent: true,
     // As the documents bucket in AWS (lib/constructs/data.ts): the web front end POSTs attachments to it.
-    configureBuckets: [{ name: bucket, configs: [CORS] }],
+    configureBuckets: [
+      { name: bucket, configs: [CORS] },
+      ...otherBuckets.map((name) => ({ name, configs: [] })),
+    ],
   });
   await server.run();
   return { endpoint: `http://127.0.0.1:${port}`, stop: () => server.close() };

@@ -57,6 +57,31 @@ describeInBrowser('the office display and the portal budget', () => {
     await context.close();
   });
 
+  it("rotates the village website's published news and agenda too", async () => {
+    // Prepare: Tampo's demo news and agenda are published (config/site-demo.ts)
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'id-ID' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${runtime.url}/display.html?village=${TAMPO}&seconds=60`);
+    await page.getByText('Persyaratan', { exact: true }).waitFor();
+    // Act: step through the slides as a remote would
+    const seen = new Set<string>();
+    for (let step = 0; step < 12 && seen.size < 2; step++) {
+      await page.keyboard.press('ArrowRight');
+      const kind = await page.locator('.slide .kind').textContent();
+      if (kind === 'Berita desa' || kind === 'Agenda kegiatan') {
+        seen.add(kind);
+        if (kind === 'Agenda kegiatan') {
+          await expect(page.getByText(/Balai Dusun Krajan/).isVisible()).resolves.toBe(true);
+        }
+      }
+    }
+    // Assess
+    expect([...seen].sort()).toEqual(['Agenda kegiatan', 'Berita desa']);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('serves the portal in at most 100 KB (compressed) on first load, and all of it from the same origin', async () => {
     // Prepare: what the browser fetches to show the first page
     const context = await browser.newContext({ viewport: { width: 360, height: 780 } });

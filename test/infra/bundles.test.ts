@@ -43,9 +43,13 @@ const asBundled = (value: string) =>
     })
     .join('');
 
-/** Handlers that use what is asked about: the population registry, the letter renderer. */
-const USES_POPULATION = ['issueNikActivation', 'unlinkNik'];
-const DRAWS_LETTERS = ['reissueDocument'];
+/**
+ * Handlers that use what is asked about: the population registry (NIK activation), the letter renderer; the
+ * routes that render a village's website count the register's residents for its statistics.
+ */
+const USES_POPULATION = ['issueNikActivation', 'unlinkNik', 'putVillage', 'publishNews', 'publishAgenda'];
+/** Routes that draw a PDF: a reissued letter, the budget's art. 72 report. */
+const DRAWS_LETTERS = ['reissueDocument', 'getBudgetReportPdf'];
 /** The OpenAPI route documents every route: it is the one that carries the whole table. */
 const DOCUMENTS_THE_TABLE = 'getOpenApi';
 

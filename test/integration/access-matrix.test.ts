@@ -262,12 +262,43 @@ const CASES: Record<string, RouteCase> = {
     fixture: 'village',
     call: (t) => ({ path: `/v1/villages/${t.village}/budgets/2026/reports/1/pdf` }),
   },
+  draftNews: {
+    fixture: 'village',
+    call: (t) => ({
+      path: `/v1/villages/${t.village}/news`,
+      body: { title: 'Uji matriks', body: 'Berita uji' },
+    }),
+  },
+  publishNews: { fixture: 'village', call: async (t) => publishPath(t.village ?? TAMPO, 'news') },
+  draftAgenda: {
+    fixture: 'village',
+    call: (t) => ({ path: `/v1/villages/${t.village}/agenda`, body: SAMPLE_AGENDA }),
+  },
+  publishAgenda: { fixture: 'village', call: async (t) => publishPath(t.village ?? TAMPO, 'agenda') },
   reissueDocument: {
     fixture: 'issued',
     changes: true,
     call: (t) => ({ path: `/v1/documents/${t.documentId}/reissue`, body: { reason: 'Salah ketik alamat' } }),
   },
 };
+
+const SAMPLE_AGENDA = {
+  title: 'Rapat uji matriks',
+  body: 'Agenda uji',
+  startsAt: '2030-01-06T09:00:00+07:00',
+  place: 'Balai desa',
+};
+
+/** A fresh draft of the village's operator, and the path that publishes it. */
+async function publishPath(village: Village, kind: 'news' | 'agenda'): Promise<Call> {
+  const body = kind === 'news' ? { title: 'Uji matriks', body: 'Berita uji' } : SAMPLE_AGENDA;
+  const drafted = await (await as(operatorOf[village])).post<{ id: string }>(
+    `/v1/villages/${village}/${kind}`,
+    body,
+  );
+  if (drafted.status !== 201) throw new Error(`draft refused: ${JSON.stringify(drafted.body)}`);
+  return { path: `/v1/villages/${village}/${kind}/${drafted.body.id}/publish` };
+}
 
 /** A living resident of each demo village, as the population register knows them (and their KTP says). */
 const residentOf: Record<Village, { nik: string; name: string }> = {

@@ -17,6 +17,9 @@ export type PopulationIndex = ReadonlyMap<string, RegisteredPerson>;
  */
 export const shippedPopulation = once(() => indexByNik(dataset as unknown as PopulationDataset));
 
+/** The day the shipped population describes (ages are counted on it). */
+export const POPULATION_AS_OF: string = (dataset as unknown as PopulationDataset).asOf;
+
 export function indexByNik(population: PopulationDataset): PopulationIndex {
   const index = new Map<string, RegisteredPerson>();
   for (const household of population.households) {

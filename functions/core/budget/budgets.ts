@@ -91,7 +91,7 @@ const changedMeanwhile = () =>
     ),
   );
 
-const latestAdopted = (versions: readonly Budget[]) =>
+export const latestAdopted = (versions: readonly Budget[]) =>
   [...versions].reverse().find((v) => v.status === 'adopted');
 
 export interface BudgetInput {

@@ -8,7 +8,7 @@ import type { Actor } from '../identity/roles.js';
  * updates or deletes them. A request's own events (its timeline) are audit entries too: they carry the
  * same who/role/area/origin.
  */
-export type AuditTargetKind = 'request' | 'village' | 'staff' | 'person' | 'document' | 'budget';
+export type AuditTargetKind = 'request' | 'village' | 'staff' | 'person' | 'document' | 'budget' | 'site';
 
 export interface AuditEntry {
   readonly id: string;

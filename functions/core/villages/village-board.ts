@@ -25,7 +25,7 @@ export async function villageBoard(villages: VillageDirectory, code: string) {
 }
 
 /** Read defensively: older village records have no announcements. */
-function announcementsOf(village: Village): LocalizedText[] {
+export function announcementsOf(village: Village): LocalizedText[] {
   const value = (village as { announcements?: unknown }).announcements;
   if (!Array.isArray(value)) return [];
   return value.filter(

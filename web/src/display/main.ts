@@ -11,12 +11,15 @@ import type { Service, VillageBoard } from '../shared/types.js';
 /**
  * Office display mode for the waiting-room TV (Smart Kampung's "TV LCD" showing the requirements for each
  * letter and the village's activities): /display.html?village=<code>[&seconds=15][&lang=en]. Rotates one
- * slide per service (its requirements, target time and steps) and one per announcement; refreshes its data
+ * slide per service (its requirements, target time and steps), one per announcement, and one per item of the
+ * village website's news and agenda (its board.json, rendered when they are published); refreshes its data
  * every ten minutes and keeps showing the last data if the connection drops.
  */
 const t = translator({
   requirements: ['Persyaratan', 'Requirements'],
   announcement: ['Pengumuman', 'Announcement'],
+  news: ['Berita desa', 'Village news'],
+  agenda: ['Agenda kegiatan', 'Coming event'],
   optional: ['(bila ada)', '(if any)'],
   target: ['Target selesai {time}', 'Ready within {time}'],
   steps: ['Alur: {steps}', 'Steps: {steps}'],
@@ -43,7 +46,23 @@ interface Slide {
   readonly body: HTMLElement;
 }
 
+/** The village website's display board (functions/core/website/feeds.ts siteFiles): published items only. */
+interface SiteBoardItem {
+  readonly kind: 'news' | 'agenda';
+  readonly title: string;
+  readonly body: string;
+  readonly titleEn?: string;
+  readonly startsAt?: string;
+  readonly place?: string;
+  readonly publishedAt: string;
+}
+interface SiteBoard {
+  readonly news: readonly SiteBoardItem[];
+  readonly agenda: readonly SiteBoardItem[];
+}
+
 let board: VillageBoard | undefined;
+let siteBoard: SiteBoard = { news: [], agenda: [] };
 let services: Service[] = [];
 let index = 0;
 let paused = false;
@@ -57,6 +76,9 @@ async function load(code: string): Promise<void> {
     ]);
     board = nextBoard;
     services = allServices.filter((service) => nextBoard.services.includes(service.code));
+    // A static file beside the village's site: a village whose site is not rendered yet simply has none.
+    const site = await fetch(`/desa/${encodeURIComponent(code)}/board.json`).catch(() => undefined);
+    if (site?.ok) siteBoard = (await site.json()) as SiteBoard;
   } catch (error) {
     if (!board) mount(main, h('p', { class: 'pick', role: 'alert' }, errorText(error)));
   }
@@ -94,12 +116,29 @@ function slides(): Slide[] {
     kind: t('announcement'),
     body: h('div', null, h('p', { class: 'announcement' }, tx(announcement))),
   }));
-  // Announcements are interleaved so they come round often.
+  const when = (item: SiteBoardItem) =>
+    new Intl.DateTimeFormat(lang() === 'id' ? 'id-ID' : 'en-GB', {
+      dateStyle: 'full',
+      ...(item.kind === 'agenda' ? { timeStyle: 'short' } : {}),
+      timeZone: 'Asia/Jakarta',
+    }).format(new Date(item.kind === 'agenda' && item.startsAt ? item.startsAt : item.publishedAt));
+  const siteSlides = [...siteBoard.news, ...siteBoard.agenda].map((item) => ({
+    kind: t(item.kind),
+    body: h(
+      'div',
+      null,
+      h('h2', null, lang() === 'en' && item.titleEn ? item.titleEn : item.title),
+      h('p', { class: 'facts' }, when(item), item.place ? ` · ${item.place}` : ''),
+      h('p', { class: 'announcement' }, item.body.length > 280 ? `${item.body.slice(0, 279)}…` : item.body),
+    ),
+  }));
+  // Announcements, news and agenda are interleaved with the services so they come round often.
+  const notices = [...announcementSlides, ...siteSlides];
   const all: Slide[] = [];
-  const longest = Math.max(serviceSlides.length, announcementSlides.length);
+  const longest = Math.max(serviceSlides.length, notices.length);
   for (let i = 0; i < longest; i++) {
     if (serviceSlides[i]) all.push(serviceSlides[i] as Slide);
-    if (announcementSlides[i]) all.push(announcementSlides[i] as Slide);
+    if (notices[i]) all.push(notices[i] as Slide);
   }
   return all;
 }

@@ -1,0 +1,4 @@
+import { draftHandler } from './website-handlers.js';
+import { draftNews } from './website-routes.js';
+
+export const handler = draftHandler(draftNews, 'news');

@@ -1,0 +1,4 @@
+import { publishHandler } from './website-publish.js';
+import { publishAgenda } from './website-routes.js';
+
+export const handler = publishHandler(publishAgenda, 'agenda');
