@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLIENTS, type DemoClient } from '../../config/demo-clients.js';
+import { DEMO_LEGAL_PRODUCTS } from '../../config/demo-legal-products.js';
 import { DEMO_USERS, type DemoUser } from '../../config/demo-users.js';
 import { DEMO_VILLAGES } from '../../config/villages.js';
 import type { RouteDefinition, RowRule } from '../../functions/api/route-types.js';
@@ -11,7 +12,7 @@ import { approveThroughChain, type RequestState, settled, submit } from '../supp
 import { SAWOO, TAMPO } from '../support/fixtures.js';
 import { ApiClient, type ApiResponse, signInMachine, startTestRuntime } from '../support/runtime.js';
 import { sampleApplication } from '../support/samples.js';
-import { attachAll, SAMPLE_PDF } from '../support/uploads.js';
+import { attachAll, SAMPLE_PDF, upload } from '../support/uploads.js';
 
 // Heavy: budgets that hold when other test runs share the two cores (test/support/budgets.ts).
 heavyTestFile();
@@ -68,6 +69,8 @@ interface RouteCase {
 }
 
 const sku = findService('SKU');
+const demoLegalProductOf = (village: Village | undefined) =>
+  DEMO_LEGAL_PRODUCTS.find((product) => product.villageCode === village)?.id ?? '';
 const skuRequirement = sku.requirements[0]?.code ?? 'ktp';
 const citizenOf: Record<Village, string> = { [TAMPO]: 'warga.tampo', [SAWOO]: 'warga.sawoo' };
 const operatorOf: Record<Village, string> = { [TAMPO]: 'operator.tampo', [SAWOO]: 'operator.sawoo' };
@@ -262,6 +265,37 @@ const CASES: Record<string, RouteCase> = {
     fixture: 'village',
     call: (t) => ({ path: `/v1/villages/${t.village}/budgets/2026/reports/1/pdf` }),
   },
+  // Legal products: the secretary drafts a decree (with its PDF); anyone reads the demo Perdes APBDes 2026.
+  draftLegalProduct: {
+    fixture: 'village',
+    call: async (t, p) => {
+      const drafts = p.user?.role === 'village_secretary' && covers(p.user, t.village);
+      const uploadId = drafts
+        ? await upload(p.client, 'KEPKADES', 'rancangan', SAMPLE_PDF, 'application/pdf', t.village)
+        : '01JD7X3M4N5P6Q7R8S9T0V1W2X'; // refused before any file is looked at
+      return {
+        path: `/v1/villages/${t.village}/legal-products`,
+        body: {
+          type: 'kepkades',
+          data: sampleApplication('KEPKADES'),
+          attachments: [{ requirementCode: 'rancangan', uploadId }],
+        },
+      };
+    },
+  },
+  listLegalProducts: {
+    fixture: 'village',
+    call: (t) => ({ path: `/v1/villages/${t.village}/legal-products?type=perdes` }),
+  },
+  getLegalProduct: {
+    fixture: 'village',
+    call: (t) => ({ path: `/v1/legal-products/${demoLegalProductOf(t.village)}` }),
+  },
+  getLegalProductText: {
+    fixture: 'village',
+    call: (t) => ({ path: `/v1/legal-products/${demoLegalProductOf(t.village)}/text` }),
+  },
+  getJdihnFeed: { fixture: 'none', call: () => ({ path: '/v1/regencies/35.10/jdihn/document.json' }) },
   draftNews: {
     fixture: 'village',
     call: (t) => ({
