@@ -131,7 +131,13 @@ function parseJsonBody(event: Event): unknown {
       text('Badan permintaan kosong; kirim JSON.', 'The request body is empty; send JSON.'),
     );
   }
-  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  return parseJsonText(
+    event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body,
+  );
+}
+
+/** JSON text as a body: a 400 naming the body when it does not parse. */
+export function parseJsonText(raw: string): unknown {
   try {
     return JSON.parse(raw);
   } catch {

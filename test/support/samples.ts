@@ -1,6 +1,5 @@
 import { findService } from '../../functions/core/catalog/index.js';
-import { letterFields } from '../../functions/core/catalog/letter-fields.js';
-import { formatIndonesianDate } from '../../functions/core/documents/template.js';
+import { printedValues } from '../../functions/core/documents/issue-document.js';
 
 /**
  * One complete, valid application per regency service, as a citizen of Tampo (35.10.06.2001, Cluring,
@@ -730,17 +729,5 @@ export const TAMPO_PLACES = { village: 'Tampo', district: 'Cluring', regency: 'B
  * The values a service's letter is filled with for its sample, as the issued letter shows them: place
  * names, dates in Indonesian, choices by their Indonesian label, '-' for an optional field left empty.
  */
-export function sampleLetterValues(code: string): Record<string, string> {
-  const service = findService(code);
-  const data = { ...SAMPLE_RECORDS[code], ...sampleApplication(code) };
-  const values: Record<string, string> = { ...TAMPO_PLACES };
-  for (const field of letterFields(service)) {
-    const value = data[field.name];
-    if (value === undefined) values[field.name] = '-';
-    else if (field.type === 'date') values[field.name] = formatIndonesianDate(String(value));
-    else if (field.type === 'choice') {
-      values[field.name] = field.choices?.find((choice) => choice.value === value)?.label.id ?? String(value);
-    } else values[field.name] = String(value);
-  }
-  return values;
-}
+export const sampleLetterValues = (code: string): Record<string, string> =>
+  printedValues(findService(code), { ...SAMPLE_RECORDS[code], ...sampleApplication(code) }, TAMPO_PLACES);

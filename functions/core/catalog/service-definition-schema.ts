@@ -406,7 +406,7 @@ const SUBJECT_FIELD_TYPES = {
 /** A condition names a choice field of the form and only values that field offers. */
 function conditionIssues({ fields }: ServiceDefinition, when: StageCondition, at: string): FieldIssue[] {
   const field = fields.find((candidate) => candidate.name === when.field);
-  if (!field || field.type !== 'choice') {
+  if (field?.type !== 'choice') {
     return [
       issue(
         `${at}.field`,

@@ -165,21 +165,32 @@ async function pinLetterNumber(
   return mustGet(deps.requests, request.id);
 }
 
-/** The template's values as a person reads them: dates in Indonesian, choices by their label. */
+/** A request's letter values: its form, and what deciders recorded and a publication drew (letter-fields.ts). */
 function letterValues(
   service: ServiceDefinition,
   request: ServiceRequest,
   village: Village,
 ): Record<string, string> {
-  const values: Record<string, string> = {
-    village: village.name,
-    district: village.district.name,
-    regency: village.regency.name,
-  };
-  // What deciders recorded and a publication drew, beside the form (catalog/letter-fields.ts).
   const recorded = Object.assign({}, ...Object.values(request.records ?? {})) as Record<string, unknown>;
+  return printedValues(
+    service,
+    { ...recorded, ...request.data },
+    { village: village.name, district: village.district.name, regency: village.regency.name },
+  );
+}
+
+/**
+ * The template's values as a person reads them: place names, dates in Indonesian, choices by their label,
+ * '-' for an optional value left empty.
+ */
+export function printedValues(
+  service: ServiceDefinition,
+  data: Readonly<Record<string, unknown>>,
+  places: Readonly<Record<'village' | 'district' | 'regency', string>>,
+): Record<string, string> {
+  const values: Record<string, string> = { ...places };
   for (const field of letterFields(service)) {
-    const value = request.data[field.name] ?? recorded[field.name];
+    const value = data[field.name];
     if (value === undefined) values[field.name] = '-';
     else if (field.type === 'date') values[field.name] = formatIndonesianDate(String(value));
     else if (field.type === 'choice') {

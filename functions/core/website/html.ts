@@ -1,3 +1,5 @@
+import { formatIndonesianDate } from '../documents/template.js';
+
 /**
  * Escaping for the pre-rendered pages and feeds: every value that came from a person (news, agenda, the
  * village record) goes through `esc` before it reaches HTML or XML, text and attributes alike.
@@ -26,26 +28,8 @@ export const rupiah = (amount: number): string => `Rp ${grouped(amount)}`;
 export const percent = (realised: number, planned: number): string =>
   planned > 0 ? `${((realised / planned) * 100).toFixed(1).replace('.', ',')} %` : '–';
 
-const MONTHS = [
-  'Januari',
-  'Februari',
-  'Maret',
-  'April',
-  'Mei',
-  'Juni',
-  'Juli',
-  'Agustus',
-  'September',
-  'Oktober',
-  'November',
-  'Desember',
-];
-
 /** A day as Indonesians write it, in Western Indonesian Time: "5 Mei 2026". */
-export function tanggal(iso: string): string {
-  const day = wib(iso);
-  return `${day.getUTCDate()} ${MONTHS[day.getUTCMonth()]} ${day.getUTCFullYear()}`;
-}
+export const tanggal = (iso: string): string => formatIndonesianDate(iso);
 
 /** A day and time in WIB: "5 Mei 2026, 09.00 WIB". */
 export function tanggalJam(iso: string): string {
