@@ -1,9 +1,10 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { LegalProduct } from '../core/legal/legal-products.js';
-import type { LegalProductStore } from '../core/legal/ports.js';
+import type { LegalEntryOutcome, LegalProductStore } from '../core/legal/ports.js';
+import type { AuditEntry } from '../core/privacy/audit.js';
 import { once } from './clients.js';
-import { dynamo, partitionPrefix, queryAll } from './dynamo-client.js';
+import { auditPut } from './dynamo-audit.js';
+import { dynamo, isConditionFailure, partitionPrefix, queryAll } from './dynamo-client.js';
 import { fromItem } from './dynamo-request-store.js';
 import { requiredEnv } from './env.js';
 import { keys } from './keys.js';
@@ -13,7 +14,10 @@ export const legalProductStore = once(() => new DynamoLegalProductStore(required
 /** A regency's feed is read in pages of this many entries (each a few KB at most). */
 const FEED_PAGE = 200;
 
-/** The register entry by its id (LAW#) and its copy in the regency's register (LAWREG#), always written together. */
+/**
+ * The register entry by its id (LAW#) and its copy in the regency's register (LAWREG#), always written
+ * together; a new entry also claims its numbers (LAWNO#), so no two products of a village share one.
+ */
 export class DynamoLegalProductStore implements LegalProductStore {
   constructor(private readonly tableName: string) {}
 
@@ -24,20 +28,35 @@ export class DynamoLegalProductStore implements LegalProductStore {
     return result.Item ? fromItem<LegalProduct>(result.Item) : undefined;
   }
 
-  async create(product: LegalProduct): Promise<boolean> {
+  async create(product: LegalProduct, audit?: AuditEntry): Promise<LegalEntryOutcome> {
+    const claim = (scope: string, n: number) => ({
+      Put: {
+        TableName: this.tableName,
+        Item: { ...keys.legalNumber(product.villageCode, scope, product.year, n), id: product.id },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    });
+    const items = [
+      ...this.entryItems(product, 'attribute_not_exists(pk)'),
+      claim(product.type, product.number),
+      ...(product.gazette ? [claim(product.gazette.kind, product.gazette.number)] : []),
+      ...(audit ? [{ Put: auditPut(this.tableName, audit) }] : []),
+    ];
     try {
-      await this.write(product, 'attribute_not_exists(pk)');
-      return true;
+      await dynamo().send(new TransactWriteCommand({ TransactItems: items }));
+      return 'created';
     } catch (error) {
-      if (error instanceof TransactionCanceledException) {
-        if (error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed') return false;
-      }
+      if (isConditionFailure(error, 0)) return 'exists';
+      if (isConditionFailure(error, 2)) return 'number-taken';
+      if (product.gazette && isConditionFailure(error, 3)) return 'gazette-number-taken';
       throw error;
     }
   }
 
   async replace(product: LegalProduct): Promise<void> {
-    await this.write(product, 'attribute_exists(pk)');
+    await dynamo().send(
+      new TransactWriteCommand({ TransactItems: this.entryItems(product, 'attribute_exists(pk)') }),
+    );
   }
 
   async listVillage(villageCode: string): Promise<LegalProduct[]> {
@@ -65,7 +84,8 @@ export class DynamoLegalProductStore implements LegalProductStore {
     };
   }
 
-  private async write(product: LegalProduct, condition: string): Promise<void> {
+  /** The entry by its id (on a condition) and its copy in the regency's register. */
+  private entryItems(product: LegalProduct, condition: string) {
     const entry = keys.legalRegisterEntry(
       product.regencyCode,
       product.villageCode,
@@ -74,19 +94,15 @@ export class DynamoLegalProductStore implements LegalProductStore {
       product.number,
       product.id,
     );
-    await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: this.tableName,
-              Item: { ...keys.legalProduct(product.id), ...product },
-              ConditionExpression: condition,
-            },
-          },
-          { Put: { TableName: this.tableName, Item: { ...entry, ...product } } },
-        ],
-      }),
-    );
+    return [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.legalProduct(product.id), ...product },
+          ConditionExpression: condition,
+        },
+      },
+      { Put: { TableName: this.tableName, Item: { ...entry, ...product } } },
+    ];
   }
 }

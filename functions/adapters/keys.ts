@@ -9,6 +9,7 @@ const AUDIT_PARTITIONS: Record<AuditTargetKind, string> = {
   document: 'DOC',
   budget: 'BUDGET',
   site: 'SITE',
+  legal: 'LAW',
 };
 
 /**
@@ -52,6 +53,9 @@ const AUDIT_PARTITIONS: Record<AuditTargetKind, string> = {
  *                      One partition per hour for the whole deployment, read once by the hourly job: an hour
  *                      takes as many writes as there are reminders in it, far below a partition's limit.
  * - legal product      pk LAW#<id>            sk META   (the register entry, by the id of its draft's request)
+ * - legal number       pk LAWNO#<village>#<type or gazette>#<year>  sk N#<number>  (→ the product holding it:
+ *                      claimed with the entry, so a number drawn by the chain and one typed for an older
+ *                      product can never be the same)
  * - regency register   pk LAWREG#<regency>    sk <village>#<year>#<type>#<number, 4 digits>#<id>  (a copy of
  *                      each entry, written in the same transaction: one Query lists a village's products or
  *                      the regency's JDIHN feed. Legal products are tens per village and year, so a regency's
@@ -126,6 +130,10 @@ export const keys = {
   }),
   legalProduct: (id: string) => ({ pk: `LAW#${id}`, sk: 'META' }),
   legalRegister: (regency: string) => `LAWREG#${regency}`,
+  legalNumber: (village: string, scope: string, year: number, n: number) => ({
+    pk: `LAWNO#${village}#${scope}#${year}`,
+    sk: `N#${String(n).padStart(4, '0')}`,
+  }),
   legalRegisterEntry: (
     regency: string,
     village: string,

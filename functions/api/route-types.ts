@@ -107,6 +107,7 @@ export type TablePartition =
   | 'DIGEST#'
   | 'LAW#'
   | 'LAWREG#'
+  | 'LAWNO#'
   | 'BUDGET#'
   | 'SITE#';
 

@@ -38,7 +38,7 @@ export const WORKFLOW_TASKS = {
       { table: ['GetItem', 'PutItem'], partitions: ['DIGEST#'] },
       // A publication stage (core/approvals/publication.ts): the legal products register, its copy in the
       // regency's register, and the village's numbers (drawn, or voided after a lost race).
-      { table: ['GetItem', 'PutItem'], partitions: ['LAW#', 'LAWREG#'] },
+      { table: ['GetItem', 'PutItem'], partitions: ['LAW#', 'LAWREG#', 'LAWNO#'] },
       { table: ['PutItem', 'UpdateItem'], partitions: ['COUNTER#'] },
       // A Perdes on the APBDes adopts that year's latest draft (core/budget/adoption.ts).
       { table: ['Query', 'UpdateItem'], partitions: ['BUDGET#'] },

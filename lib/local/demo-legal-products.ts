@@ -52,7 +52,8 @@ export async function seedDemoLegalProducts(deps: {
     };
     const pdf = await signedText(citation(product).id, demo.abstract);
     await deps.files.put(objectKey, pdf, sha256Hex(pdf));
-    await deps.legalProducts.create({ ...product, text: { objectKey, size: pdf.length } });
+    const outcome = await deps.legalProducts.create({ ...product, text: { objectKey, size: pdf.length } });
+    if (outcome !== 'created') throw new Error(`Demo legal product ${demo.id}: ${outcome}`);
   }
 }
 

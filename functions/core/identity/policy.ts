@@ -225,7 +225,7 @@ function atCounterOf(actor: Actor, villageCode: string): boolean {
 }
 
 /** The village secretary drafts the office's own documents (regulations): ServiceDefinition.audience 'office'. */
-function draftsFor(actor: Actor, villageCode: string): boolean {
+export function draftsFor(actor: Actor, villageCode: string): boolean {
   return actor.roles.includes('village_secretary') && actorCoversVillage(actor, villageCode);
 }
 

@@ -6,6 +6,7 @@ import { ValidationError } from '../shared/errors.js';
 import { text } from '../shared/text.js';
 import { adoptedBudgetYear, LEGAL_TYPE_DEFINITIONS, type LegalType } from './legal-types.js';
 import type { BudgetAdoption, LegalProductStore } from './ports.js';
+import { assertTargets } from './targets.js';
 
 export interface LegalDraftInput {
   readonly type: LegalType;
@@ -26,25 +27,7 @@ export async function draftLegalProduct(
   idempotencyKey?: string,
 ): Promise<{ request: ServiceRequest; replayed: boolean }> {
   await assertBudgetToAdopt(deps.budgets, villageCode, input);
-  for (const field of ['amends', 'revokes'] as const) {
-    const target = input.data[field];
-    if (typeof target !== 'string') continue;
-    const existing = await deps.legalProducts.get(target);
-    if (!existing || existing.villageCode !== villageCode || existing.status === 'dicabut') {
-      throw new ValidationError(
-        text(
-          `data.${field}: ${target} bukan produk hukum yang berlaku di desa ini.`,
-          `data.${field}: ${target} is not a legal product in force in this village.`,
-        ),
-        [
-          {
-            field: `data.${field}`,
-            message: text('produk hukum tidak ditemukan', 'no such legal product in force'),
-          },
-        ],
-      );
-    }
-  }
+  await assertTargets(deps.legalProducts, villageCode, input.data);
   return submitRequest(
     deps,
     actor,

@@ -1,10 +1,18 @@
+import type { AuditEntry } from '../privacy/audit.js';
 import type { LegalProduct } from './legal-products.js';
+
+/**
+ * How writing a new entry went. Its numbers are claimed with it, so no two products of a village share one:
+ * 'number-taken' / 'gazette-number-taken' when another product holds that number (one entered as it was set
+ * before the village used Desa Digital); 'exists' when this id was written first by another delivery.
+ */
+export type LegalEntryOutcome = 'created' | 'exists' | 'number-taken' | 'gazette-number-taken';
 
 /** The public register of a regency's village legal products (functions/adapters/dynamo-legal-products.ts). */
 export interface LegalProductStore {
   get(id: string): Promise<LegalProduct | undefined>;
-  /** Writes a new entry unless one exists for the id; false when it does (another delivery wrote it first). */
-  create(product: LegalProduct): Promise<boolean>;
+  /** Writes a new entry and claims its numbers, all or nothing; with the audit entry of a person's entry. */
+  create(product: LegalProduct, audit?: AuditEntry): Promise<LegalEntryOutcome>;
   /** Rewrites an existing entry (more of its chain recorded, or amended or revoked by a later one). */
   replace(product: LegalProduct): Promise<void>;
   /** A village's entries, every one (a village sets tens a year). */

@@ -1,7 +1,7 @@
 import type { Register } from '../approvals/publication.js';
 import type { DocumentRegistry, RequestStore, VillageDirectory } from '../shared/ports.js';
 import { villageFor } from '../villages/places.js';
-import { affected, type LegalNumbers, legalProductOf, numberingYear } from './legal-products.js';
+import { type LegalNumbers, legalProductOf, numberingYear } from './legal-products.js';
 import {
   adoptedBudgetYear,
   GAZETTE_NAMES,
@@ -9,6 +9,7 @@ import {
   legalTypeOfService,
 } from './legal-types.js';
 import type { BudgetAdoption, LegalProductStore } from './ports.js';
+import { applyToTargets } from './targets.js';
 
 export interface LegalRegisterDeps {
   readonly legalProducts: LegalProductStore;
@@ -46,17 +47,29 @@ export function legalRegister(deps: LegalRegisterDeps): Register {
         await deps.legalProducts.replace(product);
         return recordsOf(product.number, product.year, product.enactedOn, product.gazette, village.name);
       }
-      const numbers = await draw(deps, village.code, definition, numberingYear(events, definition, now));
-      const product = legalProductOf(request, events, village, definition, numbers, undefined, now);
-      if (!(await deps.legalProducts.create(product))) {
-        // Another delivery of this step wrote the entry first: its numbers stand, these are voided.
-        await voidNumbers(deps, village.code, definition, numbers, request.id);
-        return this.publish(request, service, now);
+      const year = numberingYear(events, definition, now);
+      let numbers = await draw(deps, village.code, definition, year);
+      let product = legalProductOf(request, events, village, definition, numbers, undefined, now);
+      for (let attempt = 1; ; attempt++) {
+        const outcome = await deps.legalProducts.create(product);
+        if (outcome === 'created') break;
+        if (outcome === 'exists') {
+          // Another delivery of this step wrote the entry first: its numbers stand, these are voided.
+          await voidNumbers(deps, village.code, definition, numbers, request.id);
+          return this.publish(request, service, now);
+        }
+        if (attempt >= NUMBER_ATTEMPTS) {
+          throw new Error(`No free ${outcome} for ${request.id} after ${attempt} draws`);
+        }
+        // An older product entered with its own number holds this one (no gap: it is used): draw the next.
+        const next = (scope: string) => deps.registry.nextSequence(village.code, year, scopeOf(scope));
+        numbers =
+          outcome === 'number-taken'
+            ? { ...numbers, number: await next(definition.type) }
+            : { ...numbers, gazetteNumber: await next(definition.gazette ?? '') };
+        product = legalProductOf(request, events, village, definition, numbers, undefined, now);
       }
-      for (const target of [product.amends, product.revokes]) {
-        const existing = target ? await deps.legalProducts.get(target) : undefined;
-        if (existing) await deps.legalProducts.replace(affected(existing, product, now));
-      }
+      await applyToTargets(deps.legalProducts, product, now);
       const budgetYear = adoptedBudgetYear(definition.type, product.topic, product.budgetYear);
       if (budgetYear) await deps.budgets.adopt(village.code, budgetYear, product.id);
       return recordsOf(product.number, product.year, product.enactedOn, product.gazette, village.name);
@@ -65,6 +78,9 @@ export function legalRegister(deps: LegalRegisterDeps): Register {
 }
 
 const scopeOf = (what: string) => `LAW-${what}`;
+
+/** Numbers held by older products entered by hand are skipped; this many in a row means something is wrong. */
+const NUMBER_ATTEMPTS = 50;
 
 async function draw(
   deps: LegalRegisterDeps,

@@ -8,7 +8,15 @@ import type { Actor } from '../identity/roles.js';
  * updates or deletes them. A request's own events (its timeline) are audit entries too: they carry the
  * same who/role/area/origin.
  */
-export type AuditTargetKind = 'request' | 'village' | 'staff' | 'person' | 'document' | 'budget' | 'site';
+export type AuditTargetKind =
+  | 'request'
+  | 'village'
+  | 'staff'
+  | 'person'
+  | 'document'
+  | 'budget'
+  | 'site'
+  | 'legal';
 
 export interface AuditEntry {
   readonly id: string;

@@ -145,7 +145,7 @@ describe('the legal register as a publication stage', () => {
     },
   ];
 
-  function setup(options: { createLoses?: boolean } = {}) {
+  function setup(options: { createLoses?: boolean; taken?: readonly number[] } = {}) {
     const stored = new Map<string, LegalProduct>();
     const drawn: string[] = [];
     const voided: string[] = [];
@@ -155,11 +155,13 @@ describe('the legal register as a publication stage', () => {
         if (options.createLoses) {
           // Another delivery of the step wrote the entry first, with its own number.
           stored.set(entry.id, { ...entry, number: 41 });
-          return false;
+          return 'exists';
         }
-        if (stored.has(entry.id)) return false;
+        if (stored.has(entry.id)) return 'exists';
+        // Numbers 1 and 2 of the year are held by decrees entered as they were set before.
+        if (options.taken?.includes(entry.number)) return 'number-taken';
         stored.set(entry.id, entry);
-        return true;
+        return 'created';
       },
       replace: async (entry) => void stored.set(entry.id, entry),
       listVillage: async () => [...stored.values()],
@@ -191,6 +193,14 @@ describe('the legal register as a publication stage', () => {
     expect(again).toEqual(first);
     expect(drawn).toEqual(['LAW-kepkades/2026']);
     expect(stored.get(request.id)).toMatchObject({ number: 1, enactedOn: '2026-12-02', enactedBy: 'Suwebi' });
+  });
+
+  it('skips numbers older decrees entered by hand hold, without voiding them', async () => {
+    const { register, drawn, voided } = setup({ taken: [1, 2] });
+    const published = await register.publish(request, kepkades, NOW);
+    expect(published).toMatchObject({ regulationNumber: 3 });
+    expect(drawn).toEqual(['LAW-kepkades/2026', 'LAW-kepkades/2026', 'LAW-kepkades/2026']);
+    expect(voided).toEqual([]);
   });
 
   it('voids the number it drew when another delivery published first, and answers with that one', async () => {
