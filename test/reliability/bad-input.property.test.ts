@@ -41,13 +41,19 @@ const STACK_TRACE = [
 
 type Sent = { readonly status: number; readonly text: string };
 
-/** The citizens' and staff's bodies, generated from the routes' zod schemas (see generators.ts). */
-const servicesWithVillages = SERVICE_CATALOG.map((service) => ({
-  service,
-  villages: DEMO_VILLAGES.filter((village) => village.services.includes(service.code)).map(
-    (village) => village.code,
-  ),
-})).filter(({ villages }) => villages.length > 0);
+/**
+ * The citizens' and staff's bodies, generated from the routes' zod schemas (see generators.ts). The office's own
+ * services (legal products, audience 'office') are drafted by the village secretary, not by the citizen who
+ * sends these: the e2e legal products test covers them.
+ */
+const servicesWithVillages = SERVICE_CATALOG.filter((service) => service.audience !== 'office')
+  .map((service) => ({
+    service,
+    villages: DEMO_VILLAGES.filter((village) => village.services.includes(service.code)).map(
+      (village) => village.code,
+    ),
+  }))
+  .filter(({ villages }) => villages.length > 0);
 
 const validSubmission = fc.constantFrom(...servicesWithVillages).chain(({ service, villages }) =>
   fc.record({

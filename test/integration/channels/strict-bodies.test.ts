@@ -16,6 +16,9 @@ const PARAMS: Record<string, string> = {
   attachmentId: '01J0000000000000000000000B',
   code: TAMPO,
   serviceCode: 'OLAHRAGA',
+  regencyCode: '35.10',
+  year: '2026',
+  semester: '1',
 };
 
 const JSON_BODY_ROUTES = ROUTES.filter((route) => route.body !== undefined);
