@@ -2,6 +2,7 @@ import { villageCodeParams } from './console-schemas.js';
 import {
   jdihnFeed,
   legalDraftBody,
+  legalExistingBody,
   legalProduct,
   legalProductList,
   legalProductParams,
@@ -68,6 +69,38 @@ export const draftLegalProduct = pure(
         400: errorAnswer('Invalid draft, missing draft text, or an unknown product to amend or revoke'),
         403: errorAnswer('Not the secretary of this village'),
         404: errorAnswer('Unknown village'),
+      },
+    }) as const satisfies RouteDefinition,
+);
+
+export const enterExistingLegalProduct = pure(
+  () =>
+    ({
+      id: 'enterExistingLegalProduct',
+      method: 'POST',
+      path: '/v1/villages/{code}/legal-products/existing',
+      access: ['village_secretary'],
+      rows: 'village',
+      entry: 'functions/api/enter-existing-legal-product.ts',
+      summary:
+        'The village secretary enters a legal product the village set before it used Desa Digital, with the numbers and dates its signed text shows and the signed PDF; it goes straight into the public register and the JDIHN feed. A number the village already holds for that type and year is refused.',
+      tags: ['legal-products'],
+      needs: [
+        // What it amends or revokes, the entry, its regency copy and its numbers' claims, in one transaction.
+        REGISTER_READ,
+        { table: ['PutItem'], partitions: ['LAW#', 'LAWREG#', 'LAWNO#'] },
+        // The village (its name and head) and its own service definitions (the form's fields).
+        { table: ['GetItem'], partitions: ['VILLAGE#'] },
+        'uploads:accept',
+      ],
+      params: villageCodeParams,
+      body: legalExistingBody,
+      responses: {
+        201: { description: 'Entered in the register', schema: legalProduct },
+        400: errorAnswer('Invalid form, numbers or dates, or no signed text'),
+        403: errorAnswer('Not the secretary of this village'),
+        404: errorAnswer('Unknown village'),
+        409: errorAnswer('The village already holds this number for this type and year'),
       },
     }) as const satisfies RouteDefinition,
 );
@@ -150,5 +183,13 @@ export const getJdihnFeed = pure(
 );
 
 export const LEGAL_ROUTES = pure(
-  () => [draftLegalProduct, listLegalProducts, getLegalProduct, getLegalProductText, getJdihnFeed] as const,
+  () =>
+    [
+      draftLegalProduct,
+      enterExistingLegalProduct,
+      listLegalProducts,
+      getLegalProduct,
+      getLegalProductText,
+      getJdihnFeed,
+    ] as const,
 );

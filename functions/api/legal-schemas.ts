@@ -28,6 +28,29 @@ export const legalDraftBody = pure(() =>
     .check(z.meta({ id: 'LegalProductDraft' })),
 );
 
+const calendarDate = pure(() =>
+  z.iso.date().check(z.describe('A date as YYYY-MM-DD, as the signed text shows it')),
+);
+const registerNumber = pure(() => z.int().check(z.minimum(1), z.maximum(9999)));
+
+/** A product the village set before Desa Digital, entered with its own numbers and dates (its signed text). */
+export const legalExistingBody = pure(() =>
+  z
+    .strictObject({
+      type: z.enum(LEGAL_TYPES),
+      /** The same form as a draft (title, topic, subject, abstract; amends / revokes / budgetYear). */
+      data: z.record(z.string().check(z.maxLength(40)), z.unknown()),
+      number: registerNumber,
+      year: z.int().check(z.minimum(1945), z.maximum(2100)),
+      enactedOn: calendarDate,
+      gazetteNumber: z.optional(registerNumber),
+      promulgatedOn: z.optional(calendarDate),
+      /** The signed text (requirement `naskah-ditetapkan`, PDF), uploaded first via POST /v1/uploads. */
+      attachments: z.array(attachmentInput).check(z.minLength(1), z.maxLength(1)),
+    })
+    .check(z.meta({ id: 'ExistingLegalProduct' })),
+);
+
 export const legalSearchQuery = pure(() =>
   z.strictObject({
     type: z.optional(z.enum(LEGAL_TYPES)),

@@ -318,6 +318,62 @@ describe('a village legal product, end to end', () => {
     expect(revoked.body.items.map((item) => item.id)).toEqual([first]);
   });
 
+  it('enters a regulation the village set before, with its own numbers; a number the village holds is refused, writing nothing', async () => {
+    const signedText = () =>
+      upload(secretary, 'PERDES', 'naskah-ditetapkan', SIGNED_TEXT, 'application/pdf', TAMPO);
+    const body = async (extra: Record<string, unknown> = {}) => ({
+      type: 'perdes',
+      data: {
+        title: 'Badan Usaha Milik Desa Tampo Makmur',
+        topic: 'lainnya',
+        subject: 'BADAN USAHA MILIK DESA',
+        abstract: 'Pendirian BUM Desa Tampo Makmur, anggaran dasar, unit usaha dan penyertaan modal desa.',
+      },
+      number: 4,
+      year: 2019,
+      enactedOn: '2019-06-10',
+      gazetteNumber: 4,
+      promulgatedOn: '2019-06-11',
+      attachments: [{ requirementCode: 'naskah-ditetapkan', uploadId: await signedText() }],
+      ...extra,
+    });
+    const entered = await secretary.post<LegalProductBody>(
+      `/v1/villages/${TAMPO}/legal-products/existing`,
+      await body(),
+    );
+    expect(entered.status, JSON.stringify(entered.body)).toBe(201);
+    expect(entered.body).toMatchObject({ number: 4, year: 2019, status: 'berlaku' });
+    expect(entered.body.gazette).toMatchObject({ number: 4, on: '2019-06-11' });
+    const found = await anonymous().get<{ items: { id: string }[] }>(
+      `/v1/villages/${TAMPO}/legal-products?year=2019&q=bum%20desa`,
+    );
+    expect(found.body.items.map((item) => item.id)).toEqual([entered.body.id]);
+    const feed = await anonymous().get<{ idData: string; noPeraturan: string }[]>(
+      `/v1/regencies/35.10/jdihn/document.json`,
+    );
+    expect(feed.body.find((document) => document.idData === entered.body.id)?.noPeraturan).toBe('4');
+
+    const again = await body({ gazetteNumber: 5, promulgatedOn: '2019-06-12' });
+    const misdated = await body({ number: 5, promulgatedOn: '2019-06-01', gazetteNumber: 5 });
+    await expectNothingWritten(runtime, async () => {
+      const taken = await secretary.post<{ error: { code: string; message: { id: string; en: string } } }>(
+        `/v1/villages/${TAMPO}/legal-products/existing`,
+        again,
+      );
+      expect(taken.status).toBe(409);
+      expect(taken.body.error).toMatchObject({ code: 'LEGAL_NUMBER_TAKEN' });
+      expect(taken.body.error.message.en).toMatch(/No\. 4 of 2019 is already in this village's register/);
+      const early = await secretary.post<{ error: { issues: { field: string }[] } }>(
+        `/v1/villages/${TAMPO}/legal-products/existing`,
+        misdated,
+      );
+      expect(early.status).toBe(400);
+      expect(early.body.error.issues.map((issue) => issue.field)).toContain('promulgatedOn');
+      const byHead = await villageHead.post(`/v1/villages/${TAMPO}/legal-products/existing`, misdated);
+      expect(byHead.status).toBe(403);
+    });
+  });
+
   it('refuses drafts from anyone but the secretary, texts that are not PDFs and revocations of unknown products, writing nothing', async () => {
     const data = {
       title: 'Pungutan Desa atas Pasar Desa',

@@ -75,6 +75,8 @@ const skuRequirement = sku.requirements[0]?.code ?? 'ktp';
 const citizenOf: Record<Village, string> = { [TAMPO]: 'warga.tampo', [SAWOO]: 'warga.sawoo' };
 const operatorOf: Record<Village, string> = { [TAMPO]: 'operator.tampo', [SAWOO]: 'operator.sawoo' };
 const headOf: Record<Village, string> = { [TAMPO]: 'kades.tampo', [SAWOO]: 'kades.sawoo' };
+/** The last number an entered earlier decree took (enterExistingLegalProduct): each call enters a new one. */
+let existingNumber = 0;
 
 const CASES: Record<string, RouteCase> = {
   listServices: { fixture: 'none', call: () => ({ path: '/v1/services' }) },
@@ -279,6 +281,28 @@ const CASES: Record<string, RouteCase> = {
           type: 'kepkades',
           data: sampleApplication('KEPKADES'),
           attachments: [{ requirementCode: 'rancangan', uploadId }],
+        },
+      };
+    },
+  },
+  // An earlier decree entered with its own number: a new number per call, so every allowed call is a 201.
+  enterExistingLegalProduct: {
+    fixture: 'village',
+    call: async (t, p) => {
+      const enters = p.user?.role === 'village_secretary' && covers(p.user, t.village);
+      const uploadId = enters
+        ? await upload(p.client, 'KEPKADES', 'naskah-ditetapkan', SAMPLE_PDF, 'application/pdf', t.village)
+        : '01JD7X3M4N5P6Q7R8S9T0V1W2X'; // refused before any file is looked at
+      existingNumber += 1;
+      return {
+        path: `/v1/villages/${t.village}/legal-products/existing`,
+        body: {
+          type: 'kepkades',
+          data: sampleApplication('KEPKADES'),
+          number: existingNumber,
+          year: 2020,
+          enactedOn: '2020-03-02',
+          attachments: [{ requirementCode: 'naskah-ditetapkan', uploadId }],
         },
       };
     },
