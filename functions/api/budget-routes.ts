@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { PROGRESS } from '../core/budget/realisation.js';
+import { PROGRESS } from '../core/budget/progress.js';
 import { BUDGET_KEEPERS } from '../core/identity/policy.js';
 import type { RouteDefinition, TableNeed } from './route-types.js';
 import { errorAnswer, villageCode } from './schemas.js';

@@ -7,7 +7,8 @@ import { text } from '../shared/text.js';
 import { normaliseText, textProblem } from '../shared/text-rules.js';
 import { villageFor } from '../villages/places.js';
 import { type Budget, parseBudgetRows, type RawRow, versionName } from './budget.js';
-import { type Progress, parseRealisation, type Semester, type SemesterRealisation } from './realisation.js';
+import type { Progress } from './progress.js';
+import { parseRealisation, type Semester, type SemesterRealisation } from './realisation.js';
 import { type BudgetReport, budgetReport } from './report.js';
 import { type BudgetSummary, budgetSummary } from './summary.js';
 

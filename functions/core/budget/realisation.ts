@@ -2,13 +2,12 @@ import type { FieldIssue } from '../shared/errors.js';
 import { text } from '../shared/text.js';
 import { normaliseText, textProblem } from '../shared/text-rules.js';
 import { type Budget, rejectRows, sectionOf, wholeRupiah } from './budget.js';
+import type { Progress } from './progress.js';
 
 /**
  * Realisation per kegiatan per semester (Permendagri 20/2018 art. 68–72), recorded by the village's staff
  * against the adopted budget: what was spent in that semester (not cumulative) and where the activity stands.
  */
-export const PROGRESS = ['belum', 'berjalan', 'selesai', 'batal'] as const;
-export type Progress = (typeof PROGRESS)[number];
 export type Semester = 1 | 2;
 
 export interface ActivityRealisation {

@@ -3,7 +3,7 @@ import { drawLetterhead, loadStyles, MARGIN, type Styles } from '../documents/le
 import { PageFlow } from '../documents/page-flow.js';
 import { type Align, encoderOf, type TextStyle, Typesetter } from '../documents/typesetter.js';
 import { printableOneLine } from '../shared/text-rules.js';
-import type { Progress } from './realisation.js';
+import type { Progress } from './progress.js';
 import type { ActivityReport, BudgetReport } from './report.js';
 
 /**

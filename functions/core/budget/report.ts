@@ -1,12 +1,7 @@
 import type { Village } from '../villages/places.js';
 import { type Budget, versionName } from './budget.js';
-import {
-  activityBudgets,
-  type Progress,
-  realisedBy,
-  type Semester,
-  type SemesterRealisation,
-} from './realisation.js';
+import type { Progress } from './progress.js';
+import { activityBudgets, realisedBy, type Semester, type SemesterRealisation } from './realisation.js';
 import { ACTIVITIES, BIDANG, bidangOf } from './reference.js';
 import { type BudgetSummary, budgetSummary, percentOf } from './summary.js';
 
