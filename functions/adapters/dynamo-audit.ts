@@ -19,24 +19,30 @@ export const auditPut = (tableName: string, entry: AuditEntry) => ({
   ConditionExpression: 'attribute_not_exists(pk)',
 });
 
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
 /**
- * Writes a change (its puts) and the audit entry that describes it in one transaction. Answers the index of
- * the put whose condition failed (nothing was written), or undefined once everything is written.
+ * Writes a change (its puts) and the audit entry that describes it in one transaction, provided the items
+ * `checks` names still hold what the change was decided on. Answers the index of the put or check (puts
+ * first) whose condition failed (nothing was written), or undefined once everything is written.
  */
 export async function putAudited(
   tableName: string,
-  puts: readonly NonNullable<TransactWriteCommandInput['TransactItems']>[number]['Put'][],
+  puts: readonly TransactItem['Put'][],
   audit: AuditEntry,
+  checks: readonly TransactItem['ConditionCheck'][] = [],
 ): Promise<number | undefined> {
+  const conditioned: TransactItem[] = [
+    ...puts.map((put) => ({ Put: put })),
+    ...checks.map((check) => ({ ConditionCheck: check })),
+  ];
   try {
     await dynamo().send(
-      new TransactWriteCommand({
-        TransactItems: [...puts.map((put) => ({ Put: put })), { Put: auditPut(tableName, audit) }],
-      }),
+      new TransactWriteCommand({ TransactItems: [...conditioned, { Put: auditPut(tableName, audit) }] }),
     );
     return undefined;
   } catch (error) {
-    const failed = puts.findIndex((_put, index) => isConditionFailure(error, index));
+    const failed = conditioned.findIndex((_item, index) => isConditionFailure(error, index));
     if (failed < 0) throw error;
     return failed;
   }

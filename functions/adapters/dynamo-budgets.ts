@@ -61,13 +61,27 @@ export class DynamoBudgetStore implements BudgetStore {
     year: number,
     realisation: SemesterRealisation,
     audit: AuditEntry,
-  ): Promise<void> {
+    otherRecordedAt: string | undefined,
+  ): Promise<boolean> {
     const item = {
       ...keys.budgetRealisation(villageCode, year, realisation.semester),
       type: 'BUDGET_REALISATION',
       ...realisation,
     };
-    await putAudited(this.tableName, [{ TableName: this.tableName, Item: item }], audit);
+    const other = {
+      TableName: this.tableName,
+      Key: keys.budgetRealisation(villageCode, year, realisation.semester === 1 ? 2 : 1),
+      ...(otherRecordedAt === undefined
+        ? { ConditionExpression: 'attribute_not_exists(pk)' }
+        : {
+            ConditionExpression: 'recordedAt = :at',
+            ExpressionAttributeValues: { ':at': otherRecordedAt },
+          }),
+    };
+    const failed = await putAudited(this.tableName, [{ TableName: this.tableName, Item: item }], audit, [
+      other,
+    ]);
+    return failed === undefined;
   }
 
   adopt(

@@ -116,7 +116,12 @@ export const putBudgetRealisation = pure(
       summary:
         "Records one semester's realisation per kegiatan of the adopted budget (amount spent in that semester, progress); recording it again replaces it. Both semesters together stay within each kegiatan's budget.",
       tags: ['budget'],
-      needs: [READ_YEAR, WRITE_YEAR],
+      needs: [
+        READ_YEAR,
+        WRITE_YEAR,
+        // The other semester, still as read (both together stay within each kegiatan's budget).
+        { table: ['ConditionCheckItem'], partitions: ['BUDGET#'] },
+      ],
       params: reportParams,
       body: z.strictObject({
         activities: z.array(
@@ -133,7 +138,9 @@ export const putBudgetRealisation = pure(
         400: errorAnswer('An unknown kegiatan, an amount that is not whole rupiah or beyond the budget'),
         403: errorAnswer('Not staff of this village'),
         404: errorAnswer('No budget for that village and year'),
-        409: errorAnswer('The budget is not adopted yet'),
+        409: errorAnswer(
+          "The budget is not adopted yet, or the other semester's realisation changed meanwhile",
+        ),
       },
     }) as const satisfies RouteDefinition,
 );

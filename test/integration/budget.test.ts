@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoBudgetStore } from '../../functions/adapters/dynamo-budgets.js';
 import { systemClock } from '../../functions/adapters/env.js';
@@ -6,6 +7,7 @@ import { parseBudgetRows } from '../../functions/core/budget/budget.js';
 import { adoptBudget, type BudgetYearView } from '../../functions/core/budget/budgets.js';
 import { budgetRowsFromCsv } from '../../functions/core/budget/csv.js';
 import type { BudgetReport } from '../../functions/core/budget/report.js';
+import type { AuditEntry } from '../../functions/core/privacy/audit.js';
 import { ConflictError } from '../../functions/core/shared/errors.js';
 import { heavyTestFile } from '../support/budgets.js';
 import { TAMPO } from '../support/fixtures.js';
@@ -197,6 +199,30 @@ describe('the village budget', () => {
     expect(printed).toContain(rupiah(report.totals.realised));
     expect(printed).toContain(rupiah(report.totals.remaining));
     expect(printed).toContain('Kegiatan yang belum selesai atau batal');
+  });
+
+  it('writes a semester only while the other is as it was read, so two semesters sent at once cannot overspend', async () => {
+    const { realisation } = await store.year(TAMPO, YEAR);
+    const [first, second] = [1, 2].map((semester) =>
+      realisation.find((entry) => entry.semester === semester),
+    );
+    if (!first || !second) throw new Error('both semesters are recorded by the test before');
+    const audit = (): AuditEntry => ({
+      id: randomUUID(),
+      at: new Date().toISOString(),
+      action: 'budget.realisation',
+      target: { kind: 'budget', id: `${TAMPO}#${YEAR}` },
+      actor: { subject: 'test', name: 'Uji', roles: ['operator'], areas: [TAMPO] },
+    });
+    const changed = { ...second, recordedAt: new Date().toISOString() };
+    await expectNothingWritten(runtime, async () => {
+      // Semester 1 read before semester 2 was recorded (nothing then), or at another moment: refused.
+      expect(await store.putRealisation(TAMPO, YEAR, changed, audit(), undefined)).toBe(false);
+      expect(await store.putRealisation(TAMPO, YEAR, changed, audit(), '2000-01-01T00:00:00.000Z')).toBe(
+        false,
+      );
+    });
+    expect(await store.putRealisation(TAMPO, YEAR, changed, audit(), first.recordedAt)).toBe(true);
   });
 
   it('starts the APBDes Perubahan as a new draft once the APBDes is adopted', async () => {

@@ -25,12 +25,18 @@ export interface BudgetStore {
    * the same version while it is still a draft. False when that no longer holds (nothing written).
    */
   putDraft(budget: Budget, replacing: boolean, audit: AuditEntry): Promise<boolean>;
+  /**
+   * Writes a semester's realisation with its audit entry, provided the other semester's is still as it was
+   * read (`otherRecordedAt`; undefined: still not recorded), since both together must stay within the budget.
+   * False when it changed meanwhile (nothing written).
+   */
   putRealisation(
     villageCode: string,
     year: number,
     realisation: SemesterRealisation,
     audit: AuditEntry,
-  ): Promise<void>;
+    otherRecordedAt: string | undefined,
+  ): Promise<boolean>;
   /** Marks a draft version adopted; false when it is not a draft (adopted already, or missing). */
   adopt(
     villageCode: string,
@@ -221,7 +227,15 @@ export async function recordRealisation(
     deps.clock.now(),
     `semester ${semester}`,
   );
-  await deps.budgets.putRealisation(villageCode, year, recorded, audit);
+  if (!(await deps.budgets.putRealisation(villageCode, year, recorded, audit, other?.recordedAt))) {
+    throw new ConflictError(
+      'BUDGET_REALISATION_CHANGED',
+      text(
+        `Realisasi semester ${semester === 1 ? 2 : 1} baru saja diubah orang lain; periksa lalu kirim lagi.`,
+        `Semester ${semester === 1 ? 2 : 1}'s realisation was just changed by someone else; check it and send again.`,
+      ),
+    );
+  }
   return recorded;
 }
 
