@@ -2,6 +2,7 @@ import type { Village } from '../../functions/core/villages/places.js';
 import { DEMO_VILLAGES } from '../villages.js';
 import { DEMO_HOUSEHOLDS } from './demo-households.js';
 import { type NamePools, namePools } from './names.js';
+import { schoolingAndWork } from './schooling-work.js';
 import type {
   BpjsParticipation,
   FamilyRelation,
@@ -74,7 +75,15 @@ function villageHouseholds(village: Village, numbers: NumberRegister): Household
   const scenario = fixed ?? SCENARIOS.map((kind) => scenarioHousehold(context, kind));
   const total = random.int(MIN_HOUSEHOLDS, MAX_HOUSEHOLDS);
   const fillers = Array.from({ length: total - scenario.length }, () => randomHousehold(context));
-  return [...scenario, ...fillers];
+  // Its own stream, so that adding schooling and work left every earlier field of the dataset as it was.
+  const cards = new Random(`${SEED}:${village.code}:schooling-work`);
+  return [...scenario, ...fillers].map((entry) => ({
+    ...entry,
+    members: entry.members.map((resident) => ({
+      ...resident,
+      ...schoolingAndWork(resident, ageOn(resident.birthDate, AS_OF), cards),
+    })),
+  }));
 }
 
 interface VillageContext {

@@ -21,6 +21,35 @@ export type FamilyRelation =
 /** BPJS Kesehatan (JKN) participation: none, PBI (contributions paid by the state), or a paying class. */
 export type BpjsParticipation = 'none' | 'PBI' | '1' | '2' | '3';
 
+/** Pendidikan dalam KK, as SIAK prints it. */
+export type Education =
+  | 'Tidak/Belum Sekolah'
+  | 'Belum Tamat SD/Sederajat'
+  | 'Tamat SD/Sederajat'
+  | 'SLTP/Sederajat'
+  | 'SLTA/Sederajat'
+  | 'Diploma I/II'
+  | 'Akademi/Diploma III/S. Muda'
+  | 'Diploma IV/Strata I';
+
+/** Jenis Pekerjaan, as SIAK prints it (the ones a village's card mostly holds). */
+export type Occupation =
+  | 'Belum/Tidak Bekerja'
+  | 'Mengurus Rumah Tangga'
+  | 'Pelajar/Mahasiswa'
+  | 'Pensiunan'
+  | 'Petani/Pekebun'
+  | 'Buruh Tani/Perkebunan'
+  | 'Peternak'
+  | 'Wiraswasta'
+  | 'Pedagang'
+  | 'Karyawan Swasta'
+  | 'Buruh Harian Lepas'
+  | 'Sopir'
+  | 'Guru'
+  | 'Pegawai Negeri Sipil'
+  | 'Perangkat Desa';
+
 export interface Resident {
   /** 16 digits: district code, birth date DDMMYY (day + 40 for women), 4-digit sequence. */
   readonly nik: string;
@@ -33,6 +62,9 @@ export interface Resident {
   readonly relation: FamilyRelation;
   readonly status: 'alive' | 'deceased';
   readonly bpjs: BpjsParticipation;
+  /** On the family card; the demo households' fixtures leave them to the generator. */
+  readonly education?: Education;
+  readonly occupation?: Occupation;
 }
 
 /** One family card (Kartu Keluarga) and the people on it. */

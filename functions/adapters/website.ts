@@ -38,23 +38,20 @@ export class S3SiteFiles implements SiteFileStore {
 
 /**
  * The synthetic population register's facts about a village (the same data the registry adapters read;
- * see registries/index.ts): sex, birth date, hamlet, alive; education and occupation when it records them.
+ * see registries/index.ts): sex, birth date, hamlet, alive, education and occupation.
  */
 export const shippedResidents: ResidentSource = {
   residentsOf(villageCode) {
     const people = [...shippedPopulation().values()]
       .filter((person) => person.household.villageCode === villageCode)
-      .map(({ resident, household }) => {
-        const extra = resident as { education?: string; occupation?: string };
-        return {
-          sex: resident.sex,
-          birthDate: resident.birthDate,
-          hamlet: household.dusun,
-          alive: resident.status === 'alive',
-          ...(extra.education ? { education: extra.education } : {}),
-          ...(extra.occupation ? { occupation: extra.occupation } : {}),
-        };
-      });
+      .map(({ resident, household }) => ({
+        sex: resident.sex,
+        birthDate: resident.birthDate,
+        hamlet: household.dusun,
+        alive: resident.status === 'alive',
+        ...(resident.education ? { education: resident.education } : {}),
+        ...(resident.occupation ? { occupation: resident.occupation } : {}),
+      }));
     return { asOf: POPULATION_AS_OF, people };
   },
 };

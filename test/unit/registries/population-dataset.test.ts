@@ -127,6 +127,20 @@ describe('the people of the synthetic population', () => {
     expect(villages.size).toBe(DEMO_VILLAGES.length);
   });
 
+  it('records schooling and work as the family card does: by age, with some school-age children out of school', () => {
+    const ageOf = (resident: Resident) => Number(AS_OF.slice(0, 4)) - Number(resident.birthDate.slice(0, 4));
+    for (const { resident } of people) {
+      expect(resident.education).toBeDefined();
+      expect(resident.occupation).toBeDefined();
+      if (ageOf(resident) < 6) expect(resident.education).toBe('Tidak/Belum Sekolah');
+      if (ageOf(resident) <= 11) expect(resident.occupation).not.toMatch(/Petani|Buruh|Wiraswasta/);
+    }
+    const schoolAge = people.filter(({ resident }) => ageOf(resident) >= 8 && ageOf(resident) <= 18);
+    const outOfSchool = schoolAge.filter(({ resident }) => resident.occupation !== 'Pelajar/Mahasiswa');
+    expect(outOfSchool.length).toBeGreaterThan(0);
+    expect(outOfSchool.length).toBeLessThan(schoolAge.length / 5);
+  });
+
   it('makes poor households more often PBI or uninsured than other households', () => {
     const share = (poor: boolean) => {
       const group = people.filter(({ household }) => household.poor === poor);
