@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { safeText } from '../core/shared/text-schema.js';
-import { PUBLISHERS } from '../core/website/site-items.js';
+import { PUBLISHERS, SITE_EDITORS } from '../core/website/site-items.js';
 import { type ResourceNeed, type RouteDefinition, TABLE_NEEDS } from './route-types.js';
 import { errorAnswer, villageCode } from './schemas.js';
 
@@ -174,8 +174,31 @@ export const publishAgenda = pure(
     }) as const satisfies RouteDefinition,
 );
 
+export const listSiteItems = pure(
+  () =>
+    ({
+      id: 'listSiteItems',
+      method: 'GET',
+      path: '/v1/villages/{code}/site-items',
+      access: SITE_EDITORS,
+      rows: 'village',
+      entry: 'functions/api/list-site-items.ts',
+      summary:
+        "The village website's news and agenda entries, drafts and published ones, newest first: what its operator, secretary and head work on.",
+      tags: ['website'],
+      // Both kinds' items of the village's SITE# partition.
+      needs: [{ table: ['Query'], partitions: ['SITE#'] }],
+      params: villageParams,
+      responses: {
+        200: { description: 'The items', schema: z.object({ items: z.array(siteItemView) }) },
+        403: errorAnswer('Not an operator, village secretary or head of this village'),
+      },
+    }) as const satisfies RouteDefinition,
+);
+
 /** Appended to ROUTES. */
 export const WEBSITE_ROUTES: readonly RouteDefinition[] = pure(() => [
+  listSiteItems,
   draftNews,
   publishNews,
   draftAgenda,

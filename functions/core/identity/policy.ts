@@ -224,9 +224,12 @@ function atCounterOf(actor: Actor, villageCode: string): boolean {
   return actor.roles.includes('operator') && actorCoversVillage(actor, villageCode);
 }
 
-/** The village secretary drafts the office's own documents (regulations): ServiceDefinition.audience 'office'. */
+/** Who drafts the office's own documents (regulations): ServiceDefinition.audience 'office'. */
+export const OFFICE_DRAFTERS = ['village_secretary'] as const satisfies StaffRole[];
+
+/** The village secretary drafts the office's own documents of their own village. */
 export function draftsFor(actor: Actor, villageCode: string): boolean {
-  return actor.roles.includes('village_secretary') && actorCoversVillage(actor, villageCode);
+  return OFFICE_DRAFTERS.some((role) => actor.roles.includes(role)) && actorCoversVillage(actor, villageCode);
 }
 
 /**

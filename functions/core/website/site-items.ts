@@ -27,6 +27,9 @@ export interface SiteItemStore {
 /** Who publishes: the village secretary or head (the operator only drafts). */
 export const PUBLISHERS = ['village_secretary', 'village_head'] as const satisfies readonly StaffRole[];
 
+/** Who keeps the register and reads its drafts: the operator who drafts and the publishers. */
+export const SITE_EDITORS = ['operator', ...PUBLISHERS] as const satisfies readonly StaffRole[];
+
 export type SiteItemInput = Pick<SiteItem, 'title' | 'body' | 'titleEn' | 'bodyEn' | 'startsAt' | 'place'>;
 
 const KIND_NAMES: Record<SiteItemKind, { id: string; en: string }> = {
@@ -132,6 +135,20 @@ export async function publishSiteItem(
   const current = await deps.items.get(villageCode, kind, id);
   if (!current) throw notFound;
   return current;
+}
+
+/**
+ * The village's register as its editors see it, drafts included, newest first (the route admits SITE_EDITORS
+ * only; the village is checked here).
+ */
+export async function listSiteItems(
+  deps: { items: SiteItemStore },
+  actor: Actor,
+  villageCode: string,
+): Promise<SiteItem[]> {
+  assertWorksFor(actor, villageCode);
+  const items = await deps.items.list(villageCode);
+  return items.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
 const siteTarget = (villageCode: string) => ({ kind: 'site', id: villageCode }) as const;
