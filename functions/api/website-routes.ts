@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
+import { SITE_EDITORS, SITE_PUBLISHERS } from '../core/identity/policy.js';
 import { safeText } from '../core/shared/text-schema.js';
-import { PUBLISHERS, SITE_EDITORS } from '../core/website/site-items.js';
 import { type ResourceNeed, type RouteDefinition, TABLE_NEEDS } from './route-types.js';
 import { errorAnswer, villageCode } from './schemas.js';
 
@@ -127,7 +127,7 @@ export const publishNews = pure(
       id: 'publishNews',
       method: 'POST',
       path: '/v1/villages/{code}/news/{id}/publish',
-      access: PUBLISHERS,
+      access: SITE_PUBLISHERS,
       rows: 'village',
       entry: 'functions/api/publish-news.ts',
       summary:
@@ -163,7 +163,7 @@ export const publishAgenda = pure(
       id: 'publishAgenda',
       method: 'POST',
       path: '/v1/villages/{code}/agenda/{id}/publish',
-      access: PUBLISHERS,
+      access: SITE_PUBLISHERS,
       rows: 'village',
       entry: 'functions/api/publish-agenda.ts',
       summary: "Publishes a drafted agenda entry and re-renders the village's static site.",

@@ -290,3 +290,9 @@ export const BUDGET_KEEPERS = [
 
 export const canKeepBudget = (actor: Actor, villageCode: string): boolean =>
   BUDGET_KEEPERS.some((role) => actor.roles.includes(role)) && actorCoversVillage(actor, villageCode);
+
+/** Who publishes the village website's news and agenda: the village secretary or head (the operator only drafts). */
+export const SITE_PUBLISHERS = ['village_secretary', 'village_head'] as const satisfies StaffRole[];
+
+/** Who keeps the website's register and reads its drafts: the operator who drafts, and the publishers. */
+export const SITE_EDITORS = ['operator', ...SITE_PUBLISHERS] as const satisfies StaffRole[];
