@@ -1,3 +1,4 @@
+import { OFFICE_DRAFTERS } from '../core/identity/policy.js';
 import { villageCodeParams } from './console-schemas.js';
 import {
   jdihnFeed,
@@ -32,7 +33,7 @@ export const draftLegalProduct = pure(
       id: 'draftLegalProduct',
       method: 'POST',
       path: '/v1/villages/{code}/legal-products',
-      access: ['village_secretary'],
+      access: OFFICE_DRAFTERS,
       rows: 'village',
       entry: 'functions/api/draft-legal-product.ts',
       summary:

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { MACHINE_SCOPES } from '../core/identity/policy.js';
+import { MACHINE_SCOPES, OFFICE_DRAFTERS } from '../core/identity/policy.js';
 import { STAFF_ROLES } from '../core/identity/roles.js';
 import { BUDGET_ROUTES } from './budget-routes.js';
 import { CITIZEN_ROUTES } from './citizen-routes.js';
@@ -67,6 +67,26 @@ export const listServices = pure(
       query: servicesQuery,
       responses: {
         200: { description: 'All services', schema: z.object({ items: z.array(serviceSummary) }) },
+      },
+    }) as const satisfies RouteDefinition,
+);
+
+export const listOfficeServices = pure(
+  () =>
+    ({
+      id: 'listOfficeServices',
+      method: 'GET',
+      path: '/v1/office-services',
+      access: OFFICE_DRAFTERS,
+      rows: 'none',
+      entry: 'functions/api/list-office-services.ts',
+      summary:
+        "The office's own documents (legal products, audience 'office'), left out of the citizens' catalog: their forms, requirements and chains, for the staff who draft them.",
+      tags: ['catalog'],
+      needs: [],
+      responses: {
+        200: { description: "The office's services", schema: z.object({ items: z.array(serviceSummary) }) },
+        403: errorAnswer('Not staff who draft for a village'),
       },
     }) as const satisfies RouteDefinition,
 );
@@ -546,6 +566,7 @@ const DOCUMENT_ROUTES = pure(() => [verifyDocumentUpload, revokeDocument, reissu
 /** The API v1 route table: the one source for the stack, the local gateway and OpenAPI. */
 export const ROUTES: readonly RouteDefinition[] = pure(() => [
   listServices,
+  listOfficeServices,
   listVillages,
   submitRequest,
   listRequests,

@@ -37,6 +37,22 @@ export const errorResponse = pure(() =>
 /** A route's documented error answer (every 4xx has the same bilingual shape). */
 export const errorAnswer = (description: string) => ({ description, schema: errorResponse });
 
+/** A form field as the catalog declares it (an application's field, or what a decider records at a stage). */
+const fieldView = pure(() =>
+  z.object({
+    name: z.string(),
+    type: z.string(),
+    label: localized,
+    required: z.boolean(),
+    minLength: z.optional(z.number()),
+    maxLength: z.optional(z.number()),
+    min: z.optional(z.number()),
+    max: z.optional(z.number()),
+    choices: z.optional(z.array(z.object({ value: z.string(), label: localized }))),
+    hint: z.optional(localized),
+  }),
+);
+
 export const serviceSummary = pure(() =>
   z
     .object({
@@ -50,20 +66,7 @@ export const serviceSummary = pure(() =>
       stages: z.array(
         z.object({ key: z.string(), role: z.string(), label: localized, deadlineHours: z.number() }),
       ),
-      fields: z.array(
-        z.object({
-          name: z.string(),
-          type: z.string(),
-          label: localized,
-          required: z.boolean(),
-          minLength: z.optional(z.number()),
-          maxLength: z.optional(z.number()),
-          min: z.optional(z.number()),
-          max: z.optional(z.number()),
-          choices: z.optional(z.array(z.object({ value: z.string(), label: localized }))),
-          hint: z.optional(localized),
-        }),
-      ),
+      fields: z.array(fieldView),
       applicationSchema: z
         .record(z.string(), z.unknown())
         .check(z.describe('JSON Schema of the `data` object for this service')),
@@ -247,6 +250,18 @@ export const requestView = pure(() =>
           role: z.string(),
           label: localized,
           dueAt: z.optional(z.string()),
+          records: z
+            .optional(z.array(fieldView))
+            .check(
+              z.describe("What the decider records on approval (send them as the decision's `records`)"),
+            ),
+          attachesDocument: z
+            .optional(z.object({ requirementCode: z.string(), label: localized }))
+            .check(
+              z.describe(
+                "The document the decider attaches to approve: upload it for this requirement code, then send it in the decision's `attachments`",
+              ),
+            ),
         }),
       ),
       applicant: z.object({ name: z.string() }),
@@ -296,6 +311,19 @@ export const requestView = pure(() =>
         }),
       ),
       outcome: z.optional(z.object({ decision: z.enum(DECISIONS), note: z.string() })),
+      recorded: z
+        .optional(
+          z.array(
+            z.object({
+              stage: z.string(),
+              label: z.optional(localized),
+              values: z.array(
+                z.object({ name: z.string(), label: z.optional(localized), value: z.unknown() }),
+              ),
+            }),
+          ),
+        )
+        .check(z.describe("What earlier stages recorded: deciders' records, the numbers a publication drew")),
       events: z.optional(z.array(requestEventView)),
     })
     .check(z.meta({ id: 'Request' })),

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
+import { SITE_EDITORS, SITE_PUBLISHERS } from '../core/identity/policy.js';
 import { safeText } from '../core/shared/text-schema.js';
-import { PUBLISHERS } from '../core/website/site-items.js';
 import { type ResourceNeed, type RouteDefinition, TABLE_NEEDS } from './route-types.js';
 import { errorAnswer, villageCode } from './schemas.js';
 
@@ -127,7 +127,7 @@ export const publishNews = pure(
       id: 'publishNews',
       method: 'POST',
       path: '/v1/villages/{code}/news/{id}/publish',
-      access: PUBLISHERS,
+      access: SITE_PUBLISHERS,
       rows: 'village',
       entry: 'functions/api/publish-news.ts',
       summary:
@@ -163,7 +163,7 @@ export const publishAgenda = pure(
       id: 'publishAgenda',
       method: 'POST',
       path: '/v1/villages/{code}/agenda/{id}/publish',
-      access: PUBLISHERS,
+      access: SITE_PUBLISHERS,
       rows: 'village',
       entry: 'functions/api/publish-agenda.ts',
       summary: "Publishes a drafted agenda entry and re-renders the village's static site.",
@@ -174,8 +174,31 @@ export const publishAgenda = pure(
     }) as const satisfies RouteDefinition,
 );
 
+export const listSiteItems = pure(
+  () =>
+    ({
+      id: 'listSiteItems',
+      method: 'GET',
+      path: '/v1/villages/{code}/site-items',
+      access: SITE_EDITORS,
+      rows: 'village',
+      entry: 'functions/api/list-site-items.ts',
+      summary:
+        "The village website's news and agenda entries, drafts and published ones, newest first: what its operator, secretary and head work on.",
+      tags: ['website'],
+      // Both kinds' items of the village's SITE# partition.
+      needs: [{ table: ['Query'], partitions: ['SITE#'] }],
+      params: villageParams,
+      responses: {
+        200: { description: 'The items', schema: z.object({ items: z.array(siteItemView) }) },
+        403: errorAnswer('Not an operator, village secretary or head of this village'),
+      },
+    }) as const satisfies RouteDefinition,
+);
+
 /** Appended to ROUTES. */
 export const WEBSITE_ROUTES: readonly RouteDefinition[] = pure(() => [
+  listSiteItems,
   draftNews,
   publishNews,
   draftAgenda,

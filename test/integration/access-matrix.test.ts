@@ -80,6 +80,7 @@ let existingNumber = 0;
 
 const CASES: Record<string, RouteCase> = {
   listServices: { fixture: 'none', call: () => ({ path: '/v1/services' }) },
+  listOfficeServices: { fixture: 'none', call: () => ({ path: '/v1/office-services' }) },
   listVillages: { fixture: 'none', call: () => ({ path: '/v1/villages' }) },
   getVillage: { fixture: 'village', call: (t) => ({ path: `/v1/villages/${t.village}` }) },
   getOpenApi: { fixture: 'none', call: () => ({ path: '/openapi.json' }) },
@@ -320,6 +321,7 @@ const CASES: Record<string, RouteCase> = {
     call: (t) => ({ path: `/v1/legal-products/${demoLegalProductOf(t.village)}/text` }),
   },
   getJdihnFeed: { fixture: 'none', call: () => ({ path: '/v1/regencies/35.10/jdihn/document.json' }) },
+  listSiteItems: { fixture: 'village', call: (t) => ({ path: `/v1/villages/${t.village}/site-items` }) },
   draftNews: {
     fixture: 'village',
     call: (t) => ({

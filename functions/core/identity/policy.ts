@@ -224,9 +224,12 @@ function atCounterOf(actor: Actor, villageCode: string): boolean {
   return actor.roles.includes('operator') && actorCoversVillage(actor, villageCode);
 }
 
-/** The village secretary drafts the office's own documents (regulations): ServiceDefinition.audience 'office'. */
+/** Who drafts the office's own documents (regulations): ServiceDefinition.audience 'office'. */
+export const OFFICE_DRAFTERS = ['village_secretary'] as const satisfies StaffRole[];
+
+/** The village secretary drafts the office's own documents of their own village. */
 export function draftsFor(actor: Actor, villageCode: string): boolean {
-  return actor.roles.includes('village_secretary') && actorCoversVillage(actor, villageCode);
+  return OFFICE_DRAFTERS.some((role) => actor.roles.includes(role)) && actorCoversVillage(actor, villageCode);
 }
 
 /**
@@ -287,3 +290,9 @@ export const BUDGET_KEEPERS = [
 
 export const canKeepBudget = (actor: Actor, villageCode: string): boolean =>
   BUDGET_KEEPERS.some((role) => actor.roles.includes(role)) && actorCoversVillage(actor, villageCode);
+
+/** Who publishes the village website's news and agenda: the village secretary or head (the operator only drafts). */
+export const SITE_PUBLISHERS = ['village_secretary', 'village_head'] as const satisfies StaffRole[];
+
+/** Who keeps the website's register and reads its drafts: the operator who drafts, and the publishers. */
+export const SITE_EDITORS = ['operator', ...SITE_PUBLISHERS] as const satisfies StaffRole[];

@@ -60,6 +60,7 @@ export function requestView(
     createdAt: request.createdAt,
     updatedAt: request.updatedAt,
     ...(request.document ? { document: request.document } : {}),
+    ...(request.records ? { recorded: recordedView(request.records, service) } : {}),
     ...(request.outcome
       ? {
           outcome: {
@@ -81,6 +82,25 @@ export function requestView(
         }
       : {}),
   };
+}
+
+/**
+ * What earlier stages recorded (ServiceRequest.records), labelled from the chain so a reader needs no catalog:
+ * a decider's values carry their field's label; what a publication drew (numbers) carries only its name.
+ */
+function recordedView(records: NonNullable<ServiceRequest['records']>, service: ServiceDefinition) {
+  return Object.entries(records).map(([key, values]) => {
+    const stage = service.stages.find((candidate) => candidate.key === key);
+    const fields = stage?.kind === 'decision' ? (stage.records ?? []) : [];
+    return {
+      stage: key,
+      ...(stage ? { label: stage.label } : {}),
+      values: Object.entries(values).map(([name, value]) => {
+        const field = fields.find((candidate) => candidate.name === name);
+        return { name, ...(field ? { label: field.label } : {}), value };
+      }),
+    };
+  });
 }
 
 /** Which fields of a service hold a NIK or a family-card number (KK). */
@@ -124,6 +144,13 @@ function stageView(request: ServiceRequest, service: ServiceDefinition) {
         : definition.label,
       ...(awaiting ? { dueAt: awaiting.dueAt } : {}),
       ...(awaiting?.actingRole ? { actingRole: awaiting.actingRole } : {}),
+      // What the decider's form asks besides the decision (applyDecision checks the same declarations).
+      ...(!resubmission && definition.kind === 'decision' && definition.records
+        ? { records: definition.records }
+        : {}),
+      ...(!resubmission && definition.kind === 'decision' && definition.attachesDocument
+        ? { attachesDocument: definition.attachesDocument }
+        : {}),
     },
   };
 }

@@ -1,5 +1,5 @@
-import { assertWorksFor } from '../identity/policy.js';
-import type { Actor, StaffRole } from '../identity/roles.js';
+import { assertWorksFor, SITE_PUBLISHERS } from '../identity/policy.js';
+import type { Actor } from '../identity/roles.js';
 import { type AuditEntry, auditEntry } from '../privacy/audit.js';
 import { type FieldIssue, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
@@ -23,9 +23,6 @@ export interface SiteItemStore {
   /** Writes the published item and its audit entry in one transaction, only if it is still a draft. */
   publish(item: SiteItem, audit: AuditEntry): Promise<boolean>;
 }
-
-/** Who publishes: the village secretary or head (the operator only drafts). */
-export const PUBLISHERS = ['village_secretary', 'village_head'] as const satisfies readonly StaffRole[];
 
 export type SiteItemInput = Pick<SiteItem, 'title' | 'body' | 'titleEn' | 'bodyEn' | 'startsAt' | 'place'>;
 
@@ -104,7 +101,7 @@ export async function publishSiteItem(
   kind: SiteItemKind,
   id: string,
 ): Promise<SiteItem> {
-  if (!PUBLISHERS.some((role) => actor.roles.includes(role))) {
+  if (!SITE_PUBLISHERS.some((role) => actor.roles.includes(role))) {
     throw new ForbiddenError(
       text(
         'Hanya sekretaris desa atau kepala desa yang menerbitkan berita dan agenda.',
@@ -132,6 +129,20 @@ export async function publishSiteItem(
   const current = await deps.items.get(villageCode, kind, id);
   if (!current) throw notFound;
   return current;
+}
+
+/**
+ * The village's register as its editors see it, drafts included, newest first (the route admits SITE_EDITORS
+ * only; the village is checked here).
+ */
+export async function listSiteItems(
+  deps: { items: SiteItemStore },
+  actor: Actor,
+  villageCode: string,
+): Promise<SiteItem[]> {
+  assertWorksFor(actor, villageCode);
+  const items = await deps.items.list(villageCode);
+  return items.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
 const siteTarget = (villageCode: string) => ({ kind: 'site', id: villageCode }) as const;

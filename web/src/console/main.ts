@@ -1,4 +1,5 @@
 import '../styles/base.css';
+import { SITE_EDITORS } from '../../../functions/core/identity/policy.js';
 import { isStaff, signedIn, signOut } from '../shared/auth.js';
 import { loadVillages } from '../shared/catalog.js';
 import { langSwitch, offlineBanner, signInForm } from '../shared/chrome.js';
@@ -14,7 +15,10 @@ import { nikPage } from './nik.js';
 import { requestPage } from './request.js';
 import { t } from './strings.js';
 
-/** The staff console: inbox for the person's role and village, a request's page with the decision, the counter, the dashboard. */
+/**
+ * The staff console: inbox for the person's role and village, a request's page with the decision, the counter,
+ * the dashboard, and the transparency screens (legal products, village budget, village website).
+ */
 const header = document.querySelector('header.top') as HTMLElement;
 const main = document.getElementById('main') as HTMLElement;
 const banners = document.getElementById('banners') as HTMLElement;
@@ -56,6 +60,11 @@ function renderHeader(ctx: ConsoleContext | undefined): void {
           h('a', { href: '#/loket' }, t('navCounter')),
           ctx.roles.some((role) => NIK_ROLES.includes(role)) ? h('a', { href: '#/nik' }, t('navNik')) : null,
           h('a', { href: '#/dasbor' }, t('navDashboard')),
+          h('a', { href: '#/hukum' }, t('navLegal')),
+          h('a', { href: '#/apbdes' }, t('navBudget')),
+          ctx.roles.some((role) => (SITE_EDITORS as readonly string[]).includes(role))
+            ? h('a', { href: '#/situs' }, t('navSite'))
+            : null,
         )
       : null,
     h(
@@ -139,6 +148,10 @@ async function render(route: string[]): Promise<(() => void) | undefined> {
       else if (page === 'loket') await counterPage(root, ctx);
       else if (page === 'nik') nikPage(root, ctx);
       else if (page === 'dasbor') await dashboardPage(root, ctx);
+      // The transparency screens load on first use: most visits are the inbox and a request.
+      else if (page === 'hukum') await (await import('./transparency.js')).legalPage(root, ctx);
+      else if (page === 'apbdes') await (await import('./transparency.js')).budgetPage(root, ctx, param);
+      else if (page === 'situs') await (await import('./transparency.js')).sitePage(root, ctx);
       else mount(root, h('h1', null, '404'));
     }
   }

@@ -1,14 +1,17 @@
-import { api } from '../shared/api.js';
+import { ApiError, api } from '../shared/api.js';
 import { findService } from '../shared/catalog.js';
 import { errorBox, errorText } from '../shared/chrome.js';
 import { h, mount } from '../shared/dom.js';
 import { flash } from '../shared/flash.js';
+import { fieldControl } from '../shared/form.js';
 import { dateTime } from '../shared/format.js';
-import { label, tx } from '../shared/i18n.js';
+import { common, label, tx } from '../shared/i18n.js';
 import { attachmentsList, checksList, detailsList } from '../shared/request-parts.js';
 import { go } from '../shared/router.js';
 import { timeline } from '../shared/timeline.js';
-import type { RequestView } from '../shared/types.js';
+import type { Field, RequestView } from '../shared/types.js';
+import { ACCEPTED_TYPES, uploadAttachment } from '../shared/upload.js';
+import { fieldValue, validateApplication } from '../shared/validate.js';
 import type { ConsoleContext } from './main.js';
 import { t } from './strings.js';
 
@@ -61,6 +64,7 @@ export async function requestPage(root: HTMLElement, ctx: ConsoleContext, id: st
         'div',
         { class: 'request-main' },
         detailsList(request, service),
+        request.recorded && request.recorded.length > 0 ? recordedList(request.recorded) : null,
         request.attachments && request.attachments.length > 0 ? attachmentsList(request, service) : null,
         request.checks && request.checks.length > 0 ? checksList(request) : null,
         timeline(request, service),
@@ -70,7 +74,7 @@ export async function requestPage(root: HTMLElement, ctx: ConsoleContext, id: st
             'aside',
             { class: 'request-side', 'aria-label': t('decideTitle') },
             mine
-              ? decisionForm(request, stage.key)
+              ? decisionForm(request, stage)
               : h('p', { class: 'notice' }, t('notYours', { role: label('role', stage.role) })),
           )
         : null,
@@ -80,7 +84,130 @@ export async function requestPage(root: HTMLElement, ctx: ConsoleContext, id: st
   root.querySelector('details')?.setAttribute('open', '');
 }
 
-function decisionForm(request: RequestView, stageKey: string): HTMLElement {
+type Stage = NonNullable<RequestView['stage']>;
+
+/** What earlier stages recorded (the BPD's agreement, the numbers drawn), by stage. */
+function recordedList(recorded: NonNullable<RequestView['recorded']>): HTMLElement {
+  return h(
+    'section',
+    null,
+    h('h2', null, t('recordedTitle')),
+    recorded.map((entry) => [
+      h('h3', null, entry.label ? tx(entry.label) : entry.stage),
+      h(
+        'dl',
+        { class: 'data' },
+        entry.values.flatMap((value) => [
+          h('dt', null, value.label ? tx(value.label) : value.name),
+          h('dd', null, String(value.value)),
+        ]),
+      ),
+    ]),
+  );
+}
+
+/** One input per field the stage records on approval, with the API's rules checked before sending. */
+function recordInputs(fields: readonly Field[]) {
+  const inputs = new Map<string, HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>();
+  const errors = new Map<string, HTMLElement>();
+  const rows = fields.map((field) => {
+    const id = `rec-${field.name}`;
+    const input = fieldControl(field, id);
+    const error = h('p', { class: 'field-error', id: `${id}-error`, hidden: true });
+    input.setAttribute('aria-describedby', error.id);
+    inputs.set(field.name, input);
+    errors.set(`records.${field.name}`, error);
+    return h(
+      'div',
+      { class: 'field' },
+      h(
+        'label',
+        { for: id },
+        tx(field.label),
+        ' ',
+        h('span', { class: 'muted' }, `(${field.required ? common('required') : common('optional')})`),
+      ),
+      input,
+      error,
+    );
+  });
+  const read = () => {
+    const values: Record<string, unknown> = {};
+    for (const field of fields) {
+      const value = fieldValue(field, inputs.get(field.name)?.value ?? '');
+      if (value !== undefined) values[field.name] = value;
+    }
+    return values;
+  };
+  /** Shows each issue (`records.<name>`, as the API names them) beside its input; true when there were any. */
+  const show = (issues: readonly { field: string; message: { id: string; en: string } }[]) => {
+    for (const [key, error] of errors) {
+      const issue = issues.find((candidate) => candidate.field === key);
+      const input = inputs.get(key.slice('records.'.length));
+      error.hidden = !issue;
+      error.textContent = issue ? tx(issue.message) : '';
+      if (issue) input?.setAttribute('aria-invalid', 'true');
+      else input?.removeAttribute('aria-invalid');
+    }
+    const first = issues.find((issue) => errors.has(issue.field));
+    if (first) inputs.get(first.field.slice('records.'.length))?.focus();
+    return first !== undefined;
+  };
+  const check = () =>
+    show(
+      validateApplication(fields, read()).map((issue) => ({
+        ...issue,
+        field: issue.field.replace(/^data\./, 'records.'),
+      })),
+    );
+  return {
+    element: h('fieldset', null, h('legend', null, t('recordsLegend')), rows),
+    read,
+    show,
+    check,
+  };
+}
+
+/** The document the stage attaches on approval (the signed text of a regulation), uploaded before deciding. */
+function documentInput(wanted: NonNullable<Stage['attachesDocument']>) {
+  const input = h('input', {
+    type: 'file',
+    id: 'decision-document',
+    accept: ACCEPTED_TYPES.join(','),
+    'aria-describedby': 'decision-document-hint decision-document-error',
+  });
+  const error = h('p', { class: 'field-error', id: 'decision-document-error', hidden: true });
+  const show = (message: string | undefined) => {
+    error.hidden = message === undefined;
+    error.textContent = message ?? '';
+    if (message === undefined) input.removeAttribute('aria-invalid');
+    else {
+      input.setAttribute('aria-invalid', 'true');
+      input.focus();
+    }
+  };
+  return {
+    element: h(
+      'div',
+      { class: 'field' },
+      h(
+        'label',
+        { for: 'decision-document' },
+        tx(wanted.label),
+        ' ',
+        h('span', { class: 'muted' }, `(${t('neededToApprove')})`),
+      ),
+      h('p', { class: 'hint', id: 'decision-document-hint' }, t('documentHint')),
+      input,
+      error,
+    ),
+    file: () => input.files?.[0],
+    show,
+    missing: () => show(t('documentRequired', { document: tx(wanted.label) })),
+  };
+}
+
+function decisionForm(request: RequestView, stage: Stage): HTMLElement {
   const choice = (value: string, text: string, checked = false) =>
     h(
       'div',
@@ -96,6 +223,8 @@ function decisionForm(request: RequestView, stageKey: string): HTMLElement {
     'aria-describedby': 'decision-note-hint decision-note-error',
   });
   const noteError = h('p', { class: 'field-error', id: 'decision-note-error', hidden: true });
+  const records = stage.records && stage.records.length > 0 ? recordInputs(stage.records) : undefined;
+  const attach = stage.attachesDocument ? documentInput(stage.attachesDocument) : undefined;
   const failure = h('div');
   const button = h('button', { type: 'submit', class: 'primary' }, t('save'));
   const form = h(
@@ -109,6 +238,8 @@ function decisionForm(request: RequestView, stageKey: string): HTMLElement {
       choice('return', t('returnIt')),
       choice('reject', t('reject')),
     ),
+    records?.element,
+    attach?.element,
     h(
       'div',
       { class: 'field' },
@@ -134,11 +265,39 @@ function decisionForm(request: RequestView, stageKey: string): HTMLElement {
       return;
     }
     note.removeAttribute('aria-invalid');
+    // What the stage records and attaches is kept on approval only (applyDecision).
+    const approving = decision === 'approve';
+    if (approving && records?.check()) return;
+    const file = attach?.file();
+    if (approving && attach && !file) {
+      attach.missing();
+      return;
+    }
+    attach?.show(undefined);
     button.disabled = true;
     try {
+      const attachments =
+        approving && file && stage.attachesDocument
+          ? [
+              {
+                requirementCode: stage.attachesDocument.requirementCode,
+                uploadId: await uploadAttachment(
+                  request.serviceCode,
+                  stage.attachesDocument.requirementCode,
+                  file,
+                ),
+              },
+            ]
+          : undefined;
       await api(`/v1/requests/${request.id}/decisions`, {
         method: 'POST',
-        body: { decision, note: note.value.trim(), stage: stageKey },
+        body: {
+          decision,
+          note: note.value.trim(),
+          stage: stage.key,
+          ...(approving && records ? { records: records.read() } : {}),
+          ...(attachments ? { attachments } : {}),
+        },
       });
       flash(
         t('decided', {
@@ -148,7 +307,12 @@ function decisionForm(request: RequestView, stageKey: string): HTMLElement {
       );
       go('/');
     } catch (error) {
-      failure.replaceChildren(h('p', { class: 'banner error', role: 'alert' }, errorText(error)));
+      const shown = error instanceof ApiError && records ? records.show(error.issues) : false;
+      if (error instanceof ApiError && error.issues.some((issue) => issue.field === 'attachments')) {
+        attach?.show(errorText(error));
+      } else if (!shown) {
+        failure.replaceChildren(h('p', { class: 'banner error', role: 'alert' }, errorText(error)));
+      }
       button.disabled = false;
     }
   });

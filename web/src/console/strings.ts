@@ -5,6 +5,9 @@ export const t = translator({
   navInbox: ['Kotak masuk', 'Inbox'],
   navCounter: ['Loket', 'Counter'],
   navDashboard: ['Dasbor', 'Dashboard'],
+  navLegal: ['Produk hukum', 'Legal products'],
+  navBudget: ['APBDes', 'Village budget'],
+  navSite: ['Situs desa', 'Website'],
   village: ['Desa', 'Village'],
   staffOnly: [
     'Konsol ini untuk petugas desa. Warga dapat memakai portal layanan.',
@@ -53,6 +56,14 @@ export const t = translator({
     'Note / reason: required to return or reject',
   ],
   save: ['Simpan keputusan', 'Save decision'],
+  recordsLegend: ['Dicatat pada tahap ini (untuk menyetujui)', 'Recorded at this stage (to approve)'],
+  neededToApprove: ['wajib untuk menyetujui', 'required to approve'],
+  documentHint: [
+    'PDF hasil pindai naskah yang sudah ditandatangani; dilampirkan pada permohonan ini.',
+    'A scanned PDF of the signed text; it is attached to this request.',
+  ],
+  documentRequired: ['{document}: wajib dilampirkan untuk menyetujui', '{document}: attach it to approve'],
+  recordedTitle: ['Data yang sudah dicatat', 'Recorded so far'],
   decided: ['Keputusan tersimpan: {decision} ({code}).', 'Decision saved: {decision} ({code}).'],
   notYours: [
     'Tahap ini menunggu {role}; Anda dapat melihat tetapi tidak memutuskan.',

@@ -26,6 +26,8 @@ export class NetworkError extends Error {
 export interface CallOptions {
   readonly method?: 'GET' | 'POST' | 'PUT';
   readonly body?: unknown;
+  /** A body sent as it is (a CSV file), instead of `body` as JSON. */
+  readonly raw?: { readonly text: string; readonly contentType: string };
   readonly headers?: Readonly<Record<string, string>>;
   /** Send the signed-in person's token (default: when there is one). */
   readonly auth?: boolean;
@@ -40,10 +42,12 @@ export async function api<T>(path: string, options: CallOptions = {}): Promise<T
       method: options.method ?? 'GET',
       headers: {
         ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(options.raw ? { 'content-type': options.raw.contentType } : {}),
         ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...options.headers,
       },
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+      ...(options.raw ? { body: options.raw.text } : {}),
     });
   } catch {
     throw new NetworkError();

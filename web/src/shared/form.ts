@@ -56,7 +56,7 @@ export function applicationForm(service: Service, options: FormOptions = {}): Ap
 
   const fieldRows = service.fields.map((field) => {
     const id = `f-${field.name}`;
-    const input = control(field, id);
+    const input = fieldControl(field, id);
     input.addEventListener('input', () => options.onInput?.());
     inputs.set(field.name, input);
     const hintId = field.hint ? `${id}-hint` : undefined;
@@ -225,7 +225,11 @@ function focusField(event: Event, id: string): void {
   document.getElementById(id)?.focus();
 }
 
-function control(field: Field, id: string): HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement {
+/** The input for a declared field (an application's, or what a decider records at a stage). */
+export function fieldControl(
+  field: Field,
+  id: string,
+): HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement {
   const base = { id, name: field.name, required: field.required ? true : undefined };
   switch (field.type) {
     case 'longText':

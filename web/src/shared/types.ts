@@ -5,6 +5,7 @@ import type {
   villageBoard,
   villageStats,
 } from '../../../functions/api/console-schemas.js';
+import type { legalProduct } from '../../../functions/api/legal-schemas.js';
 import type {
   documentLink,
   requestView,
@@ -13,6 +14,7 @@ import type {
   verification,
   villageView,
 } from '../../../functions/api/schemas.js';
+import type { siteItemView } from '../../../functions/api/website-routes.js';
 import type { LocalizedText } from '../../../functions/core/shared/text.js';
 
 /** Wire types, inferred from the API's own zod schemas (type-only imports: no zod in the bundle). */
@@ -28,6 +30,8 @@ export type DocumentLink = z.output<typeof documentLink>;
 export type TaskList = z.output<typeof taskList>;
 export type VillageStats = z.output<typeof villageStats>;
 export type RequestPage = z.output<typeof myRequestPage>;
+export type LegalProduct = z.output<typeof legalProduct>;
+export type SiteItem = z.output<typeof siteItemView>;
 
 /** Attachments and registry checks are being added to the request view (issue 3); read them when present. */
 export interface AttachmentRef {
