@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { DeleteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { type StaleMark, type StaleSiteStore, siteChanged } from '../core/website/stale-sites.js';
 import { once } from './clients.js';
@@ -30,14 +31,14 @@ export const siteChangeMarker = once(() =>
 export class DynamoStaleSites implements StaleSiteStore {
   constructor(private readonly tableName: string) {}
 
-  /** One update, whatever the item holds: repeating it only bumps the revision again. */
+  /** One update, whatever the item holds (no condition to fail): the first time stays, the id is new. */
   async mark(villageCode: string, at: Date): Promise<void> {
     await dynamo().send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.staleSite(villageCode),
-        UpdateExpression: 'SET staleSince = if_not_exists(staleSince, :at), markedAt = :at ADD revision :one',
-        ExpressionAttributeValues: { ':at': at.toISOString(), ':one': 1 },
+        UpdateExpression: 'SET staleSince = if_not_exists(staleSince, :at), markId = :id',
+        ExpressionAttributeValues: { ':at': at.toISOString(), ':id': `${at.toISOString()}#${randomUUID()}` },
       }),
     );
   }
@@ -47,12 +48,12 @@ export class DynamoStaleSites implements StaleSiteStore {
       TableName: this.tableName,
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': keys.staleSites },
-      ProjectionExpression: 'sk, staleSince, revision',
+      ProjectionExpression: 'sk, staleSince, markId',
     });
     return items.map((item) => ({
       villageCode: String(item.sk),
       staleSince: String(item.staleSince),
-      revision: Number(item.revision),
+      markId: String(item.markId),
     }));
   }
 
@@ -61,8 +62,9 @@ export class DynamoStaleSites implements StaleSiteStore {
       new DeleteCommand({
         TableName: this.tableName,
         Key: keys.staleSite(mark.villageCode),
-        ConditionExpression: 'revision = :revision',
-        ExpressionAttributeValues: { ':revision': mark.revision },
+        // Gone already (cleared by an overlapping run) counts as cleared; marked again since does not.
+        ConditionExpression: 'attribute_not_exists(pk) OR markId = :markId',
+        ExpressionAttributeValues: { ':markId': mark.markId },
       }),
     );
   }

@@ -3,23 +3,27 @@ import type { Clock, VillageDirectory } from '../shared/ports.js';
 
 /**
  * A village whose site is behind what it shows: something it shows changed after the last render (a legal
- * product entered, amended or revoked, a budget adopted, a realisation recorded). `revision` counts the
- * marks: the job clears a mark only if no change marked it again while it rendered.
+ * product entered, amended or revoked, a budget adopted, a realisation recorded). Every mark gets a new
+ * `markId`: the job clears a mark only if no change marked it again while it rendered.
  */
 export interface StaleMark {
   readonly villageCode: string;
   /** When the site first fell behind (the oldest change not rendered yet). */
   readonly staleSince: string;
-  readonly revision: number;
+  /** Unique to the latest mark (never reused, even after the mark was cleared and set again). */
+  readonly markId: string;
 }
 
 /** The stale marks (functions/adapters/dynamo-stale-sites.ts): one small item per village, one partition. */
 export interface StaleSiteStore {
-  /** Marks the village's site stale: keeps `staleSince` if already marked, always bumps the revision. */
+  /** Marks the village's site stale: keeps `staleSince` if already marked, always gives a new `markId`. */
   mark(villageCode: string, at: Date): Promise<void>;
   /** Every mark. */
   list(): Promise<StaleMark[]>;
-  /** Removes the mark if its revision is still the one read; false when it was marked again meanwhile. */
+  /**
+   * Removes the mark if its `markId` is still the one read (or it is gone already); false when it was marked
+   * again meanwhile.
+   */
   clear(mark: StaleMark): Promise<boolean>;
 }
 

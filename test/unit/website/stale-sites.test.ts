@@ -12,21 +12,23 @@ const NOW = new Date('2026-12-02T03:00:00.000Z');
 const clock = { now: () => NOW };
 const village = (code: string) => ({ code }) as never;
 
-/** The marks in memory, with the table's semantics: a mark keeps its first time and bumps its revision. */
+/** The marks in memory, with the table's semantics: a mark keeps its first time and gets a new id. */
 function memoryMarks() {
   const marks = new Map<string, StaleMark>();
+  let marked = 0;
   const store: StaleSiteStore = {
     mark: async (villageCode, at) => {
       const previous = marks.get(villageCode);
       marks.set(villageCode, {
         villageCode,
         staleSince: previous?.staleSince ?? at.toISOString(),
-        revision: (previous?.revision ?? 0) + 1,
+        markId: `${at.toISOString()}#${++marked}`,
       });
     },
     list: async () => [...marks.values()],
     clear: async (mark) => {
-      if (marks.get(mark.villageCode)?.revision !== mark.revision) return false;
+      const current = marks.get(mark.villageCode);
+      if (current && current.markId !== mark.markId) return false;
       marks.delete(mark.villageCode);
       return true;
     },
@@ -42,7 +44,11 @@ describe('stale site marks', () => {
     await changed('A');
     now = new Date('2026-12-02T04:00:00Z');
     await changed('A');
-    expect(marks.get('A')).toEqual({ villageCode: 'A', staleSince: NOW.toISOString(), revision: 2 });
+    expect(marks.get('A')).toEqual({
+      villageCode: 'A',
+      staleSince: NOW.toISOString(),
+      markId: '2026-12-02T04:00:00.000Z#2',
+    });
   });
 
   it('never fails the change that calls it: a mark that cannot be written is reported', async () => {
@@ -96,10 +102,26 @@ describe('the scheduled render of stale sites', () => {
       }),
     );
     expect(summary).toMatchObject({ rendered: 1, markedAgain: 1 });
-    expect(marks.get('A')).toMatchObject({ revision: 2, staleSince: NOW.toISOString() });
+    expect(marks.get('A')).toMatchObject({
+      markId: '2026-12-02T03:00:01.000Z#2',
+      staleSince: NOW.toISOString(),
+    });
     // The next run renders it again, and clears it
     const next = await renderStaleSites(deps(store, async () => undefined));
     expect(next).toMatchObject({ rendered: 1, markedAgain: 0 });
+    expect(marks.size).toBe(0);
+  });
+
+  it('counts a mark an overlapping run cleared first as cleared, not as marked again', async () => {
+    const { store, marks } = memoryMarks();
+    await store.mark('A', NOW);
+    const [read] = await store.list();
+    const summary = await renderStaleSites(
+      deps(store, async () => {
+        if (read) await store.clear(read); // the other run, done first
+      }),
+    );
+    expect(summary).toMatchObject({ rendered: 1, markedAgain: 0 });
     expect(marks.size).toBe(0);
   });
 
