@@ -56,6 +56,8 @@ export async function startBenchRuntime(): Promise<BenchRuntime> {
     reconcileEveryMs: 0,
     // Reminder digests are modelled (cost-model.ts STAFF_REMINDER_PEAK), not run amid the measurements.
     digestEveryMs: 0,
+    // Stale village websites are rendered only when asked, not amid the measurements.
+    siteRenderEveryMs: 0,
     // The load measures play a few accounts for thousands of requests: the abuse limits are raised.
     limits: { submissionsPerAccountPerDay: 1_000_000, messagesPerDestinationPerDay: 1_000_000 },
     onInvoke: (entry, ms, failed) => {

@@ -120,7 +120,7 @@ const SYNCHRONOUS_DLQ =
 
 /** Records every deliberate nag finding of one deployment's stack (see the module comment). */
 export function acknowledgeNagFindings(stack: DesaDigitalStack): void {
-  const { identity, api, workflow, web, data, reconciler, reminderDigests } = stack;
+  const { identity, api, workflow, web, data, reconciler, reminderDigests, siteRenders } = stack;
 
   // Every house function: X-Ray on "*", and what its needs' grants leave.
   const findings = needFindings(stack);
@@ -164,6 +164,14 @@ export function acknowledgeNagFindings(stack: DesaDigitalStack): void {
     'queue of failed runs would hold nothing that the next run does not already redo.';
   acknowledge(reminderDigests.function, { id: 'Serverless-LambdaDLQ', reason: hourlyDigests });
   acknowledge(reminderDigests.rule, { id: 'Serverless-EventBusDLQ', reason: hourlyDigests });
+  // The site renders likewise: a stale mark stays until its village is rendered, and the daily run marks all.
+  const siteRenderRuns =
+    'The site render job runs every five minutes and is idempotent: a village keeps its stale mark until a ' +
+    'run renders it, the daily run marks every village, and a failed run raises its error alarm. A queue ' +
+    'of failed runs would hold nothing that the next run does not already redo.';
+  acknowledge(siteRenders.function, { id: 'Serverless-LambdaDLQ', reason: siteRenderRuns });
+  acknowledge(siteRenders.rule, { id: 'Serverless-EventBusDLQ', reason: siteRenderRuns });
+  acknowledge(siteRenders.dailyRule, { id: 'Serverless-EventBusDLQ', reason: siteRenderRuns });
 
   // The state machine's role: invoke its own task functions (and their versions), X-Ray, log delivery.
   const stateMachine = workflow.stateMachine;

@@ -12,6 +12,7 @@ import { PseudonymKey } from './constructs/pseudonym-key.js';
 import { Reconciler } from './constructs/reconciler.js';
 import { ReminderDigests } from './constructs/reminder-digests.js';
 import { SigningKey } from './constructs/signing-key.js';
+import { SiteRenders } from './constructs/site-renders.js';
 import { Web } from './constructs/web.js';
 
 export interface DesaDigitalStackProps extends StackProps {
@@ -27,6 +28,7 @@ export class DesaDigitalStack extends Stack {
   readonly workflow: ApprovalWorkflow;
   readonly reconciler: Reconciler;
   readonly reminderDigests: ReminderDigests;
+  readonly siteRenders: SiteRenders;
 
   constructor(scope: Construct, id: string, props: DesaDigitalStackProps) {
     super(scope, id, props);
@@ -102,6 +104,12 @@ export class DesaDigitalStack extends Stack {
       notifications,
       pseudonymKey: pseudonyms.key,
     });
+    // Changes a village's site shows but no route renders (legal products, the budget) mark it stale:
+    // a scheduled job renders it within minutes, and every site daily (issue 12).
+    const siteRenders = new SiteRenders(this, 'SiteRenders', {
+      table: data.table,
+      sites: { bucket: web.sites, baseUrl: web.url },
+    });
     this.data = data;
     this.identity = identity;
     this.api = api;
@@ -109,6 +117,7 @@ export class DesaDigitalStack extends Stack {
     this.workflow = workflow;
     this.reconciler = reconciler;
     this.reminderDigests = reminderDigests;
+    this.siteRenders = siteRenders;
 
     Tags.of(this).add('project', 'desa-digital');
     Tags.of(this).add('deployment', deployment.id);

@@ -4,6 +4,7 @@ import {
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
 import {
+  DeleteCommand,
   DynamoDBDocumentClient,
   PutCommand,
   QueryCommand,
@@ -17,9 +18,10 @@ export const dynamo = cachedClient('AWS_ENDPOINT_URL_DYNAMODB', () =>
 );
 
 /** Sends a conditional write: true when it was written, false when its condition did not hold. */
-export async function writtenIf(command: PutCommand | UpdateCommand): Promise<boolean> {
+export async function writtenIf(command: PutCommand | UpdateCommand | DeleteCommand): Promise<boolean> {
   try {
     if (command instanceof PutCommand) await dynamo().send(command);
+    else if (command instanceof DeleteCommand) await dynamo().send(command);
     else await dynamo().send(command);
     return true;
   } catch (error) {

@@ -60,6 +60,9 @@ const AUDIT_PARTITIONS: Record<AuditTargetKind, string> = {
  *                      each entry, written in the same transaction: one Query lists a village's products or
  *                      the regency's JDIHN feed. Legal products are tens per village and year, so a regency's
  *                      partition stays far below a partition's limits)
+ * - stale site mark   pk SITESTALE#            sk <village>  (a village whose site is behind a change it shows:
+ *                      when, and how many marks; the render job clears it. One partition for the deployment,
+ *                      read whole every five minutes: a mark per village at most, written once per change)
  * - budget version     pk BUDGET#<village>#<year>  sk VERSION#<nn>   (APBDes 01, APBDes Perubahan 02…: its lines)
  * - budget realisation pk BUDGET#<village>#<year>  sk REALISATION#<semester>  (one per semester, replaced)
  *                      (the year's audit entries sort before both: one Query from REALISATION# reads the year)
@@ -150,6 +153,8 @@ export const keys = {
     sk: `${kind === 'news' ? 'NEWS' : 'AGENDA'}#${id}`,
   }),
   site: (village: string) => `SITE#${village}`,
+  staleSites: 'SITESTALE#',
+  staleSite: (village: string) => ({ pk: 'SITESTALE#', sk: village }),
   /** An audit entry lives in its record's partition, so it is written in the same transaction as the change. */
   /** A budget year's partition, and where its versions and realisation start (after its audit entries). */
   budgetYear: (village: string, year: number) => ({ pk: `BUDGET#${village}#${year}`, from: 'REALISATION#' }),

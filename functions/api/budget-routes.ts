@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { PROGRESS } from '../core/budget/progress.js';
 import { BUDGET_KEEPERS } from '../core/identity/policy.js';
-import type { RouteDefinition, TableNeed } from './route-types.js';
+import { type RouteDefinition, TABLE_NEEDS, type TableNeed } from './route-types.js';
 import { errorAnswer, villageCode } from './schemas.js';
 
 /**
@@ -114,13 +114,15 @@ export const putBudgetRealisation = pure(
       rows: 'village-budget',
       entry: 'functions/api/put-budget-realisation.ts',
       summary:
-        "Records one semester's realisation per kegiatan of the adopted budget (amount spent in that semester, progress); recording it again replaces it. Both semesters together stay within each kegiatan's budget.",
+        "Records one semester's realisation per kegiatan of the adopted budget (amount spent in that semester, progress); recording it again replaces it. Both semesters together stay within each kegiatan's budget. The village's website shows it within minutes (the scheduled site render).",
       tags: ['budget'],
       needs: [
         READ_YEAR,
         WRITE_YEAR,
         // The other semester, still as read (both together stay within each kegiatan's budget).
         { table: ['ConditionCheckItem'], partitions: ['BUDGET#'] },
+        // The village's site shows the realisation: marked stale after the write (core/website/stale-sites.ts).
+        TABLE_NEEDS.siteStale,
       ],
       params: reportParams,
       body: z.strictObject({

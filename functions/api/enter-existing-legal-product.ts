@@ -1,4 +1,5 @@
 import { legalProductStore } from '../adapters/dynamo-legal-products.js';
+import { siteChangeMarker } from '../adapters/dynamo-stale-sites.js';
 import { catalog } from '../adapters/dynamo-village-services.js';
 import { villageDirectory } from '../adapters/dynamo-villages.js';
 import { systemClock } from '../adapters/env.js';
@@ -15,6 +16,7 @@ export const handler = apiHandler(enterExistingLegalProduct, async ({ actor, par
     catalog: catalog(),
     uploads: uploadStore(),
     clock: systemClock,
+    siteChanged: siteChangeMarker(),
   };
   return { status: 201, body: legalProductView(await enter(deps, actor, params.code, body)) };
 });

@@ -92,6 +92,8 @@ export const enterExistingLegalProduct = pure(
         { table: ['PutItem'], partitions: ['LAW#', 'LAWREG#', 'LAWNO#'] },
         // The village (its name and head) and its own service definitions (the form's fields).
         { table: ['GetItem'], partitions: ['VILLAGE#'] },
+        // The village's site lists its legal products: marked stale after the entry (stale-sites.ts).
+        TABLE_NEEDS.siteStale,
         'uploads:accept',
       ],
       params: villageCodeParams,

@@ -109,7 +109,8 @@ export type TablePartition =
   | 'LAWREG#'
   | 'LAWNO#'
   | 'BUDGET#'
-  | 'SITE#';
+  | 'SITE#'
+  | 'SITESTALE#';
 
 /** The single table's secondary indexes (lib/constructs/data.ts TABLE_INDEXES). */
 export type TableIndex = 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4' | 'gsi5';
@@ -156,6 +157,8 @@ export const TABLE_NEEDS = {
   requestWrites: { table: ['PutItem', 'UpdateItem'], partitions: ['REQ#'] },
   /** A village website render's transparency sections: its adopted budget and its latest legal products. */
   siteTransparency: { table: ['Query'], partitions: ['BUDGET#', 'LAWREG#'] },
+  /** Marking a village's site stale after a change it shows (core/website/stale-sites.ts): one update. */
+  siteStale: { table: ['UpdateItem'], partitions: ['SITESTALE#'] },
 } as const satisfies Record<string, TableNeed>;
 
 /**

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { budgetStore } from '../adapters/dynamo-budgets.js';
 import { documentRegistry } from '../adapters/dynamo-document-registry.js';
 import { legalProductStore } from '../adapters/dynamo-legal-products.js';
+import { siteChangeMarker } from '../adapters/dynamo-stale-sites.js';
 import { villageDirectory } from '../adapters/dynamo-villages.js';
 import { bpjsRegistry, populationRegistry } from '../adapters/registries/index.js';
 import { advance } from '../core/approvals/advance.js';
@@ -35,6 +36,7 @@ export const handler = workflowTask(
       villages: villageDirectory(),
       registry: documentRegistry(),
       budgets: budgetAdoption({ budgets: budgetStore(), clock: deps.clock }),
+      siteChanged: siteChangeMarker(),
     });
     await advance(
       {

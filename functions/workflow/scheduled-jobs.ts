@@ -11,6 +11,10 @@ import { type ResourceNeed, TABLE_NEEDS } from '../api/route-types.js';
  * - ReminderDigest  in { at?, lookbackHours? }  out DigestRun
  *   Hourly, a few minutes past the hour: for each decider with reminders held in a closed hour, ONE message
  *   (SMS, else e-mail) naming them; their outbox records become 'digested' (notifications/index.ts).
+ * - RenderSites  in { all? }  out StaleRenderSummary
+ *   Every five minutes: renders again each village website marked stale by a change it shows (a legal
+ *   product, the adopted budget, its realisation) and clears the mark unless marked again meanwhile. Once
+ *   a day, just after midnight WIB, with `all`: every village (the agenda's "upcoming" and dates roll over).
  */
 export const SCHEDULED_JOBS = {
   Reconcile: {
@@ -46,10 +50,27 @@ export const SCHEDULED_JOBS = {
     // After the hour's digests close (DIGEST_GRACE_MS, two minutes), with a margin for clock skew.
     minutePastTheHour: 5,
   },
+  RenderSites: {
+    entry: 'functions/workflow/render-sites.ts',
+    needs: [
+      // The marks: read, cleared if not marked again; the daily run marks every village first.
+      { table: ['Query', 'UpdateItem', 'DeleteItem'], partitions: ['SITESTALE#'] },
+      // The village directory, for the daily run (gsi2).
+      { table: ['Query'], indexes: ['gsi2'] },
+      // What a render reads (as the publish routes): the village, its news and agenda, budget and products.
+      { table: ['GetItem'], partitions: ['VILLAGE#'] },
+      { table: ['Query'], partitions: ['SITE#'] },
+      TABLE_NEEDS.siteTransparency,
+      'site:publish',
+    ],
+    everyMinutes: 5,
+    // The daily run of every village: five minutes past midnight WIB (UTC+7), once the date has turned.
+    daily: { hourUtc: 17, minute: 5 },
+  },
 } as const satisfies Record<
   string,
   { entry: string; needs: readonly ResourceNeed[] } & (
-    | { everyMinutes: number }
+    | { everyMinutes: number; daily?: { hourUtc: number; minute: number } }
     | { minutePastTheHour: number }
   )
 >;

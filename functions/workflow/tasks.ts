@@ -42,6 +42,8 @@ export const WORKFLOW_TASKS = {
       { table: ['PutItem', 'UpdateItem'], partitions: ['COUNTER#'] },
       // A Perdes on the APBDes adopts that year's latest draft (core/budget/adoption.ts).
       { table: ['Query', 'UpdateItem'], partitions: ['BUDGET#'] },
+      // Then the village's site is marked stale (core/website/stale-sites.ts): it lists both.
+      TABLE_NEEDS.siteStale,
     ],
   },
   EscalateStage: {

@@ -14,15 +14,14 @@ import { DynamoVillageDirectory } from '../../functions/adapters/dynamo-villages
 import { systemClock } from '../../functions/adapters/env.js';
 import { ensureLocalPseudonymKey } from '../../functions/adapters/pseudonym-key.js';
 import { S3DocumentStore } from '../../functions/adapters/s3-document-store.js';
-import { siteRenderDeps } from '../../functions/adapters/website.js';
 import { ORIGIN_VERIFY_ENV } from '../../functions/api/actor.js';
 import type { ResourceNeed } from '../../functions/api/route-types.js';
 import { ROUTES } from '../../functions/api/routes.js';
 import type { Actor } from '../../functions/core/identity/roles.js';
 import { auditEntry } from '../../functions/core/privacy/audit.js';
-import { renderVillageSite } from '../../functions/core/website/publish-site.js';
 import type { ReconcileSummary } from '../../functions/workflow/reconcile.js';
 import type { ReminderDigestSummary } from '../../functions/workflow/reminder-digest.js';
+import type { RenderSitesSummary } from '../../functions/workflow/render-sites.js';
 import { SCHEDULED_JOBS } from '../../functions/workflow/scheduled-jobs.js';
 import { WORKFLOW_TASKS } from '../../functions/workflow/tasks.js';
 import { buildWeb } from '../../scripts/build-web.js';
@@ -109,6 +108,13 @@ export interface LocalRuntimeOptions {
    * @default 300_000
    */
   readonly digestEveryMs?: number;
+  /**
+   * How often the site render job runs for the village websites marked stale (every five minutes in AWS);
+   * 0: only when `renderStaleSites()` is called. Every site is rendered at the start, and then daily, as
+   * the job's daily run does in AWS.
+   * @default 60_000
+   */
+  readonly siteRenderEveryMs?: number;
   /** Called after every function invocation (benchmarks count and time them). */
   readonly onInvoke?: (entry: string, milliseconds: number, failed: boolean) => void;
 }
@@ -135,6 +141,11 @@ export interface LocalRuntime {
    * of every hour closed by then are sent.
    */
   sendReminderDigests(event?: { at?: string; lookbackHours?: number }): Promise<ReminderDigestSummary>;
+  /**
+   * Runs the site render job now (after a run in progress): the websites marked stale are rendered again
+   * and their marks cleared; with `all`, every village's (the daily run).
+   */
+  renderStaleSites(event?: { all?: boolean }): Promise<RenderSitesSummary>;
   stop(): Promise<void>;
 }
 
@@ -320,8 +331,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       clock: systemClock,
     });
     readSite = siteReader(env.AWS_ENDPOINT_URL_S3, SITES_BUCKET);
-    log("seeding demo news and agenda, rendering the demo villages' websites");
-    await seedVillageSites(DEMO_VILLAGES.map((village) => village.code));
+    log('seeding demo news and agenda');
+    await seedSiteItems();
 
     // A stage's timer runs from when the workflow enters it, while the task's function runs: a cold import
     // (seconds here, with TypeScript compiled on the fly) would eat into the short deadlines of a scaled
@@ -344,6 +355,28 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       warn: (message) => console.warn(`[local reminder digests] ${message}`),
     });
     stops.push(() => digests.stop());
+    // The job's two schedules share one queue, so their runs never overlap (EventBridge may let them).
+    const renderSites = (event: Record<string, unknown>) =>
+      invoke(SCHEDULED_JOBS.RenderSites.entry, event) as Promise<RenderSitesSummary>;
+    const siteRenders = startLocalSchedule({
+      run: renderSites,
+      everyMs: options.siteRenderEveryMs ?? 60_000,
+      warn: (message) => console.warn(`[local site renders] ${message}`),
+    });
+    stops.push(() => siteRenders.stop());
+    // Every village's website, as onboarding renders a new one, then daily (dates and the agenda roll over).
+    log("rendering the villages' websites");
+    const first = await siteRenders.runNow({ all: true });
+    log(
+      `rendered ${first.rendered} village websites, ${first.renderMs.mean} ms each (slowest ${first.renderMs.max} ms)`,
+    );
+    const daily = setInterval(() => {
+      siteRenders
+        .runNow({ all: true })
+        .catch((error: Error) => console.warn(`[local site renders] daily run failed: ${error.message}`));
+    }, 24 * 3600_000);
+    daily.unref();
+    stops.push(async () => clearInterval(daily));
     ready = true;
     return {
       url,
@@ -355,6 +388,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       deniedTableAccess: () => grantsProxy?.stats().denied ?? [],
       reconcile: (event = {}) => reconciler.runNow(event),
       sendReminderDigests: (event = {}) => digests.runNow(event),
+      renderStaleSites: (event = {}) => siteRenders.runNow(event),
       stop,
     };
   } catch (error) {
@@ -363,11 +397,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
   }
 }
 
-/**
- * The demo villages' websites: Tampo's and Sawoo's news and agenda (config/site-demo.ts), then every demo
- * village rendered, as onboarding renders a new one (the same render use case and adapters).
- */
-async function seedVillageSites(codes: readonly string[]): Promise<void> {
+/** Tampo's and Sawoo's news and agenda (config/site-demo.ts); the site render job renders them. */
+async function seedSiteItems(): Promise<void> {
   const now = new Date();
   const seeder: Actor = { subject: 'local-seed', name: 'Demo data', roles: [], areas: [] };
   const items = new DynamoSiteItems(TABLE_NAME);
@@ -376,10 +407,6 @@ async function seedVillageSites(codes: readonly string[]): Promise<void> {
       items.create(item, auditEntry(seeder, 'site.seed', { kind: 'site', id: item.villageCode }, now)),
     ),
   );
-  const deps = siteRenderDeps();
-  for (let start = 0; start < codes.length; start += 6) {
-    await Promise.all(codes.slice(start, start + 6).map((code) => renderVillageSite(deps, code)));
-  }
 }
 
 /** The gateway's view of the sites bucket (s3rver), as CloudFront reads it through its origin in AWS. */

@@ -316,6 +316,10 @@ describe('a village legal product, end to end', () => {
       `/v1/villages/${TAMPO}/legal-products?type=kepkades&status=dicabut`,
     );
     expect(revoked.body.items.map((item) => item.id)).toEqual([first]);
+    // The publication marked Tampo's website stale: once the site render job ran, it lists the new decree.
+    await runtime.renderStaleSites();
+    const site = await (await fetch(`${runtime.url}/desa/${TAMPO}/`)).text();
+    expect(site).toContain('Tim Pelaksana Kegiatan Jalan Desa 2026 (pengganti)');
   });
 
   it('enters a regulation the village set before, with its own numbers; a number the village holds is refused, writing nothing', async () => {

@@ -1,4 +1,5 @@
 import { FINAL_STATUSES, REQUEST_STATUSES } from '../requests/requests.js';
+import { forEachLimited } from '../shared/limited.js';
 import type { ExecutionStatus, RequestStore, VillageDirectory, Workflow } from '../shared/ports.js';
 import { stepAt } from './approvals.js';
 import { closeEnded, type EndedExecution, type ReviewDeps } from './review.js';
@@ -192,15 +193,4 @@ async function eachPage<P extends { cursor?: string }>(
     await each(page);
     cursor = page.cursor;
   } while (cursor);
-}
-
-async function forEachLimited<T>(items: readonly T[], limit: number, run: (item: T) => Promise<void>) {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await run(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 }

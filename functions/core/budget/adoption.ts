@@ -12,9 +12,13 @@ export function budgetAdoption(deps: Pick<BudgetDeps, 'budgets' | 'clock'>): Bud
       return latest?.status === 'draft' ? latest.version : undefined;
     },
     async adopt(villageCode, year, legalProductId) {
-      const latest = (await deps.budgets.year(villageCode, year)).versions.at(-1);
-      // Adopted by this regulation already (a repeated step), or never drafted: nothing to do.
-      if (!latest || (latest.status === 'adopted' && latest.legalProductId === legalProductId)) return;
+      const { versions } = await deps.budgets.year(villageCode, year);
+      const latest = versions.at(-1);
+      // Never drafted, or some version adopted by this regulation already (a repeated step, a later stage
+      // of its chain, even after the next version was drafted): nothing to do.
+      if (!latest || versions.some((v) => v.status === 'adopted' && v.legalProductId === legalProductId)) {
+        return;
+      }
       await adoptBudget(deps, villageCode, year, latest.version, legalProductId);
     },
   };

@@ -9,6 +9,7 @@ import { newId } from '../shared/ids.js';
 import type { Clock, VillageDirectory } from '../shared/ports.js';
 import { text } from '../shared/text.js';
 import { regencyCodeOf, villageFor } from '../villages/places.js';
+import type { SiteChanged } from '../website/stale-sites.js';
 import type { LegalProduct } from './legal-products.js';
 import { GAZETTE_NAMES, LEGAL_TYPE_DEFINITIONS, type LegalType } from './legal-types.js';
 import type { LegalProductStore } from './ports.js';
@@ -35,6 +36,8 @@ export interface ExistingLegalProductDeps {
   readonly catalog: ServiceCatalog;
   readonly uploads: UploadStore;
   readonly clock: Clock;
+  /** The village's site lists its legal products: marked stale once the entry is in. */
+  readonly siteChanged: SiteChanged;
 }
 
 const SIGNED_TEXT = 'naskah-ditetapkan';
@@ -141,6 +144,7 @@ export async function enterExistingLegalProduct(
   }
   if (outcome !== 'created') throw new Error(`Legal product ${id} already existed`);
   await applyToTargets(deps.legalProducts, product, now);
+  await deps.siteChanged(village.code);
   return product;
 }
 

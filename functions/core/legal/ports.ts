@@ -28,6 +28,9 @@ export interface LegalProductStore {
 export interface BudgetAdoption {
   /** The version a regulation drafted now would adopt: the year's latest, if it is a draft. */
   draftVersion(villageCode: string, year: number): Promise<number | undefined>;
-  /** Marks the year's latest draft adopted by the regulation (again by the same one: nothing happens). */
+  /**
+   * Marks the year's latest draft adopted by the regulation. Idempotent: when a version of the year is
+   * adopted by this regulation already, nothing happens (every delivery of the publication step calls it).
+   */
   adopt(villageCode: string, year: number, legalProductId: string): Promise<void>;
 }

@@ -1,7 +1,8 @@
 import type { Register } from '../approvals/publication.js';
 import type { DocumentRegistry, RequestStore, VillageDirectory } from '../shared/ports.js';
 import { villageFor } from '../villages/places.js';
-import { type LegalNumbers, legalProductOf, numberingYear } from './legal-products.js';
+import type { SiteChanged } from '../website/stale-sites.js';
+import { type LegalNumbers, type LegalProduct, legalProductOf, numberingYear } from './legal-products.js';
 import {
   adoptedBudgetYear,
   GAZETTE_NAMES,
@@ -18,6 +19,8 @@ export interface LegalRegisterDeps {
   /** The village's counters (the letters' own, under scopes of their own) and their void numbers. */
   readonly registry: Pick<DocumentRegistry, 'nextSequence' | 'voidNumber'>;
   readonly budgets: BudgetAdoption;
+  /** The village's website lists its latest products and shows its adopted budget. */
+  readonly siteChanged: SiteChanged;
 }
 
 /**
@@ -25,7 +28,7 @@ export interface LegalRegisterDeps {
  * number (per village, type and year) and its gazette number (per village, gazette and year) and writes the
  * entry; what it amends or revokes changes status; a Perdes on the APBDes adopts that year's budget. A later
  * publication stage of the same chain (after the report to the Bupati) rewrites the entry with what was
- * recorded since, under the same numbers.
+ * recorded since, under the same numbers. Either way the village's site is then marked stale.
  */
 export function legalRegister(deps: LegalRegisterDeps): Register {
   return {
@@ -45,6 +48,8 @@ export function legalRegister(deps: LegalRegisterDeps): Register {
         };
         const product = legalProductOf(request, events, village, definition, drawn, previous, now);
         await deps.legalProducts.replace(product);
+        // A retry after the adoption failed finds the entry written: the budget is adopted now.
+        await adoptAndMark(deps, product);
         return recordsOf(product.number, product.year, product.enactedOn, product.gazette, village.name);
       }
       const year = numberingYear(events, definition, now);
@@ -70,11 +75,24 @@ export function legalRegister(deps: LegalRegisterDeps): Register {
         product = legalProductOf(request, events, village, definition, numbers, undefined, now);
       }
       await applyToTargets(deps.legalProducts, product, now);
-      const budgetYear = adoptedBudgetYear(definition.type, product.topic, product.budgetYear);
-      if (budgetYear) await deps.budgets.adopt(village.code, budgetYear, product.id);
+      await adoptAndMark(deps, product);
       return recordsOf(product.number, product.year, product.enactedOn, product.gazette, village.name);
     },
   };
+}
+
+/**
+ * After the entry is written: a Perdes on the APBDes adopts its year's budget (idempotent, so every
+ * delivery of the step adopts it, whichever path it takes), then the village's site is marked stale,
+ * even when the adoption failed (the entry is on the site; the retry adopts and marks again).
+ */
+async function adoptAndMark(deps: LegalRegisterDeps, product: LegalProduct): Promise<void> {
+  try {
+    const budgetYear = adoptedBudgetYear(product.type, product.topic, product.budgetYear);
+    if (budgetYear) await deps.budgets.adopt(product.villageCode, budgetYear, product.id);
+  } finally {
+    await deps.siteChanged(product.villageCode);
+  }
 }
 
 const scopeOf = (what: string) => `LAW-${what}`;

@@ -32,10 +32,11 @@ export interface SiteRenderDeps {
 export const LEGAL_ON_PAGE = 5;
 
 /**
- * Renders a village's whole site to static files (issue 12, item 3). Runs after every change that shows on
- * it (an item published, the village onboarded or changed), inside the function that made the change, so
- * the page is live when the call returns; a render is idempotent and reads everything afresh, so a later
- * render repairs an earlier failed one.
+ * Renders a village's whole site to static files (issue 12, item 3). Runs inside the function that made the
+ * change when a website route made it (an item published, the village onboarded or changed), so the page is
+ * live when the call returns; for changes other capabilities make (legal products, the budget) the village
+ * is marked stale and the scheduled job renders it (stale-sites.ts), and every village daily. A render is
+ * idempotent and reads everything afresh, so a later render repairs an earlier failed one.
  * Primary course: read the village, its published items, the register's statistics, the offered services,
  * the budget and legal products → render page, feed, sitemap and display board → write them.
  */

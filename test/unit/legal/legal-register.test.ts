@@ -145,10 +145,15 @@ describe('the legal register as a publication stage', () => {
     },
   ];
 
-  function setup(options: { createLoses?: boolean; taken?: readonly number[] } = {}) {
+  function setup(
+    options: { createLoses?: boolean; taken?: readonly number[]; adoptFailsOnce?: boolean } = {},
+  ) {
     const stored = new Map<string, LegalProduct>();
     const drawn: string[] = [];
     const voided: string[] = [];
+    const adopted: string[] = [];
+    const marked: string[] = [];
+    let adoptFails = options.adoptFailsOnce ?? false;
     const store: LegalProductStore = {
       get: async (id) => stored.get(id),
       create: async (entry) => {
@@ -180,9 +185,19 @@ describe('the legal register as a publication stage', () => {
         voidNumber: async (_village, year, sequence, _reason, scope) =>
           void voided.push(`${scope}/${year}/${sequence}`),
       },
-      budgets: { draftVersion: async () => undefined, adopt: async () => undefined },
+      budgets: {
+        draftVersion: async () => undefined,
+        adopt: async (village, year, legalProductId) => {
+          if (adoptFails) {
+            adoptFails = false;
+            throw new Error('ProvisionedThroughputExceededException');
+          }
+          adopted.push(`${village}/${year}/${legalProductId}`);
+        },
+      },
+      siteChanged: async (village) => void marked.push(village),
     });
-    return { register, stored, drawn, voided };
+    return { register, stored, drawn, voided, adopted, marked };
   }
 
   it('draws a decree its number once, in the year it was set (WIB), and keeps it when published again', async () => {
@@ -201,6 +216,34 @@ describe('the legal register as a publication stage', () => {
     expect(published).toMatchObject({ regulationNumber: 3 });
     expect(drawn).toEqual(['LAW-kepkades/2026', 'LAW-kepkades/2026', 'LAW-kepkades/2026']);
     expect(voided).toEqual([]);
+  });
+
+  it("marks the village's site stale after each publication, and adopts no budget for a decree", async () => {
+    const { register, adopted, marked } = setup();
+    await register.publish(request, kepkades, NOW);
+    await register.publish(request, kepkades, NOW);
+    expect(marked).toEqual([TAMPO.code, TAMPO.code]);
+    expect(adopted).toEqual([]);
+  });
+
+  it('adopts the APBDes on the retry after the adoption failed, though the entry exists by then', async () => {
+    const perdes = findService('PERDES');
+    const apbdes = {
+      ...request,
+      serviceCode: 'PERDES',
+      data: { ...request.data, title: 'APB Desa 2027', topic: 'apbdes', budgetYear: 2027 },
+    } as ServiceRequest;
+    const { register, stored, adopted, marked } = setup({ adoptFailsOnce: true });
+    // The entry is written, then the adoption fails: the step fails (and the site is marked all the same).
+    await expect(register.publish(apbdes, perdes, NOW)).rejects.toThrow(/Throughput/);
+    expect(stored.has(apbdes.id)).toBe(true);
+    expect(adopted).toEqual([]);
+    expect(marked).toEqual([TAMPO.code]);
+    // The workflow retries the step: the "entry exists" path adopts the budget, under the same numbers.
+    const retried = await register.publish(apbdes, perdes, NOW);
+    expect(adopted).toEqual([`${TAMPO.code}/2027/${apbdes.id}`]);
+    expect(retried).toMatchObject({ regulationNumber: 1, regulationYear: 2026 });
+    expect(marked).toEqual([TAMPO.code, TAMPO.code]);
   });
 
   it('voids the number it drew when another delivery published first, and answers with that one', async () => {
