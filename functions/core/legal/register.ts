@@ -48,7 +48,9 @@ export function legalRegister(deps: LegalRegisterDeps): Register {
         };
         const product = legalProductOf(request, events, village, definition, drawn, previous, now);
         await deps.legalProducts.replace(product);
-        // A retry after the adoption failed finds the entry written: the budget is adopted now.
+        // A retry after a failure past the entry finds it written: what it amends or revokes changes status and
+        // the budget is adopted now (both idempotent, so a later publication of the chain repeats them harmlessly).
+        await applyToTargets(deps.legalProducts, product, now);
         await adoptAndMark(deps, product);
         return recordsOf(product.number, product.year, product.enactedOn, product.gazette, village.name);
       }

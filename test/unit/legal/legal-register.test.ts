@@ -146,7 +146,13 @@ describe('the legal register as a publication stage', () => {
   ];
 
   function setup(
-    options: { createLoses?: boolean; taken?: readonly number[]; adoptFailsOnce?: boolean } = {},
+    options: {
+      createLoses?: boolean;
+      taken?: readonly number[];
+      adoptFailsOnce?: boolean;
+      /** The first rewrite of this product fails (a throttled write, a timeout). */
+      replaceFailsOnceFor?: string;
+    } = {},
   ) {
     const stored = new Map<string, LegalProduct>();
     const drawn: string[] = [];
@@ -154,6 +160,7 @@ describe('the legal register as a publication stage', () => {
     const adopted: string[] = [];
     const marked: string[] = [];
     let adoptFails = options.adoptFailsOnce ?? false;
+    let replaceFails = options.replaceFailsOnceFor;
     const store: LegalProductStore = {
       get: async (id) => stored.get(id),
       create: async (entry) => {
@@ -168,7 +175,13 @@ describe('the legal register as a publication stage', () => {
         stored.set(entry.id, entry);
         return 'created';
       },
-      replace: async (entry) => void stored.set(entry.id, entry),
+      replace: async (entry) => {
+        if (entry.id === replaceFails) {
+          replaceFails = undefined;
+          throw new Error('ProvisionedThroughputExceededException');
+        }
+        stored.set(entry.id, entry);
+      },
       listVillage: async () => [...stored.values()],
       listRegency: async () => ({ items: [...stored.values()] }),
     };
@@ -244,6 +257,17 @@ describe('the legal register as a publication stage', () => {
     expect(adopted).toEqual([`${TAMPO.code}/2027/${apbdes.id}`]);
     expect(retried).toMatchObject({ regulationNumber: 1, regulationYear: 2026 });
     expect(marked).toEqual([TAMPO.code, TAMPO.code]);
+  });
+
+  it('revokes what it names on the retry after that failed, though the entry exists by then', async () => {
+    const earlier = { id: '01KBTAMP0KEPKADES000000001', villageCode: TAMPO.code, status: 'berlaku' };
+    const revoking = { ...request, data: { ...request.data, revokes: earlier.id } } as ServiceRequest;
+    const { register, stored } = setup({ replaceFailsOnceFor: earlier.id });
+    stored.set(earlier.id, { ...stored.get(request.id), ...earlier } as LegalProduct);
+    await expect(register.publish(revoking, kepkades, NOW)).rejects.toThrow(/Throughput/);
+    expect(stored.get(earlier.id)?.status).toBe('berlaku');
+    await register.publish(revoking, kepkades, NOW);
+    expect(stored.get(earlier.id)).toMatchObject({ status: 'dicabut', revokedBy: request.id });
   });
 
   it('voids the number it drew when another delivery published first, and answers with that one', async () => {
