@@ -277,7 +277,18 @@ export interface DocumentSignature {
   readonly value: string;
 }
 
-export interface DocumentSigner {
+/** A key that signs messages (ECDSA P-256, SHA-256 over the message, DER): certificates, CMS attributes. */
+export interface KeySigner {
+  signBytes(message: Uint8Array): Promise<Uint8Array>;
+  /** SubjectPublicKeyInfo, DER. */
+  publicKeyDer(): Promise<Uint8Array>;
+}
+
+/**
+ * The platform's document key: it signs each letter's hash (the revocation-aware check of GET /v1/verify) and,
+ * as a KeySigner, the PAdES signature embedded in the letter under its signer's certificate.
+ */
+export interface DocumentSigner extends KeySigner {
   sign(sha256Hex: string): Promise<DocumentSignature>;
   verify(sha256Hex: string, signature: DocumentSignature): Promise<boolean>;
 }
