@@ -63,6 +63,12 @@ export class DesaDigitalStack extends Stack {
     const signing = new SigningKey(this, 'DocumentSigning', {
       aliasName: `alias/desa-digital/${deployment.id}/document-signing`,
     });
+    // PAdES (issue 14): the regency's certificate authority, which certifies each signer over the document
+    // key; kept when the stack goes, as every embedded signature chains to it.
+    const authority = new SigningKey(this, 'CertificateAuthority', {
+      aliasName: `alias/desa-digital/${deployment.id}/certificate-authority`,
+      description: 'Desa Digital: the regency certificate authority, certifies letter signers (ECDSA P-256)',
+    });
     // NIK and contact pseudonyms (issue 10): a KMS HMAC key, kept when the stack goes.
     const pseudonyms = new PseudonymKey(this, 'Pseudonyms');
     // The workflow tells each stage's deciders that it waits for them: it lists staff in the user pool.
@@ -72,6 +78,7 @@ export class DesaDigitalStack extends Stack {
         documents: data.documents,
         notifications,
         signingKey: signing.key,
+        certificateAuthorityKey: authority.key,
         userPool: identity.userPool,
         pseudonymKey: pseudonyms.key,
       },
@@ -83,6 +90,7 @@ export class DesaDigitalStack extends Stack {
       stateMachine: workflow.stateMachine,
       notifications,
       signingKey: signing.key,
+      certificateAuthorityKey: authority.key,
       userPool: identity.userPool,
       pseudonymKey: pseudonyms.key,
       sites: { bucket: web.sites, baseUrl: web.url },

@@ -166,6 +166,8 @@ export const keys = {
     pk: `BUDGET#${village}#${year}`,
     sk: `REALISATION#${semester}`,
   }),
+  /** A certificate the regency's authority issued (core/documents/signer-certificates.ts). */
+  certificate: (id: string) => ({ pk: `CERT#${id}`, sk: 'CERT' }),
   audit: (target: AuditEntry['target'], at?: string, id?: string) => ({
     pk: `${AUDIT_PARTITIONS[target.kind]}#${target.id}`,
     sk: at && id ? `AUDIT#${at}#${id}` : 'AUDIT#',

@@ -1,10 +1,11 @@
+import { certificateStore } from '../adapters/dynamo-certificates.js';
 import { documentRegistry } from '../adapters/dynamo-document-registry.js';
 import { requestStore } from '../adapters/dynamo-request-store.js';
 import { catalog } from '../adapters/dynamo-village-services.js';
 import { villageDirectory } from '../adapters/dynamo-villages.js';
 import { requiredEnv, systemClock } from '../adapters/env.js';
 import { documentStore } from '../adapters/s3-document-store.js';
-import { documentSigner } from '../adapters/signing/index.js';
+import { certificateAuthorityKey, documentSigner } from '../adapters/signing/index.js';
 import {
   documentView,
   type LetterRenderer,
@@ -21,6 +22,8 @@ export const handler = apiHandler(reissueDocument, async ({ actor, params, body 
     files: documentStore(),
     signer: documentSigner(),
     verifyBaseUrl: requiredEnv('PUBLIC_BASE_URL'),
+    authorityKey: certificateAuthorityKey(),
+    certificates: certificateStore(),
   };
   const renderLetter: LetterRenderer = (request, service, village, pinned) =>
     renderAndStoreLetter(issuing, request, service, village, pinned);

@@ -108,6 +108,7 @@ export type TablePartition =
   | 'LAW#'
   | 'LAWREG#'
   | 'LAWNO#'
+  | 'CERT#'
   | 'BUDGET#'
   | 'SITE#'
   | 'SITESTALE#';
@@ -177,9 +178,15 @@ export type ResourceNeed =
   | 'uploads:accept'
   /** Send notifications: SNS SMS and SES e-mail in AWS (the outbox write itself is TABLE_NEEDS.requestWrites). */
   | 'notify'
-  /** Sign document hashes with the platform's key (kms:Sign, kms:GetPublicKey); env SIGNING_KEY_ID. */
+  /**
+   * Sign letters: their hash and their PAdES signature with the platform's key, under a certificate the regency's
+   * authority issues (kms:Sign, kms:GetPublicKey on both keys); env SIGNING_KEY_ID, CA_KEY_ID.
+   */
   | 'documents:sign'
-  /** Check document signatures with the platform's public key (kms:GetPublicKey); env SIGNING_KEY_ID. */
+  /**
+   * Check document signatures with the platform's public key and an embedded signature's chain with the
+   * authority's (kms:GetPublicKey on both); env SIGNING_KEY_ID, CA_KEY_ID.
+   */
   | 'documents:verify'
   /** Create staff accounts and put them in their role's group (Cognito admin API); env USER_POOL_ID. */
   | 'staff:manage'

@@ -545,6 +545,8 @@ export const reissueDocument = pure(
         // The new letter, its hash record, the old letter marked replaced, the request's event, and the next
         // letter number (COUNTER#, with void numbers) in one transaction.
         { table: ['PutItem', 'UpdateItem'], partitions: ['DOC#', 'DOCHASH#', 'REQ#', 'COUNTER#'] },
+        // The certificates its PAdES signature carries: read, or issued once (signer-certificates.ts).
+        { table: ['GetItem', 'PutItem'], partitions: ['CERT#'] },
         'documents:write',
         'documents:sign',
       ],

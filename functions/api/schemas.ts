@@ -458,6 +458,20 @@ export const uploadVerification = pure(() =>
       document: z
         .optional(verification)
         .check(z.describe('The issued document the file is, or claims to be')),
+      embeddedSignature: z
+        .optional(
+          z.object({
+            valid: z.boolean(),
+            coversWholeFile: z.boolean(),
+            trusted: z.boolean().check(z.describe("Issued by this deployment's certificate authority")),
+            signer: z.string(),
+            issuer: z.string(),
+            signedAt: z.optional(z.string()),
+          }),
+        )
+        .check(
+          z.describe("The PDF's own (PAdES) signature, as any PDF reader checks it; absent when unsigned"),
+        ),
     })
     .check(z.meta({ id: 'UploadVerification' })),
 );

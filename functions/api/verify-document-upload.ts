@@ -3,7 +3,7 @@ import { rateCounter } from '../adapters/dynamo-rate-limit.js';
 import { catalog } from '../adapters/dynamo-village-services.js';
 import { villageDirectory } from '../adapters/dynamo-villages.js';
 import { systemClock } from '../adapters/env.js';
-import { documentSigner } from '../adapters/signing/index.js';
+import { certificateAuthorityKey, documentSigner } from '../adapters/signing/index.js';
 import { verifyUpload } from '../core/documents/verification.js';
 import { apiHandler, logger } from './http.js';
 import { verifyDocumentUpload } from './routes.js';
@@ -17,6 +17,7 @@ export const handler = apiHandler(verifyDocumentUpload, async ({ rawBody, origin
       villages: villageDirectory(),
       catalog: catalog(),
       signer: documentSigner(),
+      authorityKey: certificateAuthorityKey(),
       log: logger,
       rates: rateCounter(),
       clock: systemClock,

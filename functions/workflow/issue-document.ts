@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { certificateStore } from '../adapters/dynamo-certificates.js';
 import { documentRegistry } from '../adapters/dynamo-document-registry.js';
 import { requestStore } from '../adapters/dynamo-request-store.js';
 import { catalog } from '../adapters/dynamo-village-services.js';
@@ -6,7 +7,7 @@ import { villageDirectory } from '../adapters/dynamo-villages.js';
 import { requiredEnv } from '../adapters/env.js';
 import { notifier } from '../adapters/notifications/index.js';
 import { documentStore } from '../adapters/s3-document-store.js';
-import { documentSigner } from '../adapters/signing/index.js';
+import { certificateAuthorityKey, documentSigner } from '../adapters/signing/index.js';
 import { issueDocument } from '../core/documents/issue-document.js';
 import { clock, workflowTask } from './task.js';
 
@@ -24,6 +25,8 @@ export const handler = workflowTask(
       files: documentStore(),
       clock,
       verifyBaseUrl: requiredEnv('PUBLIC_BASE_URL'),
+      authorityKey: certificateAuthorityKey(),
+      certificates: certificateStore(),
     };
     const { documentId } = await issueDocument(deps, requestId);
     return { requestId, outcome: 'issued', documentId };

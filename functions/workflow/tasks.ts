@@ -56,6 +56,8 @@ export const WORKFLOW_TASKS = {
       ...REQUEST_STEP,
       // The letter, its hash record and the village's next letter number, in one transaction.
       { table: ['PutItem', 'UpdateItem'], partitions: ['DOC#', 'DOCHASH#', 'COUNTER#'] },
+      // The certificates its PAdES signature carries: read, or issued once (signer-certificates.ts).
+      { table: ['GetItem', 'PutItem'], partitions: ['CERT#'] },
       'documents:write',
       'documents:sign',
     ],

@@ -88,6 +88,8 @@ export interface ServiceResources {
   readonly notifications?: Notifications;
   /** The document signing key (needs 'documents:sign' and 'documents:verify'). */
   readonly signingKey?: IKey;
+  /** The regency certificate authority's key, which certifies each letter's signer (need 'documents:sign'). */
+  readonly certificateAuthorityKey?: IKey;
   /** The Cognito user pool staff accounts live in (needs 'staff:manage' and 'staff:read'). */
   readonly userPool?: IUserPool;
   /** The KMS HMAC key behind NIK and contact pseudonyms (need 'pseudonym:key'). */
@@ -222,10 +224,14 @@ export class ServiceFunction extends Construct {
           this.documents(resources).grantDelete(fn);
           break;
         case 'documents:sign':
+          // The letter's hash and its PAdES signature (document key), under a certificate the authority issues.
           grantSign(this.signingKey(resources), fn);
+          grantSign(this.certificateAuthorityKey(resources), fn);
           break;
         case 'documents:verify':
+          // The hash signature (document key) and an embedded signature's chain (the authority's public key).
           grantVerify(this.signingKey(resources), fn);
+          grantVerify(this.certificateAuthorityKey(resources), fn);
           break;
         case 'workflow:start':
           this.stateMachine(resources).grantStartExecution(fn);
@@ -331,6 +337,12 @@ export class ServiceFunction extends Construct {
   private signingKey(resources: ServiceResources): IKey {
     const key = this.required(resources.signingKey, 'signing key');
     this.function.addEnvironment('SIGNING_KEY_ID', key.keyArn);
+    return key;
+  }
+
+  private certificateAuthorityKey(resources: ServiceResources): IKey {
+    const key = this.required(resources.certificateAuthorityKey, 'certificate authority key');
+    this.function.addEnvironment('CA_KEY_ID', key.keyArn);
     return key;
   }
 

@@ -43,6 +43,8 @@ export interface SigningKeyProps {
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
+  /** @default the document signing key's description */
+  readonly description?: string;
 }
 
 /**
@@ -66,7 +68,8 @@ export class SigningKey extends Construct {
   constructor(scope: Construct, id: string, props: SigningKeyProps) {
     super(scope, id);
     this.key = new Key(this, 'Key', {
-      description: 'Desa Digital: signs the SHA-256 of every issued letter (ECDSA P-256)',
+      description:
+        props.description ?? 'Desa Digital: signs the SHA-256 of every issued letter (ECDSA P-256)',
       keySpec: KeySpec.ECC_NIST_P256,
       keyUsage: KeyUsage.SIGN_VERIFY,
       alias: props.aliasName,

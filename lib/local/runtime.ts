@@ -295,6 +295,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       // Letters are signed with a local P-256 key kept under the data directory (KMS in AWS; see
       // functions/adapters/signing/local-signer.ts), created on first use, so signatures survive a restart.
       LOCAL_SIGNING_KEY_FILE: join(dataDir, 'signing', 'document-signing-key.pem'),
+      // The regency certificate authority's key (PAdES certificates; a KMS key in AWS: CA_KEY_ID).
+      LOCAL_CA_KEY_FILE: join(dataDir, 'signing', 'certificate-authority-key.pem'),
       // Locally nothing sits in front of the gateway, so, as at the execute-api endpoint, CloudFront-Viewer-
       // Address is not believed unless a call carries X-Origin-Verify with this value (new at every start;
       // tests that play CloudFront send it).

@@ -435,12 +435,16 @@ describeInBrowser('the citizen portal and the staff console', () => {
     await page.goto(`${runtime.url}/verify.html`);
     await page.locator('#upload-file').setInputFiles(pdf);
     await page.locator('#upload-result [data-outcome="valid"]').waitFor();
+    // The file's own signature, side by side with the fingerprint check: valid, and who signed it
+    expect(await page.locator('#embedded-signature').textContent()).toMatch(/SAH, oleh \S+/);
     await page
       .locator('#upload-file')
       .setInputFiles({ name: 'altered.pdf', mimeType: 'application/pdf', buffer: altered });
     await expect
       .poll(() => page.locator('#upload-result [data-outcome]').getAttribute('data-outcome'))
       .toMatch(/^(tampered|unknown)$/);
+    // Appended after signing: the signature still holds over what was signed, and the page says more was added
+    expect(await page.locator('#embedded-signature').textContent()).toContain('setelah ditandatangani');
     await screenshot(page, 'verify-upload-360');
     await expectAccessible(page);
     await page.close();

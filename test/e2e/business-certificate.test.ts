@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TAMPO, validBusinessApplication } from '../support/fixtures.js';
 import { readPdf } from '../support/pdf-reader.js';
+import { pdfSignatures } from '../support/pdf-signature.js';
 import { ApiClient, eventually, signInAll, startTestRuntime } from '../support/runtime.js';
 import { attachAll, requiredRequirements } from '../support/uploads.js';
 
@@ -87,6 +88,13 @@ describe('a business certificate, end to end', () => {
     expect(text).toContain(link.body.letterNumber);
     expect(text).toContain('Warung Kopi Osing');
     expect(text).toContain('Suwebi');
+    // The letter carries its own signature (PAdES): any PDF tool verifies it, and one changed byte breaks it
+    const embedded = await pdfSignatures(pdf);
+    expect(embedded.valid, embedded.text).toBe(true);
+    expect(embedded.signers).toEqual(['Suwebi']);
+    const altered = pdf.slice();
+    altered[200] = (altered[200] ?? 0) ^ 0x01;
+    expect((await pdfSignatures(altered)).valid).toBe(false);
 
     const documentId = issued.document?.documentId ?? '';
     const verification = await anonymous.get<Record<string, unknown>>(`/v1/verify/${documentId}`);

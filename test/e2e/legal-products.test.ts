@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BUDGETS } from '../../config/demo-budgets.js';
 import { TAMPO } from '../support/fixtures.js';
 import { readPdf } from '../support/pdf-reader.js';
+import { pdfSignatures } from '../support/pdf-signature.js';
 import {
   ApiClient,
   eventually,
@@ -284,6 +285,7 @@ describe('a village legal product, end to end', () => {
       .map((page) => page.items.map((item) => item.str).join(' '))
       .join('\n');
     expect(letter).toContain('KUTIPAN REGISTER PERATURAN DESA');
+    expect((await pdfSignatures(pdf)).valid).toBe(true);
     expect(letter).toMatch(new RegExp(`Nomor\\s*:?\\s*${entry.number} Tahun 2026`));
     const verified = await anonymous().get<{ status: string }>(`/v1/verify/${done.document?.documentId}`);
     expect(verified.body.status).toBe('valid');

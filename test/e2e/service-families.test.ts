@@ -5,6 +5,7 @@ import { findService, SERVICE_CATALOG } from '../../functions/core/catalog/index
 import type { ServiceDefinition } from '../../functions/core/catalog/types.js';
 import { approveThroughChain, type RequestState, settled, submit } from '../support/chain.js';
 import { TAMPO } from '../support/fixtures.js';
+import { pdfSignatures } from '../support/pdf-signature.js';
 import { ApiClient, signInAll, startTestRuntime } from '../support/runtime.js';
 import { sampleApplication } from '../support/samples.js';
 
@@ -58,6 +59,11 @@ describe('every service family, end to end', () => {
     );
     expect(link.status).toBe(200);
     expect(link.body.letterNumber.startsWith(`${service.classificationCode}/`)).toBe(true);
+    // Its embedded PAdES signature verifies in poppler's pdfsig, as in any PDF reader
+    const pdf = new Uint8Array(await (await fetch(link.body.url)).arrayBuffer());
+    const embedded = await pdfSignatures(pdf);
+    expect(embedded.valid, embedded.text).toBe(true);
+    expect(embedded.signers).toHaveLength(1);
     const verified = await new ApiClient(runtime.url).get<{ status: string }>(
       `/v1/verify/${chain.request.document?.documentId}`,
     );

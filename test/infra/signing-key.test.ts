@@ -26,6 +26,7 @@ describe('document signing key', () => {
   let resources: Record<string, Resource>;
   let webUrl: unknown;
   let keyId: string;
+  let authorityId: string;
 
   const ofType = (type: string) => Object.entries(resources).filter(([, resource]) => resource.Type === type);
   const entryOf = (fn: Resource) => String(fn.Metadata?.[ENTRY_METADATA_KEY]);
@@ -56,62 +57,81 @@ describe('document signing key', () => {
     const template = Template.fromStack(app.node.findChild(`DesaDigital-${DEPLOYMENT}`) as Stack).toJSON();
     resources = template.Resources;
     webUrl = template.Outputs.WebUrl.Value;
-    // The other KMS key is the pseudonym key (HMAC, pseudonym-key.test.ts).
+    // Two signing keys: the document key and the certificate authority's (the third KMS key is the pseudonym
+    // key: HMAC, pseudonym-key.test.ts). The same rules hold for both; the document key is the one below.
     const keys = ofType('AWS::KMS::Key').filter(([, key]) => key.Properties.KeyUsage === 'SIGN_VERIFY');
-    expect(keys).toHaveLength(1);
-    keyId = keys[0]?.[0] ?? '';
+    expect(keys).toHaveLength(2);
+    const aliased = (name: string) =>
+      ofType('AWS::KMS::Alias').find(([, alias]) => String(alias.Properties.AliasName).endsWith(name))?.[1]
+        .Properties.TargetKeyId['Fn::GetAtt'][0];
+    keyId = aliased('/document-signing');
+    authorityId = aliased('/certificate-authority');
+    expect(keys.map(([id]) => id).sort()).toEqual([keyId, authorityId].sort());
   });
 
-  it('is an asymmetric ECC P-256 key for signing, retained when the stack goes, with no (unsupported) rotation', () => {
-    const key = resources[keyId] as Resource;
-    expect(key.Properties).toMatchObject({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
-    expect(key.Properties.Enabled ?? true).toBe(true);
-    expect(key.Properties.EnableKeyRotation ?? false).toBe(false);
-    expect(key.DeletionPolicy).toBe('Retain');
-    expect(key.UpdateReplacePolicy).toBe('Retain');
+  it('are asymmetric ECC P-256 keys for signing, retained when the stack goes, with no (unsupported) rotation', () => {
+    for (const id of [keyId, authorityId]) {
+      const key = resources[id] as Resource;
+      expect(key.Properties).toMatchObject({ KeySpec: 'ECC_NIST_P256', KeyUsage: 'SIGN_VERIFY' });
+      expect(key.Properties.Enabled ?? true).toBe(true);
+      expect(key.Properties.EnableKeyRotation ?? false).toBe(false);
+      expect(key.DeletionPolicy).toBe('Retain');
+      expect(key.UpdateReplacePolicy).toBe('Retain');
+    }
   });
 
-  it('has an explicit key policy: the account administers the key, no statement grants kms:*', () => {
-    const statements: Json[] = (resources[keyId] as Resource).Properties.KeyPolicy.Statement;
-    const actionsOf = (statement: Json): string[] => [statement.Action].flat();
-    expect(statements.flatMap(actionsOf)).not.toContain('kms:*');
-    const root = statements.filter((statement) => JSON.stringify(statement.Principal).includes(':root'));
-    expect(root).toHaveLength(1);
-    // Administration only, with PutKeyPolicy so the key can never become unmanageable; no use, no grants.
-    expect(actionsOf(root[0]).sort()).toEqual([...SIGNING_KEY_ADMIN_ACTIONS].sort());
-    expect(actionsOf(root[0])).toContain('kms:PutKeyPolicy');
-    expect(
-      actionsOf(root[0]).filter((action) => /Sign|Verify|GetPublicKey|CreateGrant|\*/.test(action)),
-    ).toEqual([]);
+  it('have explicit key policies: the account administers each key, no statement grants kms:*', () => {
+    for (const id of [keyId, authorityId]) {
+      const statements: Json[] = (resources[id] as Resource).Properties.KeyPolicy.Statement;
+      const actionsOf = (statement: Json): string[] => [statement.Action].flat();
+      expect(statements.flatMap(actionsOf)).not.toContain('kms:*');
+      const root = statements.filter((statement) => JSON.stringify(statement.Principal).includes(':root'));
+      expect(root).toHaveLength(1);
+      // Administration only, with PutKeyPolicy so the key can never become unmanageable; no use, no grants.
+      expect(actionsOf(root[0]).sort()).toEqual([...SIGNING_KEY_ADMIN_ACTIONS].sort());
+      expect(actionsOf(root[0])).toContain('kms:PutKeyPolicy');
+      expect(
+        actionsOf(root[0]).filter((action) => /Sign|Verify|GetPublicKey|CreateGrant|\*/.test(action)),
+      ).toEqual([]);
+    }
   });
 
-  it("lets only the signing functions' roles use the key in its policy: Sign for them, the public key for verifiers", () => {
-    const statements: Json[] = (resources[keyId] as Resource).Properties.KeyPolicy.Statement;
-    const rolesWith = (action: string) =>
-      statements
-        .filter((statement) => [statement.Action].flat().includes(action))
-        .flatMap((statement) => [statement.Principal.AWS].flat())
-        .map((principal: Json) => principal['Fn::GetAtt']?.[0])
-        .sort();
+  it("lets only the signing functions' roles use each key in its policy: Sign for them, the public key for verifiers", () => {
     const roleOf = (entry: string | undefined) =>
       ofType('AWS::Lambda::Function').find(([, fn]) => entryOf(fn) === entry)?.[1].Properties.Role[
         'Fn::GetAtt'
       ][0];
     const signers = [WORKFLOW_TASKS.IssueDocument.entry, entryOfRoute('reissueDocument')].map(roleOf).sort();
     const verifiers = [entryOfRoute('verifyDocument'), entryOfRoute('verifyDocumentUpload')].map(roleOf);
-    expect(rolesWith('kms:Sign')).toEqual(signers);
-    expect(rolesWith('kms:GetPublicKey')).toEqual([...signers, ...verifiers].sort());
-    expect(rolesWith('kms:Verify')).toEqual([]);
+    for (const id of [keyId, authorityId]) {
+      const statements: Json[] = (resources[id] as Resource).Properties.KeyPolicy.Statement;
+      const rolesWith = (action: string) =>
+        statements
+          .filter((statement) => [statement.Action].flat().includes(action))
+          .flatMap((statement) => [statement.Principal.AWS].flat())
+          .map((principal: Json) => principal['Fn::GetAtt']?.[0])
+          .sort();
+      expect(rolesWith('kms:Sign')).toEqual(signers);
+      expect(rolesWith('kms:GetPublicKey')).toEqual([...signers, ...verifiers].sort());
+      expect(rolesWith('kms:Verify')).toEqual([]);
+    }
   });
 
-  it('has one alias per deployment', () => {
+  it('has one alias per key and deployment', () => {
     const aliases = ofType('AWS::KMS::Alias').map(([, alias]) => alias.Properties);
-    expect(aliases).toEqual([
-      {
-        AliasName: `alias/desa-digital/${DEPLOYMENT}/document-signing`,
-        TargetKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] },
-      },
-    ]);
+    expect(aliases).toEqual(
+      expect.arrayContaining([
+        {
+          AliasName: `alias/desa-digital/${DEPLOYMENT}/document-signing`,
+          TargetKeyId: { 'Fn::GetAtt': [keyId, 'Arn'] },
+        },
+        {
+          AliasName: `alias/desa-digital/${DEPLOYMENT}/certificate-authority`,
+          TargetKeyId: { 'Fn::GetAtt': [authorityId, 'Arn'] },
+        },
+      ]),
+    );
+    expect(aliases).toHaveLength(2);
   });
 
   it('lets only the functions that sign letters (first issue, reissue) call kms:Sign', () => {
@@ -127,13 +147,15 @@ describe('document signing key', () => {
           ([, candidate]) => entryOf(candidate) === entryOfRoute(routeId),
         ) ?? [];
       expect(fn, routeId).toBeDefined();
-      expect(kmsActionsOf(fn as Resource), routeId).toEqual(['kms:GetPublicKey']);
+      // One GetPublicKey per key: the document key's and the certificate authority's.
+      expect(kmsActionsOf(fn as Resource), routeId).toEqual(['kms:GetPublicKey', 'kms:GetPublicKey']);
     }
     expect(functionsWith('kms:Verify')).toEqual([]);
   });
 
-  it('grants on this key only, and tells each function its ARN (not the alias) as SIGNING_KEY_ID', () => {
+  it('grants on these keys only, and tells each function their ARNs (not the aliases): SIGNING_KEY_ID, CA_KEY_ID', () => {
     const keyArn = { 'Fn::GetAtt': [keyId, 'Arn'] };
+    const authorityArn = { 'Fn::GetAtt': [authorityId, 'Arn'] };
     for (const [, fn] of ofType('AWS::Lambda::Function')) {
       // The signing key's statements (the pseudonym key's kms:GenerateMac is pseudonym-key.test.ts's).
       const kmsStatements = statementsOf(fn).filter((statement) =>
@@ -143,8 +165,11 @@ describe('document signing key', () => {
         expect(fn.Properties.Environment.Variables.SIGNING_KEY_ID, entryOf(fn)).toBeUndefined();
         continue;
       }
-      for (const statement of kmsStatements) expect(statement.Resource, entryOf(fn)).toEqual(keyArn);
+      for (const statement of kmsStatements) {
+        expect([keyArn, authorityArn], entryOf(fn)).toContainEqual(statement.Resource);
+      }
       expect(fn.Properties.Environment.Variables.SIGNING_KEY_ID, entryOf(fn)).toEqual(keyArn);
+      expect(fn.Properties.Environment.Variables.CA_KEY_ID, entryOf(fn)).toEqual(authorityArn);
     }
   });
 
@@ -171,25 +196,36 @@ describe('ServiceFunction bound to the signing key', () => {
     }
   });
 
-  it('grants documents:sign kms:Sign and kms:GetPublicKey on that key, nothing else', () => {
+  it('grants documents:sign kms:Sign and kms:GetPublicKey on the two keys, nothing else', () => {
     // Prepare
     const stack = unbundledStack();
     const { key } = new SigningKey(stack, 'Signing', { aliasName: 'alias/test/document-signing' });
+    const authority = new SigningKey(stack, 'Authority', { aliasName: 'alias/test/certificate-authority' });
     // Act
     new ServiceFunction(stack, 'Signer', { entry: ENTRY, needs: ['documents:sign'] }).bind({
       signingKey: key,
+      certificateAuthorityKey: authority.key,
     });
     // Assess
     const [policy] = Object.values(Template.fromStack(stack).findResources('AWS::IAM::Policy'));
     const kmsStatements = ((policy?.Properties.PolicyDocument.Statement ?? []) as Json[]).filter(
       (statement) => [statement.Action].flat().some((action: string) => action.startsWith('kms:')),
     );
+    const arnOf = (signing: { node: { defaultChild?: unknown } }) => ({
+      'Fn::GetAtt': [stack.getLogicalId(signing.node.defaultChild as CfnKey), 'Arn'],
+    });
     expect(kmsStatements).toEqual([
-      {
-        Effect: 'Allow',
-        Action: ['kms:Sign', 'kms:GetPublicKey'],
-        Resource: { 'Fn::GetAtt': [stack.getLogicalId(key.node.defaultChild as CfnKey), 'Arn'] },
-      },
+      { Effect: 'Allow', Action: ['kms:Sign', 'kms:GetPublicKey'], Resource: arnOf(key) },
+      { Effect: 'Allow', Action: ['kms:Sign', 'kms:GetPublicKey'], Resource: arnOf(authority.key) },
     ]);
+  });
+
+  it('refuses to bind a function that signs or verifies without the certificate authority key', () => {
+    for (const need of ['documents:sign', 'documents:verify'] as const) {
+      const stack = unbundledStack();
+      const { key } = new SigningKey(stack, 'Signing', { aliasName: 'alias/test/document-signing' });
+      const service = new ServiceFunction(stack, 'Signer', { entry: ENTRY, needs: [need] });
+      expect(() => service.bind({ signingKey: key })).toThrow(/needs certificate authority key/);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import type { DocumentSigner } from '../../core/shared/ports.js';
+import type { DocumentSigner, KeySigner } from '../../core/shared/ports.js';
 import { KmsDocumentSigner } from './kms-signer.js';
 import { LocalDocumentSigner } from './local-signer.js';
 
@@ -19,6 +19,31 @@ export function documentSigner(env: NodeJS.ProcessEnv = process.env): DocumentSi
 }
 
 let cached: { configuration: string; signer: DocumentSigner } | undefined;
+
+/**
+ * The regency certificate authority's key, which certifies each signer over the document key (PAdES):
+ * CA_KEY_ID (a KMS key, set by the stack for 'certificates:issue') or LOCAL_CA_KEY_FILE (the local runtime);
+ * otherwise an error, as for the document key: a letter must never go out without its signature.
+ */
+export function certificateAuthorityKey(env: NodeJS.ProcessEnv = process.env): KeySigner {
+  const keyId = env.CA_KEY_ID;
+  const keyFile = env.LOCAL_CA_KEY_FILE;
+  const configuration = keyId ? `kms:${keyId}` : keyFile ? `file:${keyFile}` : undefined;
+  if (!configuration) {
+    throw new Error(
+      'No certificate authority key is configured: set CA_KEY_ID (a KMS key, in AWS) or LOCAL_CA_KEY_FILE',
+    );
+  }
+  if (cachedAuthority?.configuration !== configuration) {
+    cachedAuthority = {
+      configuration,
+      key: keyId ? new KmsDocumentSigner(keyId) : new LocalDocumentSigner(keyFile ?? ''),
+    };
+  }
+  return cachedAuthority.key;
+}
+
+let cachedAuthority: { configuration: string; key: KeySigner } | undefined;
 
 function configured(env: NodeJS.ProcessEnv): { configuration: string; create: () => DocumentSigner } {
   const keyId = env.SIGNING_KEY_ID;

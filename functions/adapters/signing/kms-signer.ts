@@ -38,6 +38,25 @@ export class KmsDocumentSigner implements DocumentSigner {
     };
   }
 
+  /** ECDSA over SHA-256 of `message` (certificates, CMS signed attributes): KMS hashes it (RAW, ≤ 4 KB). */
+  async signBytes(message: Uint8Array): Promise<Uint8Array> {
+    const result = await this.client().send(
+      new SignCommand({
+        KeyId: this.keyId,
+        Message: message,
+        MessageType: 'RAW',
+        SigningAlgorithm: SIGNING_ALGORITHM,
+      }),
+    );
+    if (!result.Signature) throw new Error('KMS Sign answered without a signature');
+    return result.Signature;
+  }
+
+  async publicKeyDer(): Promise<Uint8Array> {
+    const { key } = await this.loadPublicKey();
+    return key.export({ type: 'spki', format: 'der' });
+  }
+
   /** False for a signature of another key: keys are not rotated in place (see lib/constructs/signing-key.ts). */
   async verify(sha256Hex: string, signature: DocumentSignature): Promise<boolean> {
     const { keyArn, key } = await this.loadPublicKey();

@@ -4,6 +4,7 @@ import {
   generateKeyPairSync,
   type KeyObject,
   randomUUID,
+  sign,
 } from 'node:crypto';
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -36,6 +37,16 @@ export class LocalDocumentSigner implements DocumentSigner {
   async verify(sha256Hex: string, signature: DocumentSignature): Promise<boolean> {
     const { keyId, publicKey } = await this.load();
     return signature.keyId === keyId && verifyDigest(publicKey, sha256Hex, signature);
+  }
+
+  async signBytes(message: Uint8Array): Promise<Uint8Array> {
+    const { privateKey } = await this.load();
+    return sign('sha256', message, { key: privateKey, dsaEncoding: 'der' });
+  }
+
+  async publicKeyDer(): Promise<Uint8Array> {
+    const { publicKey } = await this.load();
+    return publicKey.export({ type: 'spki', format: 'der' });
   }
 
   async publicKeyPem(): Promise<string> {

@@ -11,14 +11,18 @@ import type {
   DocumentRegistry,
   DocumentSigner,
   DocumentStore,
+  KeySigner,
   Notifier,
   RequestStore,
   VillageDirectory,
 } from '../shared/ports.js';
 import { type Village, villageFor } from '../villages/places.js';
+import { detachedSignature } from './cms.js';
 import { sha256Hex } from './hash.js';
 import { drawLetterNumber } from './letter-numbering.js';
 import { renderLetterPdf } from './letter-pdf.js';
+import { sealPdf } from './pades.js';
+import { type CertificateStore, signingChain } from './signer-certificates.js';
 import { fillLetter, formatIndonesianDate } from './template.js';
 
 export interface IssueDeps {
@@ -32,6 +36,9 @@ export interface IssueDeps {
   readonly clock: Clock;
   /** Base URL of the web front end: the QR code opens its verification page, /verify.html#<documentId>. */
   readonly verifyBaseUrl: string;
+  /** The regency's certificate authority and the certificates it issued (PAdES: signer-certificates.ts). */
+  readonly authorityKey: KeySigner;
+  readonly certificates: CertificateStore;
 }
 
 /**
@@ -87,7 +94,7 @@ export async function issueDocument(deps: IssueDeps, requestId: string): Promise
  * document record to write (shared by first issue and reissue).
  */
 export async function renderAndStoreLetter(
-  deps: Pick<IssueDeps, 'requests' | 'files' | 'signer' | 'verifyBaseUrl'>,
+  deps: Pick<IssueDeps, 'requests' | 'files' | 'signer' | 'verifyBaseUrl' | 'authorityKey' | 'certificates'>,
   request: ServiceRequest,
   service: ServiceDefinition,
   village: Village,
@@ -95,7 +102,18 @@ export async function renderAndStoreLetter(
 ): Promise<{ record: DocumentRecord; pdf: Uint8Array }> {
   const letter = fillLetter(service.letter, letterValues(service, request, village));
   const signer = await signerOf(deps.requests, request, service, village);
-  const pdf = await renderLetterPdf({
+  const signedAt = new Date(pinned.issuedAt);
+  const chain = await signingChain(
+    {
+      authorityKey: deps.authorityKey,
+      documentKey: deps.signer,
+      certificates: deps.certificates,
+      clock: { now: () => signedAt },
+    },
+    signer,
+    village,
+  );
+  const prepared = await renderLetterPdf({
     documentId: pinned.documentId,
     letterNumber: pinned.letterNumber,
     issuedAt: pinned.issuedAt,
@@ -110,7 +128,15 @@ export async function renderAndStoreLetter(
     signer,
     placeOfIssue: village.name,
     verificationUrl: `${deps.verifyBaseUrl}/verify.html#${pinned.documentId}`,
+    signature: {
+      name: signer.name,
+      reason: `${signer.title} menandatangani ${letter.title} Nomor ${pinned.letterNumber}`,
+      location: `${village.name}, ${village.regency.name}`,
+      signedAt,
+    },
   });
+  // The PAdES signature first, then the hash of the signed file: GET /v1/verify checks the file people hold.
+  const pdf = await sealPdf(prepared, (bytes) => detachedSignature(bytes, chain, deps.signer));
   const sha256 = sha256Hex(pdf);
   const objectKey = `documents/${village.code}/${pinned.documentId}.pdf`;
   await deps.files.put(objectKey, pdf, sha256);

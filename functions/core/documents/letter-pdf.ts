@@ -2,6 +2,7 @@ import type { PDFFont } from 'pdf-lib';
 import { PageSizes, PDFDocument, StandardFonts } from 'pdf-lib';
 import { printableOneLine } from '../shared/text-rules.js';
 import { DEFAULT_TIME_ZONE, parseInstant } from './calendar.js';
+import { addSignaturePlaceholder, type SignatureBox, type SignatureDescription } from './pades.js';
 import { PageFlow } from './page-flow.js';
 import { drawQrCode, qrSymbol } from './qr.js';
 import { formatIndonesianDate } from './template.js';
@@ -40,6 +41,11 @@ export interface LetterContent {
   readonly placeOfIssue: string;
   /** Public verification page, encoded in the QR code. */
   readonly verificationUrl: string;
+  /**
+   * When given, the signature block gets a PAdES signature field (pades.ts) that sealPdf then fills: the
+   * letter carries its signature for any PDF reader, beside the QR code's revocation-aware check.
+   */
+  readonly signature?: SignatureDescription;
 }
 
 const mm = (millimetres: number): number => (millimetres * 72) / 25.4;
@@ -211,7 +217,12 @@ const verificationCaption = (letter: LetterContent): string =>
  * They are kept on one page: a page holding only a signature could be stapled to any other letter, and the
  * signature must never sit on a page without its verification code.
  */
-const drawClosing = (type: Typesetter, styles: Styles, letter: LetterContent, issuedAt: Date): void => {
+const drawClosing = (
+  type: Typesetter,
+  styles: Styles,
+  letter: LetterContent,
+  issuedAt: Date,
+): SignatureBox => {
   const { flow } = type;
   const closing = type.lines(letter.closing, styles.body, flow.width);
   const column = { x: flow.left + flow.width / 2, width: flow.width / 2, align: 'center' as const };
@@ -240,6 +251,13 @@ const drawClosing = (type: Typesetter, styles: Styles, letter: LetterContent, is
   flow.reserve(signatureHeight + footerHeight);
   flow.gap(SIGNATURE_GAP);
   for (const line of heading) type.row([{ text: line, ...column }], styles.body);
+  const signatureBox = {
+    page: flow.page,
+    x: column.x,
+    y: flow.y - SIGNATURE_SPACE,
+    width: column.width,
+    height: SIGNATURE_SPACE,
+  };
   flow.advance(SIGNATURE_SPACE);
   for (const line of name) type.row([{ text: line, ...column }], styles.signerName);
 
@@ -250,6 +268,7 @@ const drawClosing = (type: Typesetter, styles: Styles, letter: LetterContent, is
   caption.forEach((line, i) => {
     type.drawAt(captionTop - i * styles.small.leading, [{ text: line, x: captionX }], styles.small);
   });
+  return signatureBox;
 };
 
 /** "Nomor … · Halaman 1 dari 2" in the bottom margin, so a loose page can be traced to its letter. */
@@ -299,8 +318,9 @@ export const renderLetterPdf = async (content: LetterContent): Promise<Uint8Arra
   drawTitle(type, styles, letter);
   type.paragraph(letter.opening, styles.body);
   drawBody(type, styles.body, letter.body);
-  drawClosing(type, styles, letter, issuedAt);
+  const signatureBox = drawClosing(type, styles, letter, issuedAt);
   numberPages(type, styles.small, letter.letterNumber);
+  if (content.signature) addSignaturePlaceholder(doc, signatureBox, content.signature, styles.small.font);
 
   // Classic cross-reference table (no object streams): readable by old office PDF viewers and tools.
   // objectsPerTick: a letter is small, and yielding to the event loop mid-save only adds latency in Lambda.

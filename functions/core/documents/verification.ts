@@ -7,11 +7,13 @@ import type {
   DocumentRegistry,
   DocumentSigner,
   DocumentStatus,
+  KeySigner,
   VillageDirectory,
 } from '../shared/ports.js';
 import { type LocalizedText, text } from '../shared/text.js';
 import { villageFor } from '../villages/places.js';
 import { sha256Hex } from './hash.js';
+import { type EmbeddedSignature, readEmbeddedSignature } from './pades-verify.js';
 import { scanPdfForDocumentId } from './pdf-id-scan.js';
 
 /**
@@ -95,6 +97,8 @@ export interface UploadVerification {
   readonly message: LocalizedText;
   /** The issued document the file is (or claims to be). */
   readonly document?: DocumentVerification;
+  /** The file's own signature (pades-verify.ts), side by side with the hash check; absent when unsigned. */
+  readonly embeddedSignature?: EmbeddedSignature;
 }
 
 /**
@@ -140,34 +144,51 @@ export async function verifyById(
  * limit → 429; over MAX_UPLOAD_BYTES → 413, before any hashing.
  */
 export async function verifyUpload(
-  deps: VerificationDeps,
+  deps: VerificationDeps & {
+    /** The certificate authority whose certificates an embedded (PAdES) signature must chain to. */
+    readonly authorityKey: Pick<KeySigner, 'publicKeyDer'>;
+  },
   pdf: Uint8Array,
   client: VerificationClient,
 ): Promise<UploadVerification> {
   await consumeOrThrow(deps.rates, VERIFY_UPLOADS_PER_CLIENT, client.address, deps.clock.now());
   assertPdf(pdf);
   const sha256 = sha256Hex(pdf);
+  const embedded = readEmbeddedSignature(pdf, await deps.authorityKey.publicKeyDer());
+  const withEmbedded = (answer: UploadVerification): UploadVerification =>
+    embedded ? { ...answer, embeddedSignature: embedded } : answer;
   const issuedId = await deps.registry.findByHash(sha256);
   const issued = issuedId ? await deps.registry.get(issuedId) : undefined;
   if (issued?.sha256 === sha256) {
     const document = await describe(deps, issued);
     if (!document.signatureValid) {
-      return { status: 'tampered', reason: 'signature-invalid', sha256, message: TAMPERED_RECORD, document };
+      return withEmbedded({
+        status: 'tampered',
+        reason: 'signature-invalid',
+        sha256,
+        message: TAMPERED_RECORD,
+        document,
+      });
     }
-    return { status: document.status, sha256, message: UPLOAD_MESSAGES[document.status], document };
+    return withEmbedded({
+      status: document.status,
+      sha256,
+      message: UPLOAD_MESSAGES[document.status],
+      document,
+    });
   }
   const claimedId = documentIdInMetadata(pdf);
   const claimed = claimedId ? await deps.registry.get(claimedId) : undefined;
   if (claimed) {
-    return {
+    return withEmbedded({
       status: 'tampered',
       reason: 'content-differs',
       sha256,
       message: TAMPERED_FILE,
       document: await describe(deps, claimed),
-    };
+    });
   }
-  return { status: 'unknown', sha256, message: UNKNOWN };
+  return withEmbedded({ status: 'unknown', sha256, message: UNKNOWN });
 }
 
 async function describe(deps: VerificationDeps, document: DocumentRecord): Promise<DocumentVerification> {

@@ -1,13 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { certificateStore } from '../../../functions/adapters/dynamo-certificates.js';
 import { documentRegistry } from '../../../functions/adapters/dynamo-document-registry.js';
 import { requestStore } from '../../../functions/adapters/dynamo-request-store.js';
 import { catalog } from '../../../functions/adapters/dynamo-village-services.js';
 import { villageDirectory } from '../../../functions/adapters/dynamo-villages.js';
 import { systemClock } from '../../../functions/adapters/env.js';
 import { documentStore } from '../../../functions/adapters/s3-document-store.js';
-import { documentSigner, LocalDocumentSigner } from '../../../functions/adapters/signing/index.js';
+import {
+  certificateAuthorityKey,
+  documentSigner,
+  LocalDocumentSigner,
+} from '../../../functions/adapters/signing/index.js';
 import { issueDocument } from '../../../functions/core/documents/issue-document.js';
 import type { ServiceRequest } from '../../../functions/core/requests/requests.js';
 import { newId, newTrackingCode } from '../../../functions/core/shared/ids.js';
@@ -88,6 +93,8 @@ describe('verifiable documents', () => {
         notifier: { notify: async () => undefined }, // notifications are not what these tests are about
         clock: systemClock,
         verifyBaseUrl: runtime.url,
+        authorityKey: certificateAuthorityKey(),
+        certificates: certificateStore(),
       },
       request.id,
     );

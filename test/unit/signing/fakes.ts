@@ -1,5 +1,7 @@
+import { generateKeyPairSync, sign } from 'node:crypto';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { DEMO_VILLAGES } from '../../../config/villages.js';
+import { signDigest, verifyDigest } from '../../../functions/adapters/signing/signature.js';
 import { businessCertificate } from '../../../functions/core/catalog/services/business-certificate.js';
 import { sha256Hex } from '../../../functions/core/documents/index.js';
 import type { Actor } from '../../../functions/core/identity/roles.js';
@@ -39,13 +41,19 @@ export const catalog = {
   },
 };
 
-/** A signer whose signature is a keyed tag of the digest: enough to tell signed, altered and foreign apart. */
+/** A P-256 key held in memory, signing as the local signer does: real signatures, no file, no KMS. */
+const testKey = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 export const fakeSigner: DocumentSigner = {
-  sign: async (sha256) => ({ algorithm: 'ECDSA_SHA_256', keyId: 'test-key', value: tag(sha256) }),
+  sign: async (sha256) => ({
+    algorithm: 'ECDSA_SHA_256',
+    keyId: 'test-key',
+    value: signDigest(testKey.privateKey, sha256),
+  }),
   verify: async (sha256, signature: DocumentSignature) =>
-    signature.keyId === 'test-key' && signature.value === tag(sha256),
+    signature.keyId === 'test-key' && verifyDigest(testKey.publicKey, sha256, signature),
+  signBytes: async (message) => sign('sha256', message, { key: testKey.privateKey, dsaEncoding: 'der' }),
+  publicKeyDer: async () => testKey.publicKey.export({ type: 'spki', format: 'der' }),
 };
-const tag = (sha256: string) => Buffer.from(`signed:${sha256}`).toString('base64');
 
 export class Requests implements Pick<RequestStore, 'get'> {
   readonly items = new Map<string, ServiceRequest>();

@@ -71,6 +71,26 @@ const t = translator({
   ],
   sending: ['Memeriksa…', 'Checking…'],
   portal: ['Ke portal layanan', 'To the services portal'],
+  embeddedValid: [
+    'Tanda tangan elektronik di dalam berkas: SAH, oleh {signer}',
+    'Electronic signature inside the file: VALID, by {signer}',
+  ],
+  embeddedInvalid: [
+    'Tanda tangan elektronik di dalam berkas: TIDAK SAH (berkas diubah setelah ditandatangani)',
+    'Electronic signature inside the file: NOT VALID (the file was changed after it was signed)',
+  ],
+  embeddedAppended: [
+    'Ada tambahan pada berkas setelah ditandatangani (misalnya catatan dari aplikasi pembaca PDF).',
+    'Something was added to the file after it was signed (e.g. notes from a PDF reader).',
+  ],
+  embeddedUntrusted: [
+    'Sertifikat penanda tangan tidak diterbitkan oleh otoritas sertifikat kabupaten ini.',
+    "The signer's certificate was not issued by this regency's certificate authority.",
+  ],
+  embeddedIssuer: [
+    'Sertifikat dari {issuer}, ditandatangani {time}',
+    'Certificate from {issuer}, signed {time}',
+  ],
 });
 
 const main = document.getElementById('main') as HTMLElement;
@@ -192,6 +212,7 @@ function uploadCheck(): HTMLElement {
       const good = body.status === 'valid';
       outcome.replaceChildren(
         h('p', { class: `banner ${good ? 'ok' : 'error'}`, 'data-outcome': body.status }, tx(body.message)),
+        ...(body.embeddedSignature ? [embeddedSignature(body.embeddedSignature)] : []),
         ...(body.document ? [result(body.document)] : []),
         h('p', { class: 'sha' }, t('yourHash', { hash: body.sha256 })),
       );
@@ -206,6 +227,23 @@ function uploadCheck(): HTMLElement {
     h('p', { class: 'hint' }, t('uploadHint')),
     h('div', { class: 'drop' }, h('label', { for: 'upload-file' }, t('choose')), input),
     outcome,
+  );
+}
+
+/**
+ * The file's own signature (PAdES), beside the fingerprint check: what Adobe Reader or pdfsig would say of it,
+ * plus whether its certificate comes from this regency's authority.
+ */
+function embeddedSignature(signature: NonNullable<UploadVerification['embeddedSignature']>): HTMLElement {
+  const sound = signature.valid && signature.coversWholeFile && signature.trusted;
+  const time = signature.signedAt ? dateOnly(signature.signedAt) : '';
+  return h(
+    'div',
+    { class: `banner ${sound ? 'ok' : 'error'}`, id: 'embedded-signature' },
+    h('p', null, signature.valid ? t('embeddedValid', { signer: signature.signer }) : t('embeddedInvalid')),
+    ...(signature.valid && !signature.coversWholeFile ? [h('p', null, t('embeddedAppended'))] : []),
+    ...(signature.valid && !signature.trusted ? [h('p', null, t('embeddedUntrusted'))] : []),
+    ...(signature.issuer ? [h('p', null, t('embeddedIssuer', { issuer: signature.issuer, time }))] : []),
   );
 }
 
