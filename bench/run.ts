@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { bundleRows, measureBundles } from './bundles.js';
 import { MODELLED_API_CALLS } from './cost-model.js';
 import { reportCost } from './cost-report.js';
-import { measureFlow, measurePdf } from './flow.js';
+import { measureFlow, measurePdf, measureSignedPdf } from './flow.js';
 import { measureLoad } from './load.js';
 import { measureReads, readRows } from './reads.js';
 import { BENCH_STORAGE, settle, startBenchRuntime } from './runtime.js';
@@ -93,6 +93,11 @@ if (only) {
 section('Documents');
 const pdf = await measurePdf(quick ? 50 : 200);
 row('PDF generation per letter (warm, in process)', `p50 ${ms(pdf.p50)}, p99 ${ms(pdf.p99)}`);
+const signedPdf = await measureSignedPdf(quick ? 50 : 200);
+row(
+  'PDF generation + PAdES signing per letter (warm, keys in memory)',
+  `p50 ${ms(signedPdf.p50)}, p99 ${ms(signedPdf.p99)}`,
+);
 
 const verify = await measureVerifyWorstCase(quick ? 5 : 21);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;

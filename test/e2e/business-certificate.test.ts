@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stageOpen } from '../support/chain.js';
 import { TAMPO, validBusinessApplication } from '../support/fixtures.js';
 import { readPdf } from '../support/pdf-reader.js';
 import { pdfSignatures } from '../support/pdf-signature.js';
@@ -31,11 +32,7 @@ describe('a business certificate, end to end', () => {
   });
   afterAll(() => runtime?.cleanup());
 
-  const waitForStage = (id: string, key: string) =>
-    eventually(`stage ${key} to open`, async () => {
-      const { body } = await operator.get<RequestBody>(`/v1/requests/${id}`);
-      return body.stage?.key === key && body.stage.dueAt ? body : undefined;
-    });
+  const waitForStage = (id: string, key: string) => stageOpen<RequestBody>(operator, id, key);
 
   it('is issued as a signed, numbered PDF that the public verification endpoint recognises', async () => {
     // Prepare: the catalog and the village are served publicly

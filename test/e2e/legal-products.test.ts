@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BUDGETS } from '../../config/demo-budgets.js';
+import { stageOpen } from '../support/chain.js';
 import { TAMPO } from '../support/fixtures.js';
 import { readPdf } from '../support/pdf-reader.js';
 import { pdfSignatures } from '../support/pdf-signature.js';
@@ -95,11 +96,7 @@ describe('a village legal product, end to end', () => {
   });
   afterAll(() => runtime?.cleanup());
 
-  const waitForStage = (id: string, key: string) =>
-    eventually(`stage ${key} to open`, async () => {
-      const { body } = await secretary.get<RequestBody>(`/v1/requests/${id}`);
-      return body.stage?.key === key && body.stage.dueAt ? body : undefined;
-    });
+  const waitForStage = (id: string, key: string) => stageOpen<RequestBody>(secretary, id, key);
 
   const draft = async (type: string, serviceCode: string, data: Record<string, unknown>) => {
     const uploadId = await upload(secretary, serviceCode, 'rancangan', undefined, 'application/pdf', TAMPO);

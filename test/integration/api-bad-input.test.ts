@@ -1,12 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stageOpen } from '../support/chain.js';
 import { SAWOO, TAMPO, validBusinessApplication } from '../support/fixtures.js';
-import {
-  ApiClient,
-  eventually,
-  expectNothingWritten,
-  signInAll,
-  startTestRuntime,
-} from '../support/runtime.js';
+import { ApiClient, expectNothingWritten, signInAll, startTestRuntime } from '../support/runtime.js';
 import { sampleApplication } from '../support/samples.js';
 import { attachAll, requiredRequirements } from '../support/uploads.js';
 
@@ -47,12 +42,7 @@ describe('the API refuses bad input and changes nothing', () => {
   });
   afterAll(() => runtime?.cleanup());
 
-  /** Waits until the workflow has opened the stage (so no background write races the assertions). */
-  const waitForOpenStage = (id: string, key: string) =>
-    eventually(`stage ${key} to open`, async () => {
-      const { body: current } = await operator.get<RequestBody>(`/v1/requests/${id}`);
-      return current.stage?.key === key && current.stage.dueAt ? current : undefined;
-    });
+  const waitForOpenStage = (id: string, key: string) => stageOpen<RequestBody>(operator, id, key);
 
   it.each([
     ['malformed JSON', '{"serviceCode": "SKU",', 400, 'body'],

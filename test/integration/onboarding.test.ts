@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stageOpen } from '../support/chain.js';
 import { TAMPO, validBusinessApplication } from '../support/fixtures.js';
 import {
   ApiClient,
@@ -258,11 +259,7 @@ describe('onboarding a village and its staff through the API', () => {
       operatorAccount.username,
       headAccount.username,
     ]);
-    const waitForStage = (id: string, key: string) =>
-      eventually(`stage ${key} to open`, async () => {
-        const { body } = await operator.get<RequestBody>(`/v1/requests/${id}`);
-        return body.stage?.key === key && body.stage.dueAt ? body : undefined;
-      });
+    const waitForStage = (id: string, key: string) => stageOpen<RequestBody>(operator, id, key);
 
     // Act
     const submitted = await citizen.post<RequestBody>('/v1/requests', {

@@ -21,6 +21,18 @@ export function settled(client: ApiClient, id: string): Promise<RequestState> {
   });
 }
 
+/** Waits until the workflow has opened the stage `key` (its deadline set), so no background write races the test. */
+export function stageOpen<T extends { stage?: { key: string; dueAt?: string } }>(
+  client: ApiClient,
+  id: string,
+  key: string,
+): Promise<T> {
+  return eventually(`stage ${key} to open`, async () => {
+    const { body } = await client.get<T>(`/v1/requests/${id}`);
+    return body.stage?.key === key && body.stage.dueAt ? body : undefined;
+  });
+}
+
 export async function submit(
   client: ApiClient,
   service: ServiceDefinition,

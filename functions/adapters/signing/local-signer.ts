@@ -91,3 +91,22 @@ async function create(keyFile: string): Promise<string> {
     await unlink(temporary).catch(() => undefined);
   }
 }
+
+/**
+ * A P-256 key held in memory only, signing as the local signer does: for a process that needs real signatures
+ * and no key kept (the benchmark, the unit tests).
+ */
+export function memoryKey(keyId = 'memory'): DocumentSigner {
+  const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  return {
+    sign: async (sha256Hex) => ({
+      algorithm: SIGNING_ALGORITHM,
+      keyId,
+      value: signDigest(privateKey, sha256Hex),
+    }),
+    verify: async (sha256Hex, signature) =>
+      signature.keyId === keyId && verifyDigest(publicKey, sha256Hex, signature),
+    signBytes: async (message) => sign('sha256', message, { key: privateKey, dsaEncoding: 'der' }),
+    publicKeyDer: async () => publicKey.export({ type: 'spki', format: 'der' }),
+  };
+}

@@ -1,7 +1,6 @@
-import { generateKeyPairSync, sign } from 'node:crypto';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { DEMO_VILLAGES } from '../../../config/villages.js';
-import { signDigest, verifyDigest } from '../../../functions/adapters/signing/signature.js';
+import { memoryKey } from '../../../functions/adapters/signing/local-signer.js';
 import { businessCertificate } from '../../../functions/core/catalog/services/business-certificate.js';
 import { sha256Hex } from '../../../functions/core/documents/index.js';
 import type { Actor } from '../../../functions/core/identity/roles.js';
@@ -11,7 +10,6 @@ import type {
   DocumentRecord,
   DocumentRegistry,
   DocumentRevocation,
-  DocumentSignature,
   DocumentSigner,
   DocumentStatus,
   DocumentWriteResult,
@@ -41,19 +39,8 @@ export const catalog = {
   },
 };
 
-/** A P-256 key held in memory, signing as the local signer does: real signatures, no file, no KMS. */
-const testKey = generateKeyPairSync('ec', { namedCurve: 'P-256' });
-export const fakeSigner: DocumentSigner = {
-  sign: async (sha256) => ({
-    algorithm: 'ECDSA_SHA_256',
-    keyId: 'test-key',
-    value: signDigest(testKey.privateKey, sha256),
-  }),
-  verify: async (sha256, signature: DocumentSignature) =>
-    signature.keyId === 'test-key' && verifyDigest(testKey.publicKey, sha256, signature),
-  signBytes: async (message) => sign('sha256', message, { key: testKey.privateKey, dsaEncoding: 'der' }),
-  publicKeyDer: async () => testKey.publicKey.export({ type: 'spki', format: 'der' }),
-};
+/** Real signatures with a key held in memory (no file, no KMS). */
+export const fakeSigner: DocumentSigner = memoryKey('test-key');
 
 export class Requests implements Pick<RequestStore, 'get'> {
   readonly items = new Map<string, ServiceRequest>();

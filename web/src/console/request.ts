@@ -3,9 +3,9 @@ import { findService } from '../shared/catalog.js';
 import { errorBox, errorText } from '../shared/chrome.js';
 import { h, mount } from '../shared/dom.js';
 import { flash } from '../shared/flash.js';
-import { fieldControl } from '../shared/form.js';
+import { fieldControl, fieldRow } from '../shared/form.js';
 import { dateTime } from '../shared/format.js';
-import { common, label, tx } from '../shared/i18n.js';
+import { label, tx } from '../shared/i18n.js';
 import { attachmentsList, checksList, detailsList } from '../shared/request-parts.js';
 import { go } from '../shared/router.js';
 import { timeline } from '../shared/timeline.js';
@@ -113,23 +113,10 @@ function recordInputs(fields: readonly Field[]) {
   const rows = fields.map((field) => {
     const id = `rec-${field.name}`;
     const input = fieldControl(field, id);
-    const error = h('p', { class: 'field-error', id: `${id}-error`, hidden: true });
-    input.setAttribute('aria-describedby', error.id);
     inputs.set(field.name, input);
+    const { row, error } = fieldRow(field, id, input);
     errors.set(`records.${field.name}`, error);
-    return h(
-      'div',
-      { class: 'field' },
-      h(
-        'label',
-        { for: id },
-        tx(field.label),
-        ' ',
-        h('span', { class: 'muted' }, `(${field.required ? common('required') : common('optional')})`),
-      ),
-      input,
-      error,
-    );
+    return row;
   });
   const read = () => {
     const values: Record<string, unknown> = {};

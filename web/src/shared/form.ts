@@ -59,24 +59,9 @@ export function applicationForm(service: Service, options: FormOptions = {}): Ap
     const input = fieldControl(field, id);
     input.addEventListener('input', () => options.onInput?.());
     inputs.set(field.name, input);
-    const hintId = field.hint ? `${id}-hint` : undefined;
-    const error = h('p', { class: 'field-error', id: `${id}-error`, hidden: true });
+    const { row, error } = fieldRow(field, id, input);
     errors.set(`data.${field.name}`, error);
-    input.setAttribute('aria-describedby', [hintId, error.id].filter(Boolean).join(' '));
-    return h(
-      'div',
-      { class: 'field' },
-      h(
-        'label',
-        { for: id },
-        tx(field.label),
-        ' ',
-        h('span', { class: 'muted' }, `(${field.required ? common('required') : common('optional')})`),
-      ),
-      field.hint ? h('p', { class: 'hint', id: hintId }, tx(field.hint)) : null,
-      input,
-      error,
-    );
+    return row;
   });
 
   const attachmentRows = options.attachments
@@ -226,6 +211,35 @@ function focusField(event: Event, id: string): void {
 }
 
 /** The input for a declared field (an application's, or what a decider records at a stage). */
+/**
+ * A field's block: its label (required or optional), hint, control and the error line the API's field issues
+ * fill, tied to the control for screen readers. The application form and a stage's record inputs share it.
+ */
+export function fieldRow(
+  field: Field,
+  id: string,
+  input: HTMLElement,
+): { row: HTMLElement; error: HTMLElement } {
+  const hintId = field.hint ? `${id}-hint` : undefined;
+  const error = h('p', { class: 'field-error', id: `${id}-error`, hidden: true });
+  input.setAttribute('aria-describedby', [hintId, error.id].filter(Boolean).join(' '));
+  const row = h(
+    'div',
+    { class: 'field' },
+    h(
+      'label',
+      { for: id },
+      tx(field.label),
+      ' ',
+      h('span', { class: 'muted' }, `(${field.required ? common('required') : common('optional')})`),
+    ),
+    field.hint ? h('p', { class: 'hint', id: hintId }, tx(field.hint)) : null,
+    input,
+    error,
+  );
+  return { row, error };
+}
+
 export function fieldControl(
   field: Field,
   id: string,
