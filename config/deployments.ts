@@ -38,6 +38,12 @@ export interface Deployment {
    * @default - no e-mail delivery: e-mail notifications are recorded in the outbox as undeliverable
    */
   readonly notificationSender?: string;
+  /**
+   * Who hears the stack's alarms (docs/runbook.md): an e-mail subscription to the deployment's alarm topic,
+   * confirmed once from the message AWS sends. More subscribers (SMS, chat) can be added to the topic by hand.
+   * @default - no subscriber: the alarms still show on the dashboard and in the CloudWatch console
+   */
+  readonly alarmEmail?: string;
 }
 
 /** One agency's system in one area: what an agency app client (and its agency scope) is for. */

@@ -120,6 +120,12 @@ const SYNCHRONOUS_DLQ =
 
 /** Records every deliberate nag finding of one deployment's stack (see the module comment). */
 export function acknowledgeNagFindings(stack: DesaDigitalStack): void {
+  // The alarm topic carries alarm names and states, never personal data; server-side encryption with a
+  // customer key would need a key policy for CloudWatch and a key's monthly fee, for nothing to protect.
+  acknowledge(stack.operations.topic, {
+    id: 'AwsSolutions-SNS2',
+    reason: 'Alarm notifications hold no personal data (names and states of CloudWatch alarms only).',
+  });
   const { identity, api, workflow, web, data, reconciler, reminderDigests, siteRenders } = stack;
 
   // Every house function: X-Ray on "*", and what its needs' grants leave.

@@ -1,4 +1,5 @@
 import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import { agencySystemsOf, type Deployment } from '../config/deployments.js';
 import { getJdihnFeed } from '../functions/api/legal-routes.js';
@@ -8,6 +9,7 @@ import { ApprovalWorkflow } from './constructs/approval-workflow.js';
 import { Data } from './constructs/data.js';
 import { Identity } from './constructs/identity.js';
 import { Notifications } from './constructs/notifications.js';
+import { Operations } from './constructs/operations.js';
 import { PseudonymKey } from './constructs/pseudonym-key.js';
 import { Reconciler } from './constructs/reconciler.js';
 import { ReminderDigests } from './constructs/reminder-digests.js';
@@ -29,6 +31,7 @@ export class DesaDigitalStack extends Stack {
   readonly reconciler: Reconciler;
   readonly reminderDigests: ReminderDigests;
   readonly siteRenders: SiteRenders;
+  readonly operations: Operations;
 
   constructor(scope: Construct, id: string, props: DesaDigitalStackProps) {
     super(scope, id, props);
@@ -118,6 +121,30 @@ export class DesaDigitalStack extends Stack {
       table: data.table,
       sites: { bucket: web.sites, baseUrl: web.url },
     });
+    // What devops watch (issue 15): alarms on the workflow, every function, the API and the table, the jobs'
+    // own alarms, all to one topic (e-mail from the config), and one dashboard; docs/runbook.md says what to do.
+    const functions: Record<string, IFunction> = {
+      PreTokenGeneration: identity.preTokenGeneration.function,
+      Reconciler: reconciler.function.function,
+      ReminderDigests: reminderDigests.function.function,
+      SiteRenders: siteRenders.function.function,
+    };
+    for (const [name, handler] of Object.entries({ ...api.functions, ...workflow.functions })) {
+      functions[name] = handler.function;
+    }
+    const operations = new Operations(this, 'Operations', {
+      alarmEmail: deployment.alarmEmail,
+      stateMachine: workflow.stateMachine,
+      functions,
+      httpApi: api.httpApi,
+      table: data.table,
+      alarms: [
+        { alarm: reconciler.errorAlarm, runbook: 'reconciler-errors' },
+        { alarm: reconciler.stuckAlarm, runbook: 'reconciler-stuck' },
+        { alarm: reminderDigests.errorAlarm, runbook: 'digest-errors' },
+        { alarm: siteRenders.errorAlarm, runbook: 'site-render-errors' },
+      ],
+    });
     this.data = data;
     this.identity = identity;
     this.api = api;
@@ -126,6 +153,7 @@ export class DesaDigitalStack extends Stack {
     this.reconciler = reconciler;
     this.reminderDigests = reminderDigests;
     this.siteRenders = siteRenders;
+    this.operations = operations;
 
     Tags.of(this).add('project', 'desa-digital');
     Tags.of(this).add('deployment', deployment.id);
@@ -142,6 +170,8 @@ export class DesaDigitalStack extends Stack {
       DocumentSigningKeyArn: signing.key.keyArn,
       WebUrl: web.url,
       VerifyUrlPrefix: web.verifyUrlPrefix,
+      AlarmTopicArn: operations.topic.topicArn,
+      DashboardName: operations.dashboard.dashboardName,
     };
     // Agencies' IT staff get their client id here and its secret from Cognito (never in a template).
     for (const { agency, area, client } of identity.agencyClients) {

@@ -666,8 +666,16 @@ describe('DesaDigitalStack', () => {
         'DocumentSigningKeyArn',
         'WebUrl',
         'VerifyUrlPrefix',
+        'AlarmTopicArn',
+        'DashboardName',
       ].sort(),
     );
+  });
+
+  // CloudFormation refuses a stack of more than 500 resources at deploy time, not at synthesis: this says so
+  // first. Each route costs about five (function, role, policy, log group, permission, integration, route).
+  it("stays within CloudFormation's 500 resources per stack, with room for a few more routes", () => {
+    expect(Object.keys(resources).length).toBeLessThanOrEqual(480);
   });
 
   it('is tagged with the project, the deployment and its regencies', () => {
