@@ -288,8 +288,8 @@ export function capacityOf(
     chains.map((chain) => transitionsPerRequest(chain.decisionStages, assumptions)),
   );
   const meanAttachments = mean(chains.map((chain) => chain.requiredAttachments));
-  const decisionsPerRequest =
-    meanDecisionStages * (1 + assumptions.escalationShare) + assumptions.returnShare;
+  // One SendTaskSuccess per decision and per correction; an escalation is a timeout, not a signal.
+  const decisionsPerRequest = meanDecisionStages + assumptions.returnShare;
 
   // Little's law: executions open = arrivals a day × days each stays open (calendar days, at the peak rate).
   const executionDays = (meanDecisionStages + assumptions.returnShare) * assumptions.stageOpenDays;

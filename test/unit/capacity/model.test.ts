@@ -83,6 +83,10 @@ describe('capacity model', () => {
     const rate = two.requestsPerSecondAtPeak;
     expect(checkOf(two, 'State transitions').value).toBeCloseTo(rate * 3);
     expect(checkOf(four, 'State transitions').value).toBeCloseTo(rate * 5);
+    // One SendTaskSuccess per decision; an escalation times out instead of signalling.
+    const escalating = capacityOf(town, [chain(2)], () => figures, { ...plain, escalationShare: 0.5 });
+    expect(checkOf(escalating, 'SendTaskSuccess').value).toBeCloseTo(rate * 2);
+    expect(checkOf(escalating, 'State transitions').value).toBeCloseTo(rate * 5);
     // Little's law: a stage open a day, so twice the stages keep twice the executions open.
     expect(two.openExecutions).toBeCloseTo(15_000 * 2);
     expect(four.openExecutions).toBeCloseTo(2 * two.openExecutions);
