@@ -85,6 +85,13 @@ export function apiHandler<R extends RouteDefinition>(
       },
     })
     .handler(async (event) => {
+      // The correlation id of the logs: the request id (route {id}) where the route is about one request, so
+      // one request's lines read through the API, the workflow (its execution is named after it) and the tasks.
+      logger.removeKeys(['requestId', 'apiRequestId']);
+      logger.appendKeys({
+        apiRequestId: event.requestContext?.requestId,
+        ...(route.path.startsWith('/v1/requests/{id}') ? { requestId: event.pathParameters?.id } : {}),
+      });
       const actor = authorize(route, event);
       // Once per container (cached): the route takes NIK pseudonyms, and none without the key (fail closed).
       if (loadKey) await loadKey();

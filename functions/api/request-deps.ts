@@ -1,3 +1,4 @@
+import { businessMetrics } from '../adapters/business-metrics.js';
 import { rateCounter } from '../adapters/dynamo-rate-limit.js';
 import { requestStore } from '../adapters/dynamo-request-store.js';
 import { catalog } from '../adapters/dynamo-village-services.js';
@@ -21,6 +22,7 @@ export const requestChangeDeps = () => ({
   uploads: uploadStore(),
   workflow: workflow(),
   notifier: notifier(),
+  metrics: businessMetrics(),
   clock: systemClock,
 });
 

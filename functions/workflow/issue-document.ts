@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { businessMetrics } from '../adapters/business-metrics.js';
 import { certificateStore } from '../adapters/dynamo-certificates.js';
 import { documentRegistry } from '../adapters/dynamo-document-registry.js';
 import { requestStore } from '../adapters/dynamo-request-store.js';
@@ -21,6 +22,7 @@ export const handler = workflowTask(
       catalog: catalog(),
       signer: documentSigner(),
       notifier: notifier(),
+      metrics: businessMetrics(),
       registry: documentRegistry(),
       files: documentStore(),
       clock,

@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import { businessMetrics } from '../adapters/business-metrics.js';
 import { cognitoStaffContacts } from '../adapters/cognito-staff-directory.js';
 import { requestStore } from '../adapters/dynamo-request-store.js';
 import { catalog } from '../adapters/dynamo-village-services.js';
@@ -29,6 +30,7 @@ export const reviewDeps = (): ReviewDeps => ({
   requests: requestStore(),
   catalog: catalog(),
   notifier: notifier(),
+  metrics: businessMetrics(),
   clock,
   staff,
 });
@@ -44,6 +46,10 @@ export function workflowTask<S extends z.ZodMiniType, R>(
 ) {
   return async (event: unknown): Promise<R> => {
     const input = schema.parse(event);
+    // The request's id on every line this task logs: the correlation id the API's lines carry too (http.ts).
+    logger.removeKeys(['requestId']);
+    const requestId = (input as { requestId?: unknown }).requestId;
+    if (typeof requestId === 'string') logger.appendKeys({ requestId });
     try {
       return await run(input);
     } catch (error) {

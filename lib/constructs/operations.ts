@@ -8,7 +8,7 @@ import {
   GraphWidget,
   type IMetric,
   MathExpression,
-  type Metric,
+  Metric,
   TreatMissingData,
 } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
@@ -19,6 +19,7 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { StateTransitionMetric } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { BUSINESS_NAMESPACE } from '../../functions/core/requests/business-metrics.js';
 
 /**
  * Each alarm's entry in docs/runbook.md (a heading `## <key>`): what it means, how to look, what to do.
@@ -38,7 +39,8 @@ export type RunbookKey =
   | 'reconciler-errors'
   | 'reconciler-stuck'
   | 'digest-errors'
-  | 'site-render-errors';
+  | 'site-render-errors'
+  | 'requests-late';
 
 export const RUNBOOK = 'docs/runbook.md';
 
@@ -205,6 +207,23 @@ export class Operations extends Construct {
       5,
     );
 
+    // Business measures (functions/adapters/business-metrics.ts): one dimension, the service name.
+    const business = (metricName: string, statistic = 'Sum', period = Duration.hours(1)) =>
+      new Metric({
+        namespace: BUSINESS_NAMESPACE,
+        metricName,
+        dimensionsMap: { service: 'desa-digital' },
+        statistic,
+        period,
+      });
+    alarm(
+      'RequestsLate',
+      'requests-late',
+      "Five or more letters in a day were issued after their service's target time.",
+      business('IssuedLate', 'Sum', Duration.days(1)),
+      5,
+    );
+
     this.alarms = [...made, ...props.alarms];
     const action = new SnsAction(this.topic);
     for (const { alarm: each } of this.alarms) each.addAlarmAction(action);
@@ -225,6 +244,25 @@ export class Operations extends Construct {
         title: 'Alarms',
         alarms: this.alarms.map(({ alarm: each }) => each),
         width: 24,
+      }),
+      new GraphWidget({
+        title: 'Letters: submitted, issued, returned, rejected, escalated (per hour)',
+        left: ['Submitted', 'Issued', 'Returned', 'Rejected', 'Escalated'].map((name) => business(name)),
+        width: 12,
+      }),
+      new GraphWidget({
+        title: 'Time to issue (hours, p50 and p90) and letters issued late',
+        left: ['p50', 'p90'].map(
+          (statistic) =>
+            new MathExpression({
+              expression: `${statistic} / 3600`,
+              usingMetrics: { [statistic]: business('SecondsToIssue', statistic) },
+              label: `${statistic} hours`,
+              period: Duration.hours(1),
+            }),
+        ),
+        right: [business('IssuedLate')],
+        width: 12,
       }),
       new GraphWidget({
         title: 'Requests in the workflow',

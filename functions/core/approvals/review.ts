@@ -3,6 +3,7 @@ import type { ServiceCatalog } from '../catalog/service-catalog.js';
 import type { ServiceDefinition } from '../catalog/types.js';
 import type { StaffContacts } from '../identity/staff.js';
 import { announce } from '../notifications/announce.js';
+import type { BusinessMetrics } from '../requests/business-metrics.js';
 import {
   FINAL_STATUSES,
   type RequestEvent,
@@ -27,6 +28,8 @@ export interface ReviewDeps {
   readonly requests: RequestStore;
   readonly catalog: ServiceCatalog;
   readonly notifier: Notifier;
+  /** Counts the change for devops (issue 15); absent where nobody counts (tests, scripts). */
+  readonly metrics?: BusinessMetrics;
   readonly clock: Clock;
   /** Who decides a stage, to tell them it waits (read when a stage opens, not before). */
   readonly staff: StaffContacts;
@@ -286,11 +289,11 @@ export async function withRequest<T>(
     const service = await deps.catalog.get(request.villageCode, request.serviceCode);
     const planned = await plan(request, service);
     if (!planned.change) {
-      if (planned.announceAgain) await announce(deps.notifier, request, service, undefined, deps.staff);
+      if (planned.announceAgain) await announce(deps, request, service, undefined, deps.staff);
       return planned.step;
     }
     if (await deps.requests.update({ ...planned.change, expectedVersion: request.version })) {
-      await announce(deps.notifier, planned.change.request, service, planned.change.event, deps.staff);
+      await announce(deps, planned.change.request, service, planned.change.event, deps.staff);
       return planned.step;
     }
   }

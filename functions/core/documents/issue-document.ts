@@ -3,6 +3,7 @@ import { letterFields } from '../catalog/letter-fields.js';
 import type { ServiceCatalog } from '../catalog/service-catalog.js';
 import type { ServiceDefinition } from '../catalog/types.js';
 import { announce } from '../notifications/announce.js';
+import type { BusinessMetrics } from '../requests/business-metrics.js';
 import type { IssuedDocumentRef, RequestEvent, ServiceRequest } from '../requests/requests.js';
 import { newId } from '../shared/ids.js';
 import type {
@@ -33,6 +34,8 @@ export interface IssueDeps {
   readonly files: DocumentStore;
   readonly signer: DocumentSigner;
   readonly notifier: Notifier;
+  /** Counts the change for devops (issue 15); absent where nobody counts (tests, scripts). */
+  readonly metrics?: BusinessMetrics;
   readonly clock: Clock;
   /** Base URL of the web front end: the QR code opens its verification page, /verify.html#<documentId>. */
   readonly verifyBaseUrl: string;
@@ -85,7 +88,7 @@ export async function issueDocument(deps: IssueDeps, requestId: string): Promise
     event,
   });
   if (!recorded) throw new Error(`Request ${requestId} changed while its document was being issued`);
-  await announce(deps.notifier, issued, service, event);
+  await announce(deps, issued, service, event);
   return { documentId: pinned.documentId };
 }
 

@@ -1,5 +1,6 @@
 import type { ServiceDefinition } from '../catalog/types.js';
 import type { StaffContacts } from '../identity/staff.js';
+import { type BusinessMetrics, measuresOf } from '../requests/business-metrics.js';
 import type { RequestEvent, ServiceRequest } from '../requests/requests.js';
 import type { Notification, Notifier } from '../shared/ports.js';
 import {
@@ -12,7 +13,7 @@ import {
 } from './notifications.js';
 
 /**
- * Tells people about a change already written: the applicant about the new status, and the deciders of
+ * Tells people (and the business metrics, issue 15) about a change already written: the applicant about the new status, and the deciders of
  * the stage when it (re)opens — after an escalation, the stand-in too. Runs after the write on purpose: the
  * write is the truth, so a failed notification is logged (and the outbox shows it) but never undoes or
  * fails the change.
@@ -21,12 +22,14 @@ import {
  * openStage); other use cases never write a request that awaits a decider and may leave it out.
  */
 export async function announce(
-  notifier: Notifier,
+  to: { readonly notifier: Notifier; readonly metrics?: BusinessMetrics },
   request: ServiceRequest,
   service: ServiceDefinition,
   event: RequestEvent | undefined,
   staff?: StaffContacts,
 ): Promise<void> {
+  if (event && to.metrics) count(to.metrics, request, service, event);
+  const { notifier } = to;
   const notifications = [
     ...(event ? applicantNotifications(request, service, event, request.contact) : []),
     ...(await toDeciders(staff, request, service)),
@@ -72,4 +75,22 @@ function logError(message: string, request: ServiceRequest, error: unknown): voi
       error: error instanceof Error ? error.name : 'UnknownError',
     }),
   );
+}
+
+/** The change's business measures; a metrics failure is logged, never the change's (as for notifications). */
+function count(
+  metrics: BusinessMetrics,
+  request: ServiceRequest,
+  service: ServiceDefinition,
+  event: RequestEvent,
+) {
+  try {
+    metrics.record(measuresOf(request, service, event), {
+      serviceCode: request.serviceCode,
+      villageCode: request.villageCode,
+      requestId: request.id,
+    });
+  } catch (error) {
+    logError('Business metrics not recorded', request, error);
+  }
 }

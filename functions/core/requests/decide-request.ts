@@ -7,6 +7,7 @@ import { ConflictError } from '../shared/errors.js';
 import type { Clock, Notifier, RequestStore, Workflow } from '../shared/ports.js';
 import { text } from '../shared/text.js';
 import { type AttachmentInput, acceptAttachments, type UploadStore } from './attachments.js';
+import type { BusinessMetrics } from './business-metrics.js';
 import type { AttachmentRef, ServiceRequest } from './requests.js';
 import { readVisible } from './visible-request.js';
 
@@ -17,6 +18,8 @@ export interface RequestChangeDeps {
   readonly uploads: UploadStore;
   readonly workflow: Workflow;
   readonly notifier: Notifier;
+  /** Counts the change for devops (issue 15); absent where nobody counts (tests, scripts). */
+  readonly metrics?: BusinessMetrics;
   readonly clock: Clock;
 }
 
@@ -85,7 +88,7 @@ export async function decideRequest(
     );
   }
   const signal = await signalWorkflow(deps, signalled);
-  await announce(deps.notifier, decided.request, service, decided.event);
+  await announce(deps, decided.request, service, decided.event);
   return { request: decided.request, ...signal };
 }
 

@@ -99,6 +99,6 @@ export async function resubmitRequest(
     );
   }
   const signal = await signalWorkflow(deps, signalled);
-  await announce(deps.notifier, corrected, service, event);
+  await announce(deps, corrected, service, event);
   return { request: corrected, ...signal };
 }

@@ -42,6 +42,7 @@ import {
   submittedRequirements,
   type UploadStore,
 } from './attachments.js';
+import type { BusinessMetrics } from './business-metrics.js';
 import {
   type Consent,
   type Contact,
@@ -73,6 +74,8 @@ export interface SubmitDeps {
   readonly uploads: UploadStore;
   readonly workflow: Workflow;
   readonly notifier: Notifier;
+  /** Counts the change for devops (issue 15); absent where nobody counts (tests, scripts). */
+  readonly metrics?: BusinessMetrics;
   readonly clock: Clock;
 }
 
@@ -282,7 +285,7 @@ async function createSubmitted(
     }
     request = { ...request, trackingCode: newTrackingCode() };
   }
-  await announce(deps.notifier, request, service, event);
+  await announce(deps, request, service, event);
   await deps.workflow.start(id, stepAt(service, 0, data));
   return { request, replayed: false };
 }

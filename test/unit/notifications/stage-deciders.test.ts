@@ -136,7 +136,7 @@ describe('announcing an opened stage', () => {
     const notifier = new RecordingNotifier();
     const staff = new DemoContacts();
     // Act
-    await announce(notifier, awaiting(), sku, undefined, staff);
+    await announce({ notifier }, awaiting(), sku, undefined, staff);
     // Assess
     expect(staff.asked).toEqual(['operator']);
     expect(notifier.sent.map((n) => [n.audience, n.channel, n.to])).toEqual([
@@ -148,8 +148,8 @@ describe('announcing an opened stage', () => {
     const first = new RecordingNotifier();
     const again = new RecordingNotifier();
     const escalated = awaiting({ stageKey: 'sign', role: 'village_head', actingRole: 'village_secretary' });
-    await announce(first, { ...escalated, stageIndex: 1 }, sku, undefined, new DemoContacts());
-    await announce(again, { ...escalated, stageIndex: 1 }, sku, undefined, new DemoContacts());
+    await announce({ notifier: first }, { ...escalated, stageIndex: 1 }, sku, undefined, new DemoContacts());
+    await announce({ notifier: again }, { ...escalated, stageIndex: 1 }, sku, undefined, new DemoContacts());
     expect(first.sent.map((n) => n.audience)).toEqual([
       { kind: 'role', role: 'village_head', username: 'kades.tampo' },
       { kind: 'role', role: 'village_secretary', username: 'sekdes.tampo' },
@@ -166,7 +166,7 @@ describe('announcing an opened stage', () => {
     console.error = (line: string) => logged.push(line);
     // Act
     try {
-      await announce(notifier, awaiting(), sku, undefined, new DemoContacts(true));
+      await announce({ notifier }, awaiting(), sku, undefined, new DemoContacts(true));
     } finally {
       console.error = original;
     }
@@ -183,7 +183,13 @@ describe('announcing an opened stage', () => {
   it('asks the directory nothing when the request waits for the applicant, not for staff', async () => {
     const staff = new DemoContacts();
     const notifier = new RecordingNotifier();
-    await announce(notifier, awaiting({ stageKey: 'resubmission', role: 'citizen' }), sku, undefined, staff);
+    await announce(
+      { notifier },
+      awaiting({ stageKey: 'resubmission', role: 'citizen' }),
+      sku,
+      undefined,
+      staff,
+    );
     expect(staff.asked).toEqual([]);
     expect(notifier.sent).toEqual([]);
   });
