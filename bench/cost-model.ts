@@ -119,7 +119,10 @@ export interface DocumentUsage {
   readonly storedPdfBytes: number;
   readonly storedTableBytes: number;
   readonly apiRequests: number;
-  /** KMS Sign (one per issued letter) and GetPublicKey (per cold start of a verifying function). */
+  /**
+   * KMS Sign (two per issued letter: the hash and the PAdES signature) and GetPublicKey (the document and
+   * certificate authority keys, per cold start of a signing or verifying function).
+   */
   readonly kmsAsymmetric: number;
   /** KMS GenerateMac: once per cold start of a function that pseudonymises (functions/adapters/pseudonym-key.ts). */
   readonly kmsOther: number;

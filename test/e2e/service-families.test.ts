@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TAMPO_PEOPLE } from '../../config/population/fixtures.js';
 import { DynamoAuditTrail } from '../../functions/adapters/dynamo-audit.js';
 import { findService, SERVICE_CATALOG } from '../../functions/core/catalog/index.js';
+import { appliedForByPeople } from '../../functions/core/catalog/service-catalog.js';
 import type { ServiceDefinition } from '../../functions/core/catalog/types.js';
 import { approveThroughChain, type RequestState, settled, submit } from '../support/chain.js';
 import { TAMPO } from '../support/fixtures.js';
@@ -9,11 +10,8 @@ import { pdfSignatures } from '../support/pdf-signature.js';
 import { ApiClient, signInAll, startTestRuntime } from '../support/runtime.js';
 import { sampleApplication } from '../support/samples.js';
 
-/**
- * What a citizen applies for: every service but the office's own (legal products, audience 'office'), which
- * the village secretary drafts and test/e2e/legal-products.test.ts takes through their chains.
- */
-const CITIZEN_SERVICES = SERVICE_CATALOG.filter((service) => service.audience !== 'office');
+/** What a citizen applies for; the office's legal products: test/e2e/legal-products.test.ts. */
+const CITIZEN_SERVICES = SERVICE_CATALOG.filter(appliedForByPeople);
 
 type Runtime = Awaited<ReturnType<typeof startTestRuntime>>;
 

@@ -4,6 +4,7 @@ import { DEMO_VILLAGES } from '../../config/villages.js';
 import { decisionBody, submitRequestBody } from '../../functions/api/schemas.js';
 import { applicationSchema } from '../../functions/core/catalog/application-schema.js';
 import { SERVICE_CATALOG } from '../../functions/core/catalog/index.js';
+import { appliedForByPeople } from '../../functions/core/catalog/service-catalog.js';
 import { heavyTestFile } from '../support/budgets.js';
 import { TAMPO } from '../support/fixtures.js';
 import { ApiClient, eventually } from '../support/runtime.js';
@@ -46,7 +47,7 @@ type Sent = { readonly status: number; readonly text: string };
  * services (legal products, audience 'office') are drafted by the village secretary, not by the citizen who
  * sends these: the e2e legal products test covers them.
  */
-const servicesWithVillages = SERVICE_CATALOG.filter((service) => service.audience !== 'office')
+const servicesWithVillages = SERVICE_CATALOG.filter(appliedForByPeople)
   .map((service) => ({
     service,
     villages: DEMO_VILLAGES.filter((village) => village.services.includes(service.code)).map(

@@ -13,6 +13,9 @@ import type { ServiceDefinition } from './types.js';
 export const offeredEverywhere = (service: ServiceDefinition): boolean =>
   service.family === 'village-programme' || service.audience === 'office';
 
+/** What people apply for: the office's own documents (legal products) are drafted through their own routes. */
+export const appliedForByPeople = (service: ServiceDefinition): boolean => service.audience !== 'office';
+
 export interface ServiceCatalog {
   get(villageCode: string, serviceCode: string): Promise<ServiceDefinition>;
   list(villageCode?: string): Promise<readonly ServiceDefinition[]>;
