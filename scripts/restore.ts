@@ -34,9 +34,13 @@ const fail = (message: string): never => {
 };
 const target = values.into ?? fail('--into <new table name> is required');
 const sampleSize = Number(values.sample);
+if (!Number.isInteger(sampleSize) || sampleSize < 0) fail(`--sample ${values.sample}: a number of records`);
 const localEndpoint = process.env.AWS_ENDPOINT_URL_DYNAMODB;
 
-if (localEndpoint) {
+const restore = localEndpoint ? restoreLocally(localEndpoint) : restoreInAws();
+await restore.catch((error: Error) => fail(`${error.name}: ${error.message}`));
+
+async function restoreLocally(localEndpoint: string) {
   if (values.to) {
     fail(
       'DynamoDB Local keeps no point-in-time history: locally the table is copied as it is now (omit --to).',
@@ -56,7 +60,9 @@ if (localEndpoint) {
   console.log(`Imported ${imported} items into ${target}\n${describeComparison(comparison)}`);
   client.destroy();
   if (!comparison.equal) fail('The restored table differs from its source (above).');
-} else {
+}
+
+async function restoreInAws() {
   const to = new Date(values.to ?? fail('--to <ISO time> is required, e.g. --to 2026-12-03T08:00:00+07:00'));
   if (Number.isNaN(to.getTime())) fail(`--to ${values.to}: not an ISO time`);
   const deployment =

@@ -152,7 +152,10 @@ async function createTable(client: DynamoDBClient, tableName: string, schema: Ta
         : {}),
     }),
   );
-  await waitUntilTableExists({ client, maxWaitTime: 600 }, { TableName: tableName });
+  await waitUntilTableExists(
+    { client, maxWaitTime: 600, minDelay: 1, maxDelay: 10 },
+    { TableName: tableName },
+  );
 }
 
 /** Creates `tableName` from an export file and writes its items back; the number of items written. */
@@ -294,6 +297,12 @@ export async function restoreByExport(
   client: DynamoDBClient,
   options: { source: string; target: string; file: string; sampleSize?: number },
 ) {
+  // Refused before the export, which takes the longest (import refuses it too, in CreateTable).
+  const exists = await client.send(new DescribeTableCommand({ TableName: options.target })).then(
+    () => true,
+    (error: Error) => (error.name === 'ResourceNotFoundException' ? false : Promise.reject(error)),
+  );
+  if (exists) throw new Error(`${options.target} exists: a restore only ever creates a new table`);
   const exported = await exportTable(client, options.source, options.file);
   const imported = await importTable(client, options.file, options.target);
   const comparison = await compareTables(client, options.source, options.target, options.sampleSize);

@@ -111,7 +111,10 @@ describe('restore drill', () => {
   });
 
   it('kills nothing and loses nothing: the running table is unchanged and an existing table is refused', async () => {
-    // An import never writes into a table that exists (here: the one the API runs on).
+    // A restore never writes into a table that exists (here: the one the API runs on), nor does an import.
+    await expect(
+      restoreByExport(client, { source, target: source, file: `${exportFile()}.again` }),
+    ).rejects.toThrow(`${source} exists`);
     await expect(importTable(client, exportFile(), source)).rejects.toBeInstanceOf(ResourceInUseException);
     expect(await partitionCounts(client, source)).toEqual(countsBefore);
     expect((await compareTables(client, source, RESTORED, 10)).equal).toBe(true);
