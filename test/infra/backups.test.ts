@@ -71,9 +71,18 @@ describe('backups in the stack', () => {
       'BACKUP_JOB_FAILED',
       'BACKUP_JOB_EXPIRED',
     ]);
-    expect(vault.Properties.Notifications.SNSTopicArn).toEqual({
-      Ref: idOf('AWS::SNS::Topic', 'OperationsAlarms'),
-    });
+    const topic = idOf('AWS::SNS::Topic', 'OperationsAlarms');
+    expect(vault.Properties.Notifications.SNSTopicArn).toEqual({ Ref: topic });
+    // The topic lets AWS Backup publish to it.
+    const [, policy] = only('AWS::SNS::TopicPolicy');
+    expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
+      expect.objectContaining({
+        Effect: 'Allow',
+        Action: 'sns:Publish',
+        Principal: { Service: 'backup.amazonaws.com' },
+        Resource: { Ref: topic },
+      }),
+    );
   });
 
   it('keeps the table: point-in-time recovery on, deletion protection on, retained', () => {
