@@ -39,6 +39,7 @@ Desa Digital is running at ${runtime.url}
   Display:  ${runtime.url}/display.html?village=35.10.06.2001   (the waiting-room screen)
   API:      ${runtime.url}/v1/services   ·   OpenAPI: ${runtime.url}/openapi.json
   Data:     ${dataDir}
+  DynamoDB: ${runtime.env.AWS_ENDPOINT_URL_DYNAMODB} (table ${runtime.env.TABLE_NAME}; the restore drill: docs/runbook.md)
 
 Demo accounts (password for all: ${DEMO_PASSWORD}):
 ${DEMO_USERS.map((user) => `  ${user.username.padEnd(width)}  ${user.role.padEnd(23)} ${user.areas.join(', ') || '-'}  ${user.name}`).join('\n')}

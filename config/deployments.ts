@@ -44,6 +44,13 @@ export interface Deployment {
    * @default - no subscriber: the alarms still show on the dashboard and in the CloudWatch console
    */
   readonly alarmEmail?: string;
+  /**
+   * How many days the daily AWS Backup copies of the table and the documents bucket are kept in the
+   * deployment's vault (docs/deploy.md states their cost; docs/runbook.md "Restoring data" how to use them).
+   * The table's point-in-time recovery reaches back 35 days whatever this says.
+   * @default 35
+   */
+  readonly backupRetentionDays?: number;
 }
 
 /** One agency's system in one area: what an agency app client (and its agency scope) is for. */

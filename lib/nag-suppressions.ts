@@ -2,6 +2,7 @@ import { type CfnResource, Stack, Token, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, type NagPack, ServerlessChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import type { ResourceNeed } from '../functions/api/route-types.js';
+import { BACKUP_ROLE_POLICIES } from './constructs/backups.js';
 import { ServiceFunction } from './constructs/service-function.js';
 import type { DesaDigitalStack } from './stack.js';
 
@@ -127,6 +128,17 @@ export function acknowledgeNagFindings(stack: DesaDigitalStack): void {
     reason: 'Alarm notifications hold no personal data (names and states of CloudWatch alarms only).',
   });
   const { identity, api, workflow, web, data, reconciler, reminderDigests, siteRenders } = stack;
+  // AWS Backup's service role: AWS's own service-role policies are the documented way to let the service
+  // snapshot DynamoDB and read S3 versions; AWS keeps them in step with what the service calls.
+  acknowledge(
+    stack.backups,
+    ...BACKUP_ROLE_POLICIES.map((name) => ({
+      id: `AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/${name}]`,
+      reason:
+        'AWS Backup service role (lib/constructs/backups.ts): the managed policy AWS maintains for the backup ' +
+        'service itself, assumed only by backup.amazonaws.com; no function or person uses this role.',
+    })),
+  );
 
   // Every house function: X-Ray on "*", and what its needs' grants leave.
   const findings = needFindings(stack);

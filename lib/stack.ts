@@ -6,6 +6,7 @@ import { getJdihnFeed } from '../functions/api/legal-routes.js';
 import { ROUTES, reissueDocument } from '../functions/api/routes.js';
 import { Api } from './constructs/api.js';
 import { ApprovalWorkflow } from './constructs/approval-workflow.js';
+import { Backups } from './constructs/backups.js';
 import { Data } from './constructs/data.js';
 import { Identity } from './constructs/identity.js';
 import { Notifications } from './constructs/notifications.js';
@@ -32,6 +33,7 @@ export class DesaDigitalStack extends Stack {
   readonly reminderDigests: ReminderDigests;
   readonly siteRenders: SiteRenders;
   readonly operations: Operations;
+  readonly backups: Backups;
 
   constructor(scope: Construct, id: string, props: DesaDigitalStackProps) {
     super(scope, id, props);
@@ -145,6 +147,14 @@ export class DesaDigitalStack extends Stack {
         { alarm: siteRenders.errorAlarm, runbook: 'site-render-errors' },
       ],
     });
+    // Daily copies of the table and the documents into a vault nobody can empty early (issue 15, item 4);
+    // a failed backup job tells the alarm topic.
+    const backups = new Backups(this, 'Backups', {
+      table: data.table,
+      documents: data.documents,
+      retentionDays: deployment.backupRetentionDays,
+      topic: operations.topic,
+    });
     this.data = data;
     this.identity = identity;
     this.api = api;
@@ -154,6 +164,7 @@ export class DesaDigitalStack extends Stack {
     this.reminderDigests = reminderDigests;
     this.siteRenders = siteRenders;
     this.operations = operations;
+    this.backups = backups;
 
     Tags.of(this).add('project', 'desa-digital');
     Tags.of(this).add('deployment', deployment.id);
@@ -172,6 +183,7 @@ export class DesaDigitalStack extends Stack {
       VerifyUrlPrefix: web.verifyUrlPrefix,
       AlarmTopicArn: operations.topic.topicArn,
       DashboardName: operations.dashboard.dashboardName,
+      BackupVaultName: backups.vault.backupVaultName,
     };
     // Agencies' IT staff get their client id here and its secret from Cognito (never in a template).
     for (const { agency, area, client } of identity.agencyClients) {

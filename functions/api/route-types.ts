@@ -90,28 +90,31 @@ export interface RouteDefinition {
  * The single table's partition key prefixes (functions/adapters/keys.ts): what `dynamodb:LeadingKeys` can
  * tell apart. Audit entries live in their record's partition (REQ#, VILLAGE#, STAFF#, PERSON#, DOC#, SITE#).
  */
-export type TablePartition =
-  | 'REQ#'
-  | 'VILLAGE#'
-  | 'STAFF#'
-  | 'PERSON#'
-  | 'DOC#'
-  | 'DOCHASH#'
-  | 'COUNTER#'
-  | 'IDEM#'
-  | 'TRACK#'
-  | 'USER#'
-  | 'NIKLINK#'
-  | 'NIKACT#'
-  | 'RATE#'
-  | 'DIGEST#'
-  | 'LAW#'
-  | 'LAWREG#'
-  | 'LAWNO#'
-  | 'CERT#'
-  | 'BUDGET#'
-  | 'SITE#'
-  | 'SITESTALE#';
+export const TABLE_PARTITIONS = [
+  'REQ#',
+  'VILLAGE#',
+  'STAFF#',
+  'PERSON#',
+  'DOC#',
+  'DOCHASH#',
+  'COUNTER#',
+  'IDEM#',
+  'TRACK#',
+  'USER#',
+  'NIKLINK#',
+  'NIKACT#',
+  'RATE#',
+  'DIGEST#',
+  'LAW#',
+  'LAWREG#',
+  'LAWNO#',
+  'CERT#',
+  'BUDGET#',
+  'SITE#',
+  'SITESTALE#',
+] as const;
+
+export type TablePartition = (typeof TABLE_PARTITIONS)[number];
 
 /** The single table's secondary indexes (lib/constructs/data.ts TABLE_INDEXES). */
 export type TableIndex = 'gsi1' | 'gsi2' | 'gsi3' | 'gsi4' | 'gsi5';

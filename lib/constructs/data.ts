@@ -60,6 +60,9 @@ export const TABLE_INDEXES = {
   { partitionKey: string; sortKey: string; projection: ProjectionType; include?: readonly string[] }
 >;
 
+/** How long a replaced or deleted object's previous version stays restorable in the documents bucket. */
+export const NONCURRENT_VERSION_DAYS = 365;
+
 export interface DataProps {
   /**
    * What happens to the table and the bucket when they leave the stack. Citizens' requests and issued
@@ -130,10 +133,14 @@ export class Data extends Construct {
       serverAccessLogsPrefix: 'documents/',
       lifecycleRules: [
         {
-          // Issued letters are never overwritten; older versions only exist after mistakes, keep them cheaply.
+          // Issued letters are never overwritten; older versions only exist after mistakes (an overwrite, a
+          // deletion), kept cheaply for a year to undo them, then gone. No expiration of current versions:
+          // a letter stays as long as the bucket does.
           noncurrentVersionTransitions: [
             { storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(30) },
           ],
+          noncurrentVersionExpiration: Duration.days(NONCURRENT_VERSION_DAYS),
+          expiredObjectDeleteMarker: true,
           abortIncompleteMultipartUploadAfter: Duration.days(7),
         },
         {

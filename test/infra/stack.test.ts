@@ -668,6 +668,7 @@ describe('DesaDigitalStack', () => {
         'VerifyUrlPrefix',
         'AlarmTopicArn',
         'DashboardName',
+        'BackupVaultName',
       ].sort(),
     );
   });
