@@ -237,8 +237,12 @@ const drawTitle = (type: Typesetter, styles: Styles, letter: LetterContent): voi
   type.flow.gap(18);
 };
 
-/** Body: "Label: value" lines as a table with aligned colons, other lines as paragraphs. */
-const drawBody = (type: Typesetter, style: TextStyle, body: readonly string[]): void => {
+/**
+ * Body: "Label: value" lines as a table with aligned colons, other lines as paragraphs. The last block goes
+ * on the page where `keepWithEnd` points (what follows it: the closing, signature and QR code) still fit
+ * after it, so a signature never stands on a sheet without any of the letter's body.
+ */
+const drawBody = (type: Typesetter, style: TextStyle, body: readonly string[], keepWithEnd: number): void => {
   const { flow } = type;
   const blocks = body.map(parseBodyLine);
   const labels = blocks.flatMap((block) => (block.kind === 'field' ? [type.safe(block.label)] : []));
@@ -253,13 +257,21 @@ const drawBody = (type: Typesetter, style: TextStyle, body: readonly string[]): 
   const valueWidth = flow.right - valueX;
 
   let previous: BodyBlock['kind'] | undefined;
-  for (const block of blocks) {
-    if (block.kind === 'paragraph' || previous !== 'field') flow.gap(PARAGRAPH_GAP);
+  blocks.forEach((block, index) => {
+    const gap = block.kind === 'paragraph' || previous !== 'field' ? PARAGRAPH_GAP : 0;
+    const labelLines = block.kind === 'field' ? type.lines(block.label, style, labelWidth) : [];
+    const valueLines = block.kind === 'field' ? type.lines(block.value, style, valueWidth) : [];
+    if (index === blocks.length - 1) {
+      const lines =
+        block.kind === 'field'
+          ? Math.max(labelLines.length, valueLines.length)
+          : type.lines(block.text, style, flow.width).length;
+      flow.reserve(gap + lines * style.leading + keepWithEnd);
+    }
+    flow.gap(gap);
     if (block.kind === 'paragraph') {
       type.paragraph(block.text, style);
     } else {
-      const labelLines = type.lines(block.label, style, labelWidth);
-      const valueLines = type.lines(block.value, style, valueWidth);
       const rowLines = Math.max(labelLines.length, valueLines.length);
       // A row (an address over two lines) moves to the next page whole rather than split after its label.
       flow.reserve(rowLines * style.leading);
@@ -275,25 +287,33 @@ const drawBody = (type: Typesetter, style: TextStyle, body: readonly string[]): 
       }
     }
     previous = block.kind;
-  }
+  });
 };
 
 const verificationCaption = (letter: LetterContent): string =>
   'Dokumen ini ditandatangani secara elektronik. Pindai kode QR atau buka ' +
   `${letter.verificationUrl} untuk memeriksa keasliannya.\nID dokumen: ${letter.documentId}`;
 
-/**
- * The closing paragraph, the signature block on the right ("Tampo, 22 November 2026", the signer's title,
- * room for the signature, the name) and, at the bottom-left of the same page, the QR code with its caption.
- * They are kept on one page: a page holding only a signature could be stapled to any other letter, and the
- * signature must never sit on a page without its verification code.
- */
-const drawClosing = (
+/** The closing's lines and heights, measured before the body is drawn (it keeps its end with them). */
+interface ClosingLayout {
+  readonly closing: readonly string[];
+  readonly heading: readonly string[];
+  readonly name: readonly string[];
+  readonly caption: readonly string[];
+  readonly column: { readonly x: number; readonly width: number; readonly align: 'center' };
+  readonly captionX: number;
+  readonly signatureHeight: number;
+  readonly footerHeight: number;
+  /** From the closing paragraph to the QR code's bottom. */
+  readonly height: number;
+}
+
+const layoutClosing = (
   type: Typesetter,
   styles: Styles,
   letter: LetterContent,
   issuedAt: Date,
-): SignatureBox => {
+): ClosingLayout => {
   const { flow } = type;
   const closing = type.lines(letter.closing, styles.body, flow.width);
   const column = { x: flow.left + flow.width / 2, width: flow.width / 2, align: 'center' as const };
@@ -310,12 +330,28 @@ const drawClosing = (
     SIGNATURE_SPACE +
     name.length * styles.signerName.leading +
     FOOTER_GAP;
-
   const captionX = flow.left + QR_SIDE + 4;
   const caption = type.lines(verificationCaption(letter), styles.small, flow.right - captionX);
   const footerHeight = Math.max(QR_SIDE, caption.length * styles.small.leading);
+  const height = PARAGRAPH_GAP + closing.length * styles.body.leading + signatureHeight + footerHeight;
+  return { closing, heading, name, caption, column, captionX, signatureHeight, footerHeight, height };
+};
 
-  flow.reserve(PARAGRAPH_GAP + closing.length * styles.body.leading + signatureHeight + footerHeight);
+/**
+ * The closing paragraph, the signature block on the right ("Tampo, 22 November 2026", the signer's title,
+ * room for the signature, the name) and, at the bottom-left of the same page, the QR code with its caption.
+ * They are kept on one page: a page holding only a signature could be stapled to any other letter, and the
+ * signature must never sit on a page without its verification code.
+ */
+const drawClosing = (
+  type: Typesetter,
+  styles: Styles,
+  letter: LetterContent,
+  layout: ClosingLayout,
+): SignatureBox => {
+  const { flow } = type;
+  const { closing, heading, name, caption, column, captionX, signatureHeight, footerHeight } = layout;
+  flow.reserve(layout.height);
   flow.gap(PARAGRAPH_GAP);
   for (const line of closing) type.row([{ text: line, x: flow.left }], styles.body);
   // Only a closing longer than a page gets here without room: the signature and QR code still stay together.
@@ -393,8 +429,9 @@ export const renderLetterPdf = async (content: LetterContent): Promise<Uint8Arra
   drawLetterhead(type, styles, letter.letterhead, emblem);
   drawTitle(type, styles, letter);
   type.paragraph(letter.opening, styles.body);
-  drawBody(type, styles.body, letter.body);
-  const signatureBox = drawClosing(type, styles, letter, issuedAt);
+  const closing = layoutClosing(type, styles, letter, issuedAt);
+  drawBody(type, styles.body, letter.body, closing.height);
+  const signatureBox = drawClosing(type, styles, letter, closing);
   numberPages(type, styles.small, letter.letterNumber);
   if (content.signature) addSignaturePlaceholder(doc, signatureBox, content.signature, styles.small.font);
 
