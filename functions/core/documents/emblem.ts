@@ -1,3 +1,4 @@
+import { crc32, inflateSync } from 'node:zlib';
 import { PDFDocument, type PDFImage } from 'pdf-lib';
 import { canManageRegency } from '../identity/policy.js';
 import type { Actor } from '../identity/roles.js';
@@ -40,17 +41,55 @@ export const emblemType = (bytes: Uint8Array): EmblemType | undefined =>
       ? 'image/jpeg'
       : undefined;
 
-/** Embeds a checked emblem in a letter: PNG and JPEG each through their own pdf-lib embedder. */
-export const embedEmblem = (doc: PDFDocument, bytes: Uint8Array): Promise<PDFImage> =>
-  emblemType(bytes) === 'image/png' ? doc.embedPng(bytes) : doc.embedJpg(bytes);
+/**
+ * Embeds a checked emblem in a letter: PNG and JPEG each through their own pdf-lib embedder. On a copy: the
+ * JPEG embedder reads the bytes' whole ArrayBuffer from its start, whatever view of it it is given.
+ */
+export const embedEmblem = (doc: PDFDocument, bytes: Uint8Array): Promise<PDFImage> => {
+  const own = new Uint8Array(bytes);
+  return emblemType(own) === 'image/png' ? doc.embedPng(own) : doc.embedJpg(own);
+};
 
 const invalid = (message: LocalizedText) => new ValidationError(message, [{ field: 'body', message }]);
 
-/** The width and height in the PNG's header chunk (IHDR, always first), read before anything is decoded. */
-const pngSize = (bytes: Uint8Array): { width: number; height: number } | undefined => {
+const damagedPng = () => invalid(text('Berkas PNG lambang rusak.', 'The emblem PNG is damaged.'));
+
+/**
+ * The PNG's size, once its structure holds: every chunk within the file with a right CRC, the header first,
+ * an end chunk, and image data that inflates to no more than its size allows. pdf-lib's PNG decoder (UPNG)
+ * trusts all of that, and loops forever on a truncated file: nothing reaches it unchecked.
+ */
+const wellFormedPng = (bytes: Uint8Array): { width: number; height: number } => {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const isHeader = bytes.length >= 24 && new TextDecoder().decode(bytes.subarray(12, 16)) === 'IHDR';
-  return isHeader ? { width: view.getUint32(16), height: view.getUint32(20) } : undefined;
+  const ascii = (from: number) => String.fromCharCode(...bytes.subarray(from, from + 4));
+  let size: { width: number; height: number } | undefined;
+  const data: Uint8Array[] = [];
+  for (let offset = PNG_SIGNATURE.length; offset + 12 <= bytes.length; ) {
+    const length = view.getUint32(offset);
+    const type = ascii(offset + 4);
+    const end = offset + 12 + length;
+    if (end > bytes.length || crc32(bytes.subarray(offset + 4, end - 4)) !== view.getUint32(end - 4)) {
+      throw damagedPng();
+    }
+    if (offset === PNG_SIGNATURE.length) {
+      if (type !== 'IHDR' || length !== 13) throw damagedPng();
+      size = { width: view.getUint32(offset + 8), height: view.getUint32(offset + 12) };
+      assertPixels(size);
+    }
+    if (type === 'IDAT') data.push(bytes.subarray(offset + 8, end - 4));
+    if (type === 'IEND' && size) {
+      // At most 8 bytes a pixel (16-bit RGBA), a filter byte a row, in up to 7 interlace passes.
+      const limit = (size.width * 8 + 7) * size.height;
+      try {
+        inflateSync(Buffer.concat(data), { maxOutputLength: limit });
+      } catch {
+        throw damagedPng();
+      }
+      return size;
+    }
+    offset = end;
+  }
+  throw damagedPng();
 };
 
 const assertPixels = ({ width, height }: { width: number; height: number }): void => {
@@ -89,7 +128,7 @@ export async function checkEmblem(bytes: Uint8Array): Promise<EmblemType> {
       text('Lambang harus berupa gambar PNG atau JPEG.', 'The emblem must be a PNG or JPEG image.'),
     );
   }
-  if (type === 'image/png') assertPixels(pngSize(bytes) ?? { width: 0, height: 0 });
+  if (type === 'image/png') wellFormedPng(bytes);
   let image: PDFImage;
   try {
     image = await embedEmblem(await PDFDocument.create(), bytes);
