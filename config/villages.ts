@@ -78,7 +78,11 @@ function village(
     code,
     name,
     kind: 'desa',
-    district,
+    // The camat's office, on the letterhead of the permits the camat signs (IUMK, IPHP, SKRT).
+    district: {
+      ...district,
+      address: `Jl. Raya ${district.name}, Kec. ${district.name}, Kab. ${regency.name}`,
+    },
     regency,
     province: EAST_JAVA,
     address: `Jl. Raya ${name}, Kec. ${district.name}, Kab. ${regency.name}, ${EAST_JAVA}`,
@@ -127,7 +131,9 @@ export const DEMO_VILLAGES: readonly Village[] = [
     ({ row: [district, districtNo, name, letter], index }) =>
       village(BANYUWANGI, { code: `${BANYUWANGI.code}.${districtNo}`, name: district }, index, name, letter),
   ),
-  ...SAWOO_VILLAGES.map(([name, letter], position) =>
-    village(PONOROGO, { code: `${PONOROGO.code}.05`, name: 'Sawoo' }, position + 1, name, letter),
-  ),
+  // Ponorogo's offices print on F4 (folio), Banyuwangi's on A4: the demo letters show both papers.
+  ...SAWOO_VILLAGES.map(([name, letter], position) => ({
+    ...village(PONOROGO, { code: `${PONOROGO.code}.05`, name: 'Sawoo' }, position + 1, name, letter),
+    paper: 'F4' as const,
+  })),
 ].map((demo) => (ANNOUNCEMENTS[demo.name] ? { ...demo, announcements: ANNOUNCEMENTS[demo.name] } : demo));

@@ -74,6 +74,17 @@ const documentGrants = (documents: IConstruct, actions: readonly string[]): Ackn
   ];
 };
 
+/** The same CDK grants, narrowed to the regencies' emblems (emblems/<regency code>). */
+const emblemGrants = (documents: IConstruct, actions: readonly string[]): Acknowledgment[] => {
+  const reason =
+    "CDK bucket grant on the documents bucket's emblems/ prefix only (one letterhead emblem per regency, " +
+    'keyed by a regency code known at run time), with its action groups.';
+  return [
+    iam5(`Resource::${arnOf(documents)}/emblems/*`, reason),
+    ...actions.map((action) => iam5(`Action::${action}`, reason)),
+  ];
+};
+
 /**
  * What each need's grant leaves for nag to flag, and why it stays. Keyed by every ResourceNeed, so a new
  * need cannot be added without deciding here. A TableNeed leaves nothing: it names the table or its indexes
@@ -84,6 +95,8 @@ function needFindings(stack: DesaDigitalStack): Record<Extract<ResourceNeed, str
   return {
     'documents:read': documentGrants(documents, ['s3:GetObject*', 's3:GetBucket*', 's3:List*']),
     'documents:write': documentGrants(documents, ['s3:Abort*']),
+    'emblems:read': emblemGrants(documents, ['s3:GetObject*', 's3:GetBucket*', 's3:List*']),
+    'emblems:write': emblemGrants(documents, ['s3:Abort*']),
     'uploads:accept': documentGrants(documents, [
       's3:GetObject*',
       's3:GetBucket*',

@@ -5,6 +5,7 @@ import { catalog } from '../adapters/dynamo-village-services.js';
 import { villageDirectory } from '../adapters/dynamo-villages.js';
 import { requiredEnv, systemClock } from '../adapters/env.js';
 import { documentStore } from '../adapters/s3-document-store.js';
+import { emblemStore } from '../adapters/s3-emblems.js';
 import { certificateAuthorityKey, documentSigner } from '../adapters/signing/index.js';
 import {
   documentView,
@@ -24,6 +25,7 @@ export const handler = apiHandler(reissueDocument, async ({ actor, params, body 
     verifyBaseUrl: requiredEnv('PUBLIC_BASE_URL'),
     authorityKey: certificateAuthorityKey(),
     certificates: certificateStore(),
+    emblems: emblemStore(),
   };
   const renderLetter: LetterRenderer = (request, service, village, pinned) =>
     renderAndStoreLetter(issuing, request, service, village, pinned);

@@ -17,6 +17,7 @@ export type { RouteAccess };
  * - village: staff whose area covers the village named by the path, query or body
  * - village-services: the village head of that village, or the regency admin over it
  * - village-onboarding: the regency admin over the village
+ * - regency: the regency admin of the path's `{regencyCode}`
  * - document: the village head or secretary of the document's village
  * - personal-data: the data-protection officer of the area
  * - village-budget: the operator, village secretary or village head of the path's village, or the regency
@@ -31,6 +32,7 @@ export type RowRule =
   | 'village'
   | 'village-services'
   | 'village-onboarding'
+  | 'regency'
   | 'document'
   | 'personal-data'
   | 'village-budget';
@@ -173,6 +175,10 @@ export type ResourceNeed =
   | TableNeed
   | 'documents:read'
   | 'documents:write'
+  /** Read regencies' letterhead emblems, under emblems/ in the documents bucket (core/documents/emblem.ts). */
+  | 'emblems:read'
+  /** Replace a regency's letterhead emblem, under emblems/ in the documents bucket. */
+  | 'emblems:write'
   | 'workflow:start'
   | 'workflow:signal'
   /** Read an execution's status (states:DescribeExecution on the state machine's executions). */

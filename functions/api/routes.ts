@@ -549,6 +549,8 @@ export const reissueDocument = pure(
         { table: ['GetItem', 'PutItem'], partitions: ['CERT#'] },
         'documents:write',
         'documents:sign',
+        // The regency's emblem on the letterhead, as at first issue.
+        'emblems:read',
       ],
       params: documentIdParams,
       body: documentReasonBody,

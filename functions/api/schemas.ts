@@ -512,6 +512,11 @@ export const villageBody = pure(() =>
       district: z.strictObject({
         code: z.string().check(z.regex(/^\d{2}\.\d{2}\.\d{2}$/, 'district codes look like 35.10.06')),
         name: placeName,
+        address: z.optional(
+          safeText({ min: 5, max: 300 }).check(
+            z.describe("The camat's office, one line: printed in the letterhead of letters the camat signs"),
+          ),
+        ),
       }),
       regency: z.strictObject({
         code: z.string().check(z.regex(/^\d{2}\.\d{2}$/, 'regency codes look like 35.10')),
@@ -530,6 +535,9 @@ export const villageBody = pure(() =>
           z.describe('Short code inside letter numbers'),
         ),
       numberingScope: z.optional(z.enum(['village', 'classification', 'service'])),
+      paper: z.optional(
+        z.enum(['A4', 'F4']).check(z.describe('Paper of its letters: A4, or F4 (215 x 330 mm). Default A4')),
+      ),
       services: z
         .array(z.string().check(z.minLength(1), z.maxLength(40)))
         .check(z.maxLength(100), z.describe("Codes of the regency's services the village offers")),
@@ -543,10 +551,12 @@ export const villageRecord = pure(() =>
     // A new object from the shape: extending the schema would carry its id (meta) along.
     .object({
       ...villageView.shape,
+      district: z.object({ code: z.string(), name: z.string(), address: z.optional(z.string()) }),
       address: z.string(),
       head: z.object({ name: z.string(), title: localized }),
       letterCode: z.string(),
       numberingScope: z.optional(z.enum(['village', 'classification', 'service'])),
+      paper: z.optional(z.enum(['A4', 'F4'])),
       announcements: z.optional(z.array(localized)),
     })
     .check(z.meta({ id: 'VillageRecord' })),
@@ -584,6 +594,15 @@ export const staffView = pure(() =>
       area: z.string(),
     })
     .check(z.meta({ id: 'StaffAccount' })),
+);
+export const emblemView = pure(() =>
+  z
+    .object({
+      regencyCode: z.string(),
+      contentType: z.enum(['image/png', 'image/jpeg']),
+      size: z.number().check(z.describe('Bytes')),
+    })
+    .check(z.meta({ id: 'RegencyEmblem' })),
 );
 // --- end villages as tenants ---
 

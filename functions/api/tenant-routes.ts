@@ -1,6 +1,8 @@
+import { MAX_EMBLEM_BYTES } from '../core/documents/emblem.js';
 import { villageCodeParams } from './console-schemas.js';
+import { regencyParams } from './legal-schemas.js';
 import { type RouteDefinition, TABLE_NEEDS } from './route-types.js';
-import { errorAnswer, staffBody, staffView, villageBody, villageRecord } from './schemas.js';
+import { emblemView, errorAnswer, staffBody, staffView, villageBody, villageRecord } from './schemas.js';
 
 /**
  * `const x = pure(() => …)`: a declaration a bundle leaves out when the handler does not use it (esbuild
@@ -83,5 +85,36 @@ export const createVillageStaff = pure(
     }) as const satisfies RouteDefinition,
 );
 
+export const putRegencyEmblem = pure(
+  () =>
+    ({
+      id: 'putRegencyEmblem',
+      method: 'PUT',
+      path: '/v1/regencies/{regencyCode}/emblem',
+      access: ['regency_admin'],
+      rows: 'regency',
+      entry: 'functions/api/put-regency-emblem.ts',
+      summary: `Sets the regency's emblem (lambang daerah), printed at the left of the letterhead of every letter its villages issue from now on. The body is the image itself: PNG or JPEG, at most ${MAX_EMBLEM_BYTES / 1024} KB and 1500 pixels a side.`,
+      tags: ['tenants'],
+      // Only the object emblems/<regency code> in the documents bucket; nothing in the table.
+      needs: ['emblems:write'],
+      params: regencyParams,
+      rawBody: {
+        contentTypes: ['image/png', 'image/jpeg'],
+        description: `The PNG or JPEG image itself (not JSON), at most ${MAX_EMBLEM_BYTES / 1024} KB`,
+      },
+      responses: {
+        200: { description: 'The emblem is set', schema: emblemView },
+        400: errorAnswer('Empty, not a PNG or JPEG image, unreadable, or more than 1500 pixels a side'),
+        403: errorAnswer('Not the regency admin of this regency'),
+        413: errorAnswer(`Larger than ${MAX_EMBLEM_BYTES / 1024} KB`),
+      },
+    }) as const satisfies RouteDefinition,
+);
+
 /** Appended to ROUTES. */
-export const TENANT_ROUTES: readonly RouteDefinition[] = pure(() => [putVillage, createVillageStaff]);
+export const TENANT_ROUTES: readonly RouteDefinition[] = pure(() => [
+  putVillage,
+  createVillageStaff,
+  putRegencyEmblem,
+]);

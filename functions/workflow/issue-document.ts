@@ -8,6 +8,7 @@ import { villageDirectory } from '../adapters/dynamo-villages.js';
 import { requiredEnv } from '../adapters/env.js';
 import { notifier } from '../adapters/notifications/index.js';
 import { documentStore } from '../adapters/s3-document-store.js';
+import { emblemStore } from '../adapters/s3-emblems.js';
 import { certificateAuthorityKey, documentSigner } from '../adapters/signing/index.js';
 import { issueDocument } from '../core/documents/issue-document.js';
 import { clock, workflowTask } from './task.js';
@@ -29,6 +30,7 @@ export const handler = workflowTask(
       verifyBaseUrl: requiredEnv('PUBLIC_BASE_URL'),
       authorityKey: certificateAuthorityKey(),
       certificates: certificateStore(),
+      emblems: emblemStore(),
     };
     const { documentId } = await issueDocument(deps, requestId);
     return { requestId, outcome: 'issued', documentId };

@@ -60,6 +60,8 @@ export const WORKFLOW_TASKS = {
       { table: ['GetItem', 'PutItem'], partitions: ['CERT#'] },
       'documents:write',
       'documents:sign',
+      // The regency's emblem on the letterhead (core/documents/emblem.ts).
+      'emblems:read',
     ],
   },
   RecordFailure: {

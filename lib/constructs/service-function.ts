@@ -218,6 +218,14 @@ export class ServiceFunction extends Construct {
         case 'documents:write':
           this.documents(resources).grantPut(fn);
           break;
+        case 'emblems:read':
+          // Not the letters and attachments beside them: the emblems' prefix only (List* lets a missing one
+          // answer NoSuchKey, a regency without an emblem, rather than AccessDenied).
+          this.documents(resources).grantRead(fn, 'emblems/*');
+          break;
+        case 'emblems:write':
+          this.documents(resources).grantPut(fn, 'emblems/*');
+          break;
         case 'uploads:accept':
           // Attachments are read (size, first bytes), copied under their request and the upload deleted.
           this.documents(resources).grantReadWrite(fn);

@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DEMO_EMBLEM_REGENCIES, demoEmblem } from '../../config/demo-emblem.js';
 import { DEMO_USERS } from '../../config/demo-users.js';
 import { demoSiteItems } from '../../config/site-demo.js';
 import { DEMO_VILLAGES } from '../../config/villages.js';
@@ -14,6 +15,7 @@ import { DynamoVillageDirectory } from '../../functions/adapters/dynamo-villages
 import { systemClock } from '../../functions/adapters/env.js';
 import { ensureLocalPseudonymKey } from '../../functions/adapters/pseudonym-key.js';
 import { S3DocumentStore } from '../../functions/adapters/s3-document-store.js';
+import { S3EmblemStore } from '../../functions/adapters/s3-emblems.js';
 import { ORIGIN_VERIFY_ENV } from '../../functions/api/actor.js';
 import type { ResourceNeed } from '../../functions/api/route-types.js';
 import { ROUTES } from '../../functions/api/routes.js';
@@ -318,6 +320,8 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     log('seeding demo villages');
     const directory = new DynamoVillageDirectory(TABLE_NAME);
     await Promise.all(DEMO_VILLAGES.map((village) => directory.add(village)));
+    log('seeding demo emblems');
+    await seedDemoEmblems(new S3EmblemStore(BUCKET));
     log('seeding demo legal products');
     await seedDemoLegalProducts({
       legalProducts: new DynamoLegalProductStore(TABLE_NAME),
@@ -397,6 +401,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     await stop();
     throw error;
   }
+}
+
+/** The demo regencies' letterhead emblem, unless their regency admin has uploaded one since. */
+async function seedDemoEmblems(emblems: S3EmblemStore): Promise<void> {
+  await Promise.all(
+    DEMO_EMBLEM_REGENCIES.map(async (regency) => {
+      if (!(await emblems.get(regency))) await emblems.put(regency, demoEmblem(), 'image/png', 'local-seed');
+    }),
+  );
 }
 
 /** Tampo's and Sawoo's news and agenda (config/site-demo.ts); the site render job renders them. */

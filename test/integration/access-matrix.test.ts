@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLIENTS, type DemoClient } from '../../config/demo-clients.js';
+import { demoEmblem } from '../../config/demo-emblem.js';
 import { DEMO_LEGAL_PRODUCTS } from '../../config/demo-legal-products.js';
 import { DEMO_USERS, type DemoUser } from '../../config/demo-users.js';
 import { DEMO_VILLAGES } from '../../config/villages.js';
@@ -189,6 +190,14 @@ const CASES: Record<string, RouteCase> = {
         email: 'petugas@example.org',
         role: 'operator',
       },
+    }),
+  },
+  // The regency of each target village (Banyuwangi, Ponorogo) gets its demo emblem again: a valid PNG.
+  putRegencyEmblem: {
+    fixture: 'village',
+    call: (t) => ({
+      path: `/v1/regencies/${regencyOf(t.village)}/emblem`,
+      rawBody: { bytes: demoEmblem(), contentType: 'image/png' },
     }),
   },
   createDataSubjectExport: {
@@ -404,6 +413,7 @@ const uploadsFor = (principal: Principal, village: Village | undefined) =>
 
 type Expected = 'allow' | 401 | 403 | 404;
 
+const regencyOf = (village: string | undefined) => village?.split('.').slice(0, 2).join('.');
 const isStaff = (role: Role) => (STAFF_ROLES as readonly string[]).includes(role);
 const covers = (user: DemoUser, village: string | undefined) =>
   village !== undefined && user.areas.some((area) => coversVillage(area, village));
@@ -438,6 +448,8 @@ const ROW_RULES: Record<RowRule, (user: DemoUser, target: Target) => Expected> =
     ['village_head', 'regency_admin'].includes(user.role) && covers(user, target.village) ? 'allow' : 403,
   'village-onboarding': (user, target) =>
     user.role === 'regency_admin' && covers(user, target.village) ? 'allow' : 403,
+  regency: (user, target) =>
+    user.role === 'regency_admin' && covers(user, regencyOf(target.village)) ? 'allow' : 403,
   document: (user, target) =>
     ['village_head', 'village_secretary'].includes(user.role) && covers(user, target.village) ? 'allow' : 403,
   'village-budget': (user, target) =>

@@ -1,4 +1,4 @@
-import { decodePDFRawStream, PDFArray, PDFDocument, PDFRawStream } from 'pdf-lib';
+import { decodePDFRawStream, PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream } from 'pdf-lib';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 export interface TextItem {
@@ -70,6 +70,27 @@ export const pageContent = async (bytes: Uint8Array, pageIndex: number): Promise
         : '',
     )
     .join('\n');
+};
+
+export interface PageImage {
+  /** Its filter: /FlateDecode for a PNG pdf-lib re-encoded, /DCTDecode for a JPEG embedded as it is. */
+  readonly filter: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The image XObjects in a page's resources. */
+export const imagesOnPage = async (bytes: Uint8Array, pageIndex: number): Promise<PageImage[]> => {
+  const doc = await PDFDocument.load(bytes);
+  const xObjects = doc.getPage(pageIndex).node.Resources()?.lookupMaybe(PDFName.of('XObject'), PDFDict);
+  return (xObjects?.values() ?? []).flatMap((ref) => {
+    const stream = doc.context.lookup(ref);
+    if (!(stream instanceof PDFRawStream)) return [];
+    const entry = (key: string) => stream.dict.get(PDFName.of(key))?.toString() ?? '';
+    return entry('Subtype') === '/Image'
+      ? [{ filter: entry('Filter'), width: Number(entry('Width')), height: Number(entry('Height')) }]
+      : [];
+  });
 };
 
 export interface Rect {

@@ -19,9 +19,10 @@ import type {
 } from '../shared/ports.js';
 import { type Village, villageFor } from '../villages/places.js';
 import { detachedSignature } from './cms.js';
+import type { EmblemStore } from './emblem.js';
 import { sha256Hex } from './hash.js';
 import { drawLetterNumber } from './letter-numbering.js';
-import { renderLetterPdf } from './letter-pdf.js';
+import { type Letterhead, renderLetterPdf } from './letter-pdf.js';
 import { sealPdf } from './pades.js';
 import { type CertificateStore, signingChain } from './signer-certificates.js';
 import { fillLetter, formatIndonesianDate } from './template.js';
@@ -42,6 +43,8 @@ export interface IssueDeps {
   /** The regency's certificate authority and the certificates it issued (PAdES: signer-certificates.ts). */
   readonly authorityKey: KeySigner;
   readonly certificates: CertificateStore;
+  /** The regency's emblem for the letterhead (emblem.ts); a regency without one gets letters without. */
+  readonly emblems: Pick<EmblemStore, 'get'>;
 }
 
 /**
@@ -97,7 +100,10 @@ export async function issueDocument(deps: IssueDeps, requestId: string): Promise
  * document record to write (shared by first issue and reissue).
  */
 export async function renderAndStoreLetter(
-  deps: Pick<IssueDeps, 'requests' | 'files' | 'signer' | 'verifyBaseUrl' | 'authorityKey' | 'certificates'>,
+  deps: Pick<
+    IssueDeps,
+    'requests' | 'files' | 'signer' | 'verifyBaseUrl' | 'authorityKey' | 'certificates' | 'emblems'
+  >,
   request: ServiceRequest,
   service: ServiceDefinition,
   village: Village,
@@ -106,35 +112,51 @@ export async function renderAndStoreLetter(
   const letter = fillLetter(service.letter, letterValues(service, request, village));
   const signer = await signerOf(deps.requests, request, service, village);
   const signedAt = new Date(pinned.issuedAt);
-  const chain = await signingChain(
-    {
-      authorityKey: deps.authorityKey,
-      documentKey: deps.signer,
-      certificates: deps.certificates,
-      clock: { now: () => signedAt },
-    },
-    signer,
-    village,
-  );
+  // A letter the camat signs is the sub-district's: its letterhead, dated at the district.
+  const byCamat = signedByCamat(service);
+  const letterhead: Letterhead = byCamat
+    ? {
+        office: 'district',
+        regency: village.regency.name,
+        district: village.district.name,
+        ...(village.district.address ? { address: village.district.address } : {}),
+      }
+    : {
+        regency: village.regency.name,
+        district: village.district.name,
+        village: village.name,
+        villageKind: village.kind,
+        address: village.address,
+      };
+  const placeOfIssue = byCamat ? village.district.name : village.name;
+  const [chain, emblem] = await Promise.all([
+    signingChain(
+      {
+        authorityKey: deps.authorityKey,
+        documentKey: deps.signer,
+        certificates: deps.certificates,
+        clock: { now: () => signedAt },
+      },
+      signer,
+      village,
+    ),
+    deps.emblems.get(village.regency.code),
+  ]);
   const prepared = await renderLetterPdf({
     documentId: pinned.documentId,
     letterNumber: pinned.letterNumber,
     issuedAt: pinned.issuedAt,
-    letterhead: {
-      regency: village.regency.name,
-      district: village.district.name,
-      village: village.name,
-      villageKind: village.kind,
-      address: village.address,
-    },
+    paper: village.paper ?? 'A4',
+    letterhead,
+    ...(emblem ? { emblem } : {}),
     ...letter,
     signer,
-    placeOfIssue: village.name,
+    placeOfIssue,
     verificationUrl: `${deps.verifyBaseUrl}/verify.html#${pinned.documentId}`,
     signature: {
       name: signer.name,
       reason: `${signer.title} menandatangani ${letter.title} Nomor ${pinned.letterNumber}`,
-      location: `${village.name}, ${village.regency.name}`,
+      location: `${placeOfIssue}, ${village.regency.name}`,
       signedAt,
     },
   });
@@ -229,6 +251,16 @@ export function printedValues(
   return values;
 }
 
+/** The stage whose decider signs the letter: the last decision stage marked `signs`. */
+const signingStageOf = (service: ServiceDefinition) =>
+  service.stages.filter((stage) => stage.kind === 'decision' && stage.signs).at(-1);
+
+/** Permits the district grants (IUMK, IPHP, …): the camat signs them, on the sub-district's letterhead. */
+export const signedByCamat = (service: ServiceDefinition): boolean => {
+  const stage = signingStageOf(service);
+  return stage?.kind === 'decision' && stage.role === 'district_head';
+};
+
 /**
  * The person who approved the signing stage signs the letter, with that stage's title (the village head,
  * or the camat for permits the district signs); the village head on record when no approval is found.
@@ -239,16 +271,15 @@ async function signerOf(
   service: ServiceDefinition,
   village: Village,
 ) {
-  const signingStage = service.stages.filter((stage) => stage.kind === 'decision' && stage.signs).at(-1);
+  const signingStage = signingStageOf(service);
   const approval = (await requests.events(request.id))
     .filter((event) => event.type === 'DECISION_APPROVE' && event.stage === signingStage?.key)
     .at(-1);
-  const title =
-    signingStage?.kind === 'decision' && signingStage.role === 'district_head'
-      ? `Camat ${village.district.name}`
-      : approval?.actor.role === 'village_secretary'
-        ? `a.n. ${village.head.title.id} ${village.name}, Sekretaris Desa`
-        : `${village.head.title.id} ${village.name}`;
+  const title = signedByCamat(service)
+    ? `Camat ${village.district.name}`
+    : approval?.actor.role === 'village_secretary'
+      ? `a.n. ${village.head.title.id} ${village.name}, Sekretaris Desa`
+      : `${village.head.title.id} ${village.name}`;
   return { name: approval?.actor.name ?? village.head.name, title };
 }
 

@@ -1,7 +1,8 @@
-import type { PDFFont } from 'pdf-lib';
+import type { PDFFont, PDFImage } from 'pdf-lib';
 import { PageSizes, PDFDocument, StandardFonts } from 'pdf-lib';
 import { printableOneLine } from '../shared/text-rules.js';
 import { DEFAULT_TIME_ZONE, parseInstant } from './calendar.js';
+import { embedEmblem } from './emblem.js';
 import { addSignaturePlaceholder, type SignatureBox, type SignatureDescription } from './pades.js';
 import { PageFlow } from './page-flow.js';
 import { drawQrCode, qrSymbol } from './qr.js';
@@ -13,6 +14,27 @@ import { BLACK, encoderOf, Typesetter } from './typesetter.js';
 
 export type Paper = 'A4' | 'F4';
 
+/** Kop surat of a village office (the budget report prints it too). */
+export interface VillageLetterhead {
+  readonly office?: 'village';
+  readonly regency: string;
+  readonly district: string;
+  readonly village: string;
+  readonly villageKind: 'desa' | 'kelurahan';
+  readonly address: string;
+}
+
+/** Kop surat of the sub-district office: letters the camat signs (IUMK, IPHP, …). */
+export interface DistrictLetterhead {
+  readonly office: 'district';
+  readonly regency: string;
+  readonly district: string;
+  /** The camat's office; the letterhead goes without an address line when the village record has none. */
+  readonly address?: string;
+}
+
+export type Letterhead = VillageLetterhead | DistrictLetterhead;
+
 /** Everything printed on a letter, already filled from the service's template. */
 export interface LetterContent {
   readonly documentId: string;
@@ -23,13 +45,9 @@ export interface LetterContent {
   readonly paper?: Paper;
   /** The village's time zone, for the date under the signature. @default Asia/Jakarta (WIB) */
   readonly timeZone?: string;
-  readonly letterhead: {
-    readonly regency: string;
-    readonly district: string;
-    readonly village: string;
-    readonly villageKind: 'desa' | 'kelurahan';
-    readonly address: string;
-  };
+  readonly letterhead: Letterhead;
+  /** The regency's emblem (PNG or JPEG, checked by emblem.ts), at the left of the letterhead. */
+  readonly emblem?: Uint8Array;
   readonly title: string;
   readonly opening: string;
   /** "Label: value" lines become an aligned table; other lines are paragraphs. */
@@ -59,6 +77,9 @@ export const PAPER_SIZES: Readonly<Record<Paper, readonly [number, number]>> = {
 export const MARGIN = mm(25);
 /** QR square with its quiet zone: 25 mm keeps a ~70-character URL (version 4-5) easy to scan. */
 const QR_SIDE = mm(25);
+/** The emblem's column at the left of the letterhead; as much room is kept on the right, so the text stays centred. */
+const EMBLEM_COLUMN = mm(25);
+const EMBLEM_GAP = mm(3);
 /** Room for the signature between the signer's title and name. */
 const SIGNATURE_SPACE = 56;
 const SIGNATURE_GAP = 24;
@@ -111,15 +132,25 @@ export const loadStyles = async (doc: PDFDocument): Promise<Styles> => {
  */
 const onePrintableLineEach = (letter: LetterContent): LetterContent => {
   const letterhead = letter.letterhead;
+  const places = {
+    regency: printableOneLine(letterhead.regency),
+    district: printableOneLine(letterhead.district),
+  };
   return {
     ...letter,
-    letterhead: {
-      ...letterhead,
-      regency: printableOneLine(letterhead.regency),
-      district: printableOneLine(letterhead.district),
-      village: printableOneLine(letterhead.village),
-      address: printableOneLine(letterhead.address),
-    },
+    letterhead:
+      letterhead.office === 'district'
+        ? {
+            ...letterhead,
+            ...places,
+            ...(letterhead.address === undefined ? {} : { address: printableOneLine(letterhead.address) }),
+          }
+        : {
+            ...letterhead,
+            ...places,
+            village: printableOneLine(letterhead.village),
+            address: printableOneLine(letterhead.address),
+          },
     title: printableOneLine(letter.title),
     opening: printableOneLine(letter.opening),
     body: letter.body.map(printableOneLine),
@@ -135,19 +166,59 @@ const level = (name: string, levels: readonly string[]): string => {
   return levels.some((prefix) => upper.startsWith(`${prefix} `)) ? upper : `${levels[0]} ${upper}`;
 };
 
-/** Kop surat: the issuing government, centred, closed by a thick and a thin rule. */
+/** The letterhead's lines, top to bottom: the regency, then the issuing office in bold, then its address. */
+const letterheadLines = (
+  letterhead: Letterhead,
+  styles: Styles,
+): readonly (readonly [string, TextStyle])[] => {
+  const regency = [`PEMERINTAH ${level(letterhead.regency, ['KABUPATEN', 'KOTA'])}`, styles.kop] as const;
+  const district = level(letterhead.district, ['KECAMATAN']);
+  if (letterhead.office === 'district') {
+    return [
+      regency,
+      [district, styles.kopVillage],
+      ...(letterhead.address ? [[letterhead.address, styles.kopAddress] as const] : []),
+    ];
+  }
+  const kind = letterhead.villageKind === 'kelurahan' ? 'KELURAHAN' : 'DESA';
+  return [
+    regency,
+    [district, styles.kop],
+    [level(letterhead.village, [kind]), styles.kopVillage],
+    [letterhead.address, styles.kopAddress],
+  ];
+};
+
+/**
+ * Kop surat: the issuing government, centred, closed by a thick and a thin rule. With the regency's emblem,
+ * the emblem stands at the left, as tall as the text beside it, and the text keeps to a column centred on
+ * the page (as wide a margin on the right), so it is centred as it is without one.
+ */
 export const drawLetterhead = (
   type: Typesetter,
   styles: Styles,
-  letterhead: LetterContent['letterhead'],
+  letterhead: Letterhead,
+  emblem?: PDFImage,
 ): void => {
   const { flow } = type;
-  const centred = { align: 'center' as const };
-  type.paragraph(`PEMERINTAH ${level(letterhead.regency, ['KABUPATEN', 'KOTA'])}`, styles.kop, centred);
-  type.paragraph(level(letterhead.district, ['KECAMATAN']), styles.kop, centred);
-  const kind = letterhead.villageKind === 'kelurahan' ? 'KELURAHAN' : 'DESA';
-  type.paragraph(level(letterhead.village, [kind]), styles.kopVillage, centred);
-  type.paragraph(letterhead.address, styles.kopAddress, centred);
+  const inset = emblem ? EMBLEM_COLUMN + EMBLEM_GAP : 0;
+  const column = { x: flow.left + inset, width: flow.width - 2 * inset, align: 'center' as const };
+  const lines = letterheadLines(letterhead, styles).map(
+    ([text, style]) => [type.lines(text, style, column.width), style] as const,
+  );
+  if (emblem) {
+    const height = lines.reduce((sum, [wrapped, style]) => sum + wrapped.length * style.leading, 0);
+    const scale = Math.min(height / emblem.height, EMBLEM_COLUMN / emblem.width);
+    const size = { width: emblem.width * scale, height: emblem.height * scale };
+    flow.page.drawImage(emblem, {
+      x: flow.left + (EMBLEM_COLUMN - size.width) / 2,
+      y: flow.y - height + (height - size.height) / 2,
+      ...size,
+    });
+  }
+  for (const [wrapped, style] of lines) {
+    for (const line of wrapped) type.row([{ text: line, ...column }], style);
+  }
   flow.advance(4);
   const rule = (thickness: number): void => {
     const y = flow.y - thickness / 2;
@@ -166,8 +237,12 @@ const drawTitle = (type: Typesetter, styles: Styles, letter: LetterContent): voi
   type.flow.gap(18);
 };
 
-/** Body: "Label: value" lines as a table with aligned colons, other lines as paragraphs. */
-const drawBody = (type: Typesetter, style: TextStyle, body: readonly string[]): void => {
+/**
+ * Body: "Label: value" lines as a table with aligned colons, other lines as paragraphs. The last block goes
+ * on the page where `keepWithEnd` points (what follows it: the closing, signature and QR code) still fit
+ * after it, so a signature never stands on a sheet without any of the letter's body.
+ */
+const drawBody = (type: Typesetter, style: TextStyle, body: readonly string[], keepWithEnd: number): void => {
   const { flow } = type;
   const blocks = body.map(parseBodyLine);
   const labels = blocks.flatMap((block) => (block.kind === 'field' ? [type.safe(block.label)] : []));
@@ -182,13 +257,21 @@ const drawBody = (type: Typesetter, style: TextStyle, body: readonly string[]): 
   const valueWidth = flow.right - valueX;
 
   let previous: BodyBlock['kind'] | undefined;
-  for (const block of blocks) {
-    if (block.kind === 'paragraph' || previous !== 'field') flow.gap(PARAGRAPH_GAP);
+  blocks.forEach((block, index) => {
+    const gap = block.kind === 'paragraph' || previous !== 'field' ? PARAGRAPH_GAP : 0;
+    const labelLines = block.kind === 'field' ? type.lines(block.label, style, labelWidth) : [];
+    const valueLines = block.kind === 'field' ? type.lines(block.value, style, valueWidth) : [];
+    if (index === blocks.length - 1) {
+      const lines =
+        block.kind === 'field'
+          ? Math.max(labelLines.length, valueLines.length)
+          : type.lines(block.text, style, flow.width).length;
+      flow.reserve(gap + lines * style.leading + keepWithEnd);
+    }
+    flow.gap(gap);
     if (block.kind === 'paragraph') {
       type.paragraph(block.text, style);
     } else {
-      const labelLines = type.lines(block.label, style, labelWidth);
-      const valueLines = type.lines(block.value, style, valueWidth);
       const rowLines = Math.max(labelLines.length, valueLines.length);
       // A row (an address over two lines) moves to the next page whole rather than split after its label.
       flow.reserve(rowLines * style.leading);
@@ -204,25 +287,33 @@ const drawBody = (type: Typesetter, style: TextStyle, body: readonly string[]): 
       }
     }
     previous = block.kind;
-  }
+  });
 };
 
 const verificationCaption = (letter: LetterContent): string =>
   'Dokumen ini ditandatangani secara elektronik. Pindai kode QR atau buka ' +
   `${letter.verificationUrl} untuk memeriksa keasliannya.\nID dokumen: ${letter.documentId}`;
 
-/**
- * The closing paragraph, the signature block on the right ("Tampo, 22 November 2026", the signer's title,
- * room for the signature, the name) and, at the bottom-left of the same page, the QR code with its caption.
- * They are kept on one page: a page holding only a signature could be stapled to any other letter, and the
- * signature must never sit on a page without its verification code.
- */
-const drawClosing = (
+/** The closing's lines and heights, measured before the body is drawn (it keeps its end with them). */
+interface ClosingLayout {
+  readonly closing: readonly string[];
+  readonly heading: readonly string[];
+  readonly name: readonly string[];
+  readonly caption: readonly string[];
+  readonly column: { readonly x: number; readonly width: number; readonly align: 'center' };
+  readonly captionX: number;
+  readonly signatureHeight: number;
+  readonly footerHeight: number;
+  /** From the closing paragraph to the QR code's bottom. */
+  readonly height: number;
+}
+
+const layoutClosing = (
   type: Typesetter,
   styles: Styles,
   letter: LetterContent,
   issuedAt: Date,
-): SignatureBox => {
+): ClosingLayout => {
   const { flow } = type;
   const closing = type.lines(letter.closing, styles.body, flow.width);
   const column = { x: flow.left + flow.width / 2, width: flow.width / 2, align: 'center' as const };
@@ -239,12 +330,28 @@ const drawClosing = (
     SIGNATURE_SPACE +
     name.length * styles.signerName.leading +
     FOOTER_GAP;
-
   const captionX = flow.left + QR_SIDE + 4;
   const caption = type.lines(verificationCaption(letter), styles.small, flow.right - captionX);
   const footerHeight = Math.max(QR_SIDE, caption.length * styles.small.leading);
+  const height = PARAGRAPH_GAP + closing.length * styles.body.leading + signatureHeight + footerHeight;
+  return { closing, heading, name, caption, column, captionX, signatureHeight, footerHeight, height };
+};
 
-  flow.reserve(PARAGRAPH_GAP + closing.length * styles.body.leading + signatureHeight + footerHeight);
+/**
+ * The closing paragraph, the signature block on the right ("Tampo, 22 November 2026", the signer's title,
+ * room for the signature, the name) and, at the bottom-left of the same page, the QR code with its caption.
+ * They are kept on one page: a page holding only a signature could be stapled to any other letter, and the
+ * signature must never sit on a page without its verification code.
+ */
+const drawClosing = (
+  type: Typesetter,
+  styles: Styles,
+  letter: LetterContent,
+  layout: ClosingLayout,
+): SignatureBox => {
+  const { flow } = type;
+  const { closing, heading, name, caption, column, captionX, signatureHeight, footerHeight } = layout;
+  flow.reserve(layout.height);
   flow.gap(PARAGRAPH_GAP);
   for (const line of closing) type.row([{ text: line, x: flow.left }], styles.body);
   // Only a closing longer than a page gets here without room: the signature and QR code still stay together.
@@ -284,11 +391,15 @@ const numberPages = (type: Typesetter, style: TextStyle, letterNumber: string): 
 
 const writeMetadata = (doc: PDFDocument, letter: LetterContent, issuedAt: Date): void => {
   // Info strings are UTF-16 in the PDF, so these keep any character the letter itself had to replace.
-  const kind = letter.letterhead.villageKind === 'kelurahan' ? 'Kelurahan' : 'Desa';
+  const { letterhead } = letter;
+  const office =
+    letterhead.office === 'district'
+      ? `Kecamatan ${letterhead.district}`
+      : `${letterhead.villageKind === 'kelurahan' ? 'Kelurahan' : 'Desa'} ${letterhead.village}`;
   doc.setTitle(`${letter.title} ${letter.letterNumber}`, { showInWindowTitleBar: true });
   doc.setSubject(letter.documentId);
   doc.setKeywords([letter.documentId, letter.letterNumber]);
-  doc.setAuthor(`Pemerintah ${kind} ${letter.letterhead.village}`);
+  doc.setAuthor(`Pemerintah ${office}`);
   doc.setCreator(CREATOR);
   doc.setProducer(PRODUCER);
   doc.setCreationDate(issuedAt);
@@ -314,11 +425,13 @@ export const renderLetterPdf = async (content: LetterContent): Promise<Uint8Arra
   const flow = new PageFlow(doc, pageSize, MARGIN);
   const type = new Typesetter(flow, encoderOf(styles.body.font));
 
-  drawLetterhead(type, styles, letter.letterhead);
+  const emblem = content.emblem ? await embedEmblem(doc, content.emblem) : undefined;
+  drawLetterhead(type, styles, letter.letterhead, emblem);
   drawTitle(type, styles, letter);
   type.paragraph(letter.opening, styles.body);
-  drawBody(type, styles.body, letter.body);
-  const signatureBox = drawClosing(type, styles, letter, issuedAt);
+  const closing = layoutClosing(type, styles, letter, issuedAt);
+  drawBody(type, styles.body, letter.body, closing.height);
+  const signatureBox = drawClosing(type, styles, letter, closing);
   numberPages(type, styles.small, letter.letterNumber);
   if (content.signature) addSignaturePlaceholder(doc, signatureBox, content.signature, styles.small.font);
 

@@ -276,6 +276,10 @@ export const canManageVillageServices = (actor: Actor, villageCode: string): boo
 export const canOnboard = (actor: Actor, villageCode: string): boolean =>
   actor.roles.includes('regency_admin') && actorCoversVillage(actor, villageCode);
 
+/** The regency's own settings (the emblem on its villages' letters): the regency admin of that regency. */
+export const canManageRegency = (actor: Actor, regencyCode: string): boolean =>
+  actor.roles.includes('regency_admin') && actorCoversVillage(actor, regencyCode);
+
 /** Data-subject exports and the access trail: the data-protection officer of the area. */
 export const canExportPersonalData = (actor: Actor, villageCode: string): boolean =>
   actor.roles.includes('data_protection_officer') && actorCoversVillage(actor, villageCode);

@@ -1,3 +1,4 @@
+import type { Paper } from '../documents/letter-pdf.js';
 import { NotFoundError } from '../shared/errors.js';
 import type { VillageDirectory } from '../shared/ports.js';
 import { type LocalizedText, text } from '../shared/text.js';
@@ -8,7 +9,12 @@ export interface Village {
   readonly code: string;
   readonly name: string;
   readonly kind: 'desa' | 'kelurahan';
-  readonly district: { readonly code: string; readonly name: string };
+  readonly district: {
+    readonly code: string;
+    readonly name: string;
+    /** The camat's office, printed under the sub-district's letterhead on letters the camat signs. */
+    readonly address?: string;
+  };
   readonly regency: { readonly code: string; readonly name: string };
   readonly province: string;
   readonly address: string;
@@ -22,6 +28,12 @@ export interface Village {
    * @default 'village'
    */
   readonly numberingScope?: 'village' | 'classification' | 'service';
+  /**
+   * The paper its letters are printed on: A4, or F4 (folio, 215 x 330 mm), which many village offices load.
+   * A village whose record does not say prints on A4, as every village did before this setting existed.
+   * @default 'A4'
+   */
+  readonly paper?: Paper;
   /** Service codes this village offers. */
   readonly services: readonly string[];
   /** Pengumuman: notices the village shows on its office display and portal (data, changed without a deploy). */

@@ -8,6 +8,7 @@ import { catalog } from '../../../functions/adapters/dynamo-village-services.js'
 import { villageDirectory } from '../../../functions/adapters/dynamo-villages.js';
 import { systemClock } from '../../../functions/adapters/env.js';
 import { documentStore } from '../../../functions/adapters/s3-document-store.js';
+import { emblemStore } from '../../../functions/adapters/s3-emblems.js';
 import {
   certificateAuthorityKey,
   documentSigner,
@@ -95,6 +96,7 @@ describe('verifiable documents', () => {
         verifyBaseUrl: runtime.url,
         authorityKey: certificateAuthorityKey(),
         certificates: certificateStore(),
+        emblems: emblemStore(),
       },
       request.id,
     );

@@ -1,12 +1,14 @@
 import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
+import { demoEmblem } from '../../../config/demo-emblem.js';
 import { businessCertificate } from '../../../functions/core/catalog/services/business-certificate.js';
 import { sha256Hex } from '../../../functions/core/documents/hash.js';
 import { renderLetterPdf } from '../../../functions/core/documents/letter-pdf.js';
 import { QR_MARKED_CONTENT_TAG, QR_QUIET_ZONE_MODULES } from '../../../functions/core/documents/qr.js';
 import { fillLetter } from '../../../functions/core/documents/template.js';
+import { greyJpeg } from '../../support/images.js';
 import type { ReadPage, Rect } from '../../support/pdf-reader.js';
-import { markedRectangles, pageContent, readPdf } from '../../support/pdf-reader.js';
+import { imagesOnPage, markedRectangles, pageContent, readPdf } from '../../support/pdf-reader.js';
 import { businessValues, sampleLetter } from './fixtures.js';
 
 const MARGIN = (25 * 72) / 25.4;
@@ -309,4 +311,65 @@ describe('the QR code on the letter', () => {
     );
     expect(intruders).toEqual([]);
   });
+});
+
+describe('letterheads', () => {
+  const centreOf = (page: ReadPage | undefined, text: string) => {
+    const item = page?.items.find((candidate) => candidate.str === text);
+    return item ? item.x + item.width / 2 : Number.NaN;
+  };
+
+  it("prints the sub-district's letterhead for a letter the camat signs, with or without an address", async () => {
+    const district = { office: 'district', regency: 'Banyuwangi', district: 'Cluring' } as const;
+    const withAddress = await readPdf(
+      await renderLetterPdf(
+        sampleLetter({ letterhead: { ...district, address: 'Jalan Raya Cluring No. 2, Banyuwangi' } }),
+      ),
+    );
+    const without = await readPdf(await renderLetterPdf(sampleLetter({ letterhead: district })));
+
+    const header = (text = '') => text.split('\n').slice(0, 3);
+    expect(header(withAddress.pages[0]?.text)).toEqual([
+      'PEMERINTAH KABUPATEN BANYUWANGI',
+      'KECAMATAN CLURING',
+      'Jalan Raya Cluring No. 2, Banyuwangi',
+    ]);
+    expect(header(without.pages[0]?.text)).toEqual([
+      'PEMERINTAH KABUPATEN BANYUWANGI',
+      'KECAMATAN CLURING',
+      'SURAT KETERANGAN USAHA',
+    ]);
+    expect(withAddress.pages[0]?.text).not.toContain('DESA TAMPO');
+    expect(withAddress.info.Author).toBe('Pemerintah Kecamatan Cluring');
+  });
+
+  it.each([
+    ['PNG', demoEmblem(), '/FlateDecode'],
+    ['JPEG', greyJpeg(), '/DCTDecode'],
+  ])(
+    'draws a %s emblem at the left of the letterhead, as tall as its text, which stays centred',
+    async (_, emblem, filter) => {
+      const plain = await renderLetterPdf(sampleLetter());
+      const bytes = await renderLetterPdf(sampleLetter({ emblem }));
+
+      expect(await imagesOnPage(plain, 0)).toEqual([]);
+      expect(await imagesOnPage(bytes, 0)).toEqual([expect.objectContaining({ filter })]);
+      // The image's placement: pdf-lib translates to (x, y), then scales to (width, height).
+      const content = await pageContent(bytes, 0);
+      const [, x, y] =
+        /1 0 0 1 ([\d.]+) ([\d.]+) cm\s+1 0 0 1 0 0 cm\s+[\d.]+ 0 0 [\d.]+ 0 0 cm/.exec(content) ?? [];
+      const [, width, height] = /([\d.]+) 0 0 ([\d.]+) 0 0 cm\s+1 0 0 1 0 0 cm\s+\/Image/.exec(content) ?? [];
+      expect(Number(x)).toBeGreaterThanOrEqual(MARGIN);
+      expect(Number(x) + Number(width)).toBeLessThanOrEqual(MARGIN + (25 * 72) / 25.4);
+      // The four letterhead lines (13 + 13 + 16 + 10 pt type on 16 + 16 + 20 + 13 pt): 65 pt, from the top margin.
+      expect(Number(height)).toBeCloseTo(65, 0);
+      expect(Number(y) + Number(height)).toBeCloseTo(841.89 - MARGIN, 0);
+
+      const [before, after] = [(await readPdf(plain)).pages[0], (await readPdf(bytes)).pages[0]];
+      for (const line of ['PEMERINTAH KABUPATEN BANYUWANGI', 'DESA TAMPO']) {
+        expect(centreOf(after, line)).toBeCloseTo(centreOf(before, line), 0);
+      }
+      expect(await renderLetterPdf(sampleLetter({ emblem }))).toEqual(bytes);
+    },
+  );
 });
