@@ -1,4 +1,3 @@
-import { MAX_EMBLEM_BYTES } from '../core/documents/emblem.js';
 import { villageCodeParams } from './console-schemas.js';
 import { regencyParams } from './legal-schemas.js';
 import { type RouteDefinition, TABLE_NEEDS } from './route-types.js';
@@ -94,20 +93,22 @@ export const putRegencyEmblem = pure(
       access: ['regency_admin'],
       rows: 'regency',
       entry: 'functions/api/put-regency-emblem.ts',
-      summary: `Sets the regency's emblem (lambang daerah), printed at the left of the letterhead of every letter its villages issue from now on. The body is the image itself: PNG or JPEG, at most ${MAX_EMBLEM_BYTES / 1024} KB and 1500 pixels a side.`,
+      summary: `Sets the regency's emblem (lambang daerah), printed at the left of the letterhead of every letter its villages issue from now on. The body is the image itself: PNG or JPEG, at most 200 KB and 1500 pixels a side.`,
       tags: ['tenants'],
-      // Only the object emblems/<regency code> in the documents bucket; nothing in the table.
+      // Only the object emblems/<regency code> in the documents bucket; nothing in the table. The limits in these
+      // texts are MAX_EMBLEM_BYTES and MAX_EMBLEM_PIXELS (core/documents/emblem.ts), written out so that the route
+      // table, which every handler bundles, does not import the module that draws emblems (pdf-lib).
       needs: ['emblems:write'],
       params: regencyParams,
       rawBody: {
         contentTypes: ['image/png', 'image/jpeg'],
-        description: `The PNG or JPEG image itself (not JSON), at most ${MAX_EMBLEM_BYTES / 1024} KB`,
+        description: `The PNG or JPEG image itself (not JSON), at most 200 KB`,
       },
       responses: {
         200: { description: 'The emblem is set', schema: emblemView },
         400: errorAnswer('Empty, not a PNG or JPEG image, unreadable, or more than 1500 pixels a side'),
         403: errorAnswer('Not the regency admin of this regency'),
-        413: errorAnswer(`Larger than ${MAX_EMBLEM_BYTES / 1024} KB`),
+        413: errorAnswer(`Larger than 200 KB`),
       },
     }) as const satisfies RouteDefinition,
 );
