@@ -78,7 +78,7 @@ function village(
     code,
     name,
     kind: 'desa',
-    // The camat's office, on the letterhead of the permits the camat signs (IUMK, IPHP, SKRT).
+    // The camat's office, on the letterhead of the permits the camat signs (IUMK, IPHP, SKAW, SKRT).
     district: {
       ...district,
       address: `Jl. Raya ${district.name}, Kec. ${district.name}, Kab. ${regency.name}`,
