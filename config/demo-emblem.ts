@@ -32,7 +32,7 @@ const pixel = (x: number, y: number): number[] => {
   return diamond <= 1 ? GOLD : GREEN;
 };
 
-const chunk = (type: string, data: Buffer): Buffer => {
+const chunk = (type: string, data: Uint8Array): Buffer => {
   const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
   const framed = Buffer.alloc(body.length + 8);
   framed.writeUInt32BE(data.length, 0);
@@ -41,23 +41,30 @@ const chunk = (type: string, data: Buffer): Buffer => {
   return framed;
 };
 
+/**
+ * A PNG of these chunks: an 8-bit RGBA header of this size (no filter, no interlace), then `idat` as its image
+ * data and the end; without `idat`, the header alone (the tests' truncated PNG).
+ */
+export const pngOf = (width: number, height: number, idat?: Uint8Array): Uint8Array => {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 6, 0, 0, 0], 8); // bit depth 8, colour type 6 (RGBA), deflate, no filter, no interlace
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    ...(idat ? [chunk('IDAT', idat), chunk('IEND', new Uint8Array())] : []),
+  ]);
+};
+
 /** The demo emblem's PNG bytes (8-bit RGBA, no filter): the same bytes at every call. */
 export const demoEmblem = (): Uint8Array => {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(WIDTH, 0);
-  header.writeUInt32BE(HEIGHT, 4);
-  header.set([8, 6, 0, 0, 0], 8); // bit depth 8, colour type 6 (RGBA), deflate, no filter, no interlace
   const rows = Buffer.alloc(HEIGHT * (1 + WIDTH * 4));
   for (let y = 0; y < HEIGHT; y++) {
     const start = y * (1 + WIDTH * 4); // each row starts with its filter byte, 0 (none)
     for (let x = 0; x < WIDTH; x++) rows.set(pixel(x, y), start + 1 + x * 4);
   }
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(rows, { level: 9 })),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
+  return pngOf(WIDTH, HEIGHT, deflateSync(rows, { level: 9 }));
 };
 
 /** The regencies of the demo villages (config/villages.ts): Banyuwangi and Ponorogo. */

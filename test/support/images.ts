@@ -1,4 +1,5 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
+import { pngOf } from '../../config/demo-emblem.js';
 
 /**
  * The smallest baseline JPEG a decoder takes: one 8 x 8 grey block (DC 0, every AC 0), with a quantisation
@@ -24,28 +25,6 @@ export const greyJpeg = (): Uint8Array => {
     0b0011_1111, // DC '0', EOB '0', padded with ones
     0xff,
     0xd9, // EOI
-  ]);
-};
-
-const chunk = (type: string, data: Uint8Array): Buffer => {
-  const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-  const framed = Buffer.alloc(body.length + 8);
-  framed.writeUInt32BE(data.length, 0);
-  body.copy(framed, 4);
-  framed.writeUInt32BE(crc32(body), body.length + 4);
-  return framed;
-};
-
-/** A PNG of these chunks: an 8-bit RGBA header of this size, then `idat` as its image data, and the end. */
-export const pngOf = (width: number, height: number, idat?: Uint8Array): Uint8Array => {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(width, 0);
-  header.writeUInt32BE(height, 4);
-  header.set([8, 6, 0, 0, 0], 8);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    ...(idat ? [chunk('IDAT', idat), chunk('IEND', new Uint8Array())] : []),
   ]);
 };
 

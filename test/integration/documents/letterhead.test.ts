@@ -1,21 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoEmblem } from '../../../config/demo-emblem.js';
 import { DEMO_VILLAGES } from '../../../config/villages.js';
-import { certificateStore } from '../../../functions/adapters/dynamo-certificates.js';
-import { documentRegistry } from '../../../functions/adapters/dynamo-document-registry.js';
-import { requestStore } from '../../../functions/adapters/dynamo-request-store.js';
-import { catalog } from '../../../functions/adapters/dynamo-village-services.js';
-import { villageDirectory } from '../../../functions/adapters/dynamo-villages.js';
-import { systemClock } from '../../../functions/adapters/env.js';
-import { documentStore } from '../../../functions/adapters/s3-document-store.js';
 import { emblemStore } from '../../../functions/adapters/s3-emblems.js';
-import { certificateAuthorityKey, documentSigner } from '../../../functions/adapters/signing/index.js';
-import { issueDocument } from '../../../functions/core/documents/issue-document.js';
 import { PAPER_SIZES } from '../../../functions/core/documents/letter-pdf.js';
-import type { ServiceRequest } from '../../../functions/core/requests/requests.js';
-import { newId, newTrackingCode } from '../../../functions/core/shared/ids.js';
 import { SAWOO, TAMPO } from '../../support/fixtures.js';
 import { greyJpeg } from '../../support/images.js';
+import { issueApproved } from '../../support/issue.js';
 import { imagesOnPage, readPdf } from '../../support/pdf-reader.js';
 import { pdfSignatures } from '../../support/pdf-signature.js';
 import { type ApiClient, signInAll, startTestRuntime } from '../../support/runtime.js';
@@ -56,48 +46,13 @@ describe('paper and letterhead', () => {
 
   /** Issues an approved request of the village for the service, and returns its PDF from the bucket. */
   async function issue(villageCode: string, serviceCode: string): Promise<Uint8Array> {
-    const now = new Date();
-    const request: ServiceRequest = {
-      id: newId(now),
-      trackingCode: newTrackingCode(),
+    const { pdf } = await issueApproved(runtime.url, {
       serviceCode,
       villageCode,
-      status: 'APPROVED',
-      stageIndex: 2,
-      applicant: { subject: 'test-citizen', name: 'Siti Aminah' },
+      applicantName: 'Siti Aminah',
       data: sampleApplication(serviceCode),
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-      version: 1,
-    };
-    await requestStore().create(request, {
-      requestId: request.id,
-      at: now.toISOString(),
-      type: 'APPROVED',
-      status: 'APPROVED',
-      actor: { subject: 'system', name: 'test', role: 'system' },
     });
-    const { documentId } = await issueDocument(
-      {
-        requests: requestStore(),
-        villages: villageDirectory(),
-        catalog: catalog(),
-        registry: documentRegistry(),
-        files: documentStore(),
-        signer: documentSigner(),
-        notifier: { notify: async () => undefined },
-        clock: systemClock,
-        verifyBaseUrl: runtime.url,
-        authorityKey: certificateAuthorityKey(),
-        certificates: certificateStore(),
-        emblems: emblemStore(),
-      },
-      request.id,
-    );
-    const document = await documentRegistry().get(documentId);
-    if (!document) throw new Error('the issued document is not on record');
-    const url = await documentStore().downloadUrl(document.objectKey, 'letter.pdf', 60);
-    return new Uint8Array(await (await fetch(url)).arrayBuffer());
+    return pdf;
   }
 
   it("prints the emblem the regency admin uploaded on the regency's letters, still validly signed", async () => {

@@ -1,24 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { certificateStore } from '../../../functions/adapters/dynamo-certificates.js';
-import { documentRegistry } from '../../../functions/adapters/dynamo-document-registry.js';
-import { requestStore } from '../../../functions/adapters/dynamo-request-store.js';
-import { catalog } from '../../../functions/adapters/dynamo-village-services.js';
-import { villageDirectory } from '../../../functions/adapters/dynamo-villages.js';
-import { systemClock } from '../../../functions/adapters/env.js';
-import { documentStore } from '../../../functions/adapters/s3-document-store.js';
-import { emblemStore } from '../../../functions/adapters/s3-emblems.js';
-import {
-  certificateAuthorityKey,
-  documentSigner,
-  LocalDocumentSigner,
-} from '../../../functions/adapters/signing/index.js';
-import { issueDocument } from '../../../functions/core/documents/issue-document.js';
-import type { ServiceRequest } from '../../../functions/core/requests/requests.js';
-import { newId, newTrackingCode } from '../../../functions/core/shared/ids.js';
+import { LocalDocumentSigner } from '../../../functions/adapters/signing/index.js';
 import type { DocumentRecord } from '../../../functions/core/shared/ports.js';
 import { TAMPO, validBusinessApplication } from '../../support/fixtures.js';
+import { downloadDocument, issueApproved } from '../../support/issue.js';
 import { type ApiClient, signInAll, startTestRuntime, tableItems } from '../../support/runtime.js';
 
 type Runtime = Awaited<ReturnType<typeof startTestRuntime>>;
@@ -62,53 +48,15 @@ describe('verifiable documents', () => {
 
   /** An approved Tampo business certificate, issued by the issue use case; its record and PDF. */
   async function issueLetter(): Promise<{ document: DocumentRecord; pdf: Uint8Array }> {
-    const now = new Date();
-    const request: ServiceRequest = {
-      id: newId(now),
-      trackingCode: newTrackingCode(),
+    return issueApproved(runtime.url, {
       serviceCode: 'SKU',
       villageCode: TAMPO,
-      status: 'APPROVED',
-      stageIndex: 2,
-      applicant: { subject: 'test-citizen', name: 'Budi Santoso' },
+      applicantName: 'Budi Santoso',
       data: validBusinessApplication,
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-      version: 1,
-    };
-    await requestStore().create(request, {
-      requestId: request.id,
-      at: now.toISOString(),
-      type: 'APPROVED',
-      status: 'APPROVED',
-      actor: { subject: 'system', name: 'test', role: 'system' },
     });
-    const { documentId } = await issueDocument(
-      {
-        requests: requestStore(),
-        villages: villageDirectory(),
-        catalog: catalog(),
-        registry: documentRegistry(),
-        files: documentStore(),
-        signer: documentSigner(),
-        notifier: { notify: async () => undefined }, // notifications are not what these tests are about
-        clock: systemClock,
-        verifyBaseUrl: runtime.url,
-        authorityKey: certificateAuthorityKey(),
-        certificates: certificateStore(),
-        emblems: emblemStore(),
-      },
-      request.id,
-    );
-    const document = await documentRegistry().get(documentId);
-    if (!document) throw new Error('the issued document is not on record');
-    return { document, pdf: await download(document) };
   }
 
-  async function download(document: DocumentRecord): Promise<Uint8Array> {
-    const url = await documentStore().downloadUrl(document.objectKey, 'letter.pdf', 60);
-    return new Uint8Array(await (await fetch(url)).arrayBuffer());
-  }
+  const _download = downloadDocument;
 
   /** POST /v1/verify over HTTP: the gateway hands the PDF to the handler base64-encoded, as API Gateway does. */
   async function verifyUploaded(pdf: Uint8Array): Promise<{ status: number; body: Verification }> {
