@@ -1,5 +1,6 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { DEMO_BSRE_PASSPHRASE, DEMO_BSRE_SIGNERS, DEMO_BSRE_TOTP } from '../config/demo-bsre.js';
 import { DEMO_CLIENTS } from '../config/demo-clients.js';
 import { DEMO_PASSWORD, DEMO_USERS } from '../config/demo-users.js';
 import { REPO_ROOT, startLocalRuntime } from '../lib/local/runtime.js';
@@ -19,16 +20,21 @@ if (running) {
 }
 
 console.log('Starting Desa Digital locally…');
-const runtime = await startLocalRuntime({ dataDir, port, log: (line) => console.log(`  · ${line}`) }).catch(
-  (error: NodeJS.ErrnoException) => {
-    console.error(
-      error.code === 'EADDRINUSE'
-        ? `Port ${port} is in use by another program. Free it or start with PORT=<other> npm start.`
-        : `Could not start: ${error.message}`,
-    );
-    process.exit(1);
-  },
-);
+// The demo's Ponorogo letters are signed through BSrE (the local stand-in), Banyuwangi's by the platform.
+const BSRE_DEMO_REGENCIES = ['35.02'];
+const runtime = await startLocalRuntime({
+  dataDir,
+  port,
+  bsreRegencies: BSRE_DEMO_REGENCIES,
+  log: (line) => console.log(`  · ${line}`),
+}).catch((error: NodeJS.ErrnoException) => {
+  console.error(
+    error.code === 'EADDRINUSE'
+      ? `Port ${port} is in use by another program. Free it or start with PORT=<other> npm start.`
+      : `Could not start: ${error.message}`,
+  );
+  process.exit(1);
+});
 await writeFile(lockFile, JSON.stringify({ pid: process.pid, url: runtime.url }));
 
 const width = Math.max(...DEMO_USERS.map((user) => user.username.length));
@@ -43,6 +49,12 @@ Desa Digital is running at ${runtime.url}
 
 Demo accounts (password for all: ${DEMO_PASSWORD}):
 ${DEMO_USERS.map((user) => `  ${user.username.padEnd(width)}  ${user.role.padEnd(23)} ${user.areas.join(', ') || '-'}  ${user.name}`).join('\n')}
+
+Ponorogo signs through BSrE (the local stand-in at ${runtime.bsre.url}): at the signing stage, "Setujui dan
+tandatangani" asks the signer's NIK and passphrase (all: ${DEMO_BSRE_PASSPHRASE}, or TOTP ${DEMO_BSRE_TOTP}):
+${DEMO_BSRE_SIGNERS.filter((signer) => !signer.expired && signer.nik.startsWith('3502'))
+  .map((signer) => `  NIK ${signer.nik}  ${signer.name}`)
+  .join('\n')}
 
 Demo agency systems (OAuth client credentials):
 ${DEMO_CLIENTS.map((client) => `  ${client.clientId}  secret ${client.clientSecret}  (${client.name})`).join('\n')}

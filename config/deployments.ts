@@ -11,6 +11,29 @@ export interface Regency {
    * @default - none: the regency's agency officers use the console only
    */
   readonly agencies?: readonly AgencyCode[];
+  /**
+   * The regency signs its letters with BSrE (BSSN's certified electronic signatures): each letter is signed
+   * with its approver's own certificate, who types their NIK and passphrase when approving (never stored).
+   * Create the secret first (docs/deploy.md "Signing with BSrE").
+   * @default - letters are signed with the platform's key under the regency's own certificate authority
+   */
+  readonly bsre?: SigningServiceSetting;
+}
+
+/** A regency's BSrE connection. */
+export interface SigningServiceSetting {
+  /** BSrE's API base URL, e.g. https://esign-api.example.go.id (the regency's agreement with BSSN names it). */
+  readonly baseUrl: string;
+  /**
+   * ARN of the Secrets Manager secret holding the regency's client credentials, {"username","password"}
+   * (the full ARN, with the suffix Secrets Manager adds: the grant names exactly that secret).
+   */
+  readonly credentialsSecretArn: string;
+  /**
+   * BSrE's root certificate (PEM), which letters' embedded signatures chain to: verification trusts it
+   * beside the deployment's own authority.
+   */
+  readonly rootCertificate: string;
 }
 
 /**
@@ -64,6 +87,12 @@ export interface AgencySystemConfig {
 export const agencySystemsOf = (deployment: Deployment): readonly AgencySystemConfig[] =>
   deployment.regencies.flatMap((regency) =>
     (regency.agencies ?? []).map((agency) => ({ agency, area: regency.code })),
+  );
+
+/** The regencies that sign through BSrE, by regency code. */
+export const signingServicesOf = (deployment: Deployment): Readonly<Record<string, SigningServiceSetting>> =>
+  Object.fromEntries(
+    deployment.regencies.flatMap((regency) => (regency.bsre ? [[regency.code, regency.bsre] as const] : [])),
   );
 
 export const DEPLOYMENTS: readonly Deployment[] = [

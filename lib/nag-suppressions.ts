@@ -113,6 +113,9 @@ function needFindings(stack: DesaDigitalStack): Record<Extract<ResourceNeed, str
     'staff:manage': [],
     'staff:read': [],
     'pseudonym:key': [],
+    // GetSecretValue on each signing regency's credentials secret, named by its full ARN.
+    'signing:service': [],
+    'signing:regencies': [],
     'site:publish': [
       iam5(
         `Resource::${arnOf(stack.web.sites)}/desa/*`,

@@ -1,7 +1,7 @@
 import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
-import { agencySystemsOf, type Deployment } from '../config/deployments.js';
+import { agencySystemsOf, type Deployment, signingServicesOf } from '../config/deployments.js';
 import { getJdihnFeed } from '../functions/api/legal-routes.js';
 import { ROUTES, reissueDocument } from '../functions/api/routes.js';
 import { Api } from './constructs/api.js';
@@ -99,6 +99,7 @@ export class DesaDigitalStack extends Stack {
       userPool: identity.userPool,
       pseudonymKey: pseudonyms.key,
       sites: { bucket: web.sites, baseUrl: web.url },
+      signingServices: signingServicesOf(deployment),
     });
     // A reissued letter carries the same QR link to the public verification page as a first issue.
     api.functions[reissueDocument.id]?.function.addEnvironment('PUBLIC_BASE_URL', web.url);

@@ -1,4 +1,5 @@
 import { loadPseudonymKey } from '../adapters/pseudonym-key.js';
+import { signsWithService } from '../adapters/signing/signing-services.js';
 import { decideRequest as decide } from '../core/requests/decide-request.js';
 import { apiHandler } from './http.js';
 import { recordedChangeAnswer, requestChangeDeps } from './request-deps.js';
@@ -7,7 +8,7 @@ import { decideRequest } from './routes.js';
 export const handler = apiHandler(
   decideRequest,
   async ({ actor, params, body }) => {
-    const deps = requestChangeDeps();
+    const deps = { ...requestChangeDeps(), signsWithService: signsWithService() };
     return recordedChangeAnswer(deps, await decide(deps, actor, params.id, body));
   },
   { pseudonymKey: loadPseudonymKey },

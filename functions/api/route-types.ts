@@ -63,6 +63,11 @@ export interface RouteDefinition {
    * @default - none: the function shares the account's unreserved concurrency
    */
   readonly reservedConcurrency?: number;
+  /**
+   * The function's time limit, for a route that waits on a slow outside service (under the HTTP API's 30 s).
+   * @default 10
+   */
+  readonly timeoutSeconds?: number;
   /** Handler module, relative to the repository root; it exports `handler`. */
   readonly entry: string;
   readonly summary: string;
@@ -197,6 +202,13 @@ export type ResourceNeed =
    * authority's (kms:GetPublicKey on both); env SIGNING_KEY_ID, CA_KEY_ID.
    */
   | 'documents:verify'
+  /**
+   * Have letters signed by a regency's signing service (BSrE): env BSRE_REGENCIES and SIGNING_SERVICE_ROOTS,
+   * and secretsmanager:GetSecretValue on each configured regency's credentials secret.
+   */
+  | 'signing:service'
+  /** Know which regencies sign through a signing service (env BSRE_REGENCIES only, no secret). */
+  | 'signing:regencies'
   /** Create staff accounts and put them in their role's group (Cognito admin API); env USER_POOL_ID. */
   | 'staff:manage'
   /** List a role's staff and their contacts, read-only (cognito-idp:ListUsersInGroup); env USER_POOL_ID. */

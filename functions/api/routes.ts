@@ -24,6 +24,7 @@ import {
   resubmissionBody,
   serviceSummary,
   servicesQuery,
+  signedApprovalBody,
   submitRequestBody,
   uploadBody,
   uploadTicket,
@@ -232,8 +233,9 @@ export const decideRequest = pure(
       summary:
         "Approve, reject or return the request at its current stage; only the stage's role in the request's area may decide.",
       tags: ['requests'],
-      // The decision: request, event and pending signal in one transaction, notices in the outbox.
-      needs: SIGNALLED_CHANGE,
+      // The decision: request, event and pending signal in one transaction, notices in the outbox; which
+      // regencies sign through BSrE (their signing stage is approved through approveWithSignature).
+      needs: [...SIGNALLED_CHANGE, 'signing:regencies'],
       params: requestIdParams,
       body: decisionBody,
       responses: {
@@ -247,6 +249,51 @@ export const decideRequest = pure(
         403: errorAnswer('Not the role or area of the current stage'),
         404: errorAnswer('No such request'),
         409: errorAnswer('The request is not waiting for this decision'),
+      },
+    }) as const satisfies RouteDefinition,
+);
+
+/**
+ * The approval at which a regency's signing service (BSrE) signs the letter with the approver's own
+ * certificate: their NIK and passphrase go to BSrE, the signed letter is stored, then the approval is recorded.
+ */
+export const approveWithSignature = pure(
+  () =>
+    ({
+      id: 'approveWithSignature',
+      method: 'POST',
+      path: '/v1/requests/{id}/signed-approval',
+      access: DECIDERS,
+      rows: 'request-decision',
+      entry: 'functions/api/approve-with-signature.ts',
+      summary:
+        "Approve the stage that signs the letter, having BSrE sign it with the approver's certificate (regencies that sign through BSrE).",
+      tags: ['requests'],
+      // BSrE may take seconds per attempt, and is tried three times before the stage is left waiting.
+      timeoutSeconds: 29,
+      needs: [
+        ...SIGNALLED_CHANGE,
+        // The village (letterhead, regency), the letter's number (COUNTER#, a lost race's number voided).
+        { table: ['GetItem'], partitions: ['VILLAGE#'] },
+        { table: ['PutItem', 'UpdateItem'], partitions: ['COUNTER#'] },
+        'documents:write',
+        'emblems:read',
+        'signing:service',
+      ],
+      params: requestIdParams,
+      body: signedApprovalBody,
+      responses: {
+        200: { description: 'Letter signed and approval recorded', schema: requestView },
+        202: {
+          description:
+            'Letter signed and approval recorded; the workflow continues shortly (its signal failed and is sent again): do not approve again',
+          schema: requestView,
+        },
+        400: errorAnswer('Invalid NIK or passphrase, or BSrE refused the signature (try again)'),
+        403: errorAnswer('Not the role or area of the current stage'),
+        404: errorAnswer('No such request'),
+        409: errorAnswer('Not the signing stage, or the regency does not sign through BSrE'),
+        503: errorAnswer('BSrE cannot sign now: nothing was approved, the stage keeps waiting (Retry-After)'),
       },
     }) as const satisfies RouteDefinition,
 );
@@ -576,6 +623,7 @@ export const ROUTES: readonly RouteDefinition[] = pure(() => [
   listRequests,
   getRequest,
   decideRequest,
+  approveWithSignature,
   getRequestDocument,
   verifyDocument,
   requestUpload,

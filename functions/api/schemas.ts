@@ -308,6 +308,9 @@ export const requestView = pure(() =>
           letterNumber: z.string(),
           sha256: z.optional(z.string()),
           issuedAt: z.optional(z.string()),
+          signingService: z.optional(
+            z.enum(['bsre']).check(z.describe("Signed with the approver's BSrE certificate")),
+          ),
         }),
       ),
       outcome: z.optional(z.object({ decision: z.enum(DECISIONS), note: z.string() })),
@@ -362,6 +365,22 @@ export const decisionBody = pure(() =>
       records: z.optional(z.record(z.string().check(z.maxLength(40)), z.unknown())),
     })
     .check(z.meta({ id: 'Decision' })),
+);
+
+export const signedApprovalBody = pure(() =>
+  z
+    .strictObject({
+      /** The approver's NIK, which their BSrE certificate is registered under (sent to BSrE only). */
+      nik: z.string().check(z.maxLength(16)),
+      /** The approver's BSrE passphrase, typed now: sent to BSrE, never stored or logged. */
+      passphrase: z.optional(z.string().check(z.maxLength(200))),
+      /** Or a one-time code from the approver's BSrE authenticator, instead of the passphrase. */
+      totp: z.optional(z.string().check(z.maxLength(6))),
+      note: z._default(safeText({ min: 0, max: 1000, multiline: true }), ''),
+      /** The stage being approved; guards against approving a stage that has already moved on. */
+      stage: z.optional(z.string()),
+    })
+    .check(z.meta({ id: 'SignedApproval' })),
 );
 
 export const documentLink = pure(() =>
@@ -463,10 +482,18 @@ export const uploadVerification = pure(() =>
           z.object({
             valid: z.boolean(),
             coversWholeFile: z.boolean(),
-            trusted: z.boolean().check(z.describe("Issued by this deployment's certificate authority")),
+            trusted: z
+              .boolean()
+              .check(
+                z.describe(
+                  "Chains to this deployment's certificate authority or a trusted signing service's root (BSrE)",
+                ),
+              ),
             signer: z.string(),
             issuer: z.string(),
             signedAt: z.optional(z.string()),
+            validFrom: z.optional(z.string()),
+            validUntil: z.optional(z.string()),
           }),
         )
         .check(

@@ -4,6 +4,7 @@ import { catalog } from '../adapters/dynamo-village-services.js';
 import { villageDirectory } from '../adapters/dynamo-villages.js';
 import { systemClock } from '../adapters/env.js';
 import { certificateAuthorityKey, documentSigner } from '../adapters/signing/index.js';
+import { trustedSigningRoots } from '../adapters/signing/signing-roots.js';
 import { verifyUpload } from '../core/documents/verification.js';
 import { apiHandler, logger } from './http.js';
 import { verifyDocumentUpload } from './routes.js';
@@ -18,6 +19,7 @@ export const handler = apiHandler(verifyDocumentUpload, async ({ rawBody, origin
       catalog: catalog(),
       signer: documentSigner(),
       authorityKey: certificateAuthorityKey(),
+      trustedRoots: trustedSigningRoots(),
       log: logger,
       rates: rateCounter(),
       clock: systemClock,

@@ -135,6 +135,7 @@ export class Api extends Construct {
         description: `${route.method} ${route.path}`,
         logRetention: props.logRetention,
         reservedConcurrentExecutions: route.reservedConcurrency,
+        ...(route.timeoutSeconds ? { timeout: Duration.seconds(route.timeoutSeconds) } : {}),
         // The HTTP API does not trace, and Lambda would trace nearly every call at this volume: see TRACE_SAMPLING.
         tracing: 'pass-through',
       });

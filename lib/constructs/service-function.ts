@@ -11,6 +11,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import type { SigningServiceSetting } from '../../config/deployments.js';
 import { type ResourceNeed, TABLE_NEEDS, type TableNeed } from '../../functions/api/route-types.js';
 import type { Notifications } from './notifications.js';
 import { grantPseudonyms } from './pseudonym-key.js';
@@ -96,6 +97,8 @@ export interface ServiceResources {
   readonly pseudonymKey?: IKey;
   /** The villages' websites bucket and the origin it is served from (need 'site:publish'). */
   readonly sites?: { readonly bucket: IBucket; readonly baseUrl: string };
+  /** The regencies that sign through BSrE (needs 'signing:service', 'signing:regencies', 'documents:verify'). */
+  readonly signingServices?: Readonly<Record<string, SigningServiceSetting>>;
 }
 
 /**
@@ -237,10 +240,29 @@ export class ServiceFunction extends Construct {
           grantSign(this.certificateAuthorityKey(resources), fn);
           break;
         case 'documents:verify':
-          // The hash signature (document key) and an embedded signature's chain (the authority's public key).
+          // The hash signature (document key) and an embedded signature's chain (the authority's public key,
+          // or a signing service's root).
           grantVerify(this.signingKey(resources), fn);
           grantVerify(this.certificateAuthorityKey(resources), fn);
+          this.function.addEnvironment('SIGNING_SERVICE_ROOTS', signingRoots(resources.signingServices));
           break;
+        case 'signing:regencies':
+          this.function.addEnvironment('BSRE_REGENCIES', signingRegencies(resources.signingServices));
+          break;
+        case 'signing:service': {
+          const settings = Object.values(resources.signingServices ?? {});
+          this.function.addEnvironment('BSRE_REGENCIES', signingRegencies(resources.signingServices));
+          this.function.addEnvironment('SIGNING_SERVICE_ROOTS', signingRoots(resources.signingServices));
+          if (settings.length > 0) {
+            fn.addToRolePolicy(
+              new PolicyStatement({
+                actions: ['secretsmanager:GetSecretValue'],
+                resources: settings.map((setting) => setting.credentialsSecretArn),
+              }),
+            );
+          }
+          break;
+        }
         case 'workflow:start':
           this.stateMachine(resources).grantStartExecution(fn);
           break;
@@ -387,3 +409,20 @@ function grantsAll(
     ),
   );
 }
+
+/** BSRE_REGENCIES: each signing regency's API and the name of its credentials secret (signing-services.ts). */
+const signingRegencies = (settings: ServiceResources['signingServices'] = {}): string =>
+  JSON.stringify(
+    Object.fromEntries(
+      Object.entries(settings).map(([regency, setting]) => [
+        regency,
+        { baseUrl: setting.baseUrl, credentials: setting.credentialsSecretArn },
+      ]),
+    ),
+  );
+
+/** SIGNING_SERVICE_ROOTS: the signing services' root certificates, base64 DER, comma-separated. */
+const signingRoots = (settings: ServiceResources['signingServices'] = {}): string =>
+  [...new Set(Object.values(settings).map((setting) => pemBody(setting.rootCertificate)))].join(',');
+
+const pemBody = (pem: string): string => pem.replace(/-----(BEGIN|END) CERTIFICATE-----|\s+/g, '');

@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { join, resolve } from 'node:path';
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { DEMO_BSRE_SIGNERS } from '../../config/demo-bsre.js';
 import { DEMO_EMBLEM_REGENCIES, demoEmblem } from '../../config/demo-emblem.js';
 import { DEMO_USERS } from '../../config/demo-users.js';
 import { demoSiteItems } from '../../config/site-demo.js';
@@ -28,6 +29,7 @@ import { SCHEDULED_JOBS } from '../../functions/workflow/scheduled-jobs.js';
 import { WORKFLOW_TASKS } from '../../functions/workflow/tasks.js';
 import { buildWeb } from '../../scripts/build-web.js';
 import { synthesizeTemplate } from '../app.js';
+import { type BsreStandIn, startBsreStandIn } from './bsre-stand-in.js';
 import { type LocalCognito, startLocalCognito } from './cognito-idp.js';
 import { seedDemoBudgets } from './demo-budgets.js';
 import { seedDemoLegalProducts } from './demo-legal-products.js';
@@ -117,6 +119,13 @@ export interface LocalRuntimeOptions {
    * @default 60_000
    */
   readonly siteRenderEveryMs?: number;
+  /**
+   * Regencies (codes) whose letters are signed through BSrE, played by the local stand-in
+   * (bsre-stand-in.ts, demo signers in config/demo-bsre.ts). The stand-in runs either way, and its root is
+   * trusted by verification.
+   * @default - none: every letter is signed with the platform's key (as the tests expect)
+   */
+  readonly bsreRegencies?: readonly string[];
   /** Called after every function invocation (benchmarks count and time them). */
   readonly onInvoke?: (entry: string, milliseconds: number, failed: boolean) => void;
 }
@@ -128,6 +137,8 @@ export interface LocalRuntime {
   /** The local user pool: demo users and the staff created through the API. */
   readonly identity: LocalCognito;
   readonly env: Readonly<Record<string, string>>;
+  /** The local BSrE stand-in (bsre-stand-in.ts): tests play it down and count its signatures. */
+  readonly bsre: BsreStandIn;
   /** Present with `proxies: true`. */
   readonly proxies?: Readonly<Record<ProxiedService, FaultProxy>>;
   /** The table requests refused for want of a grant (see `tableGrants`), as `<handler>: <accesses>`. */
@@ -274,6 +285,9 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
         : undefined);
     if (grantsProxy && !proxies) stops.push(() => grantsProxy.stop());
 
+    const bsre = await startBsreStandIn({ dataDir, signers: DEMO_BSRE_SIGNERS });
+    stops.push(() => bsre.stop());
+
     // One process plays every function: the union of what the stack gives each one.
     const env = {
       AWS_REGION: REGION,
@@ -306,6 +320,17 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       // NIKs and contacts are pseudonymised with a local key file (a KMS HMAC key in AWS; see
       // functions/adapters/pseudonym-key.ts), created at the first start, kept across restarts.
       PSEUDONYM_KEY_FILE: join(dataDir, 'pseudonym', 'pseudonym.key'),
+      // BSrE (issue 14): the regencies that sign through it, here through the local stand-in; its root is
+      // trusted by verification whichever regencies use it. Always set, so a runtime never inherits another's.
+      BSRE_REGENCIES: JSON.stringify(
+        Object.fromEntries(
+          (options.bsreRegencies ?? []).map((code) => [
+            code,
+            { baseUrl: bsre.url, credentials: bsre.credentials },
+          ]),
+        ),
+      ),
+      SIGNING_SERVICE_ROOTS: bsre.rootCertificate,
       ...(options.deadlineScale ? { STAGE_DEADLINE_SCALE: String(options.deadlineScale) } : {}),
       // Always set (empty: the defaults), so a runtime never inherits another's limits in the same process.
       SUBMISSIONS_PER_ACCOUNT_PER_DAY: String(options.limits?.submissionsPerAccountPerDay ?? ''),
@@ -387,6 +412,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     return {
       url,
       stepFunctions,
+      bsre,
       issuer,
       identity: cognito,
       env,

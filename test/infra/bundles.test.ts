@@ -49,10 +49,11 @@ const asBundled = (value: string) =>
  */
 const USES_POPULATION = ['issueNikActivation', 'unlinkNik', 'putVillage', 'publishNews', 'publishAgenda'];
 /**
- * Routes that draw a PDF: a reissued letter, the budget's art. 72 report, and the emblem route, which embeds
+ * Routes that draw a PDF: a reissued letter, a letter BSrE signs at its approval, the budget's art. 72 report,
+ * and the emblem route, which embeds
  * the image in a PDF to prove a letter can draw it (core/documents/emblem.ts).
  */
-const DRAWS_LETTERS = ['reissueDocument', 'getBudgetReportPdf', 'putRegencyEmblem'];
+const DRAWS_LETTERS = ['reissueDocument', 'approveWithSignature', 'getBudgetReportPdf', 'putRegencyEmblem'];
 /** The OpenAPI route documents every route: it is the one that carries the whole table. */
 const DOCUMENTS_THE_TABLE = 'getOpenApi';
 

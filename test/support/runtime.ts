@@ -18,7 +18,7 @@ export const TEST_LIMITS = { submissionsPerAccountPerDay: 100_000, messagesPerDe
 /** Starts the whole local runtime on free ports with a throw-away data directory. */
 export async function startTestRuntime(
   dataDir?: string,
-  options: Pick<LocalRuntimeOptions, 'deadlineScale' | 'limits' | 'siteRenderEveryMs'> = {},
+  options: Pick<LocalRuntimeOptions, 'deadlineScale' | 'limits' | 'siteRenderEveryMs' | 'bsreRegencies'> = {},
 ): Promise<LocalRuntime & { dataDir: string; cleanup: () => Promise<void> }> {
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'desa-digital-')));
   const runtime = await startLocalRuntime({

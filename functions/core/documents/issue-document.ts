@@ -4,7 +4,7 @@ import type { ServiceCatalog } from '../catalog/service-catalog.js';
 import type { ServiceDefinition } from '../catalog/types.js';
 import { announce } from '../notifications/announce.js';
 import type { BusinessMetrics } from '../requests/business-metrics.js';
-import type { IssuedDocumentRef, RequestEvent, ServiceRequest } from '../requests/requests.js';
+import type { EventActor, IssuedDocumentRef, RequestEvent, ServiceRequest } from '../requests/requests.js';
 import { newId } from '../shared/ids.js';
 import type {
   Clock,
@@ -20,11 +20,18 @@ import type {
 import { type Village, villageFor } from '../villages/places.js';
 import { detachedSignature } from './cms.js';
 import type { EmblemStore } from './emblem.js';
+import type { ExternalSigner, SignerCredentials } from './external-signing.js';
 import { sha256Hex } from './hash.js';
 import { drawLetterNumber } from './letter-numbering.js';
-import { type Letterhead, renderLetterPdf } from './letter-pdf.js';
+import {
+  type LetterContent,
+  type Letterhead,
+  renderLetterForSigningService,
+  renderLetterPdf,
+} from './letter-pdf.js';
 import { sealPdf } from './pades.js';
-import { type CertificateStore, signingChain } from './signer-certificates.js';
+import { type CertificateStore, type LetterSigner, signingChain } from './signer-certificates.js';
+import { signingStageOf } from './signing-stage.js';
 import { fillLetter, formatIndonesianDate } from './template.js';
 
 export interface IssueDeps {
@@ -65,10 +72,15 @@ export async function issueDocument(deps: IssueDeps, requestId: string): Promise
   const pinned = request.document;
   if (!pinned?.issuedAt) throw new Error('Letter number was not pinned');
 
-  const stored = await renderAndStoreLetter(deps, request, service, village, {
-    ...pinned,
-    issuedAt: pinned.issuedAt,
-  });
+  // A letter a signing service (BSrE) signed at the final approval is stored already: record it as it is.
+  const stored = pinned.signingService
+    ? {
+        record: await presignedRecord(deps, request, service, village, {
+          ...pinned,
+          issuedAt: pinned.issuedAt,
+        }),
+      }
+    : await renderAndStoreLetter(deps, request, service, village, { ...pinned, issuedAt: pinned.issuedAt });
   const now = deps.clock.now().toISOString();
   const issued: ServiceRequest = {
     ...request,
@@ -95,23 +107,25 @@ export async function issueDocument(deps: IssueDeps, requestId: string): Promise
   return { documentId: pinned.documentId };
 }
 
-/**
- * Renders a request's letter under a given number and document id, stores the PDF and returns the
- * document record to write (shared by first issue and reissue).
- */
-export async function renderAndStoreLetter(
-  deps: Pick<
-    IssueDeps,
-    'requests' | 'files' | 'signer' | 'verifyBaseUrl' | 'authorityKey' | 'certificates' | 'emblems'
-  >,
+/** What a letter says and who signs it, before any signature: shared by the platform's key and a signing service. */
+interface LetterDraft {
+  readonly content: Omit<LetterContent, 'signature'>;
+  readonly signer: LetterSigner;
+  /** "Kepala Desa Tampo menandatangani Surat Keterangan Usaha Nomor …": the signature's stated reason. */
+  readonly reason: string;
+  /** "Tampo, Banyuwangi". */
+  readonly location: string;
+}
+
+async function letterDraft(
+  deps: Pick<IssueDeps, 'verifyBaseUrl' | 'emblems'>,
   request: ServiceRequest,
   service: ServiceDefinition,
   village: Village,
   pinned: IssuedDocumentRef & { issuedAt: string },
-): Promise<{ record: DocumentRecord; pdf: Uint8Array }> {
+  signer: LetterSigner,
+): Promise<LetterDraft> {
   const letter = fillLetter(service.letter, letterValues(service, request, village));
-  const signer = await signerOf(deps.requests, request, service, village);
-  const signedAt = new Date(pinned.issuedAt);
   // A letter the camat signs is the sub-district's: its letterhead, dated at the district.
   const byCamat = signedByCamat(service);
   const letterhead: Letterhead = byCamat
@@ -129,7 +143,45 @@ export async function renderAndStoreLetter(
         address: village.address,
       };
   const placeOfIssue = byCamat ? village.district.name : village.name;
-  const [chain, emblem] = await Promise.all([
+  const emblem = await deps.emblems.get(village.regency.code);
+  return {
+    content: {
+      documentId: pinned.documentId,
+      letterNumber: pinned.letterNumber,
+      issuedAt: pinned.issuedAt,
+      paper: village.paper ?? 'A4',
+      letterhead,
+      ...(emblem ? { emblem } : {}),
+      ...letter,
+      signer,
+      placeOfIssue,
+      verificationUrl: `${deps.verifyBaseUrl}/verify.html#${pinned.documentId}`,
+    },
+    signer,
+    reason: `${signer.title} menandatangani ${letter.title} Nomor ${pinned.letterNumber}`,
+    location: `${placeOfIssue}, ${village.regency.name}`,
+  };
+}
+
+/**
+ * Renders a request's letter under a given number and document id, signs it with the platform's key under
+ * the signer's certificate (PAdES), stores the PDF and returns the document record to write (shared by first
+ * issue and reissue).
+ */
+export async function renderAndStoreLetter(
+  deps: Pick<
+    IssueDeps,
+    'requests' | 'files' | 'signer' | 'verifyBaseUrl' | 'authorityKey' | 'certificates' | 'emblems'
+  >,
+  request: ServiceRequest,
+  service: ServiceDefinition,
+  village: Village,
+  pinned: IssuedDocumentRef & { issuedAt: string },
+): Promise<{ record: DocumentRecord; pdf: Uint8Array }> {
+  const signer = signerFor(await signingApproval(deps.requests, request, service), service, village);
+  const signedAt = new Date(pinned.issuedAt);
+  const [draft, chain] = await Promise.all([
+    letterDraft(deps, request, service, village, pinned, signer),
     signingChain(
       {
         authorityKey: deps.authorityKey,
@@ -140,54 +192,107 @@ export async function renderAndStoreLetter(
       signer,
       village,
     ),
-    deps.emblems.get(village.regency.code),
   ]);
   const prepared = await renderLetterPdf({
-    documentId: pinned.documentId,
-    letterNumber: pinned.letterNumber,
-    issuedAt: pinned.issuedAt,
-    paper: village.paper ?? 'A4',
-    letterhead,
-    ...(emblem ? { emblem } : {}),
-    ...letter,
-    signer,
-    placeOfIssue,
-    verificationUrl: `${deps.verifyBaseUrl}/verify.html#${pinned.documentId}`,
-    signature: {
-      name: signer.name,
-      reason: `${signer.title} menandatangani ${letter.title} Nomor ${pinned.letterNumber}`,
-      location: `${placeOfIssue}, ${village.regency.name}`,
-      signedAt,
-    },
+    ...draft.content,
+    signature: { name: signer.name, reason: draft.reason, location: draft.location, signedAt },
   });
   // The PAdES signature first, then the hash of the signed file: GET /v1/verify checks the file people hold.
   const pdf = await sealPdf(prepared, (bytes) => detachedSignature(bytes, chain, deps.signer));
   const sha256 = sha256Hex(pdf);
-  const objectKey = `documents/${village.code}/${pinned.documentId}.pdf`;
+  const objectKey = letterObjectKey(village, pinned);
   await deps.files.put(objectKey, pdf, sha256);
-  const signature = await deps.signer.sign(sha256);
+  return { pdf, record: await documentRecord(deps, request, service, village, pinned, signer, sha256) };
+}
+
+/**
+ * Renders a letter for the approval that ends its chain and has a signing service (BSrE) sign it for the
+ * approver, with the credentials they typed; stores the signed PDF where the letter's PDF lives and answers
+ * its hash. Nothing is decided here: the caller records the approval with the hash (issueDocument then takes
+ * the stored file as it is). Throws the service's refusal or unavailability as it comes.
+ */
+export async function signWithService(
+  deps: Pick<IssueDeps, 'files' | 'verifyBaseUrl' | 'emblems'> & {
+    readonly checkSigned: (pdf: Uint8Array) => void;
+  },
+  service: ExternalSigner,
+  credentials: SignerCredentials,
+  letter: {
+    readonly request: ServiceRequest;
+    readonly service: ServiceDefinition;
+    readonly village: Village;
+    readonly pinned: IssuedDocumentRef & { issuedAt: string };
+    readonly approver: EventActor;
+  },
+): Promise<{ sha256: string }> {
+  const signer = signerFor(letter.approver, letter.service, letter.village);
+  const draft = await letterDraft(
+    deps,
+    letter.request,
+    letter.service,
+    letter.village,
+    letter.pinned,
+    signer,
+  );
+  const { pdf: prepared, signaturePlace } = await renderLetterForSigningService(draft.content);
+  const pdf = await service.signPdf({
+    credentials,
+    pdf: prepared,
+    box: signaturePlace,
+    reason: draft.reason,
+    location: draft.location,
+  });
+  deps.checkSigned(pdf);
+  const sha256 = sha256Hex(pdf);
+  await deps.files.put(letterObjectKey(letter.village, letter.pinned), pdf, sha256);
+  return { sha256 };
+}
+
+/** The record of a letter a signing service signed: its stored hash, signed again by the platform's key. */
+async function presignedRecord(
+  deps: Pick<IssueDeps, 'requests' | 'signer'>,
+  request: ServiceRequest,
+  service: ServiceDefinition,
+  village: Village,
+  pinned: IssuedDocumentRef & { issuedAt: string },
+): Promise<DocumentRecord> {
+  if (!pinned.sha256) throw new Error(`Request ${request.id}: a signed letter without its hash`);
+  const signer = signerFor(await signingApproval(deps.requests, request, service), service, village);
+  return documentRecord(deps, request, service, village, pinned, signer, pinned.sha256);
+}
+
+/** The registry record of a stored letter; the platform's key signs its hash (GET /v1/verify's check). */
+async function documentRecord(
+  deps: Pick<IssueDeps, 'signer'>,
+  request: ServiceRequest,
+  service: ServiceDefinition,
+  village: Village,
+  pinned: IssuedDocumentRef & { issuedAt: string },
+  signer: LetterSigner,
+  sha256: string,
+): Promise<DocumentRecord> {
   return {
-    pdf,
-    record: {
-      documentId: pinned.documentId,
-      requestId: request.id,
-      letterNumber: pinned.letterNumber,
-      issuedAt: pinned.issuedAt,
-      serviceCode: service.code,
-      villageCode: village.code,
-      signer,
-      applicantName: String(request.data.fullName ?? request.applicant.name),
-      sha256,
-      objectKey,
-      signature,
-      status: 'valid',
-    },
+    documentId: pinned.documentId,
+    requestId: request.id,
+    letterNumber: pinned.letterNumber,
+    issuedAt: pinned.issuedAt,
+    serviceCode: service.code,
+    villageCode: village.code,
+    signer,
+    applicantName: String(request.data.fullName ?? request.applicant.name),
+    sha256,
+    objectKey: letterObjectKey(village, pinned),
+    signature: await deps.signer.sign(sha256),
+    status: 'valid',
   };
 }
 
+const letterObjectKey = (village: Village, pinned: IssuedDocumentRef): string =>
+  `documents/${village.code}/${pinned.documentId}.pdf`;
+
 /** Draws a number once per request; a retry that lost the race voids the number it drew. */
-async function pinLetterNumber(
-  deps: IssueDeps,
+export async function pinLetterNumber(
+  deps: Pick<IssueDeps, 'requests' | 'registry' | 'clock'>,
   request: ServiceRequest,
   service: ServiceDefinition,
   village: Village,
@@ -251,36 +356,39 @@ export function printedValues(
   return values;
 }
 
-/** The stage whose decider signs the letter: the last decision stage marked `signs`. */
-const signingStageOf = (service: ServiceDefinition) =>
-  service.stages.filter((stage) => stage.kind === 'decision' && stage.signs).at(-1);
-
 /** Permits the district grants (IUMK, IPHP, …): the camat signs them, on the sub-district's letterhead. */
 export const signedByCamat = (service: ServiceDefinition): boolean => {
   const stage = signingStageOf(service);
   return stage?.kind === 'decision' && stage.role === 'district_head';
 };
 
-/**
- * The person who approved the signing stage signs the letter, with that stage's title (the village head,
- * or the camat for permits the district signs); the village head on record when no approval is found.
- */
-async function signerOf(
+/** The approval of the signing stage, as the request's history records it (the last one, after a return). */
+async function signingApproval(
   requests: RequestStore,
   request: ServiceRequest,
   service: ServiceDefinition,
-  village: Village,
-) {
+): Promise<EventActor | undefined> {
   const signingStage = signingStageOf(service);
-  const approval = (await requests.events(request.id))
+  return (await requests.events(request.id))
     .filter((event) => event.type === 'DECISION_APPROVE' && event.stage === signingStage?.key)
-    .at(-1);
+    .at(-1)?.actor;
+}
+
+/**
+ * The person who approves the signing stage signs the letter, with that stage's title (the village head,
+ * or the camat for permits the district signs); the village head on record when no approval is found.
+ */
+export function signerFor(
+  approver: Pick<EventActor, 'name' | 'role'> | undefined,
+  service: ServiceDefinition,
+  village: Village,
+): LetterSigner {
   const title = signedByCamat(service)
     ? `Camat ${village.district.name}`
-    : approval?.actor.role === 'village_secretary'
+    : approver?.role === 'village_secretary'
       ? `a.n. ${village.head.title.id} ${village.name}, Sekretaris Desa`
       : `${village.head.title.id} ${village.name}`;
-  return { name: approval?.actor.name ?? village.head.name, title };
+  return { name: approver?.name ?? village.head.name, title };
 }
 
 async function mustGet(requests: RequestStore, id: string): Promise<ServiceRequest> {

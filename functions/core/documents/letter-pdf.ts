@@ -412,7 +412,29 @@ const writeMetadata = (doc: PDFDocument, letter: LetterContent, issuedAt: Date):
  * dates come from `issuedAt`, and pdf-lib's resource names come from a generator seeded per document),
  * so a document's SHA-256 can be recomputed and checked at any time.
  */
-export const renderLetterPdf = async (content: LetterContent): Promise<Uint8Array> => {
+export const renderLetterPdf = async (content: LetterContent): Promise<Uint8Array> =>
+  (await composeLetter(content)).pdf;
+
+/** Where a letter's signature block sits: page (1-based) and box in points from the page's bottom-left. */
+export interface SignaturePlace {
+  readonly page: number;
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/**
+ * Renders a letter for a signing service that adds its own signature (BSrE): no signature field of ours,
+ * and where the signature block is, for the service to draw its signature there.
+ */
+export const renderLetterForSigningService = async (
+  content: Omit<LetterContent, 'signature'>,
+): Promise<{ pdf: Uint8Array; signaturePlace: SignaturePlace }> => composeLetter(content);
+
+const composeLetter = async (
+  content: LetterContent,
+): Promise<{ pdf: Uint8Array; signaturePlace: SignaturePlace }> => {
   const letter = onePrintableLineEach(content);
   const issuedAt = parseInstant(letter.issuedAt, 'issuedAt');
   const pageSize = PAPER_SIZES[letter.paper ?? 'A4'];
@@ -437,5 +459,7 @@ export const renderLetterPdf = async (content: LetterContent): Promise<Uint8Arra
 
   // Classic cross-reference table (no object streams): readable by old office PDF viewers and tools.
   // objectsPerTick: a letter is small, and yielding to the event loop mid-save only adds latency in Lambda.
-  return doc.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY });
+  const pdf = await doc.save({ useObjectStreams: false, objectsPerTick: Number.POSITIVE_INFINITY });
+  const { page, x, y, width, height } = signatureBox;
+  return { pdf, signaturePlace: { page: doc.getPages().indexOf(page) + 1, x, y, width, height } };
 };

@@ -11,10 +11,16 @@ export interface EmbeddedSignature {
   readonly valid: boolean;
   /** The signed bytes are the whole file but the signature itself (nothing appended after signing). */
   readonly coversWholeFile: boolean;
-  /** The signer's certificate was issued by this deployment's certificate authority (its key). */
+  /**
+   * The signer's certificate chains, through the certificates the signature carries, to a key this deployment
+   * trusts: its own certificate authority's, or a signing service's root (BSrE).
+   */
   readonly trusted: boolean;
   readonly signer: string;
   readonly issuer: string;
+  /** The signer certificate's validity, ISO 8601 (absent when the signature cannot be read). */
+  readonly validFrom?: string;
+  readonly validUntil?: string;
   /** The signing time the PDF states (its /M), ISO 8601. */
   readonly signedAt?: string;
 }
@@ -25,13 +31,13 @@ const SIGNED_AT = /\/M\s*\(D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(Z|[+-]\d
 /**
  * Reads and checks the last signature embedded in a PDF (PAdES, adbe.pkcs7.detached or ETSI.CAdES.detached):
  * its byte ranges, the CMS message digest over them, the signature over the signed attributes, and whether
- * the signer's certificate chains to `authorityKey` (SPKI DER). Undefined when the PDF carries no signature
+ * the signer's certificate chains to one of `trustedKeys` (SPKI DER). Undefined when the PDF carries no signature
  * (a letter issued before signatures were embedded still verifies by its hash). Never throws on a malformed
  * signature: it is reported not valid.
  */
 export function readEmbeddedSignature(
   pdf: Uint8Array,
-  authorityKey: Uint8Array,
+  trustedKeys: readonly Uint8Array[],
 ): EmbeddedSignature | undefined {
   const text = Buffer.from(pdf).toString('latin1');
   const range = [...text.matchAll(BYTE_RANGE)].at(-1);
@@ -71,17 +77,14 @@ export function readEmbeddedSignature(
       signerInfo.signedAttrs.map((attribute) => new Uint8Array(AsnConvert.serialize(attribute))),
     );
     const signatureMatches = verifies(facts.publicKey, attributes, signerInfo.signature.buffer);
-    const trusted = verifies(
-      authorityKey,
-      signerCertificate.tbsCertificateRaw ?? AsnConvert.serialize(signerCertificate.tbsCertificate),
-      signerCertificate.signatureValue,
-    );
     return {
       valid: digestMatches && signatureMatches,
       coversWholeFile,
-      trusted,
+      trusted: chainsTo(signerCertificate, certificates, trustedKeys),
       signer: facts.subject,
       issuer: facts.issuer,
+      validFrom: facts.notBefore.toISOString(),
+      validUntil: facts.notAfter.toISOString(),
       ...(signedAt ? { signedAt } : {}),
     };
   } catch {
@@ -94,6 +97,39 @@ export function readEmbeddedSignature(
       ...(signedAt ? { signedAt } : {}),
     };
   }
+}
+
+/** Longest chain followed: a signer, two intermediate authorities and a root, with room to spare. */
+const MAX_CHAIN = 5;
+
+/**
+ * Whether `certificate` was signed by a trusted key, directly or through issuers among `carried` (matched by
+ * name, then proven by their signature), as a PDF reader walks a chain to its trust anchors.
+ */
+function chainsTo(
+  certificate: Certificate,
+  carried: readonly Certificate[],
+  trustedKeys: readonly Uint8Array[],
+): boolean {
+  let current = certificate;
+  for (let hop = 0; hop < MAX_CHAIN; hop += 1) {
+    const tbs = current.tbsCertificateRaw ?? AsnConvert.serialize(current.tbsCertificate);
+    if (trustedKeys.some((key) => verifies(key, tbs, current.signatureValue))) return true;
+    const issuerName = Buffer.from(AsnConvert.serialize(current.tbsCertificate.issuer));
+    const issuer = carried.find(
+      (candidate) =>
+        candidate !== current &&
+        issuerName.equals(Buffer.from(AsnConvert.serialize(candidate.tbsCertificate.subject))) &&
+        verifies(
+          new Uint8Array(AsnConvert.serialize(candidate.tbsCertificate.subjectPublicKeyInfo)),
+          tbs,
+          current.signatureValue,
+        ),
+    );
+    if (!issuer) return false;
+    current = issuer;
+  }
+  return false;
 }
 
 function verifies(spki: Uint8Array, message: ArrayBuffer | Uint8Array, signature: ArrayBuffer): boolean {

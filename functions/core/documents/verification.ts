@@ -145,8 +145,10 @@ export async function verifyById(
  */
 export async function verifyUpload(
   deps: VerificationDeps & {
-    /** The certificate authority whose certificates an embedded (PAdES) signature must chain to. */
+    /** The certificate authority whose certificates an embedded (PAdES) signature may chain to. */
     readonly authorityKey: Pick<KeySigner, 'publicKeyDer'>;
+    /** Signing services' root keys (BSrE's, SPKI DER) an embedded signature may chain to instead. */
+    readonly trustedRoots: readonly Uint8Array[];
   },
   pdf: Uint8Array,
   client: VerificationClient,
@@ -154,7 +156,7 @@ export async function verifyUpload(
   await consumeOrThrow(deps.rates, VERIFY_UPLOADS_PER_CLIENT, client.address, deps.clock.now());
   assertPdf(pdf);
   const sha256 = sha256Hex(pdf);
-  const embedded = readEmbeddedSignature(pdf, await deps.authorityKey.publicKeyDer());
+  const embedded = readEmbeddedSignature(pdf, [await deps.authorityKey.publicKeyDer(), ...deps.trustedRoots]);
   const withEmbedded = (answer: UploadVerification): UploadVerification =>
     embedded ? { ...answer, embeddedSignature: embedded } : answer;
   const issuedId = await deps.registry.findByHash(sha256);

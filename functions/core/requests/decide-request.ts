@@ -1,6 +1,8 @@
 import { applyDecision, type DecisionInput, decisionStageAt } from '../approvals/approvals.js';
 import { deliverSignal, withSignal } from '../approvals/signals.js';
 import type { ServiceCatalog } from '../catalog/service-catalog.js';
+import type { ServiceDefinition } from '../catalog/types.js';
+import { signedByServiceAt } from '../documents/signing-stage.js';
 import type { Actor } from '../identity/roles.js';
 import { announce } from '../notifications/announce.js';
 import { ConflictError } from '../shared/errors.js';
@@ -21,6 +23,11 @@ export interface RequestChangeDeps {
   /** Counts the change for devops (issue 15); absent where nobody counts (tests, scripts). */
   readonly metrics?: BusinessMetrics;
   readonly clock: Clock;
+  /**
+   * Whether a regency's letters are signed by a certified signing service (BSrE) with the approver's own
+   * certificate: their final approval then goes through POST /v1/requests/{id}/signed-approval.
+   */
+  readonly signsWithService?: (regencyCode: string) => boolean;
 }
 
 /**
@@ -49,6 +56,23 @@ export async function decideRequest(
   input: Omit<DecisionInput, 'attachments'> & { attachments?: readonly AttachmentInput[] },
 ): Promise<RecordedChange> {
   const { request, service } = await readVisible(deps, actor, requestId);
+  if (input.decision === 'approve' && deps.signsWithService?.(request.villageCode.slice(0, 5))) {
+    assertSignedElsewhere(request, service);
+  }
+  return decideOn(deps, actor, request, service, input);
+}
+
+/**
+ * decideRequest on a request its caller read and may decide (readVisible), as read or with what the caller
+ * adds to the same write (a signed letter's hash): written only if nobody changed it since it was read.
+ */
+export async function decideOn(
+  deps: RequestChangeDeps,
+  actor: Actor,
+  request: ServiceRequest,
+  service: ServiceDefinition,
+  input: Omit<DecisionInput, 'attachments'> & { attachments?: readonly AttachmentInput[] },
+): Promise<RecordedChange> {
   const now = deps.clock.now();
   const files = input.attachments ?? [];
   // Dry run with the declared files: refuses a wrong decider or a missing document before files move.
@@ -115,3 +139,18 @@ const declared = (file: AttachmentInput): AttachmentRef => ({
   uploadedBy: { subject: '', role: 'citizen' },
   at: '',
 });
+
+/**
+ * Refuses a plain approval of the stage at which a signing service must sign the letter: it needs the
+ * approver's NIK and passphrase (POST /v1/requests/{id}/signed-approval), never an unsigned letter.
+ */
+function assertSignedElsewhere(request: ServiceRequest, service: ServiceDefinition): void {
+  if (request.status !== 'IN_REVIEW' || !signedByServiceAt(service, request.stageIndex)) return;
+  throw new ConflictError(
+    'SIGNATURE_REQUIRED',
+    text(
+      'Surat ini ditandatangani dengan sertifikat elektronik BSrE Anda: setujui lewat "Setujui dan tandatangani" dengan NIK dan passphrase.',
+      'This letter is signed with your BSrE electronic certificate: approve it with "Approve and sign", giving your NIK and passphrase.',
+    ),
+  );
+}

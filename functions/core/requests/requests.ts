@@ -170,6 +170,11 @@ export interface IssuedDocumentRef {
   readonly letterNumber: string;
   readonly sha256?: string;
   readonly issuedAt?: string;
+  /**
+   * The letter was signed by a certified signing service at its final approval (the approver's own BSrE
+   * certificate): its PDF is stored with this hash before the request is APPROVED, and issuing records it.
+   */
+  readonly signingService?: 'bsre';
 }
 
 /**

@@ -104,28 +104,30 @@ describe('a PAdES signature', () => {
 
   it('is read back by our own verifier: signer, authority, signing time; a change, an append or a stranger CA show', async () => {
     const { sealed, authorityKey, prepared } = await signedPdf();
-    expect(readEmbeddedSignature(sealed, authorityKey)).toEqual({
+    expect(readEmbeddedSignature(sealed, [authorityKey])).toEqual({
       valid: true,
       coversWholeFile: true,
       trusted: true,
       signer: 'Sutrisno',
       issuer: 'Desa Digital CA Kabupaten Banyuwangi',
       signedAt: '2026-12-03T01:00:00.000Z',
+      validFrom: expect.any(String),
+      validUntil: expect.any(String),
     });
     const tampered = sealed.slice();
     const at = Buffer.from(sealed).indexOf('stream') + 10;
     tampered[at] = (tampered[at] ?? 0) ^ 0x01;
-    expect(readEmbeddedSignature(tampered, authorityKey)).toMatchObject({ valid: false });
+    expect(readEmbeddedSignature(tampered, [authorityKey])).toMatchObject({ valid: false });
     const appended = Buffer.concat([sealed, Buffer.from('\n% added later\n')]);
-    expect(readEmbeddedSignature(appended, authorityKey)).toMatchObject({
+    expect(readEmbeddedSignature(appended, [authorityKey])).toMatchObject({
       valid: true,
       coversWholeFile: false,
     });
-    expect(readEmbeddedSignature(sealed, await keySigner().publicKeyDer())).toMatchObject({ trusted: false });
+    expect(readEmbeddedSignature(sealed, [await keySigner().publicKeyDer()])).toMatchObject({ trusted: false });
     // A letter issued before signatures were embedded: nothing to read (its hash still verifies).
     const unsigned = await PDFDocument.create();
     unsigned.addPage();
-    expect(readEmbeddedSignature(await unsigned.save(), authorityKey)).toBeUndefined();
+    expect(readEmbeddedSignature(await unsigned.save(), [authorityKey])).toBeUndefined();
     expect(prepared.length).toBe(sealed.length);
   });
 });

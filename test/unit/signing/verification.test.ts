@@ -29,7 +29,7 @@ import {
 
 const CLIENT = { address: '36.85.1.2' };
 const verifyUpload = (deps: VerificationDeps, pdf: Uint8Array, client = CLIENT) =>
-  verifyUploadFrom({ ...deps, authorityKey: fakeSigner }, pdf, client);
+  verifyUploadFrom({ ...deps, authorityKey: fakeSigner, trustedRoots: [] }, pdf, client);
 const verifyById = (deps: VerificationDeps, documentId: string, client = CLIENT) =>
   verifyByIdFrom(deps, documentId, client);
 
