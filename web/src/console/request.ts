@@ -155,6 +155,73 @@ function recordInputs(fields: readonly Field[]) {
   };
 }
 
+/**
+ * The approver's NIK and BSrE passphrase, shown when the API says the stage is signed through BSrE. The
+ * passphrase is never kept: it is cleared after every attempt, and the browser is asked not to remember it.
+ */
+function signatureInputs() {
+  const nik = h('input', {
+    id: 'bsre-nik',
+    inputmode: 'numeric',
+    maxlength: 16,
+    autocomplete: 'off',
+    'aria-describedby': 'bsre-hint bsre-nik-error',
+  });
+  const passphrase = h('input', {
+    id: 'bsre-passphrase',
+    type: 'password',
+    autocomplete: 'off',
+    maxlength: 200,
+    'aria-describedby': 'bsre-hint bsre-passphrase-error',
+  });
+  const errors = {
+    nik: h('p', { class: 'field-error', id: 'bsre-nik-error', hidden: true }),
+    passphrase: h('p', { class: 'field-error', id: 'bsre-passphrase-error', hidden: true }),
+  };
+  const element = h(
+    'fieldset',
+    { hidden: true },
+    h('legend', null, t('bsreLegend')),
+    h('p', { class: 'hint', id: 'bsre-hint' }, t('bsreHint')),
+    h('div', { class: 'field' }, h('label', { for: 'bsre-nik' }, t('bsreNik')), nik, errors.nik),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'bsre-passphrase' }, t('bsrePassphrase')),
+      passphrase,
+      errors.passphrase,
+    ),
+  );
+  const inputs = { nik, passphrase };
+  return {
+    element,
+    shown: () => !element.hidden,
+    reveal: () => {
+      element.hidden = false;
+      nik.focus();
+    },
+    read: () => ({ nik: nik.value.trim(), passphrase: passphrase.value }),
+    clearPassphrase: () => {
+      passphrase.value = '';
+    },
+    /** Shows the API's issues for `nik` and `passphrase` beside their inputs; true when there were any. */
+    show: (issues: readonly { field: string; message: { id: string; en: string } }[]) => {
+      let first: HTMLInputElement | undefined;
+      for (const key of ['nik', 'passphrase'] as const) {
+        const issue = issues.find((candidate) => candidate.field === key);
+        errors[key].hidden = !issue;
+        errors[key].textContent = issue ? tx(issue.message) : '';
+        if (issue) {
+          inputs[key].setAttribute('aria-invalid', 'true');
+          first ??= inputs[key];
+        } else inputs[key].removeAttribute('aria-invalid');
+      }
+      first?.focus();
+      return first !== undefined;
+    },
+  };
+}
+
 /** The document the stage attaches on approval (the signed text of a regulation), uploaded before deciding. */
 function documentInput(wanted: NonNullable<Stage['attachesDocument']>) {
   const input = h('input', {
@@ -212,6 +279,7 @@ function decisionForm(request: RequestView, stage: Stage): HTMLElement {
   const noteError = h('p', { class: 'field-error', id: 'decision-note-error', hidden: true });
   const records = stage.records && stage.records.length > 0 ? recordInputs(stage.records) : undefined;
   const attach = stage.attachesDocument ? documentInput(stage.attachesDocument) : undefined;
+  const signature = signatureInputs();
   const failure = h('div');
   const button = h('button', { type: 'submit', class: 'primary' }, t('save'));
   const form = h(
@@ -227,6 +295,7 @@ function decisionForm(request: RequestView, stage: Stage): HTMLElement {
     ),
     records?.element,
     attach?.element,
+    signature.element,
     h(
       'div',
       { class: 'field' },
@@ -276,16 +345,24 @@ function decisionForm(request: RequestView, stage: Stage): HTMLElement {
               },
             ]
           : undefined;
-      await api(`/v1/requests/${request.id}/decisions`, {
-        method: 'POST',
-        body: {
-          decision,
-          note: note.value.trim(),
-          stage: stage.key,
-          ...(approving && records ? { records: records.read() } : {}),
-          ...(attachments ? { attachments } : {}),
-        },
-      });
+      // A regency that signs through BSrE: the signing stage is approved with the approver's certificate.
+      if (approving && signature.shown()) {
+        await api(`/v1/requests/${request.id}/signed-approval`, {
+          method: 'POST',
+          body: { ...signature.read(), note: note.value.trim(), stage: stage.key },
+        });
+      } else {
+        await api(`/v1/requests/${request.id}/decisions`, {
+          method: 'POST',
+          body: {
+            decision,
+            note: note.value.trim(),
+            stage: stage.key,
+            ...(approving && records ? { records: records.read() } : {}),
+            ...(attachments ? { attachments } : {}),
+          },
+        });
+      }
       flash(
         t('decided', {
           decision: label('event', `DECISION_${decision.toUpperCase()}`),
@@ -294,7 +371,16 @@ function decisionForm(request: RequestView, stage: Stage): HTMLElement {
       );
       go('/');
     } catch (error) {
-      const shown = error instanceof ApiError && records ? records.show(error.issues) : false;
+      if (error instanceof ApiError && error.code === 'SIGNATURE_REQUIRED') {
+        signature.reveal();
+        button.textContent = t('bsreSave');
+        button.disabled = false;
+        return;
+      }
+      signature.clearPassphrase();
+      const shown =
+        error instanceof ApiError &&
+        (signature.show(error.issues) || (records ? records.show(error.issues) : false));
       if (error instanceof ApiError && error.issues.some((issue) => issue.field === 'attachments')) {
         attach?.show(errorText(error));
       } else if (!shown) {

@@ -64,6 +64,14 @@ export const t = translator({
   ],
   documentRequired: ['{document}: wajib dilampirkan untuk menyetujui', '{document}: attach it to approve'],
   recordedTitle: ['Data yang sudah dicatat', 'Recorded so far'],
+  bsreLegend: ['Tanda tangan elektronik BSrE', 'BSrE electronic signature'],
+  bsreHint: [
+    'Surat ini ditandatangani dengan sertifikat elektronik BSrE Anda. NIK dan passphrase hanya diteruskan ke BSrE, tidak disimpan.',
+    'This letter is signed with your BSrE electronic certificate. The NIK and passphrase go to BSrE only and are not kept.',
+  ],
+  bsreNik: ['NIK penanda tangan', "Signer's NIK"],
+  bsrePassphrase: ['Passphrase BSrE', 'BSrE passphrase'],
+  bsreSave: ['Setujui dan tandatangani', 'Approve and sign'],
   decided: ['Keputusan tersimpan: {decision} ({code}).', 'Decision saved: {decision} ({code}).'],
   notYours: [
     'Tahap ini menunggu {role}; Anda dapat melihat tetapi tidak memutuskan.',

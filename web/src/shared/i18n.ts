@@ -105,6 +105,10 @@ export const common = translator({
   event_DECISION_RETURN: ['Dikembalikan untuk diperbaiki', 'Returned for correction'],
   event_DOCUMENT_ISSUED: ['Surat diterbitkan', 'Letter issued'],
   event_ISSUED: ['Surat diterbitkan', 'Letter issued'],
+  event_SIGNING_FAILED: [
+    'Tanda tangan BSrE belum berhasil; tahap masih menunggu',
+    'BSrE signing did not succeed; the stage still waits',
+  ],
   event_WORKFLOW_FAILED: ['Proses gagal', 'Processing failed'],
   event_WORKFLOW_TIMED_OUT: ['Melewati batas waktu proses', 'Not completed in time'],
   role_citizen: ['Warga', 'Citizen'],

@@ -84,8 +84,8 @@ const t = translator({
     'Something was added to the file after it was signed (e.g. notes from a PDF reader).',
   ],
   embeddedUntrusted: [
-    'Sertifikat penanda tangan tidak diterbitkan oleh otoritas sertifikat kabupaten ini.',
-    "The signer's certificate was not issued by this regency's certificate authority.",
+    'Sertifikat penanda tangan tidak diterbitkan oleh otoritas sertifikat kabupaten ini maupun BSrE.',
+    "The signer's certificate was issued neither by this regency's certificate authority nor by BSrE.",
   ],
   embeddedIssuer: [
     'Sertifikat dari {issuer}, ditandatangani {time}',
