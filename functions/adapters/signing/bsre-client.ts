@@ -119,7 +119,7 @@ export class BsreClient implements ExternalSigner {
 const reasonOf = (message: unknown, status: number): string =>
   typeof message === 'string' && message.trim() !== ''
     ? message
-        .replace(/[\u0000-\u001f<>]/g, ' ')
+        .replace(/[\p{Cc}<>]/gu, ' ')
         .trim()
         .slice(0, 200)
     : `HTTP ${status}`;

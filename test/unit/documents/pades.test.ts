@@ -123,7 +123,9 @@ describe('a PAdES signature', () => {
       valid: true,
       coversWholeFile: false,
     });
-    expect(readEmbeddedSignature(sealed, [await keySigner().publicKeyDer()])).toMatchObject({ trusted: false });
+    expect(readEmbeddedSignature(sealed, [await keySigner().publicKeyDer()])).toMatchObject({
+      trusted: false,
+    });
     // A letter issued before signatures were embedded: nothing to read (its hash still verifies).
     const unsigned = await PDFDocument.create();
     unsigned.addPage();
