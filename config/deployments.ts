@@ -74,6 +74,19 @@ export interface Deployment {
    * @default 35
    */
   readonly backupRetentionDays?: number;
+  /**
+   * AWS WAF in front of the web distribution (portal, console and the API under /v1/*) and the Cognito user
+   * pool: AWS's common and known-bad-input rules and rate limits per client address (docs/deploy.md "Edge
+   * protection" states the monthly cost, about US$18 plus US$0.60 per million requests). Switched on by
+   * being present; the distribution's web ACL lives in a small us-east-1 stack of its own.
+   * @default - no WAF: the API's stage throttling, per-route limits and CloudFront's Shield Standard only
+   */
+  readonly edgeProtection?: EdgeProtectionSetting;
+}
+
+/** WAF's rate limits per client address per five minutes, by kind (defaults: lib/constructs/edge-protection.ts). */
+export interface EdgeProtectionSetting {
+  readonly limits?: Partial<Record<'tracking' | 'verify' | 'uploads' | 'signIn' | 'overall', number>>;
 }
 
 /** One agency's system in one area: what an agency app client (and its agency scope) is for. */

@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { App, Validations } from 'aws-cdk-lib';
-import { DEPLOYMENTS, type Deployment } from '../config/deployments.js';
+import { App, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { DEPLOYMENTS, type Deployment, type EdgeProtectionSetting } from '../config/deployments.js';
+import { DistributionWebAcl } from './constructs/edge-protection.js';
 import { acknowledgeNagFindings, nagPacks } from './nag-suppressions.js';
 import { DesaDigitalStack } from './stack.js';
 
@@ -41,15 +43,53 @@ export function buildApp(options: BuildAppOptions = {}): App {
   if (nag) Validations.of(app).addPlugins(...nagPacks(app));
 
   const deploymentId = options.deploymentId ?? app.node.tryGetContext('deployment');
-  for (const deployment of selectDeployments(deploymentId)) {
-    const stack = new DesaDigitalStack(app, stackIdOf(deployment), {
-      deployment,
-      env: { region: deployment.region, account: process.env.CDK_DEFAULT_ACCOUNT },
-      description: `Desa Digital (${deployment.id}): ${deployment.regencies.map((r) => r.name).join(', ')}`,
-    });
-    acknowledgeNagFindings(stack);
-  }
+  for (const deployment of selectDeployments(deploymentId)) addDeployment(app, deployment);
   return app;
+}
+
+export const edgeStackIdOf = (deployment: Deployment): string => `DesaDigitalEdge-${deployment.id}`;
+
+/**
+ * One deployment's stacks: its DesaDigitalStack, and with `edgeProtection` a small stack in us-east-1 holding
+ * the web distribution's WAF ACL (CloudFront only takes ACLs from there), referenced across regions.
+ */
+export function addDeployment(app: App, deployment: Deployment): DesaDigitalStack {
+  const account = process.env.CDK_DEFAULT_ACCOUNT;
+  const edge = deployment.edgeProtection
+    ? new EdgeStack(app, edgeStackIdOf(deployment), {
+        env: { region: 'us-east-1', account },
+        crossRegionReferences: true,
+        description: `Desa Digital (${deployment.id}): AWS WAF for the web distribution`,
+        setting: deployment.edgeProtection,
+        aclName: `desa-digital-${deployment.id}-web`,
+      })
+    : undefined;
+  const stack = new DesaDigitalStack(app, stackIdOf(deployment), {
+    deployment,
+    env: { region: deployment.region, account },
+    description: `Desa Digital (${deployment.id}): ${deployment.regencies.map((r) => r.name).join(', ')}`,
+    ...(edge ? { crossRegionReferences: true, distributionWebAclArn: edge.webAcl.webAcl.attrArn } : {}),
+  });
+  if (edge) stack.addStackDependency(edge);
+  acknowledgeNagFindings(stack);
+  return stack;
+}
+
+/** The us-east-1 stack of a deployment with edge protection: the CLOUDFRONT-scope web ACL. */
+class EdgeStack extends Stack {
+  readonly webAcl: DistributionWebAcl;
+
+  constructor(
+    scope: Construct,
+    id: string,
+    props: StackProps & { readonly setting: EdgeProtectionSetting; readonly aclName: string },
+  ) {
+    super(scope, id, props);
+    this.webAcl = new DistributionWebAcl(this, 'DistributionWaf', {
+      setting: props.setting,
+      name: props.aclName,
+    });
+  }
 }
 
 function selectDeployments(id: unknown): readonly Deployment[] {

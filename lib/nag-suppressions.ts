@@ -304,13 +304,18 @@ export function acknowledgeNagFindings(stack: DesaDigitalStack): void {
         'No geo restriction: Indonesian citizens abroad (migrant workers, students) apply for and verify ' +
         "letters from their home village; the API's authorization, not the viewer's country, guards data.",
     },
-    {
-      id: 'AwsSolutions-CFR2',
-      reason:
-        'No AWS WAF: a web ACL costs a fixed monthly fee per ACL and rule plus per request, too much for a ' +
-        'village-scale budget. The API throttles at the stage, every non-public route needs a Cognito token, and ' +
-        'CloudFront has AWS Shield Standard.',
-    },
+    // With edge protection on (config edgeProtection) the distribution has its web ACL, and nothing to acknowledge.
+    ...(stack.deployment.edgeProtection
+      ? []
+      : [
+          {
+            id: 'AwsSolutions-CFR2',
+            reason:
+              'No AWS WAF in this deployment (config edgeProtection is off): a web ACL costs about US$18 a month ' +
+              'plus per request (docs/deploy.md), a choice for the regency. The API throttles at the stage, every ' +
+              'non-public route needs a Cognito token, and CloudFront has AWS Shield Standard.',
+          },
+        ]),
     ...[
       'AwsSolutions-CFR4',
       'Annotation::@aws-cdk/aws-cloudfront:minimumProtocolVersionWithoutCertificate',

@@ -8,6 +8,7 @@ import { Api } from './constructs/api.js';
 import { ApprovalWorkflow } from './constructs/approval-workflow.js';
 import { Backups } from './constructs/backups.js';
 import { Data } from './constructs/data.js';
+import { UserPoolWebAcl } from './constructs/edge-protection.js';
 import { Identity } from './constructs/identity.js';
 import { Notifications } from './constructs/notifications.js';
 import { Operations } from './constructs/operations.js';
@@ -20,10 +21,13 @@ import { Web } from './constructs/web.js';
 
 export interface DesaDigitalStackProps extends StackProps {
   readonly deployment: Deployment;
+  /** The web distribution's WAF ACL (the deployment's us-east-1 edge stack), when edge protection is on. */
+  readonly distributionWebAclArn?: string;
 }
 
 /** One deployment of Desa Digital: data, identity, the approval workflow and the HTTP API in one region. */
 export class DesaDigitalStack extends Stack {
+  readonly deployment: Deployment;
   readonly data: Data;
   readonly identity: Identity;
   readonly api: Api;
@@ -38,6 +42,7 @@ export class DesaDigitalStack extends Stack {
   constructor(scope: Construct, id: string, props: DesaDigitalStackProps) {
     super(scope, id, props);
     const { deployment } = props;
+    this.deployment = deployment;
 
     const data = new Data(this, 'Data');
     const identity = new Identity(this, 'Identity', {
@@ -59,7 +64,16 @@ export class DesaDigitalStack extends Stack {
       userPoolId: identity.userPool.userPoolId,
       userPoolClientId: identity.client.userPoolClientId,
       connectOrigins: [`https://${data.documents.bucketRegionalDomainName}`],
+      ...(props.distributionWebAclArn ? { webAclArn: props.distributionWebAclArn } : {}),
     });
+    // Edge protection (issue 15, item 6): sign-in and sign-up attempts per address at the user pool.
+    if (deployment.edgeProtection) {
+      new UserPoolWebAcl(this, 'UserPoolWaf', {
+        setting: deployment.edgeProtection,
+        name: `desa-digital-${deployment.id}-user-pool`,
+        userPoolArn: identity.userPool.userPoolArn,
+      });
+    }
     // Letters link to the web's verification page (their QR code), and the API starts and resumes the
     // workflow: the API's functions are bound once the state machine exists.
     // Notifications (issue 3, item 7): SMS and e-mail delivery for the functions that need 'notify'.

@@ -56,6 +56,11 @@ export interface WebProps {
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
+  /**
+   * An AWS WAF web ACL (CLOUDFRONT scope, from us-east-1) in front of the distribution: edge-protection.ts.
+   * @default - none
+   */
+  readonly webAclArn?: string;
 }
 
 /**
@@ -194,6 +199,7 @@ export class Web extends Construct {
     };
     this.distribution = new Distribution(this, 'Distribution', {
       comment: 'Desa Digital web front end and API',
+      ...(props.webAclArn ? { webAclId: props.webAclArn } : {}),
       defaultRootObject: 'index.html',
       httpVersion: HttpVersion.HTTP2_AND_3,
       priceClass: props.priceClass ?? PriceClass.PRICE_CLASS_200,
