@@ -51,9 +51,7 @@ export async function listRequests(
   assertWorksFor(actor, query.village);
   const page = await deps.requests.listByVillage({ villageCode: query.village, ...query });
   const items = await Promise.all(
-    page.items.map(async (request) =>
-      requestView(request, await deps.catalog.get(request.villageCode, request.serviceCode)),
-    ),
+    page.items.map(async (request) => requestView(request, await deps.catalog.definitionOf(request))),
   );
   return { items, ...(page.cursor ? { nextCursor: page.cursor } : {}) };
 }

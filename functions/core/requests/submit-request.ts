@@ -228,6 +228,8 @@ async function createSubmitted(
   { id, role, now, channel, village, service, data }: Planned,
   idempotency: IdempotencyRecord | undefined,
 ): Promise<{ request: ServiceRequest; replayed: boolean }> {
+  // The request is carried through the definition it is submitted under, whatever is deployed later.
+  const serviceVersion = await deps.catalog.keepVersion(service);
   const attachments = await acceptAttachments(
     deps,
     actor,
@@ -248,6 +250,7 @@ async function createSubmitted(
     id,
     trackingCode: newTrackingCode(),
     serviceCode: service.code,
+    serviceVersion,
     villageCode: village.code,
     status: 'SUBMITTED',
     stageIndex: 0,
@@ -465,7 +468,7 @@ async function replayed(deps: SubmitDeps, existing: IdempotencyRecord, bodyHash:
   }
   const first = await deps.requests.get(existing.requestId);
   if (!first) throw new Error('Idempotency record points at a missing request');
-  const service = await deps.catalog.get(first.villageCode, first.serviceCode).catch(() => undefined);
+  const service = await deps.catalog.definitionOf(first).catch(() => undefined);
   // A service withdrawn since the first answer: its workflow, if it never started, cannot run; the
   // reconciler reports the request as stuck.
   if (service) await deps.workflow.start(first.id, stepAt(service, 0, first.data));
