@@ -53,7 +53,12 @@ export class DynamoServiceVersions implements ServiceVersionStore {
 
   async get(serviceCode: string, version: string): Promise<ServiceDefinition | undefined> {
     const result = await dynamo().send(
-      new GetCommand({ TableName: this.tableName, Key: keys.serviceVersion(serviceCode, version) }),
+      // Consistent: a village may edit its programme moments after a submission stored the version.
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.serviceVersion(serviceCode, version),
+        ConsistentRead: true,
+      }),
     );
     return result.Item ? fromItem<{ definition: ServiceDefinition }>(result.Item).definition : undefined;
   }
