@@ -469,8 +469,8 @@ async function replayed(deps: SubmitDeps, existing: IdempotencyRecord, bodyHash:
   const first = await deps.requests.get(existing.requestId);
   if (!first) throw new Error('Idempotency record points at a missing request');
   const service = await deps.catalog.definitionOf(first).catch(() => undefined);
-  // A service withdrawn since the first answer: its workflow, if it never started, cannot run; the
-  // reconciler reports the request as stuck.
+  // A request from before service versions whose service was withdrawn since the first answer: its
+  // workflow, if it never started, cannot run; the reconciler reports the request as stuck.
   if (service) await deps.workflow.start(first.id, stepAt(service, 0, first.data));
   return { request: asSubmitted(first, service, input.attachments?.length ?? 0), replayed: true };
 }
