@@ -90,4 +90,42 @@ describe('a service edited while a request is in flight', () => {
     },
     5 * 60_000,
   );
+
+  it(
+    "takes a returned request's correction by the form it was submitted with, not a field added since",
+    async () => {
+      const youth = {
+        ...before,
+        code: 'PEMUDA',
+        name: text('Rekomendasi Karang Taruna', 'Youth Club Letter'),
+      };
+      expect((await put(youth))?.status).toBe(200);
+      const returned = await submit(citizen, youth, TAMPO, { ...sampleApplication('SPER') });
+      await stageOpen(citizen, returned.id, 'verify');
+      await staff.operator?.post(`/v1/requests/${returned.id}/decisions`, {
+        decision: 'return',
+        note: 'Foto KTP buram',
+      });
+      await stageOpen(citizen, returned.id, 'resubmission');
+
+      // The programme now asks for the applicant's club, required.
+      const club = { name: 'club', type: 'text', label: text('Nama klub', 'Club'), required: true } as const;
+      expect((await put({ ...youth, fields: [...youth.fields, club] }))?.status).toBe(200);
+
+      const { body } = await citizen.get<{ correction?: { fields: { name: string }[] } }>(
+        `/v1/requests/${returned.id}`,
+      );
+      expect(body.correction?.fields.map((field) => field.name)).toEqual(
+        youth.fields.map((field) => field.name),
+      );
+      const corrected = await citizen.post(`/v1/requests/${returned.id}/resubmission`, {
+        data: { ...sampleApplication('SPER') },
+      });
+      expect(corrected.status, JSON.stringify(corrected.body)).toBe(200);
+      expect((await stageOpen<{ stage: { key: string } }>(citizen, returned.id, 'verify')).stage.key).toBe(
+        'verify',
+      );
+    },
+    5 * 60_000,
+  );
 });
