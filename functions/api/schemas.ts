@@ -284,7 +284,7 @@ export const requestView = pure(() =>
         .optional(z.object({ fields: z.array(fieldView), requirements: z.array(requirementView) }))
         .check(
           z.describe(
-            "Returned only: the form and persyaratan of the service as the request was submitted (a later edit of the service does not apply to it); send the correction's `data` by these fields",
+            "Returned, and only when the service was edited since: its form and persyaratan as the request was submitted (the edit does not apply to it); send the correction's `data` by these fields",
           ),
         ),
       contact: z.optional(contact),

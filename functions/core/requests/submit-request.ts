@@ -228,8 +228,6 @@ async function createSubmitted(
   { id, role, now, channel, village, service, data }: Planned,
   idempotency: IdempotencyRecord | undefined,
 ): Promise<{ request: ServiceRequest; replayed: boolean }> {
-  // The request is carried through the definition it is submitted under, whatever is deployed later.
-  const serviceVersion = await deps.catalog.keepVersion(service);
   const attachments = await acceptAttachments(
     deps,
     actor,
@@ -243,6 +241,9 @@ async function createSubmitted(
     },
     input.attachments ?? [],
   );
+  // The request is carried through the definition it is submitted under, whatever is deployed later: stored
+  // before the request that names it (once the files are accepted: a refused submission writes nothing).
+  const serviceVersion = await deps.catalog.keepVersion(service);
   const at = now.toISOString();
   const assisted = channel === 'assisted' && input.consent && input.citizen ? input : undefined;
   const contact = contactOf(input);

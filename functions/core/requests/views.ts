@@ -45,10 +45,6 @@ export function requestView(
       ? { consent: { method: request.consent.method, recordedAt: request.consent.recordedAt } }
       : {}),
     data: full ? request.data : maskedData(request.data, service),
-    // A correction is sent with the form the request was submitted under, which the catalogue may have changed.
-    ...(request.status === 'RETURNED'
-      ? { correction: { fields: service.fields, requirements: service.requirements } }
-      : {}),
     ...(request.contact ? { contact: request.contact } : {}),
     attachments: (request.attachments ?? []).map(
       ({ attachmentId, requirementCode, contentType, size, uploadedBy, at }) => ({
