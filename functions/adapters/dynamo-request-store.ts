@@ -12,6 +12,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { personHash } from '../core/identity/citizen-profile.js';
 import { pendingSignalOf, type RequestEvent, type ServiceRequest } from '../core/requests/requests.js';
+import { canonicalJson } from '../core/shared/canonical-json.js';
 import { ValidationError } from '../core/shared/errors.js';
 import type {
   CreateResult,
@@ -493,26 +494,9 @@ export function requestItems(request: ServiceRequest) {
   return [meta, { ...keys.requestData(request.id), ...data }] as const;
 }
 
-/**
- * A short hash of the data item's fields, independent of key order (DynamoDB does not keep a map's order)
- * and of undefined values (never written, in a map or a list: the client removes them).
- */
+/** A short hash of the data item's fields, independent of key order and of undefined values. */
 function hashOf(data: Record<string, unknown>): string {
-  const canonical = (value: unknown): string => {
-    if (Array.isArray(value)) {
-      return `[${value
-        .filter((element) => element !== undefined)
-        .map(canonical)
-        .join(',')}]`;
-    }
-    if (value && typeof value === 'object') {
-      const fields = Object.entries(value).filter(([, field]) => field !== undefined);
-      fields.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-      return `{${fields.map(([name, field]) => `${JSON.stringify(name)}:${canonical(field)}`).join(',')}}`;
-    }
-    return JSON.stringify(value) ?? 'null';
-  };
-  return createHash('sha256').update(canonical(data)).digest('base64url').slice(0, 22);
+  return createHash('sha256').update(canonicalJson(data)).digest('base64url').slice(0, 22);
 }
 
 /** Reads until the request's two items match: a Query is not isolated from a transaction committing meanwhile. */

@@ -32,6 +32,8 @@ const AUDIT_PARTITIONS: Record<AuditTargetKind, string> = {
  *                      or correction's signal to the workflow is unconfirmed: the reconciler re-sends them)
  * - village            pk VILLAGE#<code>      sk META;   gsi2 DIRECTORY#VILLAGE  <code>
  * - village's service  pk VILLAGE#<code>      sk SERVICE#<service code>   (its own programmes)
+ * - service version    pk SERVICEVERSION#<service code>#<version>  sk META  (a definition as requests were
+ *                      submitted under it: written once, never changed; core/catalog/service-version.ts)
  * - document           pk DOC#<id>            sk META
  * - document by hash   pk DOCHASH#<sha256>    sk META   (an uploaded PDF is found by its SHA-256)
  * - letter counter     pk COUNTER#<village>#<year>#<scope>  sk SEQUENCE;  void numbers sk VOID#<seq>
@@ -102,6 +104,10 @@ export const keys = {
   villageService: (village: string, service: string) => ({
     pk: `VILLAGE#${village}`,
     sk: `SERVICE#${service}`,
+  }),
+  serviceVersion: (service: string, version: string) => ({
+    pk: `SERVICEVERSION#${service}#${version}`,
+    sk: 'META',
   }),
   villageDirectory: 'DIRECTORY#VILLAGE',
   document: (id: string) => ({ pk: `DOC#${id}`, sk: 'META' }),

@@ -166,6 +166,8 @@ export const trackRequest = pure(
         { table: ['GetItem'], partitions: ['TRACK#', 'VILLAGE#'] },
         // The request it names and its events (REQ#<id>: sk META, META#DATA, EVT#…).
         { table: ['Query'], partitions: ['REQ#'] },
+        // Its service as it was submitted, when the definition changed since.
+        TABLE_NEEDS.serviceVersions,
         // Failed-attempt counters, the only write (consume and refund).
         TABLE_NEEDS.rateCounts,
       ],

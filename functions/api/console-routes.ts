@@ -10,7 +10,7 @@ import {
   villageQuery,
   villageStats,
 } from './console-schemas.js';
-import type { RouteDefinition } from './route-types.js';
+import { type RouteDefinition, TABLE_NEEDS } from './route-types.js';
 import { errorAnswer } from './schemas.js';
 
 /**
@@ -48,6 +48,8 @@ export const listTasks = pure(
         { table: ['GetItem', 'Query'], partitions: ['VILLAGE#'] },
         { table: ['Query'], indexes: ['gsi3'] },
         { table: ['Query'], partitions: ['REQ#'] },
+        // Each request's service as it was submitted, when its definition changed since.
+        TABLE_NEEDS.serviceVersions,
       ],
       query: villageQuery,
       responses: {
@@ -76,6 +78,8 @@ export const getVillageStats = pure(
         { table: ['GetItem', 'Query'], partitions: ['VILLAGE#'] },
         { table: ['Query'], indexes: ['gsi1', 'gsi3'] },
         { table: ['Query'], partitions: ['REQ#'] },
+        // A late request's stages as it was submitted, when its service's definition changed since.
+        TABLE_NEEDS.serviceVersions,
       ],
       query: statsQuery,
       responses: {
@@ -125,6 +129,8 @@ export const listMyRequests = pure(
         // its META and META#DATA, REQ#) and its service (VILLAGE#, for a village's own service).
         { table: ['GetItem'], partitions: ['USER#', 'VILLAGE#'] },
         { table: ['Query'], partitions: ['PERSON#', 'REQ#'] },
+        // Each request's service as it was submitted, when its definition changed since.
+        TABLE_NEEDS.serviceVersions,
       ],
       query: myRequestsQuery,
       responses: {

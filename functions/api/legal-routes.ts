@@ -50,6 +50,7 @@ export const draftLegalProduct = pure(
         { table: ['PutItem'], partitions: ['TRACK#', 'PERSON#'] },
         TABLE_NEEDS.requestWrites,
         TABLE_NEEDS.rateCounts,
+        TABLE_NEEDS.submittedServiceVersion,
         'uploads:accept',
         'workflow:start',
         'notify',

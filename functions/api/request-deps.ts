@@ -37,7 +37,7 @@ export async function recordedChangeAnswer(
   if (signalPending) logger.warn('Workflow signal pending', { requestId: request.id, error: signalError });
   return {
     status: recordedStatus(signalPending),
-    body: requestView(request, await deps.catalog.get(request.villageCode, request.serviceCode)),
+    body: requestView(request, await deps.catalog.definitionOf(request)),
   };
 }
 
@@ -73,7 +73,7 @@ export async function submittedAnswer(
 ): Promise<ApiResult> {
   return {
     status: 201,
-    body: requestView(request, await deps.catalog.get(request.villageCode, request.serviceCode)),
+    body: requestView(request, await deps.catalog.definitionOf(request)),
     headers: {
       location: `/v1/requests/${request.id}`,
       ...(replayed ? { 'idempotent-replayed': 'true' } : {}),

@@ -100,6 +100,7 @@ export interface RouteDefinition {
 export const TABLE_PARTITIONS = [
   'REQ#',
   'VILLAGE#',
+  'SERVICEVERSION#',
   'STAFF#',
   'PERSON#',
   'DOC#',
@@ -158,9 +159,20 @@ export const TABLE_NEEDS = {
   rateCounts: { table: ['UpdateItem'], partitions: ['RATE#'] },
   /**
    * A request and what decides who may see it (visible-request.ts): the request and its events (REQ#), its
-   * service (a village's own programme, VILLAGE#), the caller's linked NIK (USER#, for counter submissions).
+   * service (a village's own programme, VILLAGE#, or the version it was submitted under, SERVICEVERSION#),
+   * the caller's linked NIK (USER#, for counter submissions).
    */
-  requestReads: { table: ['GetItem', 'Query'], partitions: ['REQ#', 'VILLAGE#', 'USER#'] },
+  requestReads: {
+    table: ['GetItem', 'Query'],
+    partitions: ['REQ#', 'VILLAGE#', 'SERVICEVERSION#', 'USER#'],
+  },
+  /** The definition of a request's service as it was submitted (ServiceCatalog.definitionOf): one GetItem. */
+  serviceVersions: { table: ['GetItem'], partitions: ['SERVICEVERSION#'] },
+  /**
+   * A submission stores the version of its service's definition, once (a conditional PutItem); a replayed
+   * submission reads it back (ServiceCatalog.keepVersion, definitionOf).
+   */
+  submittedServiceVersion: { table: ['GetItem', 'PutItem'], partitions: ['SERVICEVERSION#'] },
   /**
    * Everything written in a request's partition: the request itself, its events, audit entries, registry
    * look-ups, and notifications in the outbox with their delivery state.

@@ -150,6 +150,7 @@ export const submitRequest = pure(
         { table: ['PutItem'], partitions: ['TRACK#', 'PERSON#'] },
         TABLE_NEEDS.requestWrites,
         TABLE_NEEDS.rateCounts,
+        TABLE_NEEDS.submittedServiceVersion,
         'uploads:accept',
         'workflow:start',
         'notify',
@@ -189,6 +190,8 @@ export const listRequests = pure(
         // A village's requests, all (gsi2) or by status (gsi1): keys, then each request (REQ#).
         { table: ['Query'], indexes: ['gsi1', 'gsi2'] },
         { table: ['Query'], partitions: ['REQ#'] },
+        // Each request's service as it was submitted, when its definition changed since.
+        TABLE_NEEDS.serviceVersions,
       ],
       query: listRequestsQuery,
       responses: {
@@ -586,9 +589,11 @@ export const reissueDocument = pure(
         "Reissues a letter under a new number and document id; the old one becomes superseded. Only the village head or secretary of the letter's village.",
       tags: ['documents'],
       needs: [
-        // The letter replaced, its request and events, the village (letterhead, signer).
+        // The letter replaced, its request and events, the village (letterhead, signer), the request's service
+        // as it was submitted.
         { table: ['GetItem'], partitions: ['DOC#', 'VILLAGE#'] },
         { table: ['Query'], partitions: ['REQ#'] },
+        TABLE_NEEDS.serviceVersions,
         // The new letter, its hash record, the old letter marked replaced, the request's event, and the next
         // letter number (COUNTER#, with void numbers) in one transaction.
         { table: ['PutItem', 'UpdateItem'], partitions: ['DOC#', 'DOCHASH#', 'REQ#', 'COUNTER#'] },

@@ -37,6 +37,9 @@ export const errorResponse = pure(() =>
 /** A route's documented error answer (every 4xx has the same bilingual shape). */
 export const errorAnswer = (description: string) => ({ description, schema: errorResponse });
 
+/** A persyaratan as the catalog declares it. */
+const requirementView = pure(() => z.object({ code: z.string(), label: localized, required: z.boolean() }));
+
 /** A form field as the catalog declares it (an application's field, or what a decider records at a stage). */
 const fieldView = pure(() =>
   z.object({
@@ -62,7 +65,7 @@ export const serviceSummary = pure(() =>
       family: z.string(),
       targetHours: z.number(),
       classificationCode: z.string(),
-      requirements: z.array(z.object({ code: z.string(), label: localized, required: z.boolean() })),
+      requirements: z.array(requirementView),
       stages: z.array(
         z.object({ key: z.string(), role: z.string(), label: localized, deadlineHours: z.number() }),
       ),
@@ -277,6 +280,13 @@ export const requestView = pure(() =>
         .optional(z.object({ method: z.enum(CONSENT_METHODS), recordedAt: z.string() }))
         .check(z.describe("Assisted: how and when the citizen's consent was recorded")),
       data: z.record(z.string(), z.unknown()),
+      correction: z
+        .optional(z.object({ fields: z.array(fieldView), requirements: z.array(requirementView) }))
+        .check(
+          z.describe(
+            "Returned, and only when the service was edited since: its form and persyaratan as the request was submitted (the edit does not apply to it); send the correction's `data` by these fields",
+          ),
+        ),
       contact: z.optional(contact),
       attachments: z.array(
         z.object({

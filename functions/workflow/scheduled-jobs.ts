@@ -22,8 +22,10 @@ export const SCHEDULED_JOBS = {
     needs: [
       // The village directory (gsi2), each village's requests by status and age (gsi1), pending signals (gsi5).
       { table: ['Query'], indexes: ['gsi1', 'gsi2', 'gsi5'] },
-      // A request, and its service (a village's own programme is in VILLAGE#).
+      // A request, and its service (a village's own programme is in VILLAGE#; the definition it was submitted
+      // under, when changed since, in SERVICEVERSION#).
       { table: ['GetItem', 'Query'], partitions: ['REQ#', 'VILLAGE#'] },
+      TABLE_NEEDS.serviceVersions,
       // Closing a request whose execution ended (record, event, notices), clearing a delivered signal.
       TABLE_NEEDS.requestWrites,
       // Messages to the applicants of the requests it closes are counted per destination.

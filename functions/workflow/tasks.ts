@@ -14,12 +14,14 @@ import type { NextStep } from '../core/approvals/approvals.js';
  * - RecordFailure    in { requestId, error: { Error, Cause } } out { requestId }
  */
 /**
- * What every task does to the table: reads its request (REQ#, with events) and the service's village
- * programme and letterhead (VILLAGE#), writes in the request's partition (the request, events, registry
- * look-ups, notices in the outbox) and counts messages per destination.
+ * What every task does to the table: reads its request (REQ#, with events), the service's village
+ * programme and letterhead (VILLAGE#) and the service's definition as the request was submitted under it
+ * (SERVICEVERSION#), writes in the request's partition (the request, events, registry look-ups, notices in
+ * the outbox) and counts messages per destination.
  */
 const REQUEST_STEP = [
   { table: ['GetItem', 'Query'], partitions: ['REQ#', 'VILLAGE#'] },
+  TABLE_NEEDS.serviceVersions,
   TABLE_NEEDS.requestWrites,
   TABLE_NEEDS.rateCounts,
   'notify',

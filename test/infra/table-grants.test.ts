@@ -206,7 +206,7 @@ describe('table grants per function', () => {
     );
   });
 
-  it('lets the reconciler query the inbox, directory and pending-signal indexes, read requests and villages, and write requests and message counts only', () => {
+  it("lets the reconciler query the inbox, directory and pending-signal indexes, read requests, villages and requests' service versions, and write requests and message counts only", () => {
     expect(sortStatements(dynamoStatements(SCHEDULED_JOBS.Reconcile.entry))).toEqual(
       sortStatements([
         {
@@ -219,6 +219,12 @@ describe('table grants per function', () => {
           Action: ['dynamodb:GetItem', 'dynamodb:Query'],
           Resource: tableArn(),
           Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['REQ#*', 'VILLAGE#*'] } },
+        },
+        {
+          Effect: 'Allow',
+          Action: ['dynamodb:GetItem'],
+          Resource: tableArn(),
+          Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SERVICEVERSION#*'] } },
         },
         {
           Effect: 'Allow',

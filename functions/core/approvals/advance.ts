@@ -39,7 +39,7 @@ export async function advance(
   for (let steps = 0; steps < MAX_STEPS; steps++) {
     const request = await deps.requests.get(requestId);
     if (!request) throw new Error(`Request ${requestId} not found`);
-    const service = await deps.catalog.get(request.villageCode, request.serviceCode);
+    const service = await deps.catalog.definitionOf(request);
     if (request.status === 'SUBMITTED') {
       await startReview(deps, requestId);
       continue;

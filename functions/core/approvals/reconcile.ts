@@ -155,7 +155,7 @@ export async function reconcile(deps: ReconcileDeps, options: ReconcileOptions):
           if (report.closed.includes(request.id)) continue;
           if (request.createdAt <= stuckBefore) report.stuck.push(request.id);
           await attempt(villageCode, request.id, async () => {
-            const service = await deps.catalog.get(request.villageCode, request.serviceCode);
+            const service = await deps.catalog.definitionOf(request);
             await deps.workflow.start(request.id, stepAt(service, 0, request.data));
             report.restarted.push(request.id);
           });

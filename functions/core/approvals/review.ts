@@ -286,7 +286,7 @@ export async function withRequest<T>(
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const request = await deps.requests.get(requestId);
     if (!request) throw new Error(`Request ${requestId} not found`);
-    const service = await deps.catalog.get(request.villageCode, request.serviceCode);
+    const service = await deps.catalog.definitionOf(request);
     const planned = await plan(request, service);
     if (!planned.change) {
       if (planned.announceAgain) await announce(deps, request, service, undefined, deps.staff);

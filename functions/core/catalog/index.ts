@@ -20,7 +20,8 @@
  * codes (Permendagri 78/2012 era): 470 domisili/KTP/KK, 474.1 kelahiran, 474.2 perkawinan, 474.3 kematian,
  * 475 pindah, 400/401 SKTM, 331 pengantar SKCK, 503/510 usaha, 522 kehutanan, 145 pernyataan.
  * Each village administration should confirm its codes (and its regency's refinements) before issuing real
- * letters; changing a code here changes only the numbers of letters issued afterwards.
+ * letters; changing a code here changes only the numbers of letters of requests submitted afterwards (a
+ * request keeps the version of its service it was submitted under: ./service-version.ts).
  */
 import { NotFoundError } from '../shared/errors.js';
 import { text } from '../shared/text.js';

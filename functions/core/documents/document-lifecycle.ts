@@ -32,7 +32,7 @@ export interface LifecycleDeps {
 
 export interface ReissueDeps extends LifecycleDeps {
   readonly villages: VillageDirectory;
-  readonly catalog: Pick<ServiceCatalog, 'get'>;
+  readonly catalog: Pick<ServiceCatalog, 'definitionOf'>;
   /**
    * Renders the request's letter under this number and id, stores the PDF and signs its hash: issue-document's
    * `renderAndStoreLetter`, so a reissued letter is made exactly like a first one.
@@ -110,7 +110,7 @@ export async function reissueDocument(
   assertCurrent(request, previous);
 
   const village = await villageFor(deps.villages, request.villageCode);
-  const service = await deps.catalog.get(village.code, request.serviceCode);
+  const service = await deps.catalog.definitionOf(request);
   const now = deps.clock.now();
   const drawn = await drawLetterNumber(deps, service, village, now);
   const voidDrawn = (why: string) =>

@@ -67,7 +67,7 @@ export async function issueDocument(deps: IssueDeps, requestId: string): Promise
   if (request.status !== 'APPROVED')
     throw new Error(`Request ${requestId} is ${request.status}, not APPROVED`);
   const village = await villageFor(deps.villages, request.villageCode);
-  const service = await deps.catalog.get(village.code, request.serviceCode);
+  const service = await deps.catalog.definitionOf(request);
   request = await pinLetterNumber(deps, request, service, village);
   const pinned = request.document;
   if (!pinned?.issuedAt) throw new Error('Letter number was not pinned');

@@ -43,9 +43,7 @@ export async function listMyRequests(
     `${b.createdAt}#${b.id}`.localeCompare(`${a.createdAt}#${a.id}`),
   );
   const items = await Promise.all(
-    merged.map(async (request) =>
-      requestView(request, await deps.catalog.get(request.villageCode, request.serviceCode)),
-    ),
+    merged.map(async (request) => requestView(request, await deps.catalog.definitionOf(request))),
   );
   return {
     items,
@@ -75,7 +73,7 @@ async function linkedRequests(
     ids.map(async (id) => {
       const request = await requests.get(id);
       if (!request || request.applicant.subject === actor.subject) return undefined; // own: listed already
-      const service = await deps.catalog.get(request.villageCode, request.serviceCode).catch(() => undefined);
+      const service = await deps.catalog.definitionOf(request).catch(() => undefined);
       return service && canSeeRequest(actor, request, service, nik) ? request : undefined;
     }),
   );

@@ -1,4 +1,5 @@
 import type { ServiceCatalog } from '../catalog/service-catalog.js';
+import { serviceVersion } from '../catalog/service-version.js';
 import { assertWorksFor } from '../identity/policy.js';
 import type { Actor } from '../identity/roles.js';
 import type { AuditTrail, FullRecordRead } from '../privacy/audit.js';
@@ -39,7 +40,14 @@ const readAudited = (deps: FullRecordDeps, action: FullRecordRead, actor: Actor,
 export async function getRequest(deps: FullRecordDeps, actor: Actor, id: string) {
   const found = await deps.requests.getWithEvents(id);
   const { request, service } = await admitRead(audited(deps, 'request.read'), actor, id, found?.request);
-  return requestView(request, service, { events: found?.events ?? [], personalData: 'full' });
+  const view = requestView(request, service, { events: found?.events ?? [], personalData: 'full' });
+  if (request.status !== 'RETURNED') return view;
+  // A correction is sent with the form the request was submitted under: shown when the catalogue's differs.
+  const current = await deps.catalog.get(request.villageCode, request.serviceCode).catch(() => undefined);
+  const changed = !current || serviceVersion(current) !== serviceVersion(service);
+  return changed
+    ? { ...view, correction: { fields: service.fields, requirements: service.requirements } }
+    : view;
 }
 
 /** A village's requests: a list, not a full-record read, so NIK and KK numbers are masked (requestView). */
@@ -51,9 +59,7 @@ export async function listRequests(
   assertWorksFor(actor, query.village);
   const page = await deps.requests.listByVillage({ villageCode: query.village, ...query });
   const items = await Promise.all(
-    page.items.map(async (request) =>
-      requestView(request, await deps.catalog.get(request.villageCode, request.serviceCode)),
-    ),
+    page.items.map(async (request) => requestView(request, await deps.catalog.definitionOf(request))),
   );
   return { items, ...(page.cursor ? { nextCursor: page.cursor } : {}) };
 }

@@ -58,6 +58,11 @@ export interface ServiceRequest {
   /** Short code a citizen can read over the phone. */
   readonly trackingCode: string;
   readonly serviceCode: string;
+  /**
+   * The version of the service's definition it was submitted under (core/catalog/service-version.ts): the
+   * chain it runs to its end. Requests submitted before versions have none and follow the current one.
+   */
+  readonly serviceVersion?: string;
   readonly villageCode: string;
   readonly status: RequestStatus;
   /** Index into the service's stages while IN_REVIEW; equals the stage count once all approved. */

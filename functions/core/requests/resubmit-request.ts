@@ -43,7 +43,7 @@ export async function resubmitRequest(
       { status: request.status },
     );
   }
-  const service = await deps.catalog.get(request.villageCode, request.serviceCode);
+  const service = await deps.catalog.definitionOf(request);
   const data = validateApplication(service, input.data);
   const replaced = new Set((input.attachments ?? []).map((file) => file.requirementCode));
   const kept = (request.attachments ?? []).filter((file) => !replaced.has(file.requirementCode));

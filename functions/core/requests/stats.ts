@@ -43,7 +43,6 @@ export async function villageStats(
     ...new Set([...offered.map((service) => service.code), ...all.map((row) => row.serviceCode)]),
   ];
   const definitions = await Promise.all(codes.map((code) => deps.catalog.get(query.village, code)));
-  const byCode = new Map(definitions.map((service) => [service.code, service]));
   const services = definitions.map((service) => {
     const mine = all.filter((row) => row.serviceCode === service.code);
     return {
@@ -55,26 +54,29 @@ export async function villageStats(
       timeToIssue: durations(mine, service.targetHours),
     };
   });
-  const overdue = waiting
-    .flatMap((page) => page.items)
-    .flatMap((request) => {
-      const service = byCode.get(request.serviceCode);
-      const stage = service?.stages[request.stageIndex];
-      if (!service || !stage || !request.awaiting) return [];
-      const late = lateness(request, service, now);
-      if (!late.overdue) return [];
-      return [
-        {
-          requestId: request.id,
-          trackingCode: request.trackingCode,
-          serviceCode: request.serviceCode,
-          stage: { key: stage.key, role: request.awaiting.role, label: stage.label },
-          dueAt: request.awaiting.dueAt,
-          hoursLate: late.hoursLate,
-        },
-      ];
-    })
-    .sort((a, b) => b.hoursLate - a.hoursLate);
+  // A waiting request's stage and schedule are those of the definition it was submitted under.
+  const late = await Promise.all(
+    waiting
+      .flatMap((page) => page.items)
+      .map(async (request) => {
+        const service = await deps.catalog.definitionOf(request);
+        const stage = service.stages[request.stageIndex];
+        if (!stage || !request.awaiting) return [];
+        const { overdue, hoursLate } = lateness(request, service, now);
+        if (!overdue) return [];
+        return [
+          {
+            requestId: request.id,
+            trackingCode: request.trackingCode,
+            serviceCode: request.serviceCode,
+            stage: { key: stage.key, role: request.awaiting.role, label: stage.label },
+            dueAt: request.awaiting.dueAt,
+            hoursLate,
+          },
+        ];
+      }),
+  );
+  const overdue = late.flat().sort((a, b) => b.hoursLate - a.hoursLate);
   return {
     village: query.village,
     from,

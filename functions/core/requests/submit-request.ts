@@ -241,6 +241,9 @@ async function createSubmitted(
     },
     input.attachments ?? [],
   );
+  // The request is carried through the definition it is submitted under, whatever is deployed later: stored
+  // before the request that names it (once the files are accepted: a refused submission writes nothing).
+  const serviceVersion = await deps.catalog.keepVersion(service);
   const at = now.toISOString();
   const assisted = channel === 'assisted' && input.consent && input.citizen ? input : undefined;
   const contact = contactOf(input);
@@ -248,6 +251,7 @@ async function createSubmitted(
     id,
     trackingCode: newTrackingCode(),
     serviceCode: service.code,
+    serviceVersion,
     villageCode: village.code,
     status: 'SUBMITTED',
     stageIndex: 0,
@@ -465,9 +469,9 @@ async function replayed(deps: SubmitDeps, existing: IdempotencyRecord, bodyHash:
   }
   const first = await deps.requests.get(existing.requestId);
   if (!first) throw new Error('Idempotency record points at a missing request');
-  const service = await deps.catalog.get(first.villageCode, first.serviceCode).catch(() => undefined);
-  // A service withdrawn since the first answer: its workflow, if it never started, cannot run; the
-  // reconciler reports the request as stuck.
+  const service = await deps.catalog.definitionOf(first).catch(() => undefined);
+  // A request from before service versions whose service was withdrawn since the first answer: its
+  // workflow, if it never started, cannot run; the reconciler reports the request as stuck.
   if (service) await deps.workflow.start(first.id, stepAt(service, 0, first.data));
   return { request: asSubmitted(first, service, input.attachments?.length ?? 0), replayed: true };
 }

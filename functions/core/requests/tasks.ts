@@ -52,7 +52,7 @@ export async function listTasks(deps: TaskDeps, actor: Actor, query: { village: 
     pages
       .flatMap((page) => page.items)
       .map(async (request) => {
-        const service = await deps.catalog.get(request.villageCode, request.serviceCode);
+        const service = await deps.catalog.definitionOf(request);
         // An agency stage waits for that agency's officers only (Dukcapil's, not the welfare office's).
         const { agency } = (service.stages[request.stageIndex] ?? {}) as { agency?: string };
         if (agency && agency !== actor.agency) return undefined;

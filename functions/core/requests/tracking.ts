@@ -93,7 +93,7 @@ async function findRequest(
   const id = await deps.requests.idByTrackingCode(code);
   const request = id ? await deps.requests.get(id) : undefined;
   if (!request) return undefined;
-  const service = await deps.catalog.get(request.villageCode, request.serviceCode).catch(() => undefined);
+  const service = await deps.catalog.definitionOf(request).catch(() => undefined);
   return service ? { request, service } : undefined;
 }
 

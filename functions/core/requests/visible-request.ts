@@ -37,7 +37,7 @@ export async function admitRead(
   id: string,
   stored: ServiceRequest | undefined,
 ) {
-  const service = stored ? await deps.catalog.get(stored.villageCode, stored.serviceCode) : undefined;
+  const service = stored ? await deps.catalog.definitionOf(stored) : undefined;
   // The linked-NIK rule (policy.canSeeRequest) needs the caller's linked NIK; read only when it could apply.
   const linkedNik =
     stored && mayBeCounterSubmissionFor(actor, stored)

@@ -6,6 +6,7 @@ import { findService } from '../../../functions/core/catalog/index.js';
 import type { ServiceDefinition } from '../../../functions/core/catalog/types.js';
 import type { ServiceRequest } from '../../../functions/core/requests/requests.js';
 import type { RegistryResult, RequestStore } from '../../../functions/core/shared/ports.js';
+import { catalogOf } from '../../support/catalog.js';
 import { memoryRequest } from '../../support/memory-request.js';
 import { sampleApplication } from '../../support/samples.js';
 
@@ -32,7 +33,7 @@ function deps(service: ServiceDefinition, requests: RequestStore, identity: 'mat
   return {
     registers: { 'legal-products': register },
     requests,
-    catalog: { get: async () => service, list: async () => [service] },
+    catalog: catalogOf([service]),
     notifier: { notify: async () => undefined },
     clock: { now: () => NOW },
     staff: { staffWithRole: async () => [] },

@@ -19,6 +19,7 @@ import type {
   Workflow,
 } from '../../../functions/core/shared/ports.js';
 import type { Village } from '../../../functions/core/villages/places.js';
+import { catalogOf } from '../../support/catalog.js';
 
 const NOW = new Date('2026-05-01T10:00:00.000Z');
 const minutesAgo = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000).toISOString();
@@ -129,7 +130,7 @@ function fakes(
     villages,
     workflow,
     clock: { now: () => NOW },
-    catalog: { get: async () => businessCertificate, list: async () => [businessCertificate] },
+    catalog: catalogOf([businessCertificate]),
     notifier: { notify: async (notification: Notification) => void notified.push(notification) },
     staff: { staffWithRole: async () => [] },
   };

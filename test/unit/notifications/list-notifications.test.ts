@@ -39,7 +39,7 @@ const records = [
   record({ id: 'n1' }),
 ];
 // The request's service has no agency stage; these callers are the applicant and village staff.
-const catalog = { get: async () => ({ stages: [] }) } as unknown as ServiceCatalog;
+const catalog = { definitionOf: async () => ({ stages: [] }) } as unknown as ServiceCatalog;
 const deps = { requests, catalog, notifications: { list: async () => records } };
 
 const applicant: Actor = { subject: 'citizen-1', name: 'Budi', roles: ['citizen'], areas: [] };

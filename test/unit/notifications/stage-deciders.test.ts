@@ -9,6 +9,7 @@ import { announce } from '../../../functions/core/notifications/announce.js';
 import { notificationId, stageDeciders } from '../../../functions/core/notifications/notifications.js';
 import type { ServiceRequest } from '../../../functions/core/requests/requests.js';
 import type { Notification, Notifier, RequestStore } from '../../../functions/core/shared/ports.js';
+import { catalogOf } from '../../support/catalog.js';
 import { memoryRequest } from '../../support/memory-request.js';
 import { request, TAMPO } from './fixtures.js';
 
@@ -199,7 +200,7 @@ describe('opening a stage in the workflow', () => {
   const sku = findService('SKU');
   const deps = (requests: RequestStore, notifier: Notifier) => ({
     requests,
-    catalog: { get: async () => sku, list: async () => [sku] },
+    catalog: catalogOf([sku]),
     notifier,
     clock: { now: () => new Date('2026-11-22T03:00:00.000Z') },
     staff: new DemoContacts(),

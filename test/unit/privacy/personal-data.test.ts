@@ -131,7 +131,7 @@ describe('events record who, role, area and origin', () => {
 
 describe('reading a full record is audited first, and fails closed', () => {
   const requests = { get: async (id: string) => (id === stored.id ? stored : undefined) } as RequestStore;
-  const catalog = { get: async () => move } as unknown as ServiceCatalog;
+  const catalog = { definitionOf: async () => move } as unknown as ServiceCatalog;
   const trail = (append: AuditTrail['append']): AuditTrail => ({ append, list: async () => [] });
   const now = () => new Date(AT);
 

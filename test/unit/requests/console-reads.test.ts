@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { regencyService, SERVICE_CATALOG, unknownService } from '../../../functions/core/catalog/index.js';
-import type { ServiceCatalog } from '../../../functions/core/catalog/service-catalog.js';
+import { SERVICE_CATALOG } from '../../../functions/core/catalog/index.js';
 import { businessCertificate } from '../../../functions/core/catalog/services/business-certificate.js';
 import type { Actor } from '../../../functions/core/identity/roles.js';
 import type { ConsoleReads, StatRow } from '../../../functions/core/requests/console-reads.js';
@@ -12,6 +11,7 @@ import {
 import { villageStats } from '../../../functions/core/requests/stats.js';
 import { listTasks } from '../../../functions/core/requests/tasks.js';
 import { ForbiddenError } from '../../../functions/core/shared/errors.js';
+import { catalogOf } from '../../support/catalog.js';
 
 const TAMPO = '35.10.06.2001';
 const now = new Date('2026-11-22T10:00:00Z');
@@ -20,14 +20,7 @@ const operator: Actor = { subject: 'op', name: 'Rina', roles: ['operator'], area
 const secretary: Actor = { subject: 'sekdes', name: 'Sekdes', roles: ['village_secretary'], areas: [TAMPO] };
 const stranger: Actor = { subject: 'op2', name: 'Joko', roles: ['operator'], areas: ['35.02.05.2008'] };
 
-const catalog: ServiceCatalog = {
-  get: async (_village, code) => {
-    const service = regencyService(code);
-    if (!service) throw unknownService(code);
-    return service;
-  },
-  list: async () => SERVICE_CATALOG,
-};
+const catalog = catalogOf(SERVICE_CATALOG);
 
 function waiting(
   id: string,

@@ -17,6 +17,7 @@ import type {
   RequestStore,
   VillageDirectory,
 } from '../../../functions/core/shared/ports.js';
+import { catalogOf } from '../../support/catalog.js';
 
 /** Plain in-memory stand-ins for the ports: the use cases run without AWS or local servers. */
 
@@ -32,12 +33,7 @@ export const villages: VillageDirectory = {
   list: async () => [...DEMO_VILLAGES],
 };
 
-export const catalog = {
-  get: async (_village: string, code: string) => {
-    if (code !== businessCertificate.code) throw new Error(`unknown service ${code}`);
-    return businessCertificate;
-  },
-};
+export const catalog = catalogOf([businessCertificate]);
 
 /** Real signatures with a key held in memory (no file, no KMS). */
 export const fakeSigner: DocumentSigner = memoryKey('test-key');

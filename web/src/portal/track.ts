@@ -145,7 +145,8 @@ function issuedBox(request: RequestView): HTMLElement {
 
 function returnedBox(request: RequestView, service: Service, reload: () => void): HTMLElement {
   const attached = new Set((request.attachments ?? []).map((attachment) => attachment.requirementCode));
-  const form = applicationForm(service, { attachments: true, attached });
+  // The form the request was submitted under, when the catalogue's changed since.
+  const form = applicationForm({ ...service, ...request.correction }, { attachments: true, attached });
   form.fill(request.data);
   const failure = h('div');
   const button = h('button', { type: 'submit', class: 'primary' }, t('fixAndResend'));
