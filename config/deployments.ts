@@ -51,7 +51,17 @@ export interface Deployment {
    * @default 35
    */
   readonly backupRetentionDays?: number;
+  /**
+   * How a deploy moves each API route to its function's new version (docs/deploy.md, "Updating and rolling
+   * back"): CodeDeploy shifts the route's `live` alias 10 % for 5 minutes then the rest ('canary'), 10 % a
+   * minute ('linear'), or at once ('all-at-once'); errors on the alias meanwhile roll it back.
+   * @default 'canary'
+   */
+  readonly apiDeployment?: ApiDeployment;
 }
+
+/** How a new version of an API function takes traffic (see Deployment.apiDeployment). */
+export type ApiDeployment = 'canary' | 'linear' | 'all-at-once';
 
 /** One agency's system in one area: what an agency app client (and its agency scope) is for. */
 export interface AgencySystemConfig {

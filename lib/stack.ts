@@ -51,6 +51,7 @@ export class DesaDigitalStack extends Stack {
       jwtAudience: identity.audiences,
       allowedOrigins: deployment.allowedOrigins,
       rateLimit: deployment.apiRateLimit,
+      deployment: deployment.apiDeployment,
     });
     // The web front end (issue 5): S3 behind CloudFront, the API under the same domain at /v1/*.
     const web = new Web(this, 'Web', {

@@ -32,6 +32,7 @@ export type RunbookKey =
   | 'workflow-throttled'
   | 'function-errors'
   | 'function-throttles'
+  | 'api-rollback'
   | 'api-5xx'
   | 'api-latency'
   | 'table-throttled'
@@ -139,8 +140,8 @@ export class Operations extends Construct {
       }),
     );
 
-    // An alarm's metric math takes at most 10 metrics, and a stack at most 500 resources (this one holds
-    // over 400 without alarms): the functions' alarms go ten functions to an alarm, each naming its functions.
+    // An alarm's metric math takes at most 10 metrics: the functions' alarms go ten functions to an alarm, each
+    // naming its functions (one alarm a function would cost 2 resources and 2 alarm fees each).
     const names = Object.keys(props.functions).sort();
     for (let start = 0; start < names.length; start += FUNCTIONS_PER_ALARM) {
       const group = names.slice(start, start + FUNCTIONS_PER_ALARM);

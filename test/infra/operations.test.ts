@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Deployment } from '../../config/deployments.js';
+import { ROUTES } from '../../functions/api/routes.js';
+import { ROLLBACK_RUNBOOK } from '../../lib/constructs/api.js';
 import { DesaDigitalStack } from '../../lib/stack.js';
+import { mergedTemplate } from '../support/templates.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON
 type Resource = { Type: string; Properties: Record<string, any> };
@@ -28,7 +30,7 @@ describe('alarms, their topic and the dashboard', () => {
       deployment: DEPLOYMENT,
       env: { region: DEPLOYMENT.region },
     });
-    resources = Template.fromStack(stack).toJSON().Resources;
+    resources = mergedTemplate(stack).Resources;
     const topics = ofType('AWS::SNS::Topic').filter(
       ([, topic]) => topic.Properties.DisplayName === 'Desa Digital alarms',
     );
@@ -54,8 +56,23 @@ describe('alarms, their topic and the dashboard', () => {
   it('sends every alarm of the stack to the topic, and names a runbook entry that exists', () => {
     const alarms = ofType('AWS::CloudWatch::Alarm');
     expect(alarms.length).toBeGreaterThan(20);
+    // A route's rollback alarm stops its deployments (CodeDeploy reads it); its errors reach the topic
+    // through the function's errors alarm, so it notifies nobody itself.
+    const rollbackAlarms = new Set(
+      ofType('AWS::CodeDeploy::DeploymentGroup').flatMap(([, group]) =>
+        group.Properties.AlarmConfiguration.Alarms.map((alarm: { Name: { Ref: string } }) => alarm.Name.Ref),
+      ),
+    );
+    expect(rollbackAlarms.size).toBe(ROUTES.length);
     for (const [id, alarm] of alarms) {
-      expect(alarm.Properties.AlarmActions, id).toEqual([{ Ref: topicId }]);
+      if (rollbackAlarms.has(id)) {
+        expect(alarm.Properties.AlarmActions, id).toBeUndefined();
+        expect(alarm.Properties.AlarmDescription, id).toContain(
+          `Runbook: docs/runbook.md#${ROLLBACK_RUNBOOK}`,
+        );
+      } else {
+        expect(alarm.Properties.AlarmActions, id).toEqual([{ Ref: topicId }]);
+      }
       const entry = /Runbook: docs\/runbook\.md#([a-z0-9-]+)/.exec(String(alarm.Properties.AlarmDescription));
       const runbookOf = entry?.[1] ?? jobRunbook(id);
       expect(runbookOf, `${id}: ${alarm.Properties.AlarmDescription}`).toBeDefined();

@@ -1,9 +1,9 @@
 import type { Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RECONCILE_STUCK_MESSAGE, SCHEDULED_JOBS } from '../../functions/workflow/scheduled-jobs.js';
 import { buildApp } from '../../lib/app.js';
 import { ENTRY_METADATA_KEY } from '../../lib/constructs/service-function.js';
+import { mergedTemplate } from '../support/templates.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON
 type Resource = { Type: string; Properties: Record<string, any>; Metadata?: Record<string, unknown> };
@@ -26,7 +26,7 @@ describe('the reconciler in the stack', () => {
   beforeAll(() => {
     // Prepare
     const app = buildApp({ deploymentId: 'jatim', bundling: false });
-    resources = Template.fromStack(app.node.findChild('DesaDigital-jatim') as Stack).toJSON().Resources;
+    resources = mergedTemplate(app.node.findChild('DesaDigital-jatim') as Stack).Resources;
     const found = ofType('AWS::Lambda::Function').find(
       ([, fn]) => fn.Metadata?.[ENTRY_METADATA_KEY] === SCHEDULED_JOBS.Reconcile.entry,
     );
