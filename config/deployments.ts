@@ -58,6 +58,19 @@ export interface Deployment {
    * @default 'canary'
    */
   readonly apiDeployment?: ApiDeployment;
+  /**
+   * The share of the account's open Step Functions executions quota (Standard: 1,000,000 per account and
+   * region) at which the open-executions alarm goes off (docs/runbook.md#open-executions). Lower it when other
+   * workloads of the account run Step Functions too; raise the quota (Service Quotas) rather than this.
+   * @default 0.8
+   */
+  readonly openExecutionsAlarmShare?: number;
+  /**
+   * How many requests still open past their service's target time one village may hold before the alarm
+   * goes off (docs/runbook.md#requests-open-late).
+   * @default 10
+   */
+  readonly lateRequestsPerVillageAlarm?: number;
 }
 
 /** How a new version of an API function takes traffic (see Deployment.apiDeployment). */

@@ -218,6 +218,7 @@ export function acknowledgeNagFindings(stack: DesaDigitalStack): void {
     'that run does not already redo.';
   acknowledge(reconciler.function, { id: 'Serverless-LambdaDLQ', reason: idempotentSchedule });
   acknowledge(reconciler.rule, { id: 'Serverless-EventBusDLQ', reason: idempotentSchedule });
+  acknowledge(reconciler.measureRule, { id: 'Serverless-EventBusDLQ', reason: idempotentSchedule });
   // The reminder digests likewise: each run looks back over several closed hours and sends what is left.
   const hourlyDigests =
     'The reminder digest job runs hourly and is idempotent: each run looks back over the last six closed ' +

@@ -141,6 +141,8 @@ export class DesaDigitalStack extends Stack {
       functions,
       httpApi: api.httpApi,
       table: data.table,
+      openExecutionsAlarmShare: deployment.openExecutionsAlarmShare,
+      lateRequestsPerVillageAlarm: deployment.lateRequestsPerVillageAlarm,
       alarms: [
         { alarm: reconciler.errorAlarm, runbook: 'reconciler-errors' },
         { alarm: reconciler.stuckAlarm, runbook: 'reconciler-stuck' },

@@ -51,7 +51,9 @@ export function mergedAssemblyTemplate(assembly: CloudAssembly, stackName: strin
     ? JSON.parse(readFileSync(manifest.file, 'utf8')).files
     : {};
   return mergeNestedTemplates(parent, (resourceId) => {
-    const hash = /([0-9a-f]{64})\.json/.exec(JSON.stringify(parent.Resources[resourceId].Properties.TemplateURL));
+    const hash = /([0-9a-f]{64})\.json/.exec(
+      JSON.stringify(parent.Resources[resourceId].Properties.TemplateURL),
+    );
     const file = hash && files[hash[1] as string]?.source.path;
     if (!file) throw new Error(`No template file for the nested stack ${resourceId}`);
     return JSON.parse(readFileSync(path.join(assembly.directory, file), 'utf8'));

@@ -3,7 +3,13 @@ import { App } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Deployment } from '../../config/deployments.js';
 import { ROUTES } from '../../functions/api/routes.js';
+import {
+  BUSINESS_NAMESPACE,
+  OPEN_PAST_TARGET_METRIC,
+  OPEN_REQUESTS_METRIC,
+} from '../../functions/core/requests/business-metrics.js';
 import { ROLLBACK_RUNBOOK } from '../../lib/constructs/api.js';
+import { OPEN_EXECUTIONS_QUOTA } from '../../lib/constructs/operations.js';
 import { DesaDigitalStack } from '../../lib/stack.js';
 import { mergedTemplate } from '../support/templates.js';
 
@@ -15,6 +21,8 @@ const DEPLOYMENT: Deployment = {
   region: 'ap-southeast-3',
   regencies: [{ code: '35.10', name: 'Banyuwangi' }],
   alarmEmail: 'devops@banyuwangikab.go.id',
+  openExecutionsAlarmShare: 0.6,
+  lateRequestsPerVillageAlarm: 4,
 };
 const RUNBOOK = readFileSync(new URL('../../docs/runbook.md', import.meta.url), 'utf8');
 
@@ -110,6 +118,29 @@ describe('alarms, their topic and the dashboard', () => {
     expect(onMetric('Latency')).toHaveLength(1);
     expect(onMetric('ThrottledRequests')).toHaveLength(1);
     expect(onMetric('SystemErrors')).toHaveLength(1);
+  });
+
+  it("alarms on the open requests' hourly gauges: open executions near the quota, late requests in a village", () => {
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties);
+    const on = (metricName: string) => alarms.filter((alarm) => alarm.MetricName === metricName);
+    // The deployment's config sets both thresholds (60 % of the quota, 4 requests in one village).
+    expect(on(OPEN_REQUESTS_METRIC)).toEqual([
+      expect.objectContaining({
+        Namespace: BUSINESS_NAMESPACE,
+        Statistic: 'Maximum',
+        Threshold: 0.6 * OPEN_EXECUTIONS_QUOTA,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        AlarmDescription: expect.stringContaining('Runbook: docs/runbook.md#open-executions'),
+      }),
+    ]);
+    expect(on(OPEN_PAST_TARGET_METRIC)).toEqual([
+      expect.objectContaining({
+        Namespace: BUSINESS_NAMESPACE,
+        Statistic: 'Maximum',
+        Threshold: 4,
+        AlarmDescription: expect.stringContaining('Runbook: docs/runbook.md#requests-open-late'),
+      }),
+    ]);
   });
 
   it('has one dashboard with the alarms and the technical health', () => {

@@ -34,24 +34,34 @@ describe('the reconciler in the stack', () => {
     functionId = found[0];
   });
 
-  it('runs every five minutes, with how old a request must be, when it counts as stuck, and the execution timeout', () => {
+  it('runs every five minutes, with how old a request must be, when it counts as stuck, and the execution timeout; hourly, it also counts the open requests', () => {
     const rules = ofType('AWS::Events::Rule').filter(([, rule]) =>
       rule.Properties.Targets.some((target: { Arn: unknown }) =>
         JSON.stringify(target.Arn).includes(functionId),
       ),
     );
-    expect(rules).toHaveLength(1);
-    const [, rule] = rules[0] as [string, Resource];
-    expect(rule.Properties.ScheduleExpression).toBe('rate(5 minutes)');
-    expect(JSON.parse(rule.Properties.Targets[0].Input)).toEqual({
+    expect(rules).toHaveLength(2);
+    const reconcileInput = {
       olderThanSeconds: 120,
       stuckAfterSeconds: 3600,
       executionTimeoutSeconds: 30 * 24 * 3600,
-    });
-    expect(rule.Properties.Targets[0].RetryPolicy).toEqual({
-      MaximumRetryAttempts: 2,
-      MaximumEventAgeInSeconds: 600,
-    });
+    };
+    const schedules = rules.map(([, rule]) => ({
+      schedule: rule.Properties.ScheduleExpression,
+      input: JSON.parse(rule.Properties.Targets[0].Input),
+    }));
+    expect(schedules).toEqual(
+      expect.arrayContaining([
+        { schedule: 'rate(5 minutes)', input: reconcileInput },
+        { schedule: 'rate(1 hour)', input: { ...reconcileInput, measure: true } },
+      ]),
+    );
+    for (const [, rule] of rules) {
+      expect(rule.Properties.Targets[0].RetryPolicy).toEqual({
+        MaximumRetryAttempts: 2,
+        MaximumEventAgeInSeconds: 600,
+      });
+    }
   });
 
   it('may read and write the table, start, describe and signal executions, notify, and nothing else', () => {
