@@ -7,6 +7,7 @@ import { build } from 'esbuild';
 import { DEPLOYMENTS } from '../config/deployments.js';
 import { buildApp, stackIdOf } from '../lib/app.js';
 import { ENTRY_METADATA_KEY, LAMBDA_ESBUILD, REPO_ROOT } from '../lib/constructs/service-function.js';
+import { mergedAssemblyTemplate } from '../lib/templates.js';
 
 /** Issue 11, goal 5: every API handler's bundle and its cold import against a DynamoDB-client-only bundle. */
 export const BUNDLE_GOALS = {
@@ -52,7 +53,8 @@ export async function measureBundles(runs = 5): Promise<BundleResults> {
     const deployment = DEPLOYMENTS[0];
     if (!deployment) throw new Error('no deployment configured');
     const assembly = buildApp({ deploymentId: deployment.id, bundling: true, outdir }).synth();
-    const template = assembly.getStackByName(stackIdOf(deployment)).template as {
+    // The API's functions are in nested stacks: their templates merged into the parent's.
+    const template = mergedAssemblyTemplate(assembly, stackIdOf(deployment)) as {
       Resources: Record<
         string,
         { Type: string; Metadata?: Record<string, string>; Properties?: { Code?: { S3Key?: string } } }

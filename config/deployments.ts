@@ -75,6 +75,26 @@ export interface Deployment {
    */
   readonly backupRetentionDays?: number;
   /**
+   * How a deploy moves each API route to its function's new version (docs/deploy.md, "Updating and rolling
+   * back"): CodeDeploy shifts the route's `live` alias 10 % for 5 minutes then the rest ('canary'), 10 % a
+   * minute ('linear'), or at once ('all-at-once'); errors on the alias meanwhile roll it back.
+   * @default 'canary'
+   */
+  readonly apiDeployment?: ApiDeployment;
+  /**
+   * The share of the account's open Step Functions executions quota (Standard: 1,000,000 per account and
+   * region) at which the open-executions alarm goes off (docs/runbook.md#open-executions). Lower it when other
+   * workloads of the account run Step Functions too; raise the quota (Service Quotas) rather than this.
+   * @default 0.8
+   */
+  readonly openExecutionsAlarmShare?: number;
+  /**
+   * How many requests still open past their service's target time one village may hold before the alarm
+   * goes off (docs/runbook.md#requests-open-late).
+   * @default 10
+   */
+  readonly lateRequestsPerVillageAlarm?: number;
+  /**
    * AWS WAF in front of the web distribution (portal, console and the API under /v1/*) and the Cognito user
    * pool: AWS's common and known-bad-input rules and rate limits per client address (docs/deploy.md "Edge
    * protection" states the monthly cost, about US$18 plus US$0.60 per million requests). Switched on by
@@ -88,6 +108,9 @@ export interface Deployment {
 export interface EdgeProtectionSetting {
   readonly limits?: Partial<Record<'tracking' | 'verify' | 'uploads' | 'signIn' | 'overall', number>>;
 }
+
+/** How a new version of an API function takes traffic (see Deployment.apiDeployment). */
+export type ApiDeployment = 'canary' | 'linear' | 'all-at-once';
 
 /** One agency's system in one area: what an agency app client (and its agency scope) is for. */
 export interface AgencySystemConfig {

@@ -7,6 +7,7 @@ import { DEPLOYMENTS, type Deployment, type EdgeProtectionSetting } from '../con
 import { DistributionWebAcl } from './constructs/edge-protection.js';
 import { acknowledgeNagFindings, nagPacks } from './nag-suppressions.js';
 import { DesaDigitalStack } from './stack.js';
+import { mergedAssemblyTemplate } from './templates.js';
 
 export interface BuildAppOptions {
   /**
@@ -103,8 +104,9 @@ function selectDeployments(id: unknown): readonly Deployment[] {
 }
 
 /**
- * The CloudFormation template of one deployment's stack, synthesized without bundling (the local runtime
- * takes the state machine definition from it, so local and cloud run the same ASL).
+ * The CloudFormation template of one deployment's stack, synthesized without bundling, with its nested
+ * stacks' resources merged in (lib/templates.ts): the local runtime takes the state machine definition from
+ * it, so local and cloud run the same ASL, and the benchmarks every function's settings.
  * @param deploymentId defaults to the first deployment
  */
 export function synthesizeTemplate(deploymentId?: string): Record<string, unknown> {
@@ -114,7 +116,7 @@ export function synthesizeTemplate(deploymentId?: string): Record<string, unknow
   try {
     // The local runtime only needs the ASL: the stack's nag checks run in `cdk synth` and the infra tests.
     const assembly = buildApp({ deploymentId: deployment.id, bundling: false, nag: false, outdir }).synth();
-    return assembly.getStackByName(stackIdOf(deployment)).template as Record<string, unknown>;
+    return mergedAssemblyTemplate(assembly, stackIdOf(deployment)) as Record<string, unknown>;
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }

@@ -1,4 +1,4 @@
-import { type CfnResource, Stack, Token, Validations } from 'aws-cdk-lib';
+import { type CfnResource, Names, Stack, Token, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks, type NagPack, ServerlessChecks } from 'cdk-nag';
 import type { IConstruct } from 'constructs';
 import type { ResourceNeed } from '../functions/api/route-types.js';
@@ -32,10 +32,20 @@ const acknowledge = (scope: IConstruct, ...acknowledgments: Acknowledgment[]) =>
   for (const acknowledgment of acknowledgments) Validations.of(scope).acknowledge(acknowledgment);
 };
 
-/** How a finding names a resource of the template: `<LogicalId.Arn>`. */
-const arnOf = (construct: IConstruct): string => {
+/**
+ * How a finding in the template of `from` (default: the resource's own stack) names a resource:
+ * `<LogicalId.Arn>`, or, from a nested stack, `<referenceto…Arn>`, the parameter CDK passes it through.
+ */
+const arnOf = (construct: IConstruct, from: IConstruct = construct): string =>
+  `<${referenceOf(construct, from, 'Arn')}>`;
+
+/** What `from`'s template calls an attribute of a resource: its logical id (`Id.Arn`), or a nested parameter. */
+const referenceOf = (construct: IConstruct, from: IConstruct, attribute: 'Arn' | 'Ref'): string => {
   const resource = construct.node.defaultChild as CfnResource;
-  return `<${Stack.of(construct).resolve(resource.logicalId)}.Arn>`;
+  const owner = Stack.of(construct);
+  if (Stack.of(from) !== owner) return `referenceto${Names.nodeUniqueId(resource.node)}${attribute}`;
+  const id = owner.resolve(resource.logicalId) as string;
+  return attribute === 'Ref' ? id : `${id}.${attribute}`;
 };
 
 const iam5 = (finding: string, reason: string): Acknowledgment => ({
@@ -44,9 +54,9 @@ const iam5 = (finding: string, reason: string): Acknowledgment => ({
 });
 
 /** grantExecution's resource: every execution of the one state machine (`…:execution:<its name>:*`). */
-const executionsOf = (stateMachine: IConstruct): Acknowledgment => {
+const executionsOf = (stateMachine: IConstruct, from: IConstruct): Acknowledgment => {
   const { region } = Stack.of(stateMachine);
-  const name = `{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${Stack.of(stateMachine).resolve((stateMachine.node.defaultChild as CfnResource).logicalId)}"}]}]}`;
+  const name = `{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${referenceOf(stateMachine, from, 'Ref')}"}]}]}`;
   return iam5(
     `Resource::arn:<AWS::Partition>:states:${Token.isUnresolved(region) ? '<AWS::Region>' : region}:<AWS::AccountId>:execution:${name}:*`,
     "The reconciler reads the status of a request's execution (DescribeExecution); executions are named " +
@@ -63,24 +73,32 @@ const SMS =
   '(Notifications.grantDeliver).';
 
 /** Findings that CDK's grant helpers produce for the documents bucket, by the actions they group. */
-const documentGrants = (documents: IConstruct, actions: readonly string[]): Acknowledgment[] => {
+const documentGrants = (
+  documents: IConstruct,
+  from: IConstruct,
+  actions: readonly string[],
+): Acknowledgment[] => {
   const reason =
     'CDK bucket grant on the documents bucket only: its action groups (Get/List/Delete/Abort variants of ' +
     'the same operations) and its objects, whose keys (per request, per letter, per upload) are only known ' +
     'at run time.';
   return [
-    iam5(`Resource::${arnOf(documents)}/*`, reason),
+    iam5(`Resource::${arnOf(documents, from)}/*`, reason),
     ...actions.map((action) => iam5(`Action::${action}`, reason)),
   ];
 };
 
 /** The same CDK grants, narrowed to the regencies' emblems (emblems/<regency code>). */
-const emblemGrants = (documents: IConstruct, actions: readonly string[]): Acknowledgment[] => {
+const emblemGrants = (
+  documents: IConstruct,
+  from: IConstruct,
+  actions: readonly string[],
+): Acknowledgment[] => {
   const reason =
     "CDK bucket grant on the documents bucket's emblems/ prefix only (one letterhead emblem per regency, " +
     'keyed by a regency code known at run time), with its action groups.';
   return [
-    iam5(`Resource::${arnOf(documents)}/emblems/*`, reason),
+    iam5(`Resource::${arnOf(documents, from)}/emblems/*`, reason),
     ...actions.map((action) => iam5(`Action::${action}`, reason)),
   ];
 };
@@ -90,14 +108,17 @@ const emblemGrants = (documents: IConstruct, actions: readonly string[]): Acknow
  * need cannot be added without deciding here. A TableNeed leaves nothing: it names the table or its indexes
  * one by one (no wildcard), its partitions by a LeadingKeys condition.
  */
-function needFindings(stack: DesaDigitalStack): Record<Extract<ResourceNeed, string>, Acknowledgment[]> {
+function needFindings(
+  stack: DesaDigitalStack,
+  fn: IConstruct,
+): Record<Extract<ResourceNeed, string>, Acknowledgment[]> {
   const { documents } = stack.data;
   return {
-    'documents:read': documentGrants(documents, ['s3:GetObject*', 's3:GetBucket*', 's3:List*']),
-    'documents:write': documentGrants(documents, ['s3:Abort*']),
-    'emblems:read': emblemGrants(documents, ['s3:GetObject*', 's3:GetBucket*', 's3:List*']),
-    'emblems:write': emblemGrants(documents, ['s3:Abort*']),
-    'uploads:accept': documentGrants(documents, [
+    'documents:read': documentGrants(documents, fn, ['s3:GetObject*', 's3:GetBucket*', 's3:List*']),
+    'documents:write': documentGrants(documents, fn, ['s3:Abort*']),
+    'emblems:read': emblemGrants(documents, fn, ['s3:GetObject*', 's3:GetBucket*', 's3:List*']),
+    'emblems:write': emblemGrants(documents, fn, ['s3:Abort*']),
+    'uploads:accept': documentGrants(documents, fn, [
       's3:GetObject*',
       's3:GetBucket*',
       's3:List*',
@@ -109,7 +130,7 @@ function needFindings(stack: DesaDigitalStack): Record<Extract<ResourceNeed, str
     'documents:verify': [],
     'workflow:start': [],
     'workflow:signal': [],
-    'workflow:describe': [executionsOf(stack.workflow.stateMachine)],
+    'workflow:describe': [executionsOf(stack.workflow.stateMachine, fn)],
     'staff:manage': [],
     'staff:read': [],
     'pseudonym:key': [],
@@ -118,7 +139,7 @@ function needFindings(stack: DesaDigitalStack): Record<Extract<ResourceNeed, str
     'signing:regencies': [],
     'site:publish': [
       iam5(
-        `Resource::${arnOf(stack.web.sites)}/desa/*`,
+        `Resource::${arnOf(stack.web.sites, fn)}/desa/*`,
         "CDK bucket grant (PutObject) on the village sites bucket's desa/ prefix only: one file per page of each " +
           'village, whose keys are only known at run time.',
       ),
@@ -156,9 +177,18 @@ export function acknowledgeNagFindings(stack: DesaDigitalStack): void {
     })),
   );
 
+  // CodeDeploy's service role for the API's gradual deployments (lib/constructs/api.ts).
+  acknowledge(api.deployer, {
+    id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSCodeDeployRoleForLambdaLimited]',
+    reason:
+      "CodeDeploy's service role for the API functions' gradual deployments (lib/constructs/api.ts): the " +
+      'managed policy AWS maintains for CodeDeploy on Lambda (shift an alias, read its alarms), assumed only ' +
+      'by codedeploy.amazonaws.com; no function or person uses this role.',
+  });
+
   // Every house function: X-Ray on "*", and what its needs' grants leave.
-  const findings = needFindings(stack);
   for (const fn of stack.node.findAll().filter((node) => node instanceof ServiceFunction)) {
+    const findings = needFindings(stack, fn);
     // One acknowledgment per finding: a need's reason replaces the plain X-Ray one (notify adds SMS to "*").
     const acknowledgments = [
       iam5('Resource::*', XRAY),
@@ -191,6 +221,7 @@ export function acknowledgeNagFindings(stack: DesaDigitalStack): void {
     'that run does not already redo.';
   acknowledge(reconciler.function, { id: 'Serverless-LambdaDLQ', reason: idempotentSchedule });
   acknowledge(reconciler.rule, { id: 'Serverless-EventBusDLQ', reason: idempotentSchedule });
+  acknowledge(reconciler.measureRule, { id: 'Serverless-EventBusDLQ', reason: idempotentSchedule });
   // The reminder digests likewise: each run looks back over several closed hours and sends what is left.
   const hourlyDigests =
     'The reminder digest job runs hourly and is idempotent: each run looks back over the last six closed ' +

@@ -56,6 +56,7 @@ export class DesaDigitalStack extends Stack {
       jwtAudience: identity.audiences,
       allowedOrigins: deployment.allowedOrigins,
       rateLimit: deployment.apiRateLimit,
+      deployment: deployment.apiDeployment,
     });
     // The web front end (issue 5): S3 behind CloudFront, the API under the same domain at /v1/*.
     const web = new Web(this, 'Web', {
@@ -155,6 +156,8 @@ export class DesaDigitalStack extends Stack {
       functions,
       httpApi: api.httpApi,
       table: data.table,
+      openExecutionsAlarmShare: deployment.openExecutionsAlarmShare,
+      lateRequestsPerVillageAlarm: deployment.lateRequestsPerVillageAlarm,
       alarms: [
         { alarm: reconciler.errorAlarm, runbook: 'reconciler-errors' },
         { alarm: reconciler.stuckAlarm, runbook: 'reconciler-stuck' },

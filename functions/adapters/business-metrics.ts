@@ -1,5 +1,11 @@
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
-import { BUSINESS_NAMESPACE, type BusinessMetrics } from '../core/requests/business-metrics.js';
+import type { OpenRequestsCount } from '../core/approvals/open-requests.js';
+import {
+  BUSINESS_NAMESPACE,
+  type BusinessMetrics,
+  OPEN_PAST_TARGET_METRIC,
+  OPEN_REQUESTS_METRIC,
+} from '../core/requests/business-metrics.js';
 import { once } from './clients.js';
 
 /**
@@ -25,3 +31,15 @@ export const businessMetrics = once((): BusinessMetrics => {
     },
   };
 });
+
+/** The open requests' gauges (OPEN_REQUESTS_METRIC, OPEN_PAST_TARGET_METRIC), in the same format. */
+export function publishOpenRequests(count: OpenRequestsCount): void {
+  const metrics = new Metrics({ namespace: BUSINESS_NAMESPACE, serviceName: 'desa-digital' });
+  const open = metrics.singleMetric();
+  open.addMetric(OPEN_REQUESTS_METRIC, MetricUnit.Count, count.open);
+  for (const { villageCode, count: late } of count.pastTarget) {
+    const single = metrics.singleMetric();
+    single.addMetadata('villageCode', villageCode);
+    single.addMetric(OPEN_PAST_TARGET_METRIC, MetricUnit.Count, late);
+  }
+}

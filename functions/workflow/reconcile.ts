@@ -1,9 +1,12 @@
 import * as z from 'zod/mini';
+import { publishOpenRequests } from '../adapters/business-metrics.js';
 import { requestStore } from '../adapters/dynamo-request-store.js';
 import { villageDirectory } from '../adapters/dynamo-villages.js';
 import { oneLineLogger } from '../adapters/log-redaction.js';
 import { workflow } from '../adapters/sfn-workflow.js';
+import { countOpenRequests, type OpenRequestsDeps } from '../core/approvals/open-requests.js';
 import { type ReconcileReport, reconcile } from '../core/approvals/reconcile.js';
+import type { ReviewDeps } from '../core/approvals/review.js';
 import { RECONCILE_STUCK_MESSAGE } from './scheduled-jobs.js';
 import { reviewDeps } from './task.js';
 
@@ -13,6 +16,10 @@ const eventSchema = z.looseObject({
   olderThanSeconds: z.optional(seconds),
   stuckAfterSeconds: z.optional(seconds),
   executionTimeoutSeconds: z.optional(seconds),
+  /** Also count the open requests and publish their gauges (the hourly schedule's runs). */
+  measure: z.optional(z.boolean()),
+  /** Counts as of this time (ISO): a manual run's or a test's. @default now */
+  at: z.optional(z.iso.datetime()),
 });
 
 /** Runs every few minutes: one line per run, and only when it did something (or failed to). */
@@ -32,15 +39,18 @@ export class ReconcileIncompleteError extends Error {
  */
 export const handler = async (event: unknown) => {
   const options = eventSchema.parse(event ?? {});
-  const report = await reconcile(
-    { ...reviewDeps(), requests: requestStore(), villages: villageDirectory(), workflow: workflow() },
-    {
-      olderThanSeconds: options.olderThanSeconds ?? envSeconds('RECONCILE_AFTER_SECONDS', 120),
-      stuckAfterSeconds: options.stuckAfterSeconds ?? envSeconds('RECONCILE_STUCK_AFTER_SECONDS', 3600),
-      executionTimeoutSeconds:
-        options.executionTimeoutSeconds ?? envSeconds('EXECUTION_TIMEOUT_SECONDS', THIRTY_DAYS),
-    },
-  );
+  const deps = {
+    ...reviewDeps(),
+    requests: requestStore(),
+    villages: villageDirectory(),
+    workflow: workflow(),
+  };
+  const report = await reconcile(deps, {
+    olderThanSeconds: options.olderThanSeconds ?? envSeconds('RECONCILE_AFTER_SECONDS', 120),
+    stuckAfterSeconds: options.stuckAfterSeconds ?? envSeconds('RECONCILE_STUCK_AFTER_SECONDS', 3600),
+    executionTimeoutSeconds:
+      options.executionTimeoutSeconds ?? envSeconds('EXECUTION_TIMEOUT_SECONDS', THIRTY_DAYS),
+  });
   const summary = {
     villages: report.villages,
     submitted: report.submitted,
@@ -52,6 +62,8 @@ export const handler = async (event: unknown) => {
     failures: report.failures.length,
   };
   logRun(report, summary);
+  // After the run's own work, so a failing count never keeps a request from being reconciled.
+  const measured = options.measure ? await measure(deps, options.at) : undefined;
   if (report.failures.length > 0) {
     throw new ReconcileIncompleteError(
       `${report.failures.length} villages or requests could not be reconciled`,
@@ -63,8 +75,20 @@ export const handler = async (event: unknown) => {
     resentIds: report.resent,
     droppedIds: report.dropped,
     closedIds: report.closed,
+    ...(measured ? { measured } : {}),
   };
 };
+
+/** Counts the open requests (open executions, and per village those past target) and publishes the gauges. */
+async function measure(deps: OpenRequestsDeps & Pick<ReviewDeps, 'clock'>, at: string | undefined) {
+  const count = await countOpenRequests(deps, at ? new Date(at) : deps.clock.now());
+  publishOpenRequests(count);
+  return {
+    open: count.open,
+    pastTarget: count.pastTarget.reduce((sum, village) => sum + village.count, 0),
+    villagesPastTarget: count.pastTarget.length,
+  };
+}
 
 export type ReconcileSummary = Awaited<ReturnType<typeof handler>>;
 

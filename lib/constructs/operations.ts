@@ -19,7 +19,11 @@ import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import { StateTransitionMetric } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { BUSINESS_NAMESPACE } from '../../functions/core/requests/business-metrics.js';
+import {
+  BUSINESS_NAMESPACE,
+  OPEN_PAST_TARGET_METRIC,
+  OPEN_REQUESTS_METRIC,
+} from '../../functions/core/requests/business-metrics.js';
 
 /**
  * Each alarm's entry in docs/runbook.md (a heading `## <key>`): what it means, how to look, what to do.
@@ -32,6 +36,7 @@ export type RunbookKey =
   | 'workflow-throttled'
   | 'function-errors'
   | 'function-throttles'
+  | 'api-rollback'
   | 'api-5xx'
   | 'api-latency'
   | 'table-throttled'
@@ -40,9 +45,14 @@ export type RunbookKey =
   | 'reconciler-stuck'
   | 'digest-errors'
   | 'site-render-errors'
-  | 'requests-late';
+  | 'requests-late'
+  | 'open-executions'
+  | 'requests-open-late';
 
 export const RUNBOOK = 'docs/runbook.md';
+
+/** Step Functions' quota of open Standard executions per account and region (a soft limit: it can be raised). */
+export const OPEN_EXECUTIONS_QUOTA = 1_000_000;
 
 /** CloudWatch's limit of metrics in one alarm's metric math. */
 const FUNCTIONS_PER_ALARM = 10;
@@ -55,6 +65,16 @@ export interface OperationsProps {
   readonly functions: Readonly<Record<string, IFunction>>;
   readonly httpApi: IHttpApi;
   readonly table: ITable;
+  /**
+   * The share of OPEN_EXECUTIONS_QUOTA the open requests may reach before the alarm (Deployment.openExecutionsAlarmShare).
+   * @default 0.8
+   */
+  readonly openExecutionsAlarmShare?: number;
+  /**
+   * Requests open past their target time in one village before the alarm (Deployment.lateRequestsPerVillageAlarm).
+   * @default 10
+   */
+  readonly lateRequestsPerVillageAlarm?: number;
   /** Alarms other constructs made (the scheduled jobs'), with their runbook entries: wired to the same topic. */
   readonly alarms: readonly { readonly alarm: Alarm; readonly runbook: RunbookKey }[];
 }
@@ -139,8 +159,8 @@ export class Operations extends Construct {
       }),
     );
 
-    // An alarm's metric math takes at most 10 metrics, and a stack at most 500 resources (this one holds
-    // over 400 without alarms): the functions' alarms go ten functions to an alarm, each naming its functions.
+    // An alarm's metric math takes at most 10 metrics: the functions' alarms go ten functions to an alarm, each
+    // naming its functions (one alarm a function would cost 2 resources and 2 alarm fees each).
     const names = Object.keys(props.functions).sort();
     for (let start = 0; start < names.length; start += FUNCTIONS_PER_ALARM) {
       const group = names.slice(start, start + FUNCTIONS_PER_ALARM);
@@ -224,6 +244,26 @@ export class Operations extends Construct {
       5,
     );
 
+    // The reconciler's hourly gauges (functions/workflow/reconcile.ts measure): the worst of the last two hours,
+    // so one missed run neither raises nor clears them.
+    const share = props.openExecutionsAlarmShare ?? 0.8;
+    alarm(
+      'OpenExecutions',
+      'open-executions',
+      `Open requests (each holds a running execution) reached ${Math.round(share * 100)} % of the account's ` +
+        `${OPEN_EXECUTIONS_QUOTA.toLocaleString('en')} open Step Functions executions.`,
+      business(OPEN_REQUESTS_METRIC, 'Maximum', Duration.hours(2)),
+      Math.round(share * OPEN_EXECUTIONS_QUOTA),
+    );
+    const perVillage = props.lateRequestsPerVillageAlarm ?? 10;
+    alarm(
+      'RequestsOpenLate',
+      'requests-open-late',
+      `A village holds ${perVillage} or more requests still open past their service's target time.`,
+      business(OPEN_PAST_TARGET_METRIC, 'Maximum', Duration.hours(2)),
+      perVillage,
+    );
+
     this.alarms = [...made, ...props.alarms];
     const action = new SnsAction(this.topic);
     for (const { alarm: each } of this.alarms) each.addAlarmAction(action);
@@ -262,6 +302,12 @@ export class Operations extends Construct {
             }),
         ),
         right: [business('IssuedLate')],
+        width: 12,
+      }),
+      new GraphWidget({
+        title: 'Open requests (= open executions) and the most open past target in one village (hourly)',
+        left: [business(OPEN_REQUESTS_METRIC, 'Maximum')],
+        right: [business(OPEN_PAST_TARGET_METRIC, 'Maximum')],
         width: 12,
       }),
       new GraphWidget({

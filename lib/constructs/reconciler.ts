@@ -30,6 +30,12 @@ export interface ReconcilerProps {
    */
   readonly every?: Duration;
   /**
+   * How often a run also counts the open requests and publishes their gauges (open executions, requests past
+   * their target time per village): a second schedule, as counting reads every open request.
+   * @default Duration.hours(1)
+   */
+  readonly measureEvery?: Duration;
+  /**
    * Requests younger than this are left alone: their workflow is probably still starting.
    * @default Duration.minutes(2)
    */
@@ -54,6 +60,8 @@ export interface ReconcilerProps {
 export class Reconciler extends Construct {
   readonly function: ServiceFunction;
   readonly rule: Rule;
+  /** The hourly runs that also count the open requests (`measure`). */
+  readonly measureRule: Rule;
   readonly errorAlarm: Alarm;
   readonly stuckAlarm: Alarm;
 
@@ -73,20 +81,26 @@ export class Reconciler extends Construct {
       pseudonymKey: props.pseudonymKey,
     });
 
+    const runs = (extra: Record<string, unknown>) =>
+      new LambdaFunction(this.function.function, {
+        event: RuleTargetInput.fromObject({
+          olderThanSeconds: (props.restartAfter ?? Duration.minutes(2)).toSeconds(),
+          stuckAfterSeconds: (props.stuckAfter ?? Duration.hours(1)).toSeconds(),
+          executionTimeoutSeconds: (props.executionTimeout ?? Duration.days(30)).toSeconds(),
+          ...extra,
+        }),
+        retryAttempts: 2,
+        maxEventAge: Duration.minutes(10), // the next run comes soon enough
+      });
     this.rule = new Rule(this, 'Schedule', {
       description: 'Runs the reconciler',
       schedule: Schedule.rate(props.every ?? Duration.minutes(job.everyMinutes)),
-      targets: [
-        new LambdaFunction(this.function.function, {
-          event: RuleTargetInput.fromObject({
-            olderThanSeconds: (props.restartAfter ?? Duration.minutes(2)).toSeconds(),
-            stuckAfterSeconds: (props.stuckAfter ?? Duration.hours(1)).toSeconds(),
-            executionTimeoutSeconds: (props.executionTimeout ?? Duration.days(30)).toSeconds(),
-          }),
-          retryAttempts: 2,
-          maxEventAge: Duration.minutes(10), // the next run comes soon enough
-        }),
-      ],
+      targets: [runs({})],
+    });
+    this.measureRule = new Rule(this, 'MeasureSchedule', {
+      description: 'Runs the reconciler and counts the open requests (open executions, requests past target)',
+      schedule: Schedule.rate(props.measureEvery ?? Duration.hours(1)),
+      targets: [runs({ measure: true })],
     });
 
     this.errorAlarm = new Alarm(this, 'ErrorAlarm', {

@@ -148,6 +148,9 @@ export interface LocalRuntime {
     olderThanSeconds?: number;
     stuckAfterSeconds?: number;
     executionTimeoutSeconds?: number;
+    /** Also count the open requests (as the hourly schedule's runs do), as of `at` (ISO, default now). */
+    measure?: boolean;
+    at?: string;
   }): Promise<ReconcileSummary>;
   /**
    * Runs the reminder digest job now (after a run in progress). `at` plays the time of the run: the digests

@@ -9,6 +9,7 @@ import { Backups, DEFAULT_BACKUP_RETENTION_DAYS } from '../../lib/constructs/bac
 import { NONCURRENT_VERSION_DAYS } from '../../lib/constructs/data.js';
 import { DesaDigitalStack } from '../../lib/stack.js';
 import { HEAVY_SETUP_BUDGET_MS } from '../support/budgets.js';
+import { mergedTemplate } from '../support/templates.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string };
@@ -40,7 +41,7 @@ describe('backups in the stack', () => {
     };
     const stack = new DesaDigitalStack(app, 'Backups', { deployment, env: { region: deployment.region } });
     // Act
-    resources = Template.fromStack(stack).toJSON().Resources;
+    resources = mergedTemplate(stack).Resources;
   }, HEAVY_SETUP_BUDGET_MS);
 
   it('backs up daily at midnight WIB and keeps each copy as long as the deployment says', () => {

@@ -6,6 +6,7 @@ import { MACHINE_SCOPES } from '../../functions/core/identity/policy.js';
 import { Api } from '../../lib/constructs/api.js';
 import { Identity } from '../../lib/constructs/identity.js';
 import { unbundledStack } from '../support/cdk.js';
+import { mergedTemplate } from '../support/templates.js';
 
 describe('Identity', () => {
   it('without agency systems has the web client only, and the machine scopes without agency scopes', () => {
@@ -89,8 +90,8 @@ describe("a route that needs 'staff:manage'", () => {
       jwtIssuer: identity.issuerUrl,
       jwtAudience: identity.audiences,
     }).bind({ userPool: identity.userPool });
-    // Assess
-    const template = Template.fromStack(stack);
+    // Assess: the route's function is in the API's nested stack, which gets the pool through parameters
+    const template = Template.fromJSON(mergedTemplate(stack));
     const [poolId] = Object.keys(template.findResources('AWS::Cognito::UserPool'));
     template.hasResourceProperties('AWS::Lambda::Function', {
       Environment: { Variables: Match.objectLike({ USER_POOL_ID: { Ref: poolId } }) },

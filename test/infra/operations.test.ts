@@ -1,9 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { App } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Deployment } from '../../config/deployments.js';
+import { ROUTES } from '../../functions/api/routes.js';
+import {
+  BUSINESS_NAMESPACE,
+  OPEN_PAST_TARGET_METRIC,
+  OPEN_REQUESTS_METRIC,
+} from '../../functions/core/requests/business-metrics.js';
+import { ROLLBACK_RUNBOOK } from '../../lib/constructs/api.js';
+import { OPEN_EXECUTIONS_QUOTA } from '../../lib/constructs/operations.js';
 import { DesaDigitalStack } from '../../lib/stack.js';
+import { mergedTemplate } from '../support/templates.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON
 type Resource = { Type: string; Properties: Record<string, any> };
@@ -13,6 +21,8 @@ const DEPLOYMENT: Deployment = {
   region: 'ap-southeast-3',
   regencies: [{ code: '35.10', name: 'Banyuwangi' }],
   alarmEmail: 'devops@banyuwangikab.go.id',
+  openExecutionsAlarmShare: 0.6,
+  lateRequestsPerVillageAlarm: 4,
 };
 const RUNBOOK = readFileSync(new URL('../../docs/runbook.md', import.meta.url), 'utf8');
 
@@ -28,7 +38,7 @@ describe('alarms, their topic and the dashboard', () => {
       deployment: DEPLOYMENT,
       env: { region: DEPLOYMENT.region },
     });
-    resources = Template.fromStack(stack).toJSON().Resources;
+    resources = mergedTemplate(stack).Resources;
     const topics = ofType('AWS::SNS::Topic').filter(
       ([, topic]) => topic.Properties.DisplayName === 'Desa Digital alarms',
     );
@@ -54,8 +64,23 @@ describe('alarms, their topic and the dashboard', () => {
   it('sends every alarm of the stack to the topic, and names a runbook entry that exists', () => {
     const alarms = ofType('AWS::CloudWatch::Alarm');
     expect(alarms.length).toBeGreaterThan(20);
+    // A route's rollback alarm stops its deployments (CodeDeploy reads it); its errors reach the topic
+    // through the function's errors alarm, so it notifies nobody itself.
+    const rollbackAlarms = new Set(
+      ofType('AWS::CodeDeploy::DeploymentGroup').flatMap(([, group]) =>
+        group.Properties.AlarmConfiguration.Alarms.map((alarm: { Name: { Ref: string } }) => alarm.Name.Ref),
+      ),
+    );
+    expect(rollbackAlarms.size).toBe(ROUTES.length);
     for (const [id, alarm] of alarms) {
-      expect(alarm.Properties.AlarmActions, id).toEqual([{ Ref: topicId }]);
+      if (rollbackAlarms.has(id)) {
+        expect(alarm.Properties.AlarmActions, id).toBeUndefined();
+        expect(alarm.Properties.AlarmDescription, id).toContain(
+          `Runbook: docs/runbook.md#${ROLLBACK_RUNBOOK}`,
+        );
+      } else {
+        expect(alarm.Properties.AlarmActions, id).toEqual([{ Ref: topicId }]);
+      }
       const entry = /Runbook: docs\/runbook\.md#([a-z0-9-]+)/.exec(String(alarm.Properties.AlarmDescription));
       const runbookOf = entry?.[1] ?? jobRunbook(id);
       expect(runbookOf, `${id}: ${alarm.Properties.AlarmDescription}`).toBeDefined();
@@ -93,6 +118,29 @@ describe('alarms, their topic and the dashboard', () => {
     expect(onMetric('Latency')).toHaveLength(1);
     expect(onMetric('ThrottledRequests')).toHaveLength(1);
     expect(onMetric('SystemErrors')).toHaveLength(1);
+  });
+
+  it("alarms on the open requests' hourly gauges: open executions near the quota, late requests in a village", () => {
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, alarm]) => alarm.Properties);
+    const on = (metricName: string) => alarms.filter((alarm) => alarm.MetricName === metricName);
+    // The deployment's config sets both thresholds (60 % of the quota, 4 requests in one village).
+    expect(on(OPEN_REQUESTS_METRIC)).toEqual([
+      expect.objectContaining({
+        Namespace: BUSINESS_NAMESPACE,
+        Statistic: 'Maximum',
+        Threshold: 0.6 * OPEN_EXECUTIONS_QUOTA,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+        AlarmDescription: expect.stringContaining('Runbook: docs/runbook.md#open-executions'),
+      }),
+    ]);
+    expect(on(OPEN_PAST_TARGET_METRIC)).toEqual([
+      expect.objectContaining({
+        Namespace: BUSINESS_NAMESPACE,
+        Statistic: 'Maximum',
+        Threshold: 4,
+        AlarmDescription: expect.stringContaining('Runbook: docs/runbook.md#requests-open-late'),
+      }),
+    ]);
   });
 
   it('has one dashboard with the alarms and the technical health', () => {

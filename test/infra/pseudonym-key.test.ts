@@ -1,11 +1,11 @@
 import type { Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/api/routes.js';
 import { SCHEDULED_JOBS } from '../../functions/workflow/scheduled-jobs.js';
 import { WORKFLOW_TASKS } from '../../functions/workflow/tasks.js';
 import { buildApp } from '../../lib/app.js';
 import { ENTRY_METADATA_KEY } from '../../lib/constructs/service-function.js';
+import { mergedTemplate } from '../support/templates.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON; the assertions check its shape
 type Json = any;
@@ -27,7 +27,7 @@ describe('pseudonym key', () => {
 
   beforeAll(() => {
     const app = buildApp({ deploymentId: 'jatim', bundling: false });
-    resources = Template.fromStack(app.node.findChild('DesaDigital-jatim') as Stack).toJSON().Resources;
+    resources = mergedTemplate(app.node.findChild('DesaDigital-jatim') as Stack).Resources;
     const keys = ofType('AWS::KMS::Key').filter(
       ([, key]) => key.Properties.KeyUsage === 'GENERATE_VERIFY_MAC',
     );

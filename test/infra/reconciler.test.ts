@@ -1,9 +1,9 @@
 import type { Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RECONCILE_STUCK_MESSAGE, SCHEDULED_JOBS } from '../../functions/workflow/scheduled-jobs.js';
 import { buildApp } from '../../lib/app.js';
 import { ENTRY_METADATA_KEY } from '../../lib/constructs/service-function.js';
+import { mergedTemplate } from '../support/templates.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON
 type Resource = { Type: string; Properties: Record<string, any>; Metadata?: Record<string, unknown> };
@@ -26,7 +26,7 @@ describe('the reconciler in the stack', () => {
   beforeAll(() => {
     // Prepare
     const app = buildApp({ deploymentId: 'jatim', bundling: false });
-    resources = Template.fromStack(app.node.findChild('DesaDigital-jatim') as Stack).toJSON().Resources;
+    resources = mergedTemplate(app.node.findChild('DesaDigital-jatim') as Stack).Resources;
     const found = ofType('AWS::Lambda::Function').find(
       ([, fn]) => fn.Metadata?.[ENTRY_METADATA_KEY] === SCHEDULED_JOBS.Reconcile.entry,
     );
@@ -34,24 +34,34 @@ describe('the reconciler in the stack', () => {
     functionId = found[0];
   });
 
-  it('runs every five minutes, with how old a request must be, when it counts as stuck, and the execution timeout', () => {
+  it('runs every five minutes, with how old a request must be, when it counts as stuck, and the execution timeout; hourly, it also counts the open requests', () => {
     const rules = ofType('AWS::Events::Rule').filter(([, rule]) =>
       rule.Properties.Targets.some((target: { Arn: unknown }) =>
         JSON.stringify(target.Arn).includes(functionId),
       ),
     );
-    expect(rules).toHaveLength(1);
-    const [, rule] = rules[0] as [string, Resource];
-    expect(rule.Properties.ScheduleExpression).toBe('rate(5 minutes)');
-    expect(JSON.parse(rule.Properties.Targets[0].Input)).toEqual({
+    expect(rules).toHaveLength(2);
+    const reconcileInput = {
       olderThanSeconds: 120,
       stuckAfterSeconds: 3600,
       executionTimeoutSeconds: 30 * 24 * 3600,
-    });
-    expect(rule.Properties.Targets[0].RetryPolicy).toEqual({
-      MaximumRetryAttempts: 2,
-      MaximumEventAgeInSeconds: 600,
-    });
+    };
+    const schedules = rules.map(([, rule]) => ({
+      schedule: rule.Properties.ScheduleExpression,
+      input: JSON.parse(rule.Properties.Targets[0].Input),
+    }));
+    expect(schedules).toEqual(
+      expect.arrayContaining([
+        { schedule: 'rate(5 minutes)', input: reconcileInput },
+        { schedule: 'rate(1 hour)', input: { ...reconcileInput, measure: true } },
+      ]),
+    );
+    for (const [, rule] of rules) {
+      expect(rule.Properties.Targets[0].RetryPolicy).toEqual({
+        MaximumRetryAttempts: 2,
+        MaximumEventAgeInSeconds: 600,
+      });
+    }
   });
 
   it('may read and write the table, start, describe and signal executions, notify, and nothing else', () => {

@@ -1,10 +1,10 @@
 import type { Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SCHEDULED_JOBS } from '../../functions/workflow/scheduled-jobs.js';
 import { WORKFLOW_TASKS } from '../../functions/workflow/tasks.js';
 import { buildApp } from '../../lib/app.js';
 import { ENTRY_METADATA_KEY } from '../../lib/constructs/service-function.js';
+import { mergedTemplate } from '../support/templates.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON
 type Resource = { Type: string; Properties: Record<string, any>; Metadata?: Record<string, unknown> };
@@ -42,7 +42,7 @@ describe('the reminder digests in the stack', () => {
   beforeAll(() => {
     // Prepare
     const app = buildApp({ deploymentId: 'jatim', bundling: false });
-    resources = Template.fromStack(app.node.findChild('DesaDigital-jatim') as Stack).toJSON().Resources;
+    resources = mergedTemplate(app.node.findChild('DesaDigital-jatim') as Stack).Resources;
   });
 
   it('runs the job five minutes past every hour, looking back over six hours, with retries', () => {

@@ -8,6 +8,7 @@ import { buildApp } from '../../lib/app.js';
 import { ENTRY_METADATA_KEY, ServiceFunction } from '../../lib/constructs/service-function.js';
 import { SIGNING_KEY_ADMIN_ACTIONS, SigningKey } from '../../lib/constructs/signing-key.js';
 import { unbundledStack } from '../support/cdk.js';
+import { mergedTemplate } from '../support/templates.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON; the assertions check its shape
 type Json = any;
@@ -54,7 +55,7 @@ describe('document signing key', () => {
     // Prepare
     const app = buildApp({ deploymentId: DEPLOYMENT, bundling: false });
     // Act
-    const template = Template.fromStack(app.node.findChild(`DesaDigital-${DEPLOYMENT}`) as Stack).toJSON();
+    const template = mergedTemplate(app.node.findChild(`DesaDigital-${DEPLOYMENT}`) as Stack);
     resources = template.Resources;
     webUrl = template.Outputs.WebUrl.Value;
     // Two signing keys: the document key and the certificate authority's (the third KMS key is the pseudonym

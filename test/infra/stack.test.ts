@@ -2,13 +2,14 @@ import { Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { agencySystemsOf, DEPLOYMENTS } from '../../config/deployments.js';
-import { ROUTES, VERIFY_RESERVED_CONCURRENCY } from '../../functions/api/routes.js';
+import { getOpenApi, ROUTES, VERIFY_RESERVED_CONCURRENCY } from '../../functions/api/routes.js';
 import { WORKFLOW_ENDINGS } from '../../functions/core/approvals/approvals.js';
 import { agencyScope, MACHINE_SCOPES } from '../../functions/core/identity/policy.js';
 import { ROLES } from '../../functions/core/identity/roles.js';
 import { SCHEDULED_JOBS } from '../../functions/workflow/scheduled-jobs.js';
 import { WORKFLOW_TASKS } from '../../functions/workflow/tasks.js';
 import { buildApp, stackIdOf, synthesizeTemplate } from '../../lib/app.js';
+import { Api, LIVE_ALIAS } from '../../lib/constructs/api.js';
 import { PRE_TOKEN_GENERATION_ENTRY } from '../../lib/constructs/identity.js';
 import {
   ENTRY_METADATA_KEY,
@@ -16,6 +17,8 @@ import {
   STAFF_READ_ACTIONS,
 } from '../../lib/constructs/service-function.js';
 import { HEAVY_SETUP_BUDGET_MS } from '../support/budgets.js';
+import { unbundledStack } from '../support/cdk.js';
+import { mergedTemplate, resourceCounts } from '../support/templates.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON; the assertions check its shape
 type Json = any;
@@ -29,6 +32,8 @@ type State = Record<string, Json>;
 
 const SYNTH_TIMEOUT = HEAVY_SETUP_BUDGET_MS; // synthesis bundles every function: slow on a busy machine
 const DEPLOYMENT = 'jatim';
+/** CloudFormation's resources per template, nested stacks included. */
+const STACK_RESOURCE_LIMIT = 500;
 
 /** Turns intrinsic functions into readable placeholders: Ref → ${Id}, GetAtt → ${Id.Attr}, Join → joined. */
 function resolve(value: unknown): string {
@@ -44,6 +49,7 @@ function resolve(value: unknown): string {
 }
 
 describe('DesaDigitalStack', () => {
+  let stack: Stack;
   let template: Template;
   let resources: Record<string, Resource>;
   let states: Record<string, State>;
@@ -92,9 +98,9 @@ describe('DesaDigitalStack', () => {
   beforeAll(() => {
     // Prepare
     const app = buildApp({ deploymentId: DEPLOYMENT, bundling: false });
-    const stack = app.node.findChild(`DesaDigital-${DEPLOYMENT}`) as Stack;
+    stack = app.node.findChild(`DesaDigital-${DEPLOYMENT}`) as Stack;
     // Act
-    template = Template.fromStack(stack);
+    template = Template.fromJSON(mergedTemplate(stack));
     resources = template.toJSON().Resources;
     const [, stateMachine] = only('AWS::StepFunctions::StateMachine');
     definition = JSON.parse(resolve(stateMachine.Properties.DefinitionString));
@@ -395,6 +401,79 @@ describe('DesaDigitalStack', () => {
       );
     });
 
+    it("invokes each route's function through its live alias, which CodeDeploy shifts and rolls back", () => {
+      const [applicationId, application] = only('AWS::CodeDeploy::Application');
+      expect(application.Properties.ComputePlatform).toBe('Lambda');
+      const integrations = ofType('AWS::ApiGatewayV2::Integration');
+      const permissions = ofType('AWS::Lambda::Permission');
+      for (const route of ROUTES) {
+        const [functionId] = routeFunction(route.id);
+        const [versionId] = ofType('AWS::Lambda::Version').find(
+          ([, version]) => version.Properties.FunctionName.Ref === functionId,
+        ) ?? [route.id];
+        const [aliasId, alias] = ofType('AWS::Lambda::Alias').find(
+          ([, each]) => each.Properties.FunctionName.Ref === functionId,
+        ) ?? [route.id];
+        expect(alias?.Properties, route.id).toMatchObject({
+          Name: LIVE_ALIAS,
+          FunctionVersion: { 'Fn::GetAtt': [versionId, 'Version'] },
+        });
+        // The route's integration and API Gateway's permission name the alias, never the function.
+        const [, deployed] = ofType('AWS::ApiGatewayV2::Route').find(
+          ([, each]) => each.Properties.RouteKey === `${route.method} ${route.path}`,
+        ) ?? [route.id];
+        const integrationId = resolve(deployed?.Properties.Target).replace(
+          /^integrations\/\$\{(.*)\}$/,
+          '$1',
+        );
+        const integration = integrations.find(([id]) => id === integrationId)?.[1];
+        expect(integration?.Properties.IntegrationUri, route.id).toEqual({ Ref: aliasId });
+        expect(
+          permissions.filter(([, permission]) => permission.Properties.FunctionName.Ref === aliasId),
+          route.id,
+        ).toHaveLength(1);
+        // CodeDeploy moves the alias (canary by default) and rolls back on the alarm over the alias's errors.
+        const update = (alias as Json).UpdatePolicy.CodeDeployLambdaAliasUpdate;
+        expect(update.ApplicationName, route.id).toEqual({ Ref: applicationId });
+        const group = resources[update.DeploymentGroupName.Ref] as Resource;
+        expect(group.Properties, route.id).toMatchObject({
+          ApplicationName: { Ref: applicationId },
+          DeploymentConfigName: 'CodeDeployDefault.LambdaCanary10Percent5Minutes',
+          AutoRollbackConfiguration: {
+            Enabled: true,
+            Events: expect.arrayContaining(['DEPLOYMENT_FAILURE', 'DEPLOYMENT_STOP_ON_ALARM']),
+          },
+          AlarmConfiguration: { Enabled: true, Alarms: [{ Name: { Ref: expect.any(String) } }] },
+        });
+        const alarm = resources[group.Properties.AlarmConfiguration.Alarms[0].Name.Ref] as Resource;
+        expect(alarm.Properties, route.id).toMatchObject({ MetricName: 'Errors', Threshold: 1 });
+        expect(alarm.Properties.Dimensions, route.id).toContainEqual({
+          Name: 'Resource',
+          Value: { 'Fn::Join': ['', [{ Ref: functionId }, `:${LIVE_ALIAS}`]] },
+        });
+      }
+    });
+
+    it.each([
+      ['linear', 'CodeDeployDefault.LambdaLinear10PercentEvery1Minute'],
+      ['all-at-once', 'CodeDeployDefault.LambdaAllAtOnce'],
+    ] as const)(
+      "deploys the API functions %s when the deployment's config says so",
+      (apiDeployment, config) => {
+        const small = unbundledStack();
+        new Api(small, 'Api', {
+          routes: [getOpenApi],
+          jwtIssuer: 'https://issuer.example',
+          jwtAudience: ['client'],
+          deployment: apiDeployment,
+        });
+        const groups = Object.values<Resource>(mergedTemplate(small).Resources).filter(
+          (resource) => resource.Type === 'AWS::CodeDeploy::DeploymentGroup',
+        );
+        expect(groups.map((group) => group.Properties.DeploymentConfigName)).toEqual([config]);
+      },
+    );
+
     it('serves the $default stage with throttling and access logs that expire', () => {
       const [, stage] = only('AWS::ApiGatewayV2::Stage');
       expect(stage.Properties).toMatchObject({
@@ -674,9 +753,20 @@ describe('DesaDigitalStack', () => {
   });
 
   // CloudFormation refuses a stack of more than 500 resources at deploy time, not at synthesis: this says so
-  // first. Each route costs about five (function, role, policy, log group, permission, integration, route).
-  it("stays within CloudFormation's 500 resources per stack, with room for a few more routes", () => {
-    expect(Object.keys(resources).length).toBeLessThanOrEqual(480);
+  // first, for the parent and each nested stack. A route costs the parent three (route, integration,
+  // permission) and its capability's nested stack eight (function, role, policy, log group, version, alias,
+  // deployment group, rollback alarm); a new capability costs the parent one nested stack.
+  it("keeps every stack, parent and nested, 50 resources or more within CloudFormation's 500", () => {
+    const counts = resourceCounts(stack);
+    console.info(
+      `resources per stack (limit ${STACK_RESOURCE_LIMIT}):\n${counts
+        .map(({ path, resources: count }) => `  ${path}: ${count} (headroom ${STACK_RESOURCE_LIMIT - count})`)
+        .join('\n')}`,
+    );
+    expect(counts.length).toBeGreaterThan(1);
+    for (const { path, resources: count } of counts) {
+      expect(STACK_RESOURCE_LIMIT - count, path).toBeGreaterThanOrEqual(50);
+    }
   });
 
   it('is tagged with the project, the deployment and its regencies', () => {

@@ -1,5 +1,4 @@
 import type { Stack } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ResourceNeed, TableNeed } from '../../functions/api/route-types.js';
 import { ROUTES } from '../../functions/api/routes.js';
@@ -7,6 +6,7 @@ import { SCHEDULED_JOBS } from '../../functions/workflow/scheduled-jobs.js';
 import { WORKFLOW_TASKS } from '../../functions/workflow/tasks.js';
 import { buildApp } from '../../lib/app.js';
 import { ENTRY_METADATA_KEY } from '../../lib/constructs/service-function.js';
+import { mergedTemplate } from '../support/templates.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON; the assertions check its shape
 type Json = any;
@@ -102,8 +102,7 @@ describe('table grants per function', () => {
 
   beforeAll(() => {
     const app = buildApp({ deploymentId: DEPLOYMENT, bundling: false });
-    resources = Template.fromStack(app.node.findChild(`DesaDigital-${DEPLOYMENT}`) as Stack).toJSON()
-      .Resources;
+    resources = mergedTemplate(app.node.findChild(`DesaDigital-${DEPLOYMENT}`) as Stack).Resources;
     const tables = ofType('AWS::DynamoDB::GlobalTable');
     expect(tables).toHaveLength(1);
     tableId = tables[0]?.[0] ?? '';

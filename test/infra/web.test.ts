@@ -10,6 +10,7 @@ import { ORIGIN_VERIFY_ENV, ORIGIN_VERIFY_HEADER } from '../../functions/api/act
 import { buildApp } from '../../lib/app.js';
 import { ENTRY_METADATA_KEY } from '../../lib/constructs/service-function.js';
 import { Web } from '../../lib/constructs/web.js';
+import { mergedTemplate } from '../support/templates.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation is untyped JSON
 type Json = any;
@@ -32,7 +33,7 @@ describe('the web front end in AWS', () => {
     // Prepare / Act: the deployment's stack, synthesized without bundling (as the other infra tests do)
     const app = buildApp({ deploymentId: DEPLOYMENT, bundling: false });
     const stack = app.node.findChild(`DesaDigital-${DEPLOYMENT}`) as Stack;
-    template = Template.fromStack(stack);
+    template = Template.fromJSON(mergedTemplate(stack));
     resources = template.toJSON().Resources;
   });
 

@@ -1,7 +1,7 @@
-import { FINAL_STATUSES, REQUEST_STATUSES } from '../requests/requests.js';
 import { forEachLimited } from '../shared/limited.js';
 import type { ExecutionStatus, RequestStore, VillageDirectory, Workflow } from '../shared/ports.js';
 import { stepAt } from './approvals.js';
+import { OPEN_STATUSES } from './open-requests.js';
 import { closeEnded, type EndedExecution, type ReviewDeps } from './review.js';
 import { deliverSignal } from './signals.js';
 
@@ -52,8 +52,6 @@ export interface ReconcileReport {
 }
 
 const PAGE_SIZE = 100;
-/** Statuses a request waits in while its workflow runs: where an ended execution can leave it. */
-const OPEN_STATUSES = REQUEST_STATUSES.filter((status) => !FINAL_STATUSES.includes(status));
 const ENDED: ReadonlySet<ExecutionStatus> = new Set<EndedExecution>(['TIMED_OUT', 'FAILED', 'ABORTED']);
 
 /**

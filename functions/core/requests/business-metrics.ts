@@ -4,6 +4,15 @@ import type { RequestEvent, ServiceRequest } from './requests.js';
 /** CloudWatch namespace of the business measures (the dashboard and the alarms read it). */
 export const BUSINESS_NAMESPACE = 'DesaDigital';
 
+/**
+ * Gauges the reconciler publishes hourly (functions/workflow/reconcile.ts): the open requests of the
+ * deployment (its open executions, against the account's quota), and, one value per village that has any,
+ * the open requests past their service's target time, the village as a property (alarmed on the Maximum:
+ * the worst village).
+ */
+export const OPEN_REQUESTS_METRIC = 'OpenRequests';
+export const OPEN_PAST_TARGET_METRIC = 'OpenPastTarget';
+
 /** One business measure of a change, as CloudWatch counts it (issue 15, item 3). */
 export interface BusinessMeasure {
   readonly name:
