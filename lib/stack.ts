@@ -3,7 +3,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { Construct } from 'constructs';
 import { agencySystemsOf, type Deployment, signingServicesOf } from '../config/deployments.js';
 import { getJdihnFeed } from '../functions/api/legal-routes.js';
-import { ROUTES, reissueDocument } from '../functions/api/routes.js';
+import { approveWithSignature, ROUTES, reissueDocument } from '../functions/api/routes.js';
 import { Api } from './constructs/api.js';
 import { ApprovalWorkflow } from './constructs/approval-workflow.js';
 import { Backups } from './constructs/backups.js';
@@ -118,6 +118,8 @@ export class DesaDigitalStack extends Stack {
     });
     // A reissued letter carries the same QR link to the public verification page as a first issue.
     api.functions[reissueDocument.id]?.function.addEnvironment('PUBLIC_BASE_URL', web.url);
+    // So does a letter BSrE signs at its approval (approveWithSignature renders it there).
+    api.functions[approveWithSignature.id]?.function.addEnvironment('PUBLIC_BASE_URL', web.url);
     // The JDIHN feed links each document to its page and its text under this deployment's domain.
     api.functions[getJdihnFeed.id]?.function.addEnvironment('PUBLIC_BASE_URL', web.url);
     const reconciler = new Reconciler(this, 'Reconciler', {

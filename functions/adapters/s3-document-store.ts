@@ -1,15 +1,10 @@
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { ATTACHMENT_CONTENT_TYPES } from '../core/requests/requests.js';
 import type { DocumentStore } from '../core/shared/ports.js';
-import { cachedClient, once } from './clients.js';
+import { once } from './clients.js';
 import { requiredEnv } from './env.js';
-
-export const s3 = cachedClient(
-  'AWS_ENDPOINT_URL_S3',
-  // s3rver (local) serves path-style URLs only
-  () => new S3Client({ forcePathStyle: process.env.S3_FORCE_PATH_STYLE === 'true' }),
-);
+import { s3 } from './s3-client.js';
 
 /** What a download may be served as: the accepted attachment types (letters are PDFs). */
 const SERVED_TYPES: ReadonlySet<string> = new Set(ATTACHMENT_CONTENT_TYPES);

@@ -2,7 +2,7 @@ import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { EmblemStore, EmblemType } from '../core/documents/emblem.js';
 import { once } from './clients.js';
 import { requiredEnv } from './env.js';
-import { s3 } from './s3-document-store.js';
+import { s3 } from './s3-client.js';
 
 /** One emblem per regency, emblems/<regency code> in the private documents bucket (never served from there). */
 export class S3EmblemStore implements EmblemStore {

@@ -9,7 +9,7 @@ import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import type { UploadStore, UploadTicket } from '../core/requests/attachments.js';
 import { once } from './clients.js';
 import { requiredEnv } from './env.js';
-import { s3 } from './s3-document-store.js';
+import { s3 } from './s3-client.js';
 
 /** The ticket waits beside its upload; the POST policy pins the upload's own key, so a browser cannot reach it. */
 const ticketKey = (key: string) => `${key}.ticket.json`;

@@ -7,7 +7,7 @@ import { siteItems } from './dynamo-site-items.js';
 import { villageDirectory } from './dynamo-villages.js';
 import { requiredEnv, systemClock } from './env.js';
 import { POPULATION_AS_OF, shippedPopulation } from './registries/population-data.js';
-import { s3 } from './s3-document-store.js';
+import { s3 } from './s3-client.js';
 
 /**
  * How long CloudFront and browsers keep a page: a published item is on the site within a minute, without

@@ -9,6 +9,7 @@ import { advance } from '../core/approvals/advance.js';
 import { budgetAdoption } from '../core/budget/adoption.js';
 import { STAFF_ROLES } from '../core/identity/roles.js';
 import { legalRegister } from '../core/legal/register.js';
+import { stageStaff } from './stage-staff.js';
 import { reviewDeps, workflowTask } from './task.js';
 
 /**
@@ -29,7 +30,7 @@ export const handler = workflowTask(
     enteredAt: z.iso.datetime(),
   }),
   async ({ requestId, stage, taskToken, enteredAt }) => {
-    const deps = reviewDeps();
+    const deps = reviewDeps(stageStaff);
     const legalProducts = legalRegister({
       legalProducts: legalProductStore(),
       requests: deps.requests,

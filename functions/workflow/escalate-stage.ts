@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { WorkflowEnding } from '../core/approvals/advance.js';
 import { escalateStage } from '../core/approvals/review.js';
+import { stageStaff } from './stage-staff.js';
 import { reviewDeps, workflowTask } from './task.js';
 
 /**
@@ -12,7 +13,7 @@ export const handler = workflowTask(
   'EscalateStage',
   z.object({ requestId: z.string() }),
   async ({ requestId }) => {
-    const step = await escalateStage(reviewDeps(), requestId);
+    const step = await escalateStage(reviewDeps(stageStaff), requestId);
     if (step.outcome === 'approved' || step.outcome === 'closed') throw new WorkflowEnding(step.outcome);
     return { requestId, ...step };
   },

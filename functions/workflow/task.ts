@@ -1,6 +1,5 @@
 import type * as z from 'zod/mini';
 import { businessMetrics } from '../adapters/business-metrics.js';
-import { cognitoStaffContacts } from '../adapters/cognito-staff-directory.js';
 import { requestStore } from '../adapters/dynamo-request-store.js';
 import { catalog } from '../adapters/dynamo-village-services.js';
 import { systemClock } from '../adapters/env.js';
@@ -20,19 +19,16 @@ export class TransientError extends Error {
 export const clock = systemClock;
 
 /**
- * The user pool's staff listing, built on first use: only the task that opens stages (AwaitDecision, need
- * 'staff:read') has USER_POOL_ID and the grant, and only it ever lists staff.
+ * What every workflow step reads and writes: the request, its service and the time; and, for the steps that
+ * open or escalate a stage, the staff to tell (functions/workflow/stage-staff.ts).
  */
-const staff: StaffContacts = { staffWithRole: (role) => cognitoStaffContacts().staffWithRole(role) };
-
-/** What every workflow step reads and writes: the request, its service and the time; staff to tell. */
-export const reviewDeps = (): ReviewDeps => ({
+export const reviewDeps = (staff?: StaffContacts): ReviewDeps => ({
   requests: requestStore(),
   catalog: catalog(),
   notifier: notifier(),
   metrics: businessMetrics(),
   clock,
-  staff,
+  ...(staff ? { staff } : {}),
 });
 
 /**

@@ -50,7 +50,9 @@ export const WORKFLOW_TASKS = {
   },
   EscalateStage: {
     entry: 'functions/workflow/escalate-stage.ts',
-    needs: REQUEST_STEP,
+    // An escalated stage is announced to the role that may now act (the village secretary for an absent
+    // head): its members are listed, as when a stage opens.
+    needs: [...REQUEST_STEP, 'staff:read'],
   },
   IssueDocument: {
     entry: 'functions/workflow/issue-document.ts',

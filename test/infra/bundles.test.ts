@@ -1,11 +1,32 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../../functions/api/routes.js';
-import { LAMBDA_ESBUILD, REPO_ROOT } from '../../lib/constructs/service-function.js';
+import { SCHEDULED_JOBS } from '../../functions/workflow/scheduled-jobs.js';
+import { WORKFLOW_TASKS } from '../../functions/workflow/tasks.js';
+import { synthesizeTemplate } from '../../lib/app.js';
+import { ENTRY_METADATA_KEY, LAMBDA_ESBUILD, REPO_ROOT } from '../../lib/constructs/service-function.js';
 import { heavyTestFile } from '../support/budgets.js';
 
 heavyTestFile();
+
+const sources = new Map<string, string>();
+/** A module's source text, read once. */
+const source = (input: string): string => {
+  let text = sources.get(input);
+  if (text === undefined) {
+    text = readFileSync(path.join(REPO_ROOT, input), 'utf8');
+    sources.set(input, text);
+  }
+  return text;
+};
+
+interface SynthesizedResource {
+  readonly Type: string;
+  readonly Metadata?: Readonly<Record<string, unknown>>;
+  readonly Properties: { readonly Environment?: { readonly Variables?: Record<string, unknown> } };
+}
 
 interface Bundle {
   readonly code: string;
@@ -59,8 +80,22 @@ const DOCUMENTS_THE_TABLE = 'getOpenApi';
 
 describe('API handler bundles (issue 11: per-route imports)', () => {
   const bundles = new Map<string, Bundle>();
+  /** The environment the stack gives each route's function, by handler module (the merged template). */
+  const environments = new Map<string, Readonly<Record<string, unknown>>>();
+  /** The workflow's tasks and the scheduled jobs, by handler module (only their environment is checked). */
+  const workflowBundles = new Map<string, Bundle>();
   beforeAll(async () => {
     for (const route of ROUTES) bundles.set(route.id, await bundle(route.entry));
+    for (const { entry } of [...Object.values(WORKFLOW_TASKS), ...Object.values(SCHEDULED_JOBS)]) {
+      workflowBundles.set(entry, await bundle(entry));
+    }
+    const { Resources } = synthesizeTemplate() as { Resources: Record<string, SynthesizedResource> };
+    for (const resource of Object.values(Resources)) {
+      const entry = resource.Metadata?.[ENTRY_METADATA_KEY];
+      if (resource.Type === 'AWS::Lambda::Function' && typeof entry === 'string') {
+        environments.set(entry, resource.Properties.Environment?.Variables ?? {});
+      }
+    }
   });
   const each = (check: (route: (typeof ROUTES)[number], bundle: Bundle) => void) => {
     for (const route of ROUTES) {
@@ -87,6 +122,30 @@ describe('API handler bundles (issue 11: per-route imports)', () => {
       );
       expect(environmentOnly, route.id).toBe(sdk);
     });
+  });
+
+  it('get from the stack every environment variable their code requires (locally one process has them all)', () => {
+    const missing = (entry: string, { code, inputs }: Bundle) => {
+      // requiredEnv('X') in a module the bundle holds, whose name survived tree-shaking into the (minified) code.
+      const required = new Set(
+        inputs
+          .filter((input) => !input.includes('node_modules/'))
+          .flatMap((input) =>
+            [...source(input).matchAll(/requiredEnv\('([A-Z0-9_]+)'\)/g)].map((match) => match[1] ?? ''),
+          )
+          .filter((name) => code.includes(`"${name}"`)),
+      );
+      const given = Object.keys(environments.get(entry) ?? {});
+      return [...required].filter((name) => !given.includes(name));
+    };
+    each((route, found) => {
+      expect(missing(route.entry, found), `${route.id} requires variables the stack does not set`).toEqual(
+        [],
+      );
+    });
+    for (const [entry, found] of workflowBundles) {
+      expect(missing(entry, found), `${entry} requires variables the stack does not set`).toEqual([]);
+    }
   });
 
   it('carry their own route definition, not the rest of the route table', () => {

@@ -544,14 +544,14 @@ describe('DesaDigitalStack', () => {
       }
     });
 
-    it('lets only the workflow task that opens stages list staff, read-only, in this user pool', () => {
+    it('lets only the workflow tasks that open or escalate stages list staff, read-only, in this user pool', () => {
       // Prepare
       const [poolId] = only('AWS::Cognito::UserPool');
       const listers = Object.entries(WORKFLOW_TASKS).filter(([, task]) =>
         (task.needs as readonly string[]).includes('staff:read'),
       );
       // Assess
-      expect(listers.map(([name]) => name)).toEqual(['AwaitDecision']);
+      expect(listers.map(([name]) => name)).toEqual(['AwaitDecision', 'EscalateStage']);
       for (const [name, task] of Object.entries(WORKFLOW_TASKS)) {
         const fn = functionByEntry(task.entry);
         const cognito = allowedActions(fn).filter((action) => action.startsWith('cognito-idp:'));

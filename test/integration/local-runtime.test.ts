@@ -4,9 +4,13 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { WORKFLOW_ENDINGS } from '../../functions/core/approvals/approvals.js';
 import { type SynthesizedTemplate, startLocalRuntime } from '../../lib/local/runtime.js';
+import { heavyTestFile } from '../support/budgets.js';
 import { TAMPO, validBusinessApplication } from '../support/fixtures.js';
 import { type ApiClient, eventually, signInAll } from '../support/runtime.js';
 import { attachAll, requiredRequirements } from '../support/uploads.js';
+
+// Heavy: each test starts whole local runtimes in its body (budgets that hold on a shared machine).
+heavyTestFile();
 
 type RequestBody = {
   id: string;

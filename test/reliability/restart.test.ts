@@ -1,7 +1,11 @@
 import { rm } from 'node:fs/promises';
 import { afterAll, describe, expect, it } from 'vitest';
+import { heavyTestFile } from '../support/budgets.js';
 import { type ApiClient, eventually } from '../support/runtime.js';
 import { clientFor, mapLimited, type ReliabilityRuntime, startRuntime, submission } from './support.js';
+
+// Heavy: each test starts whole local runtimes in its body (budgets that hold on a shared machine).
+heavyTestFile();
 
 type RequestBody = { id: string; status: string; stage?: { key: string; dueAt?: string } };
 

@@ -31,8 +31,11 @@ export interface ReviewDeps {
   /** Counts the change for devops (issue 15); absent where nobody counts (tests, scripts). */
   readonly metrics?: BusinessMetrics;
   readonly clock: Clock;
-  /** Who decides a stage, to tell them it waits (read when a stage opens, not before). */
-  readonly staff: StaffContacts;
+  /**
+   * Who decides a stage, to tell them it waits (read when a stage opens or is escalated, not before); absent
+   * in the steps that never open one (recording a failure, issuing, the reconciler).
+   */
+  readonly staff?: StaffContacts;
 }
 
 export const SYSTEM_ACTOR = { subject: 'system', name: 'Sistem Desa Digital', role: 'system' } as const;
