@@ -68,6 +68,9 @@ const AUDIT_PARTITIONS: Record<AuditTargetKind, string> = {
  * - budget version     pk BUDGET#<village>#<year>  sk VERSION#<nn>   (APBDes 01, APBDes Perubahan 02…: its lines)
  * - budget realisation pk BUDGET#<village>#<year>  sk REALISATION#<semester>  (one per semester, replaced)
  *                      (the year's audit entries sort before both: one Query from REALISATION# reads the year)
+ * - desil pointer      pk DESIL#<regency>     sk CURRENT  (the regency's current DTSEN desil import: id, rows, who)
+ * - desil row          pk DESIL#<regency>#<import id>  sk P#<NIK pseudonym>  (one person's desil; rows of an
+ *                      import the pointer no longer names are not read)
  * Every request key starts with its village, so load spreads as villages are added.
  */
 export const keys = {
@@ -167,6 +170,11 @@ export const keys = {
   budgetVersion: (village: string, year: number, version: number) => ({
     pk: `BUDGET#${village}#${year}`,
     sk: `VERSION#${String(version).padStart(2, '0')}`,
+  }),
+  desilCurrent: (regency: string) => ({ pk: `DESIL#${regency}`, sk: 'CURRENT' }),
+  desilRow: (regency: string, importId: string, person: string) => ({
+    pk: `DESIL#${regency}#${importId}`,
+    sk: `P#${person}`,
   }),
   budgetRealisation: (village: string, year: number, semester: number) => ({
     pk: `BUDGET#${village}#${year}`,

@@ -120,6 +120,7 @@ export const TABLE_PARTITIONS = [
   'BUDGET#',
   'SITE#',
   'SITESTALE#',
+  'DESIL#',
 ] as const;
 
 export type TablePartition = (typeof TABLE_PARTITIONS)[number];

@@ -121,7 +121,11 @@ describe('the data-subject export (DPO)', () => {
     expect(
       request?.notifications.some((n) => n.audience.kind === 'applicant' && n.to === 'misnadi@example.com'),
     ).toBe(true);
-    expect(request?.registryLookups.map((lookup) => lookup.registry).sort()).toEqual(['bpjs', 'population']);
+    expect(request?.registryLookups.map((lookup) => lookup.registry).sort()).toEqual([
+      'bpjs',
+      'desil',
+      'population',
+    ]);
     expect(request?.registryLookups.every((lookup) => lookup.nikMasked === '351006**********')).toBe(true);
     expect(request?.documents).toEqual([]);
     expect(request?.accessTrail.map((entry) => entry.action)).toEqual(
