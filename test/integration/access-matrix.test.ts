@@ -3,6 +3,7 @@ import { DEMO_CLIENTS, type DemoClient } from '../../config/demo-clients.js';
 import { demoEmblem } from '../../config/demo-emblem.js';
 import { DEMO_LEGAL_PRODUCTS } from '../../config/demo-legal-products.js';
 import { DEMO_USERS, type DemoUser } from '../../config/demo-users.js';
+import { demoDesilCsv } from '../../config/population/desil.js';
 import { DEMO_VILLAGES } from '../../config/villages.js';
 import type { RouteDefinition, RowRule } from '../../functions/api/route-types.js';
 import { ROUTES } from '../../functions/api/routes.js';
@@ -213,6 +214,17 @@ const CASES: Record<string, RouteCase> = {
     call: (t) => ({
       path: `/v1/regencies/${regencyOf(t.village)}/emblem`,
       rawBody: { bytes: demoEmblem(), contentType: 'image/png' },
+    }),
+  },
+  // The regency's DTSEN ranking (issue 13): its synthetic file again, as npm start seeded it.
+  putRegencyDesil: {
+    fixture: 'village',
+    call: (t) => ({
+      path: `/v1/regencies/${regencyOf(t.village)}/desil`,
+      rawBody: {
+        bytes: new TextEncoder().encode(demoDesilCsv(regencyOf(t.village) ?? '')),
+        contentType: 'text/csv',
+      },
     }),
   },
   createDataSubjectExport: {

@@ -28,6 +28,7 @@ describe('no NIK or KK in any log line, through a whole flow with NIKs everywher
   let operator: ApiClient;
   let villageHead: ApiClient;
   let kesmas: ApiClient;
+  let regencyAdmin: ApiClient;
   let mark: number;
   const responses: { what: string; status: number; body: unknown }[] = [];
 
@@ -47,11 +48,12 @@ describe('no NIK or KK in any log line, through a whole flow with NIKs everywher
 
   beforeAll(async () => {
     runtime = await startRuntime({ proxies: true });
-    [citizen, operator, villageHead, kesmas] = await signInAll(runtime, [
+    [citizen, operator, villageHead, kesmas, regencyAdmin] = await signInAll(runtime, [
       'warga.tampo',
       'operator.tampo',
       'kades.tampo',
       'kesmas.banyuwangi',
+      'admin.banyuwangi',
     ]);
     mark = captureMark();
 
@@ -120,6 +122,14 @@ describe('no NIK or KK in any log line, through a whole flow with NIKs everywher
         () => citizen.post(`/v1/requests/${id}/resubmission`, { [NIK]: 1 }),
       ],
     ];
+    // The DTSEN desil file (issue 13): a file of NIKs, refused for a bad desil, a duplicate and an unknown NIK.
+    const desilFile = (rows: string) => regencyAdmin.send('PUT', '/v1/regencies/35.10/desil', rows, csv);
+    const csv = { 'content-type': 'text/csv' };
+    bad.push(
+      ['a desil file with a bad desil', () => desilFile(`nik,desil\n${NIK},11\n${KK},2`)],
+      ['a desil file with a NIK twice', () => desilFile(`nik,desil\n${NIK},1\n${NIK},2`)],
+      ['a desil file with an unknown NIK', () => desilFile(`nik,desil\n${NIK},1\n${KK},2`)],
+    );
     for (const [what, send] of bad) {
       const response = await send();
       responses.push({ what, status: response.status, body: response.body });
