@@ -13,7 +13,7 @@ import { heavyTestFile } from '../support/budgets.js';
 import { approveThroughChain, type RequestState, settled, submit } from '../support/chain.js';
 import { SAWOO, TAMPO } from '../support/fixtures.js';
 import { ApiClient, type ApiResponse, signInMachine, startTestRuntime } from '../support/runtime.js';
-import { sampleApplication } from '../support/samples.js';
+import { sampleApplication, sampleSurvey } from '../support/samples.js';
 import { attachAll, SAMPLE_PDF, upload } from '../support/uploads.js';
 
 // Heavy: budgets that hold when other test runs share the two cores (test/support/budgets.ts).
@@ -226,6 +226,15 @@ const CASES: Record<string, RouteCase> = {
         contentType: 'text/csv',
       },
     }),
+  },
+  // Household surveys (issue 13): each allowed call records one more survey, its members without a NIK.
+  recordHouseholdSurvey: {
+    fixture: 'village',
+    call: (t) => ({ path: `/v1/villages/${t.village}/household-surveys`, body: sampleSurvey() }),
+  },
+  listHouseholdSurveys: {
+    fixture: 'village',
+    call: (t) => ({ path: `/v1/villages/${t.village}/household-surveys` }),
   },
   createDataSubjectExport: {
     fixture: 'none',
@@ -479,6 +488,8 @@ const ROW_RULES: Record<RowRule, (user: DemoUser, target: Target) => Expected> =
     user.role === 'regency_admin' && covers(user, regencyOf(target.village)) ? 'allow' : 403,
   document: (user, target) =>
     ['village_head', 'village_secretary'].includes(user.role) && covers(user, target.village) ? 'allow' : 403,
+  // The route's roles (already checked) within the path's village.
+  'village-welfare': (user, target) => (covers(user, target.village) ? 'allow' : 403),
   'village-budget': (user, target) =>
     ['operator', 'village_secretary', 'village_head', 'regency_admin'].includes(user.role) &&
     covers(user, target.village)
