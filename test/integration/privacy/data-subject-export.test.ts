@@ -140,7 +140,7 @@ describe('the data-subject export (DPO)', () => {
     expect(exports).toHaveLength(1);
     expect(exports[0]).toMatchObject({
       actor: { subject: 'local-pdp.banyuwangi', roles: ['data_protection_officer'], areas: ['35.10'] },
-      detail: '1 request(s)',
+      detail: '1 request(s), 0 household survey(s)',
     });
     expect(exports[0]?.origin?.ip).toBeTruthy();
     expect(JSON.stringify(onPerson)).not.toContain(NIK);
