@@ -141,6 +141,22 @@ export const DEMO_USERS: readonly DemoUser[] = [
     areas: ['35.02'],
     email: 'admin.ponorogo@desa.example',
   },
+  // Enumerators of the village poverty team (issue 13): household surveys in their village.
+  {
+    username: 'enumerator.tampo',
+    name: 'Yuli Pendata Tampo',
+    role: 'enumerator',
+    areas: ['35.10.06.2001'],
+    email: 'enumerator.tampo@desa.example',
+    phone: '+6281100000104',
+  },
+  {
+    username: 'enumerator.sawoo',
+    name: 'Agus Pendata Sawoo',
+    role: 'enumerator',
+    areas: ['35.02.05.2008'],
+    email: 'enumerator.sawoo@desa.example',
+  },
   {
     username: 'dpo.banyuwangi',
     name: 'Lina Pelindung Data Banyuwangi',

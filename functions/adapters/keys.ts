@@ -10,6 +10,7 @@ const AUDIT_PARTITIONS: Record<AuditTargetKind, string> = {
   budget: 'BUDGET',
   site: 'SITE',
   legal: 'LAW',
+  survey: 'SURVEY',
 };
 
 /**
@@ -68,6 +69,12 @@ const AUDIT_PARTITIONS: Record<AuditTargetKind, string> = {
  * - budget version     pk BUDGET#<village>#<year>  sk VERSION#<nn>   (APBDes 01, APBDes Perubahan 02…: its lines)
  * - budget realisation pk BUDGET#<village>#<year>  sk REALISATION#<semester>  (one per semester, replaced)
  *                      (the year's audit entries sort before both: one Query from REALISATION# reads the year)
+ * - desil pointer      pk DESIL#<regency>     sk CURRENT  (the regency's current DTSEN desil import: id, rows, who)
+ * - desil row          pk DESIL#<regency>#<import id>  sk P#<NIK pseudonym>  (one person's desil; rows of an
+ *                      import the pointer no longer names are not read)
+ * - household survey   pk SURVEY#<village>    sk S#<id>  (issue 13; the audit entries of its reads and writes sort
+ *                      before, in the same partition: sk AUDIT#…)
+ *   survey's member    pk PERSON#<NIK pseudonym>  sk SURVEY#<village>#<id>  (for the data-subject export)
  * Every request key starts with its village, so load spreads as villages are added.
  */
 export const keys = {
@@ -167,6 +174,16 @@ export const keys = {
   budgetVersion: (village: string, year: number, version: number) => ({
     pk: `BUDGET#${village}#${year}`,
     sk: `VERSION#${String(version).padStart(2, '0')}`,
+  }),
+  survey: (village: string, id: string) => ({ pk: `SURVEY#${village}`, sk: `S#${id}` }),
+  surveyMember: (person: string, village: string, id: string) => ({
+    pk: `PERSON#${person}`,
+    sk: `SURVEY#${village}#${id}`,
+  }),
+  desilCurrent: (regency: string) => ({ pk: `DESIL#${regency}`, sk: 'CURRENT' }),
+  desilRow: (regency: string, importId: string, person: string) => ({
+    pk: `DESIL#${regency}#${importId}`,
+    sk: `P#${person}`,
   }),
   budgetRealisation: (village: string, year: number, semester: number) => ({
     pk: `BUDGET#${village}#${year}`,

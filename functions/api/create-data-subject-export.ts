@@ -1,6 +1,7 @@
 import { auditTrail, registryLookups } from '../adapters/dynamo-audit.js';
 import { documentRegistry } from '../adapters/dynamo-document-registry.js';
 import { requestStore } from '../adapters/dynamo-request-store.js';
+import { surveyStore } from '../adapters/dynamo-surveys.js';
 import { systemClock } from '../adapters/env.js';
 import { notificationLog } from '../adapters/notifications/outbox.js';
 import { loadPseudonymKey } from '../adapters/pseudonym-key.js';
@@ -18,6 +19,7 @@ export const handler = apiHandler(
         notifications: notificationLog(),
         documents: documentRegistry(),
         lookups: registryLookups(),
+        surveys: surveyStore(),
         audit: auditTrail(),
         now: systemClock.now,
       },

@@ -31,6 +31,8 @@ export const createDataSubjectExport = pure(
       needs: [
         // The person's requests (PERSON#<hash> lookup items), each request, its events and service, its letters.
         { table: ['GetItem', 'Query'], partitions: ['PERSON#', 'REQ#', 'VILLAGE#', 'DOC#'] },
+        // The person's household surveys (PERSON#<hash> index items, then SURVEY#<village> items).
+        { table: ['GetItem'], partitions: ['SURVEY#'] },
         // Audit entries: in the person's partition and in each request read.
         { table: ['PutItem'], partitions: ['PERSON#', 'REQ#'] },
         'pseudonym:key',

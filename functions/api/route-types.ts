@@ -20,6 +20,8 @@ export type { RouteAccess };
  * - regency: the regency admin of the path's `{regencyCode}`
  * - document: the village head or secretary of the document's village
  * - personal-data: the data-protection officer of the area
+ * - village-welfare: the route's roles, within the path's village (household surveys: enumerators and the
+ *   operator record; they, the village secretary and head read)
  * - village-budget: the operator, village secretary or village head of the path's village, or the regency
  *   admin over it (BUDGET_KEEPERS)
  */
@@ -35,7 +37,8 @@ export type RowRule =
   | 'regency'
   | 'document'
   | 'personal-data'
-  | 'village-budget';
+  | 'village-budget'
+  | 'village-welfare';
 
 /**
  * One API route. This table is the single source for the CDK HTTP API (routes, authorizer, one Lambda per
@@ -120,6 +123,8 @@ export const TABLE_PARTITIONS = [
   'BUDGET#',
   'SITE#',
   'SITESTALE#',
+  'DESIL#',
+  'SURVEY#',
 ] as const;
 
 export type TablePartition = (typeof TABLE_PARTITIONS)[number];

@@ -35,6 +35,7 @@ import {
 } from './schemas.js';
 import { TENANT_ROUTES } from './tenant-routes.js';
 import { WEBSITE_ROUTES } from './website-routes.js';
+import { WELFARE_ROUTES } from './welfare-routes.js';
 
 /**
  * `const x = pure(() => …)`: a declaration a bundle leaves out when the handler does not use it (esbuild
@@ -647,4 +648,5 @@ export const ROUTES: readonly RouteDefinition[] = pure(() => [
   ...WEBSITE_ROUTES, // the village website (issue 12): news and agenda, drafted and published
   ...CITIZEN_ROUTES, // citizen channels (issue 4, item 5): NIK linking, tracking without an account
   ...BUDGET_ROUTES, // the village budget (issue 12, item 2): APBDes, realisation, the art. 72 report
+  ...WELFARE_ROUTES, // household welfare data (issue 13, item 1): the DTSEN desil ranking
 ]);

@@ -700,6 +700,11 @@ export const dataSubjectExport = pure(() =>
       }),
       generatedAt: z.string(),
       generatedBy: z.object({ subject: z.string(), name: z.string(), areas: z.array(z.string()) }),
+      householdSurveys: z
+        .array(z.record(z.string(), z.unknown()))
+        .check(
+          z.describe('Household surveys listing the person as a member (issue 13), members by pseudonym'),
+        ),
       requests: z.array(
         z.object({
           id: z.string(),

@@ -4,7 +4,7 @@ import { documentRegistry } from '../adapters/dynamo-document-registry.js';
 import { legalProductStore } from '../adapters/dynamo-legal-products.js';
 import { siteChangeMarker } from '../adapters/dynamo-stale-sites.js';
 import { villageDirectory } from '../adapters/dynamo-villages.js';
-import { bpjsRegistry, populationRegistry } from '../adapters/registries/index.js';
+import { bpjsRegistry, desilRegistry, populationRegistry } from '../adapters/registries/index.js';
 import { advance } from '../core/approvals/advance.js';
 import { budgetAdoption } from '../core/budget/adoption.js';
 import { STAFF_ROLES } from '../core/identity/roles.js';
@@ -44,6 +44,7 @@ export const handler = workflowTask(
         ...deps,
         population: populationRegistry(),
         bpjs: bpjsRegistry(),
+        desil: desilRegistry(),
         registers: { 'legal-products': legalProducts },
       },
       requestId,

@@ -46,6 +46,8 @@ export const WORKFLOW_TASKS = {
       { table: ['Query', 'UpdateItem'], partitions: ['BUDGET#'] },
       // Then the village's site is marked stale (core/website/stale-sites.ts): it lists both.
       TABLE_NEEDS.siteStale,
+      // The desil register (SPM): the regency's current DTSEN import, then the person's row in it.
+      { table: ['GetItem'], partitions: ['DESIL#'] },
     ],
   },
   EscalateStage: {

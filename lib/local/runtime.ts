@@ -9,12 +9,14 @@ import { DEMO_USERS } from '../../config/demo-users.js';
 import { demoSiteItems } from '../../config/site-demo.js';
 import { DEMO_VILLAGES } from '../../config/villages.js';
 import { DynamoBudgetStore } from '../../functions/adapters/dynamo-budgets.js';
+import { DynamoDesilStore } from '../../functions/adapters/dynamo-desil.js';
 import { DynamoDocumentRegistry } from '../../functions/adapters/dynamo-document-registry.js';
 import { DynamoLegalProductStore } from '../../functions/adapters/dynamo-legal-products.js';
 import { DynamoSiteItems } from '../../functions/adapters/dynamo-site-items.js';
 import { DynamoVillageDirectory } from '../../functions/adapters/dynamo-villages.js';
 import { systemClock } from '../../functions/adapters/env.js';
 import { ensureLocalPseudonymKey } from '../../functions/adapters/pseudonym-key.js';
+import { shippedPopulation } from '../../functions/adapters/registries/population-data.js';
 import { S3DocumentStore } from '../../functions/adapters/s3-document-store.js';
 import { S3EmblemStore } from '../../functions/adapters/s3-emblems.js';
 import { ORIGIN_VERIFY_ENV } from '../../functions/api/actor.js';
@@ -22,6 +24,7 @@ import type { ResourceNeed } from '../../functions/api/route-types.js';
 import { ROUTES } from '../../functions/api/routes.js';
 import type { Actor } from '../../functions/core/identity/roles.js';
 import { auditEntry } from '../../functions/core/privacy/audit.js';
+import { regencyOf } from '../../functions/core/welfare/desil.js';
 import type { ReconcileSummary } from '../../functions/workflow/reconcile.js';
 import type { ReminderDigestSummary } from '../../functions/workflow/reminder-digest.js';
 import type { RenderSitesSummary } from '../../functions/workflow/render-sites.js';
@@ -32,6 +35,7 @@ import { synthesizeTemplate } from '../app.js';
 import { type BsreStandIn, startBsreStandIn } from './bsre-stand-in.js';
 import { type LocalCognito, startLocalCognito } from './cognito-idp.js';
 import { seedDemoBudgets } from './demo-budgets.js';
+import { seedDemoDesil } from './demo-desil.js';
 import { seedDemoLegalProducts } from './demo-legal-products.js';
 import { ensureTableFromTemplate, startDynamoDbLocal } from './dynamodb.js';
 import { type FaultProxy, type ProxiedService, runAsCaller, startFaultProxy } from './fault-proxy.js';
@@ -363,6 +367,15 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
       budgets: new DynamoBudgetStore(TABLE_NAME),
       villages: directory,
       clock: systemClock,
+    });
+    log('seeding the demo DTSEN desil ranking');
+    await seedDemoDesil({
+      desil: new DynamoDesilStore(TABLE_NAME),
+      clock: systemClock,
+      residentOf: (nik, regencyCode) => {
+        const household = shippedPopulation().get(nik)?.household;
+        return household !== undefined && regencyOf(household.villageCode) === regencyCode;
+      },
     });
     readSite = siteReader(env.AWS_ENDPOINT_URL_S3, SITES_BUCKET);
     log('seeding demo news and agenda');

@@ -144,6 +144,7 @@ describe('every service family, end to end', () => {
     expect(request.checks?.map((check) => [check.registry, check.outcome])).toEqual([
       ['population', 'match'],
       ['bpjs', 'match'],
+      ['desil', 'match'],
     ]);
   });
 

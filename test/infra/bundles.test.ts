@@ -66,9 +66,17 @@ const asBundled = (value: string) =>
 
 /**
  * Handlers that use what is asked about: the population registry (NIK activation), the letter renderer; the
- * routes that render a village's website count the register's residents for its statistics.
+ * routes that render a village's website count the register's residents for its statistics; a desil import
+ * checks that every NIK is a resident of the regency.
  */
-const USES_POPULATION = ['issueNikActivation', 'unlinkNik', 'putVillage', 'publishNews', 'publishAgenda'];
+const USES_POPULATION = [
+  'issueNikActivation',
+  'unlinkNik',
+  'putVillage',
+  'publishNews',
+  'publishAgenda',
+  'putRegencyDesil',
+];
 /**
  * Routes that draw a PDF: a reissued letter, a letter BSrE signs at its approval, the budget's art. 72 report,
  * and the emblem route, which embeds

@@ -3,6 +3,7 @@ import { DEMO_CLIENTS, type DemoClient } from '../../config/demo-clients.js';
 import { demoEmblem } from '../../config/demo-emblem.js';
 import { DEMO_LEGAL_PRODUCTS } from '../../config/demo-legal-products.js';
 import { DEMO_USERS, type DemoUser } from '../../config/demo-users.js';
+import { demoDesilCsv } from '../../config/population/desil.js';
 import { DEMO_VILLAGES } from '../../config/villages.js';
 import type { RouteDefinition, RowRule } from '../../functions/api/route-types.js';
 import { ROUTES } from '../../functions/api/routes.js';
@@ -12,7 +13,7 @@ import { heavyTestFile } from '../support/budgets.js';
 import { approveThroughChain, type RequestState, settled, submit } from '../support/chain.js';
 import { SAWOO, TAMPO } from '../support/fixtures.js';
 import { ApiClient, type ApiResponse, signInMachine, startTestRuntime } from '../support/runtime.js';
-import { sampleApplication } from '../support/samples.js';
+import { sampleApplication, sampleSurvey } from '../support/samples.js';
 import { attachAll, SAMPLE_PDF, upload } from '../support/uploads.js';
 
 // Heavy: budgets that hold when other test runs share the two cores (test/support/budgets.ts).
@@ -214,6 +215,26 @@ const CASES: Record<string, RouteCase> = {
       path: `/v1/regencies/${regencyOf(t.village)}/emblem`,
       rawBody: { bytes: demoEmblem(), contentType: 'image/png' },
     }),
+  },
+  // The regency's DTSEN ranking (issue 13): its synthetic file again, as npm start seeded it.
+  putRegencyDesil: {
+    fixture: 'village',
+    call: (t) => ({
+      path: `/v1/regencies/${regencyOf(t.village)}/desil`,
+      rawBody: {
+        bytes: new TextEncoder().encode(demoDesilCsv(regencyOf(t.village) ?? '')),
+        contentType: 'text/csv',
+      },
+    }),
+  },
+  // Household surveys (issue 13): each allowed call records one more survey, its members without a NIK.
+  recordHouseholdSurvey: {
+    fixture: 'village',
+    call: (t) => ({ path: `/v1/villages/${t.village}/household-surveys`, body: sampleSurvey() }),
+  },
+  listHouseholdSurveys: {
+    fixture: 'village',
+    call: (t) => ({ path: `/v1/villages/${t.village}/household-surveys` }),
   },
   createDataSubjectExport: {
     fixture: 'none',
@@ -467,6 +488,8 @@ const ROW_RULES: Record<RowRule, (user: DemoUser, target: Target) => Expected> =
     user.role === 'regency_admin' && covers(user, regencyOf(target.village)) ? 'allow' : 403,
   document: (user, target) =>
     ['village_head', 'village_secretary'].includes(user.role) && covers(user, target.village) ? 'allow' : 403,
+  // The route's roles (already checked) within the path's village.
+  'village-welfare': (user, target) => (covers(user, target.village) ? 'allow' : 403),
   'village-budget': (user, target) =>
     ['operator', 'village_secretary', 'village_head', 'regency_admin'].includes(user.role) &&
     covers(user, target.village)

@@ -731,3 +731,51 @@ export const TAMPO_PLACES = { village: 'Tampo', district: 'Cluring', regency: 'B
  */
 export const sampleLetterValues = (code: string): Record<string, string> =>
   printedValues(findService(code), { ...SAMPLE_RECORDS[code], ...sampleApplication(code) }, TAMPO_PLACES);
+
+/**
+ * A household survey as an enumerator of Tampo would send it (POST /v1/villages/{code}/household-surveys):
+ * Misnadi's household (config/population/demo-households.ts, household 2), poor by most BPS criteria.
+ */
+export function sampleSurvey(overrides: { withNiks?: boolean } = {}) {
+  const nik = (value: string) => (overrides.withNiks ? { nik: value } : {});
+  return {
+    familyCardNumber: '3510061002160001',
+    surveyedOn: '2026-11-30',
+    housing: {
+      floorAreaM2: 21,
+      floor: 'tanah',
+      wall: 'bambu-rumbia',
+      toilet: 'bersama',
+      lighting: 'listrik-non-pln',
+      drinkingWater: 'sumur-mata-air-tak-terlindung',
+      cookingFuel: 'kayu-arang',
+    },
+    consumption: { meatMilkPerWeek: 0, mealsPerDay: 2, newClothesPerYear: 1, canPayTreatment: false },
+    head: { incomeSource: 'buruh-tani', monthlyIncome: 450000, education: 'tidak-tamat-sd' },
+    saleableAssets: false,
+    programmes: { pkh: false, bpnt: true, pbiJk: false, bltDanaDesa: true },
+    members: [
+      {
+        ...nik('3510061402620001'),
+        name: 'Misnadi',
+        birthDate: '1962-02-14',
+        relation: 'kepala-keluarga',
+        school: 'tidak-sekolah-lagi',
+      },
+      {
+        ...nik('3510067009660001'),
+        name: 'Sunarti',
+        birthDate: '1966-09-30',
+        relation: 'istri-suami',
+        school: 'tidak-sekolah-lagi',
+      },
+      {
+        ...nik('3510064501990001'),
+        name: 'Siti Nur Aini',
+        birthDate: '1999-01-05',
+        relation: 'anak',
+        school: 'tidak-sekolah-lagi',
+      },
+    ],
+  };
+}

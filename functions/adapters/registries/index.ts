@@ -1,6 +1,8 @@
-import type { BpjsRegistry, PopulationRegistry } from '../../core/shared/ports.js';
+import type { BpjsRegistry, DesilRegistry, PopulationRegistry } from '../../core/shared/ports.js';
 import { once } from '../clients.js';
+import { desilStore } from '../dynamo-desil.js';
 import { requiredEnv } from '../env.js';
+import { ImportedDesilRegistry } from './desil-registry.js';
 import { DynamoLookupLog, withLookupLog } from './lookup-log.js';
 import { shippedPopulation } from './population-data.js';
 import { SyntheticBpjsRegistry } from './synthetic-bpjs.js';
@@ -26,4 +28,9 @@ export const populationRegistry = once(
 
 export const bpjsRegistry = once(
   (): BpjsRegistry => withLookupLog(new SyntheticBpjsRegistry(shippedPopulation()), lookupLog()),
+);
+
+/** DTSEN's desil: not synthetic, but what the regency imported (PUT /v1/regencies/{regencyCode}/desil). */
+export const desilRegistry = once(
+  (): DesilRegistry => withLookupLog(new ImportedDesilRegistry(desilStore()), lookupLog()),
 );

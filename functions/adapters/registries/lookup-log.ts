@@ -3,6 +3,7 @@ import { maskNik } from '../../core/identity/nik.js';
 import type {
   BpjsRegistry,
   Clock,
+  DesilRegistry,
   LookupContext,
   PersonQuery,
   PopulationRegistry,
@@ -37,7 +38,7 @@ export interface LookupLog {
 }
 
 /** A registry adapter that says which registry it is (so a failed lookup can be logged too). */
-export interface NamedRegistry extends PopulationRegistry, BpjsRegistry {
+export interface NamedRegistry extends PopulationRegistry, BpjsRegistry, DesilRegistry {
   readonly registry: RegistryResult['registry'];
 }
 
@@ -52,7 +53,7 @@ export function withLookupLog(
   registry: NamedRegistry,
   log: LookupLog,
   clock: Clock = systemClock,
-): PopulationRegistry & BpjsRegistry {
+): PopulationRegistry & BpjsRegistry & DesilRegistry {
   return {
     async check(query: PersonQuery, context: LookupContext): Promise<RegistryResult> {
       const entry = {

@@ -1,7 +1,8 @@
 import type { CheckStage, RegistryName } from '../catalog/types.js';
 import type { CheckResult, ServiceRequest } from '../requests/requests.js';
-import type { BpjsRegistry, PopulationRegistry, RegistryResult } from '../shared/ports.js';
+import type { BpjsRegistry, DesilRegistry, PopulationRegistry, RegistryResult } from '../shared/ports.js';
 import { text } from '../shared/text.js';
+import { DESIL_REASON, withinDesil } from '../welfare/desil.js';
 import {
   type CheckTicket,
   indexOf,
@@ -16,6 +17,7 @@ import { type ReviewDeps, transition, withRequest } from './review.js';
 export interface CheckDeps extends ReviewDeps {
   readonly population: PopulationRegistry;
   readonly bpjs: BpjsRegistry;
+  readonly desil: DesilRegistry;
 }
 
 /**
@@ -77,25 +79,27 @@ export const CHECK_REASONS = {
     'Sudah terdaftar sebagai peserta BPJS Kesehatan; SPM hanya untuk warga yang belum terjamin.',
     'Already covered by BPJS Kesehatan; the SPM is only for residents without coverage.',
   ),
+  /** Desil: the household is not in the stage's deciles, or not ranked at all (told apart for nobody). */
+  outsideDesil: DESIL_REASON,
 } as const;
 
 type OtherRegistry = Exclude<RegistryName, 'population'>;
-type Registry = PopulationRegistry | BpjsRegistry;
+type Registry = PopulationRegistry | BpjsRegistry | DesilRegistry;
 
 /**
  * Checks each declared person (subject) of a stage. The population register is asked first, always: it
  * answers "does this identity match". Only for a subject whose identity matched are the stage's other
- * registers asked (BPJS today; any register added to RegistryName must be wired in `others`, and falls under
+ * registers asked (BPJS, DTSEN desil; any register added to RegistryName must be wired in `others`, and falls under
  * the same rule). Every answer is logged by the registry adapters (withLookupLog), as before.
  */
 export async function checkAll(
-  deps: Pick<CheckDeps, 'clock' | 'population' | 'bpjs'>,
+  deps: Pick<CheckDeps, 'clock' | 'population' | 'bpjs' | 'desil'>,
   request: Pick<ServiceRequest, 'id' | 'serviceCode' | 'villageCode' | 'data'>,
   stage: CheckStage,
 ): Promise<CheckResult[]> {
   const at = deps.clock.now().toISOString();
   const context = { requestId: request.id, by: 'system', purpose: `${request.serviceCode}:${stage.key}` };
-  const others: Record<OtherRegistry, Registry> = { bpjs: deps.bpjs };
+  const others: Record<OtherRegistry, Registry> = { bpjs: deps.bpjs, desil: deps.desil };
   const perSubject = stage.subjects.map(async (subject) => {
     const query = {
       nik: String(request.data[subject.nikField] ?? ''),
@@ -124,7 +128,8 @@ export async function checkAll(
 /**
  * A registry answer as the request records it. An unconfirmed identity gets one reason that names no field
  * and no value. BPJS answers "participant or not"; whether that passes depends on the service (SPM: must not
- * be covered); the class it answers is never recorded.
+ * be covered); the class it answers is never recorded. The desil register answers the household's decile;
+ * the stage's maxDesil decides, and neither the decile nor which side of the line it fell is recorded.
  */
 function toCheckResult(
   stage: CheckStage,
@@ -143,6 +148,14 @@ function toCheckResult(
       ...recorded,
       outcome: covered ? 'mismatch' : 'match',
       reasons: covered ? [CHECK_REASONS.alreadyCovered] : [],
+    };
+  }
+  if (result.registry === 'desil') {
+    const within = withinDesil(result.desil, stage.maxDesil ?? 0);
+    return {
+      ...recorded,
+      outcome: within ? 'match' : 'mismatch',
+      reasons: within ? [] : [CHECK_REASONS.outsideDesil],
     };
   }
   return { ...recorded, outcome: result.outcome, reasons: result.outcome === 'match' ? [] : result.reasons };

@@ -28,7 +28,7 @@ import {
 export const PLACE_PLACEHOLDERS = ['village', 'district', 'regency'] as const;
 
 const FIELD_TYPES = ['text', 'longText', 'nik', 'familyCard', 'date', 'integer', 'choice'] as const;
-const REGISTRIES = ['population', 'bpjs'] as const;
+const REGISTRIES = ['population', 'bpjs', 'desil'] as const;
 // Compile-time guards: the lists above must name every member of the catalog's unions, and only those.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const fieldTypesAreComplete: Same<(typeof FIELD_TYPES)[number], FieldType> = true;
@@ -118,6 +118,7 @@ const checkStageSchema = z.strictObject({
     )
     .check(z.minLength(1), z.maxLength(10)),
   bpjsExpectation: z.optional(z.enum(['participant', 'not-covered'])),
+  maxDesil: z.optional(int(1, 10)),
   when: z.optional(conditionSchema),
 });
 
@@ -439,6 +440,15 @@ function checkStageIssues({ fields }: ServiceDefinition, stage: CheckStage, at: 
         `${at}.bpjsExpectation`,
         'hanya berlaku bila register bpjs diperiksa',
         'only applies when bpjs is checked',
+      ),
+    );
+  }
+  if (stage.registries.includes('desil') !== (stage.maxDesil !== undefined)) {
+    issues.push(
+      issue(
+        `${at}.maxDesil`,
+        'register desil dan maxDesil harus disebut bersama',
+        'the desil register and maxDesil go together',
       ),
     );
   }

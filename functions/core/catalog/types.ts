@@ -124,6 +124,11 @@ export interface CheckStage {
    * SPM is for poor citizens not yet covered by PBI or regional insurance (seed 002).
    */
   readonly bpjsExpectation?: 'participant' | 'not-covered';
+  /**
+   * With the desil register: the check passes only when the subject's household is in DTSEN desil
+   * 1…maxDesil (programmes use 1–4 or 1–5); the returned request never says which desil it is in.
+   */
+  readonly maxDesil?: number;
   readonly when?: StageCondition;
 }
 
@@ -142,7 +147,7 @@ export interface PublicationStage {
 
 export type RegisterName = 'legal-products';
 
-export type RegistryName = 'population' | 'bpjs';
+export type RegistryName = 'population' | 'bpjs' | 'desil';
 
 export interface CheckSubject {
   readonly nikField: string;

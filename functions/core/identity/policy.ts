@@ -280,6 +280,23 @@ export const canOnboard = (actor: Actor, villageCode: string): boolean =>
 export const canManageRegency = (actor: Actor, regencyCode: string): boolean =>
   actor.roles.includes('regency_admin') && actorCoversVillage(actor, regencyCode);
 
+/** Who records a village's household surveys: its enumerators and its operator (at the office). */
+export const SURVEY_RECORDERS = ['enumerator', 'operator'] as const satisfies readonly Role[];
+/** Who reads them: the recorders, the village secretary and the village head of that village; nobody else. */
+export const SURVEY_READERS = [
+  ...SURVEY_RECORDERS,
+  'village_secretary',
+  'village_head',
+] as const satisfies readonly Role[];
+
+export const canRecordSurvey = (actor: Actor, villageCode: string): boolean =>
+  actor.roles.some((role) => (SURVEY_RECORDERS as readonly Role[]).includes(role)) &&
+  actorCoversVillage(actor, villageCode);
+
+export const canReadSurveys = (actor: Actor, villageCode: string): boolean =>
+  actor.roles.some((role) => (SURVEY_READERS as readonly Role[]).includes(role)) &&
+  actorCoversVillage(actor, villageCode);
+
 /** Data-subject exports and the access trail: the data-protection officer of the area. */
 export const canExportPersonalData = (actor: Actor, villageCode: string): boolean =>
   actor.roles.includes('data_protection_officer') && actorCoversVillage(actor, villageCode);

@@ -16,7 +16,12 @@ export const STAFF_ROLES = [
  * access trail; decides nothing and sees no inbox.
  */
 export const OVERSIGHT_ROLES = ['data_protection_officer'] as const;
-export const ROLES = ['citizen', ...STAFF_ROLES, ...OVERSIGHT_ROLES] as const;
+/**
+ * Enumerators of the village poverty team (issue 13): they survey households (area = their village); they
+ * decide nothing and see no inbox, so they are not staff in the approval chain's sense.
+ */
+export const FIELD_ROLES = ['enumerator'] as const;
+export const ROLES = ['citizen', ...STAFF_ROLES, ...OVERSIGHT_ROLES, ...FIELD_ROLES] as const;
 
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export type Role = (typeof ROLES)[number];

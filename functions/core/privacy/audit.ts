@@ -16,7 +16,8 @@ export type AuditTargetKind =
   | 'document'
   | 'budget'
   | 'site'
-  | 'legal';
+  | 'legal'
+  | 'survey';
 
 export interface AuditEntry {
   readonly id: string;

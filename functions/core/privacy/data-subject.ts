@@ -10,6 +10,7 @@ import {
 import type { ServiceRequest } from '../requests/requests.js';
 import type { DocumentRecord, DocumentRegistry, RequestStore } from '../shared/ports.js';
 import type { LocalizedText } from '../shared/text.js';
+import { type SurveyStore, surveyView } from '../welfare/survey.js';
 import { type AuditTrail, auditEntry } from './audit.js';
 
 /**
@@ -59,6 +60,8 @@ export interface DataSubjectDeps {
   readonly notifications: NotificationLog;
   readonly documents: Pick<DocumentRegistry, 'get'>;
   readonly lookups: RegistryLookupReads;
+  /** The household surveys that list the person as a member (issue 13). */
+  readonly surveys: Pick<SurveyStore, 'byPerson'>;
   readonly audit: AuditTrail;
   readonly now: () => Date;
 }
@@ -85,6 +88,9 @@ export async function exportDataSubject(deps: DataSubjectDeps, actor: Actor, nik
 
   // The person is named by the hash that keys their request lookups (keys.personRequest), never the NIK.
   const person = personHash(nik);
+  const surveys = (await deps.surveys.byPerson(person)).filter((survey) =>
+    canExportPersonalData(actor, survey.villageCode),
+  );
   await Promise.all([
     deps.audit.append(
       auditEntry(
@@ -92,7 +98,7 @@ export async function exportDataSubject(deps: DataSubjectDeps, actor: Actor, nik
         DATA_SUBJECT_EXPORT,
         { kind: 'person', id: person },
         now,
-        `${requests.length} request(s)`,
+        `${requests.length} request(s), ${surveys.length} household survey(s)`,
       ),
     ),
     ...requests.map((request) =>
@@ -107,6 +113,7 @@ export async function exportDataSubject(deps: DataSubjectDeps, actor: Actor, nik
     generatedAt: now.toISOString(),
     generatedBy: { subject: actor.subject, name: actor.name, areas: actor.areas },
     requests: await Promise.all(requests.map((request) => exportRequest(deps, request, nik))),
+    householdSurveys: surveys.map(surveyView),
   };
 }
 

@@ -150,7 +150,7 @@ export type AttachmentContentType = (typeof ATTACHMENT_CONTENT_TYPES)[number];
 
 export interface CheckResult {
   readonly stage: string;
-  readonly registry: 'population' | 'bpjs';
+  readonly registry: 'population' | 'bpjs' | 'desil';
   /** Which declared person was checked (the field holding their NIK), never the NIK itself. */
   readonly subject: string;
   readonly outcome: 'match' | 'mismatch';

@@ -245,12 +245,14 @@ export interface LookupContext {
 }
 
 export interface RegistryResult {
-  readonly registry: 'population' | 'bpjs';
+  readonly registry: 'population' | 'bpjs' | 'desil';
   readonly outcome: 'match' | 'mismatch';
   /** Empty on a match; on a mismatch, what did not match, for the applicant to correct. */
   readonly reasons: readonly LocalizedText[];
   /** BPJS only: the participant's class when the NIK is a participant. */
   readonly bpjsClass?: 'PBI' | '1' | '2' | '3';
+  /** Desil only: the household's DTSEN decile (1 poorest … 10) when the NIK is in the regency's ranking. */
+  readonly desil?: number;
   /**
    * Population only: whether the identity as declared (NIK with name, birth date, family card) matched the
    * record, whatever the outcome (a matched identity may still live in another village). Absent means
@@ -266,6 +268,14 @@ export interface PopulationRegistry {
 
 /** BPJS Kesehatan: is this NIK a participant, and in which class? */
 export interface BpjsRegistry {
+  check(query: PersonQuery, context: LookupContext): Promise<RegistryResult>;
+}
+
+/**
+ * DTSEN (the national social and economic data, ranked in deciles): in which desil is this NIK's household,
+ * in the ranking the regency imported? 'match' + desil when ranked, 'mismatch' when not in the ranking.
+ */
+export interface DesilRegistry {
   check(query: PersonQuery, context: LookupContext): Promise<RegistryResult>;
 }
 

@@ -121,7 +121,11 @@ describe('the data-subject export (DPO)', () => {
     expect(
       request?.notifications.some((n) => n.audience.kind === 'applicant' && n.to === 'misnadi@example.com'),
     ).toBe(true);
-    expect(request?.registryLookups.map((lookup) => lookup.registry).sort()).toEqual(['bpjs', 'population']);
+    expect(request?.registryLookups.map((lookup) => lookup.registry).sort()).toEqual([
+      'bpjs',
+      'desil',
+      'population',
+    ]);
     expect(request?.registryLookups.every((lookup) => lookup.nikMasked === '351006**********')).toBe(true);
     expect(request?.documents).toEqual([]);
     expect(request?.accessTrail.map((entry) => entry.action)).toEqual(
@@ -136,7 +140,7 @@ describe('the data-subject export (DPO)', () => {
     expect(exports).toHaveLength(1);
     expect(exports[0]).toMatchObject({
       actor: { subject: 'local-pdp.banyuwangi', roles: ['data_protection_officer'], areas: ['35.10'] },
-      detail: '1 request(s)',
+      detail: '1 request(s), 0 household survey(s)',
     });
     expect(exports[0]?.origin?.ip).toBeTruthy();
     expect(JSON.stringify(onPerson)).not.toContain(NIK);

@@ -7,7 +7,7 @@ import { TAMPO } from '../../support/fixtures.js';
 import { capturedSince, captureMark } from '../../support/log-capture.js';
 import { hasNikLike, hideNikLike } from '../../support/log-scan.js';
 import { type ApiClient, settledTable, signInAll } from '../../support/runtime.js';
-import { SAMPLE_APPLICATIONS } from '../../support/samples.js';
+import { SAMPLE_APPLICATIONS, sampleSurvey } from '../../support/samples.js';
 import { attachAll, requiredRequirements } from '../../support/uploads.js';
 
 /**
@@ -28,6 +28,8 @@ describe('no NIK or KK in any log line, through a whole flow with NIKs everywher
   let operator: ApiClient;
   let villageHead: ApiClient;
   let kesmas: ApiClient;
+  let regencyAdmin: ApiClient;
+  let enumerator: ApiClient;
   let mark: number;
   const responses: { what: string; status: number; body: unknown }[] = [];
 
@@ -47,11 +49,13 @@ describe('no NIK or KK in any log line, through a whole flow with NIKs everywher
 
   beforeAll(async () => {
     runtime = await startRuntime({ proxies: true });
-    [citizen, operator, villageHead, kesmas] = await signInAll(runtime, [
+    [citizen, operator, villageHead, kesmas, regencyAdmin, enumerator] = await signInAll(runtime, [
       'warga.tampo',
       'operator.tampo',
       'kades.tampo',
       'kesmas.banyuwangi',
+      'admin.banyuwangi',
+      'enumerator.tampo',
     ]);
     mark = captureMark();
 
@@ -120,6 +124,24 @@ describe('no NIK or KK in any log line, through a whole flow with NIKs everywher
         () => citizen.post(`/v1/requests/${id}/resubmission`, { [NIK]: 1 }),
       ],
     ];
+    // The DTSEN desil file (issue 13): a file of NIKs, refused for a bad desil, a duplicate and an unknown NIK.
+    const desilFile = (rows: string) => regencyAdmin.send('PUT', '/v1/regencies/35.10/desil', rows, csv);
+    const csv = { 'content-type': 'text/csv' };
+    bad.push(
+      ['a desil file with a bad desil', () => desilFile(`nik,desil\n${NIK},11\n${KK},2`)],
+      ['a desil file with a NIK twice', () => desilFile(`nik,desil\n${NIK},1\n${NIK},2`)],
+      ['a desil file with an unknown NIK', () => desilFile(`nik,desil\n${NIK},1\n${KK},2`)],
+    );
+    // A household survey (issue 13) carries the KK and every member's NIK: recorded once, then refused as impossible.
+    const surveys = `/v1/villages/${TAMPO}/household-surveys`;
+    const survey = sampleSurvey({ withNiks: true });
+    expect((await enumerator.post(surveys, survey, { 'idempotency-key': 'log-scan-survey-1' })).status).toBe(
+      201,
+    );
+    bad.push([
+      'an impossible household survey',
+      () => enumerator.post(surveys, { ...survey, housing: { ...survey.housing, floorAreaM2: 0 } }),
+    ]);
     for (const [what, send] of bad) {
       const response = await send();
       responses.push({ what, status: response.status, body: response.body });

@@ -14,7 +14,7 @@ const NOW = new Date('2026-11-22T03:00:00.000Z');
 const ENTERED = new Date('2026-11-22T02:59:59.000Z');
 const at = (seconds: number) => new Date(NOW.getTime() + seconds * 1000).toISOString();
 
-const answer = (outcome: 'match' | 'mismatch', registry: 'population' | 'bpjs'): RegistryResult => ({
+const answer = (outcome: 'match' | 'mismatch', registry: RegistryResult['registry']): RegistryResult => ({
   registry,
   outcome,
   reasons: [],
@@ -39,6 +39,7 @@ function deps(service: ServiceDefinition, requests: RequestStore, identity: 'mat
     staff: { staffWithRole: async () => [] },
     population: { check: async () => answer(identity, 'population') },
     bpjs: { check: async () => answer('mismatch', 'bpjs') }, // not covered: the SPM goes on
+    desil: { check: async () => ({ ...answer('match', 'desil'), desil: 2 }) }, // desil 1–5: the SPM goes on
   };
 }
 

@@ -164,12 +164,12 @@ describe('the approval chains', () => {
     expect(service.family).toBe('permit');
   });
 
-  it('runs the SPM scheme: operator → population and BPJS check → village head → regency welfare (kesmas), in 6 hours', () => {
+  it('runs the SPM scheme: operator → population, BPJS and DTSEN desil check → village head → regency welfare (kesmas), in 6 hours', () => {
     const spm = byCode('SPM');
 
     expect(chainOf(spm)).toEqual([
       'operator',
-      'check(population,bpjs)',
+      'check(population,bpjs,desil)',
       'village_head',
       'agency_officer/kesmas',
     ]);
@@ -184,6 +184,7 @@ describe('the approval chains', () => {
         },
       ],
       bpjsExpectation: 'not-covered',
+      maxDesil: 5,
     });
     expect(signers(spm)).toEqual(['village_head']);
     expect(spm.targetHours).toBe(6);

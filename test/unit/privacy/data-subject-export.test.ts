@@ -111,6 +111,7 @@ function fakes(append: AuditTrail['append'] = async () => undefined) {
     },
     documents: { get: async (id) => documents.get(id) },
     lookups: { list: async () => [] },
+    surveys: { byPerson: async () => [] },
     audit,
     now: () => new Date(AT),
   };

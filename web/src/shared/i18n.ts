@@ -118,6 +118,7 @@ export const common = translator({
   role_district_head: ['Camat', 'District head'],
   role_agency_officer: ['Petugas dinas', 'Agency officer'],
   role_regency_admin: ['Admin kabupaten', 'Regency admin'],
+  role_enumerator: ['Pendata tim kemiskinan desa', 'Village poverty team enumerator'],
   role_system: ['Sistem', 'System'],
 });
 

@@ -21,7 +21,8 @@ import {
  *
  * The seed's six steps, as this chain: (1) the poverty team's household data is the registry; (2) the
  * applicant brings the documents and (3) the operator enters the NIK (stage `verify`); (4) the NIK is
- * matched against population data (Dukcapil) and BPJS — a mismatch returns the form to the applicant with
+ * matched against population data (Dukcapil), BPJS and the regency's DTSEN desil import (the household must
+ * be in desil 1–5; the poverty team's data today is DTSEN) — a mismatch returns the form to the applicant with
  * the reason (stage `registry-check`); the village head signs the village's letter (stage `sign`);
  * (5) the regency's welfare section (kesmas) examines it (stage `welfare`); (6) the letter is issued and
  * printed at the village. By hand it took more than six days; online about six hours: the target is 6 and
@@ -88,10 +89,10 @@ export const povertyDeclaration: ServiceDefinition = {
       kind: 'check',
       key: 'registry-check',
       label: text(
-        'Pencocokan NIK dengan data kependudukan dan BPJS',
-        'NIK matched against population data and BPJS',
+        'Pencocokan NIK dengan data kependudukan, BPJS dan desil DTSEN',
+        'NIK matched against population data, BPJS and the DTSEN deciles',
       ),
-      registries: ['population', 'bpjs'],
+      registries: ['population', 'bpjs', 'desil'],
       subjects: [
         {
           nikField: 'nik',
@@ -101,6 +102,8 @@ export const povertyDeclaration: ServiceDefinition = {
         },
       ],
       bpjsExpectation: 'not-covered',
+      // DTSEN (Inpres 4/2025): programmes for the poor use desil 1–4 or 1–5; the SPM takes 1–5.
+      maxDesil: 5,
     },
     villageHeadSigns(2),
     agencyDecides({
