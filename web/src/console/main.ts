@@ -128,6 +128,10 @@ async function render(route: string[]): Promise<(() => void) | undefined> {
       h('h1', null, t('signInTitle')),
       signInForm(() => rerender()),
     );
+  } else if (session.roles.every((role) => role === 'enumerator')) {
+    // Enumerators decide nothing and have no inbox (issue 13): their survey screen is still to be built.
+    renderHeader(undefined);
+    mount(root, h('h1', null, t('title')), h('p', { role: 'status' }, t('fieldOnly')));
   } else if (!isStaff(session)) {
     renderHeader(undefined);
     mount(
