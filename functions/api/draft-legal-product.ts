@@ -4,8 +4,9 @@ import { loadPseudonymKey } from '../adapters/pseudonym-key.js';
 import { budgetAdoption } from '../core/budget/adoption.js';
 import { draftLegalProduct as draft } from '../core/legal/draft.js';
 import { apiHandler } from './http.js';
+import { idempotencyKeyOf } from './idempotency-key.js';
 import { draftLegalProduct } from './legal-routes.js';
-import { idempotencyKeyOf, submitDeps, submittedAnswer } from './request-deps.js';
+import { submitDeps, submittedAnswer } from './request-deps.js';
 
 export const handler = apiHandler(
   draftLegalProduct,

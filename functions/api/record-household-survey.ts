@@ -3,7 +3,7 @@ import { systemClock } from '../adapters/env.js';
 import { loadPseudonymKey } from '../adapters/pseudonym-key.js';
 import { recordSurvey, surveyView } from '../core/welfare/survey.js';
 import { apiHandler } from './http.js';
-import { idempotencyKeyOf } from './request-deps.js';
+import { idempotencyKeyOf } from './idempotency-key.js';
 import { recordHouseholdSurvey } from './welfare-routes.js';
 
 /** POST /v1/villages/{code}/household-surveys (see recordSurvey). */

@@ -49,23 +49,6 @@ export const submitDeps = () => ({
   submissionLimits: submissionLimits(optionalCountEnv('SUBMISSIONS_PER_ACCOUNT_PER_DAY')),
 });
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{8,128}$/;
-
-/** The submission's Idempotency-Key header, if sent; a malformed one is a 400. */
-export function idempotencyKeyOf(headers: Readonly<Record<string, string | undefined>>): string | undefined {
-  const key = headers['idempotency-key'];
-  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
-    throw new ValidationError(
-      text(
-        'Idempotency-Key harus 8-128 huruf, angka, atau - _ . :',
-        'Idempotency-Key must be 8-128 letters, digits or - _ . :',
-      ),
-      [{ field: 'Idempotency-Key', message: text('format tidak valid', 'invalid format') }],
-    );
-  }
-  return key;
-}
-
 /** 201 with the new request as its service shows it; a replayed Idempotency-Key says so. */
 export async function submittedAnswer(
   deps: ReturnType<typeof requestChangeDeps>,

@@ -1,7 +1,8 @@
 import { loadPseudonymKey } from '../adapters/pseudonym-key.js';
 import { submitRequest as submit } from '../core/requests/submit-request.js';
 import { apiHandler } from './http.js';
-import { idempotencyKeyOf, submitDeps, submittedAnswer } from './request-deps.js';
+import { idempotencyKeyOf } from './idempotency-key.js';
+import { submitDeps, submittedAnswer } from './request-deps.js';
 import { submitRequest } from './routes.js';
 
 export const handler = apiHandler(
