@@ -22,6 +22,7 @@ export type { RouteAccess };
  * - personal-data: the data-protection officer of the area
  * - village-budget: the operator, village secretary or village head of the path's village, or the regency
  *   admin over it (BUDGET_KEEPERS)
+ * - product-seller: the citizen who listed the `{id}` market product; everyone else: 404
  */
 export type RowRule =
   | 'none'
@@ -35,7 +36,8 @@ export type RowRule =
   | 'regency'
   | 'document'
   | 'personal-data'
-  | 'village-budget';
+  | 'village-budget'
+  | 'product-seller';
 
 /**
  * One API route. This table is the single source for the CDK HTTP API (routes, authorizer, one Lambda per
@@ -120,6 +122,7 @@ export const TABLE_PARTITIONS = [
   'BUDGET#',
   'SITE#',
   'SITESTALE#',
+  'MARKET#',
 ] as const;
 
 export type TablePartition = (typeof TABLE_PARTITIONS)[number];
