@@ -27,9 +27,8 @@ const CATEGORY_NAMES = [
   'lainnya',
 ] as const;
 
-const productId = pure(() =>
-  z.string().check(z.regex(/^\d{2}\.\d{2}\.\d{2}\.\d{4}-[0-9A-HJKMNP-TV-Z]{26}$/, 'not a product id')),
-);
+/** <village code>-<ulid>; its shape is checked by the use case (a malformed id is just not found). */
+const productId = pure(() => z.string().check(z.regex(/^[0-9A-Z.-]{26,45}$/, 'not a product id')));
 const productParams = pure(() => z.strictObject({ id: productId }));
 const loose = pure(() => z.record(z.string(), z.unknown()));
 const short = (max: number) => z.string().check(z.maxLength(max));

@@ -161,10 +161,13 @@ export async function withdrawProduct(
   return withdrawn;
 }
 
-/** Reports per client address: enough for a family behind one address, too few to flood an operator. */
+/**
+ * Reports per client address, as the verification upload's limit: enough for an office or a family behind
+ * one address, too few to bury an operator's queue (only 20 reasons are kept per product anyway).
+ */
 export const MARKET_REPORTS_PER_CLIENT: RateLimitRule = {
   name: 'market-report-ip',
-  limit: 10,
+  limit: 60,
   windowSeconds: 60 * 60,
 };
 

@@ -4,6 +4,7 @@ import type { CitizenProfile } from '../../../functions/core/identity/citizen-pr
 import type { Actor } from '../../../functions/core/identity/roles.js';
 import {
   listProduct,
+  MARKET_REPORTS_PER_CLIENT,
   type MarketDeps,
   type ProductStore,
   reportProduct,
@@ -13,6 +14,7 @@ import {
 } from '../../../functions/core/market/market.js';
 import {
   checkProduct,
+  KEPT_REPORTS,
   orderUrl,
   type Product,
   type ProductInput,
@@ -244,9 +246,11 @@ describe('the market use cases', () => {
       reportProduct({ ...deps, rates }, id, 'Foto bukan milik penjual', { address: '10.0.0.1' });
     await expect(report()).rejects.toMatchObject({ status: 404 });
     await reviewProduct(deps, operator, id, { decision: 'approve' });
-    // The refused report counted too: ten per address and hour.
-    for (let n = 0; n < 9; n += 1) await report();
-    expect(products.get(id)).toMatchObject({ reportCount: 9 });
+    // The refused report counted too.
+    const { limit } = MARKET_REPORTS_PER_CLIENT;
+    for (let n = 1; n < limit; n += 1) await report();
+    expect(products.get(id)).toMatchObject({ reportCount: limit - 1, reports: expect.any(Array) });
+    expect(products.get(id)?.reports).toHaveLength(KEPT_REPORTS);
     await expect(report()).rejects.toSatisfy((error) => error instanceof DomainError && error.status === 429);
   });
 
