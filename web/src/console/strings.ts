@@ -8,6 +8,7 @@ export const t = translator({
   navLegal: ['Produk hukum', 'Legal products'],
   navBudget: ['APBDes', 'Village budget'],
   navSite: ['Situs desa', 'Website'],
+  navMarket: ['Pasar Desa', 'Village market'],
   village: ['Desa', 'Village'],
   staffOnly: [
     'Konsol ini untuk petugas desa. Warga dapat memakai portal layanan.',
