@@ -20,6 +20,8 @@ export const PAGES = {
   verify: 'verify/main.ts',
   console: 'console/main.ts',
   display: 'display/main.ts',
+  /** The public UMKM market (issue 13): per village (?desa=) or regency (?kab=). */
+  pasar: 'pasar/main.ts',
 } as const;
 export type PageName = keyof typeof PAGES;
 

@@ -75,6 +75,9 @@ const AUDIT_PARTITIONS: Record<AuditTargetKind, string> = {
  * - household survey   pk SURVEY#<village>    sk S#<id>  (issue 13; the audit entries of its reads and writes sort
  *                      before, in the same partition: sk AUDIT#…)
  *   survey's member    pk PERSON#<NIK pseudonym>  sk SURVEY#<village>#<id>  (for the data-subject export)
+ * - market product     pk MARKET#<regency>      sk P#<village>-<ulid>  (the UMKM market, issue 13: one partition
+ *                      per regency, a village's products a key range in it; the regency's public page reads
+ *                      it whole, hundreds to a few thousand small items)
  * Every request key starts with its village, so load spreads as villages are added.
  */
 export const keys = {
@@ -188,6 +191,12 @@ export const keys = {
   budgetRealisation: (village: string, year: number, semester: number) => ({
     pk: `BUDGET#${village}#${year}`,
     sk: `REALISATION#${semester}`,
+  }),
+  marketProduct: (id: string) => ({ pk: `MARKET#${id.split('.').slice(0, 2).join('.')}`, sk: `P#${id}` }),
+  /** A regency's products, or a village's (its ids start with its code). */
+  marketProducts: (regency: string, village?: string) => ({
+    pk: `MARKET#${regency}`,
+    sk: village ? `P#${village}-` : 'P#',
   }),
   /** A certificate the regency's authority issued (core/documents/signer-certificates.ts). */
   certificate: (id: string) => ({ pk: `CERT#${id}`, sk: 'CERT' }),

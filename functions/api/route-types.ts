@@ -24,6 +24,7 @@ export type { RouteAccess };
  *   operator record; they, the village secretary and head read)
  * - village-budget: the operator, village secretary or village head of the path's village, or the regency
  *   admin over it (BUDGET_KEEPERS)
+ * - product-seller: the citizen who listed the `{id}` market product; everyone else: 404
  */
 export type RowRule =
   | 'none'
@@ -38,7 +39,8 @@ export type RowRule =
   | 'document'
   | 'personal-data'
   | 'village-budget'
-  | 'village-welfare';
+  | 'village-welfare'
+  | 'product-seller';
 
 /**
  * One API route. This table is the single source for the CDK HTTP API (routes, authorizer, one Lambda per
@@ -125,6 +127,7 @@ export const TABLE_PARTITIONS = [
   'SITESTALE#',
   'DESIL#',
   'SURVEY#',
+  'MARKET#',
 ] as const;
 
 export type TablePartition = (typeof TABLE_PARTITIONS)[number];

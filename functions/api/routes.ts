@@ -5,6 +5,7 @@ import { BUDGET_ROUTES } from './budget-routes.js';
 import { CITIZEN_ROUTES } from './citizen-routes.js';
 import { CONSOLE_ROUTES } from './console-routes.js';
 import { LEGAL_ROUTES } from './legal-routes.js';
+import { MARKET_ROUTES } from './market-routes.js';
 import { PRIVACY_ROUTES } from './privacy-routes.js';
 import { type ResourceNeed, type RouteDefinition, TABLE_NEEDS } from './route-types.js';
 import {
@@ -649,4 +650,5 @@ export const ROUTES: readonly RouteDefinition[] = pure(() => [
   ...CITIZEN_ROUTES, // citizen channels (issue 4, item 5): NIK linking, tracking without an account
   ...BUDGET_ROUTES, // the village budget (issue 12, item 2): APBDes, realisation, the art. 72 report
   ...WELFARE_ROUTES, // household welfare data (issue 13, item 1): the DTSEN desil ranking
+  ...MARKET_ROUTES, // the UMKM market (issue 13, item 4): products checked by the operator, public search
 ]);

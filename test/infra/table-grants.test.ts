@@ -127,6 +127,9 @@ describe('table grants per function', () => {
         'getBudgetCsv',
         'getBudgetReport',
         'getBudgetReportPdf',
+        // The UMKM market: Query of MARKET#<regency> (published products); a report's UpdateItem and rate counter.
+        'listMarketProducts',
+        'reportMarketProduct',
       ].sort(),
     );
     expect(dynamoStatements(ROUTES.find((route) => route.id === 'getOpenApi')?.entry ?? '')).toEqual([]);

@@ -380,6 +380,40 @@ const CASES: Record<string, RouteCase> = {
     call: (t) => ({ path: `/v1/villages/${t.village}/agenda`, body: SAMPLE_AGENDA }),
   },
   publishAgenda: { fixture: 'village', call: async (t) => publishPath(t.village ?? TAMPO, 'agenda') },
+  // The UMKM market: each village's demo citizen (linked) sells there; its operator checks.
+  createMarketProduct: {
+    fixture: 'none',
+    call: async (_t, p) => {
+      if (p.user?.role === 'citizen') await ensureLinked(p.label === 'warga.sawoo' ? SAWOO : TAMPO);
+      return { path: '/v1/market/products', body: MARKET_PRODUCT };
+    },
+  },
+  listMarketProducts: {
+    fixture: 'village',
+    call: (t) => ({ path: `/v1/market/products?village=${t.village}` }),
+  },
+  listVillageMarketProducts: {
+    fixture: 'village',
+    call: (t) => ({ path: `/v1/villages/${t.village}/market-products` }),
+  },
+  reviewMarketProduct: {
+    fixture: 'village',
+    call: async (t) => ({
+      path: `/v1/market/products/${await productIn(t.village ?? TAMPO)}/review`,
+      body: { decision: 'approve' },
+    }),
+  },
+  reportMarketProduct: {
+    fixture: 'village',
+    call: async (t) => ({
+      path: `/v1/market/products/${await publishedProductIn(t.village ?? TAMPO)}/reports`,
+      body: { reason: 'Uji matriks akses' },
+    }),
+  },
+  withdrawMarketProduct: {
+    fixture: 'village',
+    call: async (t) => ({ path: `/v1/market/products/${await productIn(t.village ?? TAMPO)}/withdrawal` }),
+  },
   reissueDocument: {
     fixture: 'issued',
     changes: true,
@@ -428,6 +462,45 @@ async function ensureLinked(village: Village): Promise<void> {
   const body = { nik: residentOf[village].nik, activationCode: await activationCodeFor(village) };
   const linked = await citizen.send('PUT', '/v1/me/nik', JSON.stringify(body));
   if (linked.status !== 200) throw new Error(`link refused: ${JSON.stringify(linked.body)}`);
+}
+
+const MARKET_PRODUCT = {
+  villageCode: TAMPO,
+  businessName: 'Keripik Bu Siti',
+  name: 'Keripik pisang',
+  pricePerUnit: 15_000,
+  unit: 'bungkus',
+  description: 'Keripik pisang kepok tanpa pengawet.',
+  category: 'makanan-minuman',
+  hamlet: 'Krajan',
+  whatsapp: '081234567890',
+};
+
+/** A fresh pending product of the village's demo citizen (linked first), by its id. */
+async function productIn(village: Village): Promise<string> {
+  await ensureLinked(village);
+  const listed = await (await as(citizenOf[village])).post<{ id: string }>('/v1/market/products', {
+    ...MARKET_PRODUCT,
+    villageCode: village,
+  });
+  if (listed.status !== 201) throw new Error(`listing refused: ${JSON.stringify(listed.body)}`);
+  return listed.body.id;
+}
+
+/** One published product per village, shared by the calls that only read or report it. */
+const published = new Map<Village, Promise<string>>();
+function publishedProductIn(village: Village): Promise<string> {
+  const known = published.get(village);
+  if (known) return known;
+  const made = productIn(village).then(async (id) => {
+    const checked = await (await as(operatorOf[village])).post(`/v1/market/products/${id}/review`, {
+      decision: 'approve',
+    });
+    if (checked.status !== 200) throw new Error(`check refused: ${JSON.stringify(checked.body)}`);
+    return id;
+  });
+  published.set(village, made);
+  return made;
 }
 
 let runtime: Runtime;
@@ -490,6 +563,7 @@ const ROW_RULES: Record<RowRule, (user: DemoUser, target: Target) => Expected> =
     ['village_head', 'village_secretary'].includes(user.role) && covers(user, target.village) ? 'allow' : 403,
   // The route's roles (already checked) within the path's village.
   'village-welfare': (user, target) => (covers(user, target.village) ? 'allow' : 403),
+  'product-seller': (user, target) => (user.username === citizenOf[target.village ?? TAMPO] ? 'allow' : 404),
   'village-budget': (user, target) =>
     ['operator', 'village_secretary', 'village_head', 'regency_admin'].includes(user.role) &&
     covers(user, target.village)

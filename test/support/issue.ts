@@ -40,13 +40,20 @@ export async function issueApproved(
     updatedAt: now.toISOString(),
     version: 1,
   };
-  await requestStore().create(request, {
-    requestId: request.id,
-    at: now.toISOString(),
-    type: 'APPROVED',
-    status: 'APPROVED',
-    actor: { subject: 'system', name: 'test', role: 'system' },
-  });
+  // The applicant's person lookup, as a submission writes it (idsByNik finds the letter by its NIK).
+  const niks = typeof approved.data.nik === 'string' ? [approved.data.nik] : [];
+  await requestStore().create(
+    request,
+    {
+      requestId: request.id,
+      at: now.toISOString(),
+      type: 'APPROVED',
+      status: 'APPROVED',
+      actor: { subject: 'system', name: 'test', role: 'system' },
+    },
+    undefined,
+    niks,
+  );
   const { documentId } = await issueDocument(
     {
       requests: requestStore(),

@@ -30,7 +30,7 @@ export interface ConsoleContext {
   readonly roles: readonly string[];
 }
 
-/** Who sees "Aktivasi NIK": those who issue codes or undo links (nik.ts). */
+/** Who sees "Aktivasi NIK" (those who issue codes or undo links, nik.ts) and "Pasar Desa" (the village's products). */
 const NIK_ROLES = ['operator', 'village_secretary', 'village_head'];
 
 const covers = (area: string, code: string) => code === area || code.startsWith(`${area}.`);
@@ -64,6 +64,9 @@ function renderHeader(ctx: ConsoleContext | undefined): void {
           h('a', { href: '#/apbdes' }, t('navBudget')),
           ctx.roles.some((role) => (SITE_EDITORS as readonly string[]).includes(role))
             ? h('a', { href: '#/situs' }, t('navSite'))
+            : null,
+          ctx.roles.some((role) => NIK_ROLES.includes(role))
+            ? h('a', { href: '#/pasar' }, t('navMarket'))
             : null,
         )
       : null,
@@ -156,6 +159,7 @@ async function render(route: string[]): Promise<(() => void) | undefined> {
       else if (page === 'hukum') await (await import('./transparency.js')).legalPage(root, ctx);
       else if (page === 'apbdes') await (await import('./transparency.js')).budgetPage(root, ctx, param);
       else if (page === 'situs') await (await import('./transparency.js')).sitePage(root, ctx);
+      else if (page === 'pasar') await (await import('./market.js')).marketPage(root, ctx);
       else mount(root, h('h1', null, '404'));
     }
   }

@@ -8,6 +8,7 @@ export const t = translator({
   navLegal: ['Produk hukum', 'Legal products'],
   navBudget: ['APBDes', 'Village budget'],
   navSite: ['Situs desa', 'Website'],
+  navMarket: ['Pasar Desa', 'Village market'],
   village: ['Desa', 'Village'],
   fieldOnly: [
     'Layar petugas pendata (survei rumah tangga) di konsol belum dibuat. Survei dikirim lewat API POST /v1/villages/<kode desa>/household-surveys.',
