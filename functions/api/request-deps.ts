@@ -11,8 +11,6 @@ import type { RecordedChange } from '../core/requests/decide-request.js';
 import type { ServiceRequest } from '../core/requests/requests.js';
 import { submissionLimits } from '../core/requests/submit-request.js';
 import { requestView } from '../core/requests/views.js';
-import { ValidationError } from '../core/shared/errors.js';
-import { text } from '../core/shared/text.js';
 import { type ApiResult, logger, recordedStatus } from './http.js';
 
 /** What the routes that change a request use: the record, its service, its files, the workflow, and who to tell. */

@@ -3,6 +3,7 @@ import { errorBox, errorText } from '../shared/chrome.js';
 import { h, mount, uid } from '../shared/dom.js';
 import { flash } from '../shared/flash.js';
 import { translator } from '../shared/i18n.js';
+import { licenceLine, type MarketProduct } from '../shared/market.js';
 import type { ConsoleContext } from './main.js';
 
 const t = translator({
@@ -25,18 +26,7 @@ const t = translator({
   operatorOnly: ['Hanya operator desa yang memeriksa produk.', 'Only the village operator checks products.'],
 });
 
-interface StaffProduct {
-  readonly id: string;
-  readonly businessName: string;
-  readonly name: string;
-  readonly pricePerUnit: number;
-  readonly unit: string;
-  readonly description: string;
-  readonly hamlet: string;
-  readonly nib?: string;
-  readonly pirt?: string;
-  readonly halal?: string;
-  readonly verified?: { readonly documentId: string; readonly verifyUrl: string };
+interface StaffProduct extends MarketProduct {
   readonly status: string;
   readonly reportCount: number;
   readonly reports: readonly { readonly reason: string; readonly at: string }[];
@@ -98,11 +88,7 @@ function card(product: StaffProduct, withActions: boolean, reload: () => void): 
   approve.addEventListener('click', () => void review({ decision: 'approve' }, approve));
   const reject = h('button', { type: 'button' }, t('reject', { name: product.name }));
   reject.addEventListener('click', () => void review({ decision: 'reject', reason: reason.value }, reject));
-  const numbers = [
-    product.nib ? `NIB ${product.nib}` : '',
-    product.pirt ? `P-IRT ${product.pirt}` : '',
-    product.halal ? `Halal ${product.halal}` : '',
-  ].filter(Boolean);
+  const numbers = licenceLine(product);
   return h(
     'li',
     { class: 'card' },
@@ -113,7 +99,7 @@ function card(product: StaffProduct, withActions: boolean, reload: () => void): 
       `Rp${product.pricePerUnit.toLocaleString('id-ID')} / ${product.unit} · ${product.businessName} · ${product.hamlet}`,
     ),
     h('p', null, product.description),
-    numbers.length > 0 ? h('p', { class: 'muted' }, numbers.join(' · ')) : null,
+    numbers ? h('p', { class: 'muted' }, numbers) : null,
     product.verified
       ? h('p', null, h('a', { href: product.verified.verifyUrl }, `✔ ${t('verified')}`))
       : null,

@@ -3,6 +3,7 @@ import { langSwitch } from '../shared/chrome.js';
 import { runtimeConfig } from '../shared/config.js';
 import { h, mount } from '../shared/dom.js';
 import { lang, onLangChange, translator } from '../shared/i18n.js';
+import { licenceLine, type MarketProduct } from '../shared/market.js';
 import type { LocalizedText } from '../shared/types.js';
 
 /**
@@ -42,20 +43,9 @@ const CATEGORIES: readonly [string, string, string][] = [
   ['lainnya', 'Lainnya', 'Other'],
 ];
 
-interface Product {
-  readonly id: string;
-  readonly businessName: string;
-  readonly name: string;
-  readonly pricePerUnit: number;
-  readonly unit: string;
-  readonly description: string;
+interface Product extends MarketProduct {
   readonly categoryLabel: LocalizedText;
-  readonly hamlet: string;
-  readonly nib?: string;
-  readonly pirt?: string;
-  readonly halal?: string;
   readonly orderUrl: string;
-  readonly verified?: { readonly documentId: string; readonly verifyUrl: string };
 }
 interface Page {
   readonly items: readonly Product[];
@@ -88,11 +78,7 @@ async function fetchPage(q: string, category: string, cursor?: string): Promise<
 }
 
 function card(product: Product): HTMLElement {
-  const numbers = [
-    product.nib ? `NIB ${product.nib}` : '',
-    product.pirt ? `P-IRT ${product.pirt}` : '',
-    product.halal ? `Halal ${product.halal}` : '',
-  ].filter(Boolean);
+  const numbers = licenceLine(product);
   return h(
     'li',
     { class: 'card' },
@@ -104,7 +90,7 @@ function card(product: Product): HTMLElement {
       { class: 'muted' },
       `${product.businessName} · ${t('hamlet', { hamlet: product.hamlet })} · ${local(product.categoryLabel)}`,
     ),
-    numbers.length > 0 ? h('p', { class: 'muted' }, numbers.join(' · ')) : null,
+    numbers ? h('p', { class: 'muted' }, numbers) : null,
     product.verified
       ? h('p', null, h('a', { class: 'verified', href: product.verified.verifyUrl }, `✔ ${t('verified')}`))
       : null,
