@@ -3,6 +3,7 @@ import { searchProducts } from '../core/market/market.js';
 import { publicView } from '../core/market/products.js';
 import { ValidationError } from '../core/shared/errors.js';
 import { text } from '../core/shared/text.js';
+import { regencyCodeOf } from '../core/villages/places.js';
 import { apiHandler } from './http.js';
 import { listMarketProducts } from './market-routes.js';
 
@@ -10,7 +11,7 @@ import { listMarketProducts } from './market-routes.js';
 const PAGE = 24;
 
 export const handler = apiHandler(listMarketProducts, async ({ query }) => {
-  const regencyCode = query.regency ?? query.village?.split('.').slice(0, 2).join('.');
+  const regencyCode = query.regency ?? (query.village ? regencyCodeOf(query.village) : undefined);
   if (!regencyCode || (query.regency && query.village && !query.village.startsWith(`${query.regency}.`))) {
     throw new ValidationError(
       text('Sebutkan desa (village) atau kabupaten (regency).', 'Name a village or a regency.'),

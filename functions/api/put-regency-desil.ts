@@ -1,8 +1,8 @@
 import { desilStore } from '../adapters/dynamo-desil.js';
 import { systemClock } from '../adapters/env.js';
 import { loadPseudonymKey } from '../adapters/pseudonym-key.js';
-import { shippedPopulation } from '../adapters/registries/population-data.js';
-import { importDesil, regencyOf } from '../core/welfare/desil.js';
+import { shippedResidentOfRegency } from '../adapters/registries/population-data.js';
+import { importDesil } from '../core/welfare/desil.js';
 import { apiHandler } from './http.js';
 import { putRegencyDesil } from './welfare-routes.js';
 
@@ -10,15 +10,7 @@ import { putRegencyDesil } from './welfare-routes.js';
 export const handler = apiHandler(
   putRegencyDesil,
   async ({ actor, params, rawBody }) => {
-    const population = shippedPopulation();
-    const deps = {
-      desil: desilStore(),
-      clock: systemClock,
-      residentOf: (nik: string, regencyCode: string) => {
-        const household = population.get(nik)?.household;
-        return household !== undefined && regencyOf(household.villageCode) === regencyCode;
-      },
-    };
+    const deps = { desil: desilStore(), clock: systemClock, residentOf: shippedResidentOfRegency };
     return { status: 200, body: await importDesil(deps, actor, params.regencyCode, rawBody) };
   },
   { pseudonymKey: loadPseudonymKey },

@@ -16,7 +16,7 @@ import { DynamoSiteItems } from '../../functions/adapters/dynamo-site-items.js';
 import { DynamoVillageDirectory } from '../../functions/adapters/dynamo-villages.js';
 import { systemClock } from '../../functions/adapters/env.js';
 import { ensureLocalPseudonymKey } from '../../functions/adapters/pseudonym-key.js';
-import { shippedPopulation } from '../../functions/adapters/registries/population-data.js';
+import { shippedResidentOfRegency } from '../../functions/adapters/registries/population-data.js';
 import { S3DocumentStore } from '../../functions/adapters/s3-document-store.js';
 import { S3EmblemStore } from '../../functions/adapters/s3-emblems.js';
 import { ORIGIN_VERIFY_ENV } from '../../functions/api/actor.js';
@@ -24,7 +24,6 @@ import type { ResourceNeed } from '../../functions/api/route-types.js';
 import { ROUTES } from '../../functions/api/routes.js';
 import type { Actor } from '../../functions/core/identity/roles.js';
 import { auditEntry } from '../../functions/core/privacy/audit.js';
-import { regencyOf } from '../../functions/core/welfare/desil.js';
 import type { ReconcileSummary } from '../../functions/workflow/reconcile.js';
 import type { ReminderDigestSummary } from '../../functions/workflow/reminder-digest.js';
 import type { RenderSitesSummary } from '../../functions/workflow/render-sites.js';
@@ -372,10 +371,7 @@ export async function startLocalRuntime(options: LocalRuntimeOptions): Promise<L
     await seedDemoDesil({
       desil: new DynamoDesilStore(TABLE_NAME),
       clock: systemClock,
-      residentOf: (nik, regencyCode) => {
-        const household = shippedPopulation().get(nik)?.household;
-        return household !== undefined && regencyOf(household.villageCode) === regencyCode;
-      },
+      residentOf: shippedResidentOfRegency,
     });
     readSite = siteReader(env.AWS_ENDPOINT_URL_S3, SITES_BUCKET);
     log('seeding demo news and agenda');

@@ -1,7 +1,8 @@
 import { personHash } from '../../core/privacy/person-pseudonym.js';
 import type { DesilRegistry, LookupContext, PersonQuery, RegistryResult } from '../../core/shared/ports.js';
 import { text } from '../../core/shared/text.js';
-import { type DesilStore, regencyOf } from '../../core/welfare/desil.js';
+import { regencyCodeOf } from '../../core/villages/places.js';
+import type { DesilStore } from '../../core/welfare/desil.js';
 import { loadPseudonymKey } from '../pseudonym-key.js';
 import { digitsOnly } from './matching.js';
 
@@ -28,7 +29,10 @@ export class ImportedDesilRegistry implements DesilRegistry {
 
   async check(query: PersonQuery, _context: LookupContext): Promise<RegistryResult> {
     await this.loadKey();
-    const desil = await this.store.desilOf(regencyOf(query.villageCode), personHash(digitsOnly(query.nik)));
+    const desil = await this.store.desilOf(
+      regencyCodeOf(query.villageCode),
+      personHash(digitsOnly(query.nik)),
+    );
     return desil === undefined
       ? { registry: 'desil', outcome: 'mismatch', reasons: [DESIL_REASONS.notRanked] }
       : { registry: 'desil', outcome: 'match', reasons: [], desil };

@@ -1,5 +1,6 @@
 import dataset from '../../../config/population/population.json' with { type: 'json' };
 import type { Household, PopulationDataset, Resident } from '../../../config/population/types.js';
+import { regencyCodeOf } from '../../core/villages/places.js';
 import { once } from '../clients.js';
 
 /** A resident with the family card they are on (the card carries the village and address). */
@@ -30,3 +31,9 @@ export function indexByNik(population: PopulationDataset): PopulationIndex {
   }
   return index;
 }
+
+/** Whether the shipped population has this NIK living in the regency (what a desil import's rows must be). */
+export const shippedResidentOfRegency = (nik: string, regencyCode: string): boolean => {
+  const household = shippedPopulation().get(nik)?.household;
+  return household !== undefined && regencyCodeOf(household.villageCode) === regencyCode;
+};

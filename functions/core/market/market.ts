@@ -7,7 +7,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { newId } from '../shared/ids.js';
 import type { Clock, DocumentRegistry, RequestStore, VillageDirectory } from '../shared/ports.js';
 import { text } from '../shared/text.js';
-import { villageFor } from '../villages/places.js';
+import { regencyCodeOf, villageFor } from '../villages/places.js';
 import {
   checkProduct,
   KEPT_REPORTS,
@@ -240,8 +240,7 @@ export async function villageProducts(
   status?: Product['status'],
 ) {
   assertWorksFor(actor, villageCode);
-  const regency = villageCode.split('.').slice(0, 2).join('.');
-  return (await deps.products.list(regency, villageCode))
+  return (await deps.products.list(regencyCodeOf(villageCode), villageCode))
     .filter((product) => !status || product.status === status)
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }

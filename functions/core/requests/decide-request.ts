@@ -8,6 +8,7 @@ import { announce } from '../notifications/announce.js';
 import { ConflictError } from '../shared/errors.js';
 import type { Clock, Notifier, RequestStore, Workflow } from '../shared/ports.js';
 import { text } from '../shared/text.js';
+import { regencyCodeOf } from '../villages/places.js';
 import { type AttachmentInput, acceptAttachments, type UploadStore } from './attachments.js';
 import type { BusinessMetrics } from './business-metrics.js';
 import type { AttachmentRef, ServiceRequest } from './requests.js';
@@ -56,7 +57,7 @@ export async function decideRequest(
   input: Omit<DecisionInput, 'attachments'> & { attachments?: readonly AttachmentInput[] },
 ): Promise<RecordedChange> {
   const { request, service } = await readVisible(deps, actor, requestId);
-  if (input.decision === 'approve' && deps.signsWithService?.(request.villageCode.slice(0, 5))) {
+  if (input.decision === 'approve' && deps.signsWithService?.(regencyCodeOf(request.villageCode))) {
     assertSignedElsewhere(request, service);
   }
   return decideOn(deps, actor, request, service, input);

@@ -192,9 +192,6 @@ export async function importDesil(
   return entry;
 }
 
-/** The regency a village belongs to: its Kemendagri code's first two parts (35.10.06.2001 → 35.10). */
-export const regencyOf = (villageCode: string): string => villageCode.split('.').slice(0, 2).join('.');
-
 /**
  * What a returned SPM says when the household is not in the programme's deciles: the same text whether the
  * household ranks just above the line, far above it, or is not in the ranking at all, so the applicant never
