@@ -34,6 +34,7 @@ import {
   villageServiceParams,
   villageView,
 } from './schemas.js';
+import { SCHOOLING_ROUTES } from './schooling-routes.js';
 import { TENANT_ROUTES } from './tenant-routes.js';
 import { WEBSITE_ROUTES } from './website-routes.js';
 import { WELFARE_ROUTES } from './welfare-routes.js';
@@ -650,5 +651,6 @@ export const ROUTES: readonly RouteDefinition[] = pure(() => [
   ...CITIZEN_ROUTES, // citizen channels (issue 4, item 5): NIK linking, tracking without an account
   ...BUDGET_ROUTES, // the village budget (issue 12, item 2): APBDes, realisation, the art. 72 report
   ...WELFARE_ROUTES, // household welfare data (issue 13, item 1): the DTSEN desil ranking
+  ...SCHOOLING_ROUTES, // children back to school (issue 13, item 3): the out-of-school list
   ...MARKET_ROUTES, // the UMKM market (issue 13, item 4): products checked by the operator, public search
 ]);

@@ -76,6 +76,7 @@ const USES_POPULATION = [
   'publishNews',
   'publishAgenda',
   'putRegencyDesil',
+  'listOutOfSchoolChildren',
 ];
 /**
  * Routes that draw a PDF: a reissued letter, a letter BSrE signs at its approval, the budget's art. 72 report,

@@ -6,6 +6,7 @@ import { ImportedDesilRegistry } from './desil-registry.js';
 import { DynamoLookupLog, withLookupLog } from './lookup-log.js';
 import { shippedPopulation } from './population-data.js';
 import { SyntheticBpjsRegistry } from './synthetic-bpjs.js';
+import { SyntheticDapodik } from './synthetic-dapodik.js';
 import { SyntheticPopulationRegistry } from './synthetic-population.js';
 
 /**
@@ -34,3 +35,9 @@ export const bpjsRegistry = once(
 export const desilRegistry = once(
   (): DesilRegistry => withLookupLog(new ImportedDesilRegistry(desilStore()), lookupLog()),
 );
+
+/**
+ * Dapodik's school enrolment, synthetic like the population (see SyntheticDapodik). Not behind the lookup
+ * log: it is asked for a whole village's list at once, and that read is audited as one.
+ */
+export const schoolEnrolmentRegistry = once(() => new SyntheticDapodik(shippedPopulation()));

@@ -1,5 +1,6 @@
 import dataset from '../../../config/population/population.json' with { type: 'json' };
 import type { Household, PopulationDataset, Resident } from '../../../config/population/types.js';
+import type { VillageRegister } from '../../core/schooling/out-of-school.js';
 import { regencyCodeOf } from '../../core/villages/places.js';
 import { once } from '../clients.js';
 
@@ -36,4 +37,22 @@ export function indexByNik(population: PopulationDataset): PopulationIndex {
 export const shippedResidentOfRegency = (nik: string, regencyCode: string): boolean => {
   const household = shippedPopulation().get(nik)?.household;
   return household !== undefined && regencyCodeOf(household.villageCode) === regencyCode;
+};
+
+/** The synthetic population register's residents of a village, as Garda Ampuh's list reads them. */
+export const shippedVillageRegister: VillageRegister = {
+  residentsOf: (villageCode) =>
+    [...shippedPopulation().values()]
+      .filter((person) => person.household.villageCode === villageCode)
+      .map(({ resident, household }) => ({
+        nik: resident.nik,
+        name: resident.name,
+        sex: resident.sex,
+        birthDate: resident.birthDate,
+        alive: resident.status === 'alive',
+        hamlet: household.dusun,
+        rt: household.rt,
+        rw: household.rw,
+        studentOnFamilyCard: resident.occupation === 'Pelajar/Mahasiswa',
+      })),
 };

@@ -297,6 +297,16 @@ export const canReadSurveys = (actor: Actor, villageCode: string): boolean =>
   actor.roles.some((role) => (SURVEY_READERS as readonly Role[]).includes(role)) &&
   actorCoversVillage(actor, villageCode);
 
+/**
+ * Who follows up a village's out-of-school children (Garda Ampuh): those who read its surveys, since the list
+ * is drawn from them and from the family cards.
+ */
+export const OUT_OF_SCHOOL_READERS = SURVEY_READERS;
+
+export const canReadOutOfSchool = (actor: Actor, villageCode: string): boolean =>
+  actor.roles.some((role) => (OUT_OF_SCHOOL_READERS as readonly Role[]).includes(role)) &&
+  actorCoversVillage(actor, villageCode);
+
 /** Data-subject exports and the access trail: the data-protection officer of the area. */
 export const canExportPersonalData = (actor: Actor, villageCode: string): boolean =>
   actor.roles.includes('data_protection_officer') && actorCoversVillage(actor, villageCode);

@@ -1,3 +1,4 @@
+import { ageOn } from '../shared/ages.js';
 import { type LocalizedText, text } from '../shared/text.js';
 import type { PopulationStatistics, StatisticsCell } from './content.js';
 
@@ -21,13 +22,6 @@ const AGE_GROUPS: readonly { readonly upTo: number; readonly label: LocalizedTex
   { upTo: 64, label: text('45–64 tahun', '45–64 years') },
   { upTo: Number.POSITIVE_INFINITY, label: text('65 tahun ke atas', '65 years and over') },
 ];
-
-/** Completed years between a birth date and a day (both YYYY-MM-DD). */
-export function ageOn(birthDate: string, day: string): number {
-  const [by = 0, bm = 0, bd = 0] = birthDate.split('-').map(Number);
-  const [y = 0, m = 0, d = 0] = day.split('-').map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
 
 /** Counts of the living residents by sex, age group, education, occupation and hamlet (dusun). */
 export function populationStatistics(people: readonly ResidentFacts[], asOf: string): PopulationStatistics {

@@ -3,6 +3,7 @@ import { canReadSurveys, canRecordSurvey } from '../identity/policy.js';
 import type { Actor } from '../identity/roles.js';
 import { type AuditEntry, auditEntry } from '../privacy/audit.js';
 import { personHash, pseudonym } from '../privacy/person-pseudonym.js';
+import { ageOn } from '../shared/ages.js';
 import { ConflictError, type FieldIssue, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { newId } from '../shared/ids.js';
 import type { Clock } from '../shared/ports.js';
@@ -147,12 +148,6 @@ const issue = (field: string, id: string, en: string): FieldIssue => ({
   field,
   message: text(`${field}: ${id}`, `${field}: ${en}`),
 });
-
-const ageOn = (birthDate: string, day: string): number => {
-  const [by = 0, bm = 0, bd = 0] = birthDate.split('-').map(Number);
-  const [y = 0, m = 0, d = 0] = day.split('-').map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-};
 
 const isDay = (value: string): boolean =>
   /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value);
