@@ -88,20 +88,23 @@ const documentGrants = (
   ];
 };
 
-/** The same CDK grants, narrowed to the regencies' emblems (emblems/<regency code>). */
-const emblemGrants = (
+/** The same CDK grants, narrowed to prefixes of the documents bucket whose keys are only known at run time. */
+const prefixGrants = (
   documents: IConstruct,
   from: IConstruct,
+  prefixes: readonly string[],
   actions: readonly string[],
+  what: string,
 ): Acknowledgment[] => {
-  const reason =
-    "CDK bucket grant on the documents bucket's emblems/ prefix only (one letterhead emblem per regency, " +
-    'keyed by a regency code known at run time), with its action groups.';
+  const reason = `CDK bucket grant on the documents bucket's ${prefixes.join(' and ')} prefixes only (${what}), with its action groups.`;
   return [
-    iam5(`Resource::${arnOf(documents, from)}/emblems/*`, reason),
+    ...prefixes.map((prefix) => iam5(`Resource::${arnOf(documents, from)}/${prefix}*`, reason)),
     ...actions.map((action) => iam5(`Action::${action}`, reason)),
   ];
 };
+
+const EMBLEMS = 'one letterhead emblem per regency, keyed by a regency code';
+const PHOTOS = "each product's photos, keyed by product and photo ids";
 
 /**
  * What each need's grant leaves for nag to flag, and why it stays. Keyed by every ResourceNeed, so a new
@@ -116,8 +119,29 @@ function needFindings(
   return {
     'documents:read': documentGrants(documents, fn, ['s3:GetObject*', 's3:GetBucket*', 's3:List*']),
     'documents:write': documentGrants(documents, fn, ['s3:Abort*']),
-    'emblems:read': emblemGrants(documents, fn, ['s3:GetObject*', 's3:GetBucket*', 's3:List*']),
-    'emblems:write': emblemGrants(documents, fn, ['s3:Abort*']),
+    'emblems:read': prefixGrants(
+      documents,
+      fn,
+      ['emblems/'],
+      ['s3:GetObject*', 's3:GetBucket*', 's3:List*'],
+      EMBLEMS,
+    ),
+    'emblems:write': prefixGrants(documents, fn, ['emblems/'], ['s3:Abort*'], EMBLEMS),
+    'market-photos:upload': prefixGrants(documents, fn, ['uploads/market/'], ['s3:Abort*'], PHOTOS),
+    'market-photos:attach': prefixGrants(
+      documents,
+      fn,
+      ['uploads/market/', 'market-photos/'],
+      ['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*'],
+      PHOTOS,
+    ),
+    'market-photos:read': prefixGrants(
+      documents,
+      fn,
+      ['market-photos/'],
+      ['s3:GetObject*', 's3:GetBucket*', 's3:List*'],
+      PHOTOS,
+    ),
     'uploads:accept': documentGrants(documents, fn, [
       's3:GetObject*',
       's3:GetBucket*',

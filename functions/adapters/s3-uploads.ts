@@ -20,10 +20,13 @@ const ticketKey = (key: string) => `${key}.ticket.json`;
  * attached), each beside the ticket the API wrote for it.
  * Locally, s3rver ignores POST policies: the use case checks size and type against the ticket again.
  */
-export class S3UploadStore implements UploadStore {
+export class S3UploadStore<
+  Ticket extends { readonly contentType: string; readonly size: number } = UploadTicket,
+> implements UploadStore<Ticket>
+{
   constructor(private readonly bucket: string) {}
 
-  async presignUpload(key: string, ticket: UploadTicket, expiresInSeconds: number) {
+  async presignUpload(key: string, ticket: Ticket, expiresInSeconds: number) {
     await s3().send(
       new PutObjectCommand({
         Bucket: this.bucket,
@@ -53,7 +56,7 @@ export class S3UploadStore implements UploadStore {
     });
     return {
       ...head,
-      ...(ticket ? { ticket: JSON.parse(new TextDecoder().decode(ticket)) as UploadTicket } : {}),
+      ...(ticket ? { ticket: JSON.parse(new TextDecoder().decode(ticket)) as Ticket } : {}),
     };
   }
 

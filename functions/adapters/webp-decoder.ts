@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import decode, { init } from '@jsquash/webp/decode.js';
 import type { WebpDecoder } from '../core/market/photos.js';
 
@@ -11,11 +12,23 @@ const { WebAssembly: wasmRuntime } = globalThis as unknown as {
 };
 
 /**
+ * The codec's WebAssembly: beside the bundle in Lambda (the route's bundledFiles, WEBP_DECODER_WASM), in the
+ * package when the source runs unbundled (locally, in tests).
+ */
+async function wasmBytes(): Promise<Uint8Array> {
+  try {
+    return await readFile(fileURLToPath(new URL('./webp_dec.wasm', import.meta.url)));
+  } catch {
+    return readFile(createRequire(import.meta.url).resolve('@jsquash/webp/codec/dec/webp_dec.wasm'));
+  }
+}
+
+/**
  * WebP decoding with @jsquash/webp's WASM codec (libwebp). Emscripten's loader would fetch() the .wasm by
- * URL, which Node cannot; it is compiled here from the package's file, once per process.
+ * URL, which Node cannot; it is compiled here from the file, once per process.
  */
 export const webpDecoder: WebpDecoder = async (bytes) => {
-  ready ??= readFile(createRequire(import.meta.url).resolve('@jsquash/webp/codec/dec/webp_dec.wasm'))
+  ready ??= wasmBytes()
     .then((wasm) => wasmRuntime.compile(wasm))
     .then((module) => init(module));
   await ready;

@@ -175,8 +175,9 @@ function readRawBody(contentTypes: readonly string[], event: Event): Uint8Array 
  */
 function errorResponse(route: RouteDefinition, error: unknown): Result {
   if (error instanceof DomainError) {
-    const issues =
-      error instanceof ValidationError && error.issues.length > 0 ? { issues: error.issues } : {};
+    // A 400's issues, and those of any other refusal that names its field (a photo over 5 MB: 413).
+    const named = error.details?.issues;
+    const issues = Array.isArray(named) && named.length > 0 ? { issues: named } : {};
     const response = jsonResponse(
       route,
       error.status,
@@ -197,11 +198,11 @@ function errorResponse(route: RouteDefinition, error: unknown): Result {
   });
 }
 
-/** Personal data is never cached; public catalog answers may be, briefly. */
-const cacheControl = (route: RouteDefinition, status: number) =>
-  route.access === 'public' && status === 200 && route.cache !== 'no-store'
-    ? 'public, max-age=60'
-    : 'no-store';
+/** Personal data is never cached; public catalog answers may be, briefly; public files named by content, for a year. */
+function cacheControl(route: RouteDefinition, status: number): string {
+  if (route.access !== 'public' || status !== 200 || route.cache === 'no-store') return 'no-store';
+  return route.cache === 'immutable' ? 'public, max-age=31536000, immutable' : 'public, max-age=60';
+}
 
 /** Binary-safe: API Gateway decodes a base64 body it is told about (isBase64Encoded). */
 function fileResponse(route: RouteDefinition, { status, file }: FileResult): Result {
@@ -209,7 +210,8 @@ function fileResponse(route: RouteDefinition, { status, file }: FileResult): Res
     statusCode: status,
     headers: {
       'content-type': file.contentType,
-      'content-disposition': `attachment; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`,
+      // A photo is shown in the page; anything else is saved (a PDF, a CSV).
+      'content-disposition': `${file.contentType.startsWith('image/') ? 'inline' : 'attachment'}; filename="${file.filename.replace(/[^\w.-]/g, '_')}"`,
       'x-content-type-options': 'nosniff',
       'cache-control': cacheControl(route, status),
     },

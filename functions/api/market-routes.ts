@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { type RouteDefinition, TABLE_NEEDS, type TableNeed } from './route-types.js';
+import { PHOTO_CONTENT_TYPES } from '../core/market/product-photos.js';
+import { type RouteDefinition, TABLE_NEEDS, type TableNeed, WEBP_DECODER_WASM } from './route-types.js';
 import { errorAnswer, villageCode } from './schemas.js';
 
 /**
@@ -215,6 +216,94 @@ export const withdrawMarketProduct = pure(
     }) as const satisfies RouteDefinition,
 );
 
+const photoIdParams = pure(() =>
+  z.strictObject({ id: productId, photoId: z.string().check(z.regex(/^[0-9A-Z]{26}$/, 'not a photo id')) }),
+);
+
+export const requestMarketPhotoUpload = pure(
+  () =>
+    ({
+      id: 'requestMarketPhotoUpload',
+      method: 'POST',
+      path: '/v1/market/products/{id}/photos',
+      access: ['citizen'],
+      rows: 'product-seller',
+      entry: 'functions/api/request-market-photo-upload.ts',
+      summary:
+        "A presigned POST for one photo of the seller's product (JPEG, PNG or WebP, at most 5 MB, at most 3 photos a product). Upload the file, then attach it (PUT …/photos/{photoId}).",
+      tags: ['market'],
+      needs: [READ_PRODUCT, 'market-photos:upload'],
+      params: productParams,
+      body: z.strictObject({
+        contentType: z.enum(PHOTO_CONTENT_TYPES),
+        size: z.number(),
+      }),
+      responses: {
+        201: { description: 'Where and how to upload the photo', schema: loose },
+        400: errorAnswer('Not a JPEG, PNG or WebP type, or no size'),
+        404: errorAnswer('No such product of yours'),
+        409: errorAnswer('Three photos already, or withdrawn'),
+        413: errorAnswer('Over 5 MB'),
+      },
+    }) as const satisfies RouteDefinition,
+);
+
+export const attachMarketPhoto = pure(
+  () =>
+    ({
+      id: 'attachMarketPhoto',
+      method: 'PUT',
+      path: '/v1/market/products/{id}/photos/{photoId}',
+      access: ['citizen'],
+      rows: 'product-seller',
+      entry: 'functions/api/attach-market-photo.ts',
+      summary:
+        "Attaches an uploaded photo: the platform decodes it, keeps only its pixels (no EXIF, no GPS), resizes it to 800 px and a 240 px thumbnail, re-encodes both as JPEG. A published product goes back to the operator's check. Repeating the call changes nothing.",
+      tags: ['market'],
+      needs: [READ_PRODUCT, { table: ['PutItem'], partitions: ['MARKET#'] }, 'market-photos:attach'],
+      // Decoding a 12-megapixel phone photo takes a second or two and ~200 MB.
+      memorySize: 1024,
+      timeoutSeconds: 29,
+      // The WebP decoder's WebAssembly, loaded from beside the bundle (adapters/webp-decoder.ts).
+      bundledFiles: [WEBP_DECODER_WASM],
+      params: photoIdParams,
+      responses: {
+        200: { description: 'The product with its photos', schema: loose },
+        400: errorAnswer('Not a readable JPEG, PNG or WebP photo (deleted)'),
+        404: errorAnswer('No such product of yours, or nothing uploaded'),
+        409: errorAnswer('Three photos already, withdrawn, or changed meanwhile'),
+        413: errorAnswer('Over 5 MB (deleted)'),
+      },
+    }) as const satisfies RouteDefinition,
+);
+
+export const getMarketPhoto = pure(
+  () =>
+    ({
+      id: 'getMarketPhoto',
+      method: 'GET',
+      path: '/v1/market/photos/{id}/{file}',
+      access: 'public',
+      rows: 'none',
+      // A photo's address names its content (a new photo gets a new id): cached for a year.
+      cache: 'immutable',
+      entry: 'functions/api/get-market-photo.ts',
+      summary: "A published product's photo or thumbnail (JPEG), as its public listing links it.",
+      tags: ['market'],
+      needs: [READ_PRODUCT, 'market-photos:read'],
+      params: pure(() =>
+        z.strictObject({
+          id: productId,
+          file: z.string().check(z.regex(/^[0-9A-Z]{26}-(photo|thumb)\.jpg$/, 'not a photo file name')),
+        }),
+      ),
+      responses: {
+        200: { description: 'The JPEG' },
+        404: errorAnswer('No such photo of a published product'),
+      },
+    }) as const satisfies RouteDefinition,
+);
+
 /** Appended to ROUTES. */
 export const MARKET_ROUTES: readonly RouteDefinition[] = pure(() => [
   createMarketProduct,
@@ -223,4 +312,7 @@ export const MARKET_ROUTES: readonly RouteDefinition[] = pure(() => [
   reviewMarketProduct,
   reportMarketProduct,
   withdrawMarketProduct,
+  requestMarketPhotoUpload,
+  attachMarketPhoto,
+  getMarketPhoto,
 ]);

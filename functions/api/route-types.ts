@@ -59,9 +59,10 @@ export interface RouteDefinition {
   /**
    * 'no-store': never cached, even when public and successful — for public routes whose answer is about a
    * person (tracking a request by its code).
+   * 'immutable': cached for a year — for public files whose address changes with their content (photos).
    * @default - public routes' 200 answers may be cached for 60 s; every other answer is no-store
    */
-  readonly cache?: 'no-store';
+  readonly cache?: 'no-store' | 'immutable';
   /**
    * Reserved concurrency of the route's function: a cap (and a guarantee) for public routes anyone can call
    * in bulk, so they cannot starve the others.
@@ -73,6 +74,13 @@ export interface RouteDefinition {
    * @default 10
    */
   readonly timeoutSeconds?: number;
+  /** @default 512 (MB) */
+  readonly memorySize?: number;
+  /**
+   * Files (relative to the repository root) the function reads from beside its bundle at run time, copied
+   * there when it is bundled: what esbuild cannot inline, such as a WebAssembly module.
+   */
+  readonly bundledFiles?: readonly string[];
   /** Handler module, relative to the repository root; it exports `handler`. */
   readonly entry: string;
   readonly summary: string;
@@ -192,6 +200,9 @@ export const TABLE_NEEDS = {
   siteStale: { table: ['UpdateItem'], partitions: ['SITESTALE#'] },
 } as const satisfies Record<string, TableNeed>;
 
+/** libwebp's decoder (@jsquash/webp), for the sellers' WebP photos. */
+export const WEBP_DECODER_WASM = 'node_modules/@jsquash/webp/codec/dec/webp_dec.wasm';
+
 /**
  * What a function needs from the stack, granted by ServiceFunction.bind and nothing more. The table is only
  * ever granted as TableNeeds: no function may read or write the whole table.
@@ -208,6 +219,12 @@ export type ResourceNeed =
   | 'workflow:signal'
   /** Read an execution's status (states:DescribeExecution on the state machine's executions). */
   | 'workflow:describe'
+  /** Hand out presigned POSTs for product photos: put under uploads/market/ (the photo's ticket beside it). */
+  | 'market-photos:upload'
+  /** Read and delete product photo uploads, put and delete processed photos under market-photos/. */
+  | 'market-photos:attach'
+  /** Read processed product photos under market-photos/. */
+  | 'market-photos:read'
   /** Inspect, move and delete uploaded files (accepting attachments). */
   | 'uploads:accept'
   /** Send notifications: SNS SMS and SES e-mail in AWS (the outbox write itself is TABLE_NEEDS.requestWrites). */

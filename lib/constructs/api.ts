@@ -214,6 +214,8 @@ export class Api extends Construct {
         logRetention: props.logRetention,
         reservedConcurrentExecutions: route.reservedConcurrency,
         ...(route.timeoutSeconds ? { timeout: Duration.seconds(route.timeoutSeconds) } : {}),
+        ...(route.memorySize ? { memorySize: route.memorySize } : {}),
+        ...(route.bundledFiles ? { bundledFiles: route.bundledFiles } : {}),
         // The HTTP API does not trace, and Lambda would trace nearly every call at this volume: see TRACE_SAMPLING.
         tracing: 'pass-through',
       });

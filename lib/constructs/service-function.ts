@@ -6,7 +6,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, type CfnFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type ICommandHooks, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
@@ -50,6 +50,14 @@ export const LAMBDA_ESBUILD = {
   alias: { '@aws-sdk/credential-provider-node': './functions/adapters/lambda-credentials.ts' },
 } as const;
 
+/** Bundling hooks that copy files from the repository to the bundle's directory once esbuild is done. */
+const copyBeside = (files: readonly string[]): ICommandHooks => ({
+  beforeBundling: () => [],
+  beforeInstall: () => [],
+  afterBundling: (inputDir: string, outputDir: string) =>
+    files.map((file) => `cp "${path.posix.join(inputDir, file)}" "${outputDir}/"`),
+});
+
 export interface ServiceFunctionProps {
   /** Handler module relative to the repository root, exporting `handler` (e.g. functions/api/list-services.ts). */
   readonly entry: string;
@@ -58,6 +66,12 @@ export interface ServiceFunctionProps {
    * @default - no access to the table, the documents bucket or the workflow
    */
   readonly needs?: readonly ResourceNeed[];
+  /**
+   * Files (relative to the repository root) copied beside the bundle, for a handler that reads them at run
+   * time (see RouteDefinition.bundledFiles).
+   * @default - none
+   */
+  readonly bundledFiles?: readonly string[];
   /** @default 512 */
   readonly memorySize?: number;
   /** @default Duration.seconds(10) */
@@ -186,6 +200,7 @@ export class ServiceFunction extends Construct {
           '--alias': Object.entries(LAMBDA_ESBUILD.alias).map(([from, to]) => `${from}=${to}`),
         },
         externalModules: [], // bundle AWS SDK v3: pinned versions and a faster cold start than the runtime's copy
+        ...(props.bundledFiles?.length ? { commandHooks: copyBeside(props.bundledFiles) } : {}),
       },
     });
     (this.function.node.defaultChild as CfnFunction).addMetadata(ENTRY_METADATA_KEY, this.entry);
@@ -228,6 +243,19 @@ export class ServiceFunction extends Construct {
           break;
         case 'emblems:write':
           this.documents(resources).grantPut(fn, 'emblems/*');
+          break;
+        case 'market-photos:upload':
+          // The presigned POST's policy names the key; the ticket is written beside it.
+          this.documents(resources).grantPut(fn, 'uploads/market/*');
+          break;
+        case 'market-photos:attach':
+          this.documents(resources).grantRead(fn, 'uploads/market/*');
+          this.documents(resources).grantDelete(fn, 'uploads/market/*');
+          this.documents(resources).grantPut(fn, 'market-photos/*');
+          this.documents(resources).grantDelete(fn, 'market-photos/*');
+          break;
+        case 'market-photos:read':
+          this.documents(resources).grantRead(fn, 'market-photos/*');
           break;
         case 'uploads:accept':
           // Attachments are read (size, first bytes), copied under their request and the upload deleted.

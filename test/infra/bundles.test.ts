@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -186,5 +187,38 @@ describe('API handler bundles (issue 11: per-route imports)', () => {
       );
       expect(has(/@aws-sdk\/client-kms\//), route.id).toBe(needsKms);
     });
+  });
+});
+
+describe('files a bundle reads at run time (RouteDefinition.bundledFiles)', () => {
+  it('exist, and the WebP decoder bundled on its own decodes with only the copied WebAssembly beside it', async () => {
+    const withFiles = ROUTES.filter((route) => route.bundledFiles);
+    expect(withFiles.map((route) => route.id)).toEqual(['attachMarketPhoto']);
+    // Outside the repository, as /var/task is: the package's own copy cannot be found from there.
+    const dir = mkdtempSync(path.join(tmpdir(), 'bundle-'));
+    try {
+      await build({
+        ...LAMBDA_ESBUILD,
+        mainFields: [...LAMBDA_ESBUILD.mainFields],
+        alias: { ...LAMBDA_ESBUILD.alias },
+        banner: { js: LAMBDA_ESBUILD.banner },
+        sourcemap: false,
+        entryPoints: [path.join(REPO_ROOT, 'functions/adapters/webp-decoder.ts')],
+        bundle: true,
+        outfile: path.join(dir, 'index.mjs'),
+        absWorkingDir: REPO_ROOT,
+        logLevel: 'error',
+      });
+      for (const file of withFiles.flatMap((route) => route.bundledFiles ?? [])) {
+        copyFileSync(path.join(REPO_ROOT, file), path.join(dir, path.basename(file)));
+      }
+      const { webpDecoder } = (await import(
+        path.join(dir, 'index.mjs')
+      )) as typeof import('../../functions/adapters/webp-decoder.js');
+      const tinyWebp = Buffer.from('UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==', 'base64');
+      expect(await webpDecoder(new Uint8Array(tinyWebp))).toMatchObject({ width: 1, height: 1 });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

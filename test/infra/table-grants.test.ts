@@ -127,9 +127,11 @@ describe('table grants per function', () => {
         'getBudgetCsv',
         'getBudgetReport',
         'getBudgetReportPdf',
-        // The UMKM market: Query of MARKET#<regency> (published products); a report's UpdateItem and rate counter.
+        // The UMKM market: Query of MARKET#<regency> (published products); a report's UpdateItem and rate counter;
+        // a photo's product (GetItem), to serve only a published one's.
         'listMarketProducts',
         'reportMarketProduct',
+        'getMarketPhoto',
       ].sort(),
     );
     expect(dynamoStatements(ROUTES.find((route) => route.id === 'getOpenApi')?.entry ?? '')).toEqual([]);

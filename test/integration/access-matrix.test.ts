@@ -14,7 +14,7 @@ import { approveThroughChain, type RequestState, settled, submit } from '../supp
 import { SAWOO, TAMPO } from '../support/fixtures.js';
 import { ApiClient, type ApiResponse, signInMachine, startTestRuntime } from '../support/runtime.js';
 import { sampleApplication, sampleSurvey } from '../support/samples.js';
-import { attachAll, SAMPLE_PDF, upload } from '../support/uploads.js';
+import { attachAll, SAMPLE_JPEG, SAMPLE_PDF, sendPresigned, upload } from '../support/uploads.js';
 
 // Heavy: budgets that hold when other test runs share the two cores (test/support/budgets.ts).
 heavyTestFile();
@@ -414,6 +414,25 @@ const CASES: Record<string, RouteCase> = {
       body: { reason: 'Uji matriks akses' },
     }),
   },
+  requestMarketPhotoUpload: {
+    fixture: 'village',
+    call: async (t) => ({
+      path: `/v1/market/products/${await productIn(t.village ?? TAMPO)}/photos`,
+      body: { contentType: 'image/jpeg', size: SAMPLE_JPEG.length },
+    }),
+  },
+  attachMarketPhoto: {
+    fixture: 'village',
+    call: async (t) => {
+      const village = t.village ?? TAMPO;
+      const id = await productIn(village);
+      return { path: `/v1/market/products/${id}/photos/${await photoUploadedTo(village, id)}` };
+    },
+  },
+  getMarketPhoto: {
+    fixture: 'village',
+    call: async (t) => ({ path: await publishedPhotoIn(t.village ?? TAMPO) }),
+  },
   withdrawMarketProduct: {
     fixture: 'village',
     call: async (t) => ({ path: `/v1/market/products/${await productIn(t.village ?? TAMPO)}/withdrawal` }),
@@ -489,6 +508,39 @@ async function productIn(village: Village): Promise<string> {
   });
   if (listed.status !== 201) throw new Error(`listing refused: ${JSON.stringify(listed.body)}`);
   return listed.body.id;
+}
+
+/** The seller's phone's upload of a photo for their product: its photo id, to attach. */
+async function photoUploadedTo(village: Village, productId: string): Promise<string> {
+  const seller = await as(citizenOf[village]);
+  const ticket = await seller.post<{ photoId: string; url: string; fields: Record<string, string> }>(
+    `/v1/market/products/${productId}/photos`,
+    { contentType: 'image/jpeg', size: SAMPLE_JPEG.length },
+  );
+  if (ticket.status !== 201) throw new Error(`photo ticket refused: ${JSON.stringify(ticket.body)}`);
+  await sendPresigned(ticket.body, SAMPLE_JPEG, 'image/jpeg');
+  return ticket.body.photoId;
+}
+
+/** A published product's photo (the thumbnail's path), one per village. */
+const photos = new Map<Village, Promise<string>>();
+function publishedPhotoIn(village: Village): Promise<string> {
+  const made =
+    photos.get(village) ??
+    productIn(village).then(async (id) => {
+      const photoId = await photoUploadedTo(village, id);
+      const attached = await (await as(citizenOf[village])).send(
+        'PUT',
+        `/v1/market/products/${id}/photos/${photoId}`,
+      );
+      const checked = await (await as(operatorOf[village])).post(`/v1/market/products/${id}/review`, {
+        decision: 'approve',
+      });
+      if (attached.status !== 200 || checked.status !== 200) throw new Error('photo not published');
+      return `/v1/market/photos/${id}/${photoId}-thumb.jpg`;
+    });
+  photos.set(village, made);
+  return made;
 }
 
 /** One published product per village, shared by the calls that only read or report it. */

@@ -59,7 +59,7 @@ export interface ApiResponse<T = Record<string, unknown>> {
   readonly bytes?: Uint8Array;
 }
 
-const FILE_TYPES = /^(text\/csv|application\/pdf)\b/i;
+const FILE_TYPES = /^(text\/csv|application\/pdf|image\/[a-z]+)\b/i;
 
 /** A small HTTP client for the local API, signed in as a demo account (or anonymous). */
 export class ApiClient {

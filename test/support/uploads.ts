@@ -1,3 +1,4 @@
+import jpeg from 'jpeg-js';
 import { SERVICE_CATALOG } from '../../functions/core/catalog/index.js';
 import type { DecisionStage } from '../../functions/core/catalog/types.js';
 import type { ApiClient } from './runtime.js';
@@ -9,6 +10,11 @@ export const SAMPLE_PDF = new TextEncoder().encode(
 export const SAMPLE_PNG = Uint8Array.from([
   0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52,
 ]);
+
+/** A real (decodable) 16×16 JPEG: product photos are decoded and re-encoded. */
+export const SAMPLE_JPEG = new Uint8Array(
+  jpeg.encode({ width: 16, height: 16, data: Buffer.alloc(16 * 16 * 4, 200) }, 80).data,
+);
 
 export type UploadContentType = 'application/pdf' | 'image/jpeg' | 'image/png';
 
@@ -36,12 +42,21 @@ export async function upload(
   );
   if (ticket.status !== 201)
     throw new Error(`upload ticket refused: ${ticket.status} ${JSON.stringify(ticket.body)}`);
-  const form = new FormData();
-  for (const [name, value] of Object.entries(ticket.body.fields)) form.append(name, value);
-  form.append('file', new Blob([bytes], { type: contentType }), `${requirementCode}.bin`);
-  const response = await fetch(ticket.body.url, { method: 'POST', body: form });
-  if (!response.ok) throw new Error(`upload to S3 failed: ${response.status} ${await response.text()}`);
+  await sendPresigned(ticket.body, bytes, contentType);
   return ticket.body.uploadId;
+}
+
+/** Sends a file to S3 (s3rver locally) with a presigned POST's form fields, as a browser does. */
+export async function sendPresigned(
+  presigned: { url: string; fields: Record<string, string> },
+  bytes: Uint8Array,
+  contentType: string,
+): Promise<void> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(presigned.fields)) form.append(name, value);
+  form.append('file', new Blob([bytes], { type: contentType }), 'upload.bin');
+  const response = await fetch(presigned.url, { method: 'POST', body: form });
+  if (!response.ok) throw new Error(`upload to S3 failed: ${response.status} ${await response.text()}`);
 }
 
 /** Uploads a sample file for each given requirement and returns the `attachments` of a submission. */

@@ -28,6 +28,12 @@ export const isMarketCategory = (value: string): value is MarketCategory =>
 export type ProductStatus = 'pending' | 'published' | 'rejected' | 'withdrawn';
 
 export const MAX_PHOTOS = 3;
+export const PHOTO_SIZES = ['photo', 'thumb'] as const;
+export type PhotoSize = (typeof PHOTO_SIZES)[number];
+
+/** The public address of a product's photo (a route of this API, served with a year's cache). */
+export const photoPath = (productId: string, photoId: string, size: PhotoSize) =>
+  `/v1/market/photos/${productId}/${photoId}-${size}.jpg`;
 /** Reports kept on the product for the operator (the count keeps counting past it). */
 export const KEPT_REPORTS = 20;
 
@@ -64,6 +70,8 @@ export interface Product {
   readonly halal?: string;
   /** The account that listed it (withdrawal), and its NIK's keyed pseudonym (never the NIK). */
   readonly seller: { readonly subject: string; readonly person: string };
+  /** Re-encoded by the platform (product-photos.ts); the JPEG photo's size in pixels. */
+  readonly photos?: readonly { readonly id: string; readonly width: number; readonly height: number }[];
   /** The seller's IUMK letter issued here, found when the product was listed or checked (verified.ts). */
   readonly verified?: { readonly documentId: string };
   readonly status: ProductStatus;
@@ -223,6 +231,12 @@ export function publicView(product: Product) {
     ...(product.pirt ? { pirt: product.pirt } : {}),
     ...(product.halal ? { halal: product.halal } : {}),
     orderUrl: orderUrl(product),
+    photos: (product.photos ?? []).map((photo) => ({
+      url: photoPath(product.id, photo.id, 'photo'),
+      thumbnailUrl: photoPath(product.id, photo.id, 'thumb'),
+      width: photo.width,
+      height: photo.height,
+    })),
     ...(product.verified
       ? {
           verified: {

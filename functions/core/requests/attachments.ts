@@ -28,16 +28,18 @@ export interface UploadTicket {
   readonly issuedAt: string;
 }
 
-/** Where uploaded files wait (unattached ones expire) and where attached ones are kept. */
-export interface UploadStore {
+/** Where uploaded files wait (unattached ones expire) and where attached ones are kept; a ticket says what each is for. */
+export interface UploadStore<
+  Ticket extends { readonly contentType: string; readonly size: number } = UploadTicket,
+> {
   /** Stores the ticket beside the upload's key, then hands out a presigned POST for exactly that file. */
   presignUpload(
     key: string,
-    ticket: UploadTicket,
+    ticket: Ticket,
     expiresInSeconds: number,
   ): Promise<{ url: string; fields: Record<string, string> }>;
   /** Size, stored content type and ticket of an uploaded file; undefined when there is none. */
-  inspect(key: string): Promise<{ size: number; contentType: string; ticket?: UploadTicket } | undefined>;
+  inspect(key: string): Promise<{ size: number; contentType: string; ticket?: Ticket } | undefined>;
   /** The whole file (at most MAX_ATTACHMENT_BYTES: callers check the size first). */
   read(key: string): Promise<Uint8Array>;
   /** Size and content type of a file already accepted under `key`; undefined when there is none. */
