@@ -1,4 +1,5 @@
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { PhotoFiles, PhotoTicket } from '../core/market/product-photos.js';
 import { once } from './clients.js';
 import { requiredEnv } from './env.js';
@@ -23,6 +24,12 @@ export class S3PhotoFiles implements PhotoFiles {
       if ((error as Error).name === 'NoSuchKey') return undefined;
       throw error;
     }
+  }
+
+  link(key: string, expiresInSeconds: number): Promise<string> {
+    return getSignedUrl(s3(), new GetObjectCommand({ Bucket: this.bucket, Key: key }), {
+      expiresIn: expiresInSeconds,
+    });
   }
 
   async delete(key: string): Promise<void> {

@@ -128,9 +128,9 @@ export const listVillageMarketProducts = pure(
       rows: 'village',
       entry: 'functions/api/list-village-market-products.ts',
       summary:
-        "A village's products in any state (status= to filter, e.g. pending: the check queue), with their reports.",
+        "A village's products in any state (status= to filter, e.g. pending: the check queue), with their reports; photos as 15-minute links, so the operator sees those of a product not yet public.",
       tags: ['market'],
-      needs: [LIST_PRODUCTS],
+      needs: [LIST_PRODUCTS, 'market-photos:read'],
       params: z.strictObject({ code: villageCode }),
       query: z.strictObject({
         status: z.optional(z.enum(['pending', 'published', 'rejected', 'withdrawn'])),

@@ -6,7 +6,7 @@ import type { Clock } from '../shared/ports.js';
 import { text } from '../shared/text.js';
 import { type ProductStore, villageOfProduct } from './market.js';
 import { MAX_PHOTO_BYTES, PhotoTooLargeError, processPhoto, type WebpDecoder } from './photos.js';
-import { MAX_PHOTOS, PHOTO_SIZES, type PhotoSize, type Product } from './products.js';
+import { MAX_PHOTOS, PHOTO_SIZES, type PhotoSize, type Product, staffView } from './products.js';
 
 /**
  * A product's photos (issue 13, item 4): the seller's phone uploads each straight to the bucket through a
@@ -30,6 +30,8 @@ export interface PhotoFiles {
   put(key: string, jpeg: Uint8Array): Promise<void>;
   get(key: string): Promise<Uint8Array | undefined>;
   delete(key: string): Promise<void>;
+  /** A short-lived link to the file, for staff to see a photo the public cannot yet. */
+  link(key: string, expiresInSeconds: number): Promise<string>;
 }
 
 export interface PhotoDeps {
@@ -179,4 +181,28 @@ export async function productPhoto(
     throw new NotFoundError(text('Foto tidak ditemukan.', 'Photo not found.'));
   }
   return bytes;
+}
+
+/** Long enough to look at the check queue, short enough that a link copied out of it soon stops working. */
+const STAFF_LINK_SECONDS = 15 * 60;
+
+/**
+ * Products as the village's staff read them, each photo's addresses replaced by short-lived links: the
+ * operator checks a pending product's photos, which the public route does not serve.
+ */
+export function withStaffPhotoLinks(files: Pick<PhotoFiles, 'link'>, products: readonly Product[]) {
+  return Promise.all(
+    products.map(async (product) => {
+      const view = staffView(product);
+      const photos = await Promise.all(
+        (product.photos ?? []).map(async (photo) => ({
+          width: photo.width,
+          height: photo.height,
+          url: await files.link(photoKey(product.id, photo.id, 'photo'), STAFF_LINK_SECONDS),
+          thumbnailUrl: await files.link(photoKey(product.id, photo.id, 'thumb'), STAFF_LINK_SECONDS),
+        })),
+      );
+      return { ...view, photos };
+    }),
+  );
 }

@@ -3,7 +3,7 @@ import { errorBox, errorText } from '../shared/chrome.js';
 import { h, mount, uid } from '../shared/dom.js';
 import { flash } from '../shared/flash.js';
 import { translator } from '../shared/i18n.js';
-import { licenceLine, type MarketProduct } from '../shared/market.js';
+import { licenceLine, type MarketProduct, photoStrip } from '../shared/market.js';
 import type { ConsoleContext } from './main.js';
 
 const t = translator({
@@ -23,6 +23,7 @@ const t = translator({
   rejected: ['"{name}" ditolak.', '"{name}" was rejected.'],
   reports: ['{count} laporan', '{count} reports'],
   verified: ['IUMK terbit di desa ini', 'IUMK issued by this village'],
+  photoOf: ['Foto {name}', 'Photo of {name}'],
   operatorOnly: ['Hanya operator desa yang memeriksa produk.', 'Only the village operator checks products.'],
 });
 
@@ -93,6 +94,7 @@ function card(product: StaffProduct, withActions: boolean, reload: () => void): 
     'li',
     { class: 'card' },
     h('h3', null, product.name),
+    photoStrip(product, '', t('photoOf', { name: product.name })),
     h(
       'p',
       null,

@@ -3,7 +3,7 @@ import { langSwitch } from '../shared/chrome.js';
 import { runtimeConfig } from '../shared/config.js';
 import { h, mount } from '../shared/dom.js';
 import { lang, onLangChange, translator } from '../shared/i18n.js';
-import { licenceLine, type MarketProduct } from '../shared/market.js';
+import { licenceLine, type MarketProduct, photoStrip } from '../shared/market.js';
 import type { LocalizedText } from '../shared/types.js';
 
 /**
@@ -31,6 +31,7 @@ const t = translator({
   ],
   failed: ['Produk tidak dapat dimuat. Coba lagi nanti.', 'Products could not be loaded. Try again later.'],
   hamlet: ['Dusun {hamlet}', 'Hamlet {hamlet}'],
+  photoOf: ['Foto {name}', 'Photo of {name}'],
 });
 
 const CATEGORIES: readonly [string, string, string][] = [
@@ -77,12 +78,13 @@ async function fetchPage(q: string, category: string, cursor?: string): Promise<
   return (await response.json()) as Page;
 }
 
-function card(product: Product): HTMLElement {
+function card(product: Product, apiBase: string): HTMLElement {
   const numbers = licenceLine(product);
   return h(
     'li',
     { class: 'card' },
     h('h2', null, product.name),
+    photoStrip(product, apiBase, t('photoOf', { name: product.name })),
     h('p', null, h('strong', null, `${price(product.pricePerUnit)} / ${product.unit}`)),
     h('p', null, product.description),
     h(
@@ -130,8 +132,9 @@ function render(): void {
     more.replaceChildren();
     try {
       const page = await fetchPage(words.value.trim(), category.value, cursor);
+      const { apiBase = '' } = await runtimeConfig();
       if (!cursor && page.items.length === 0) list.append(h('li', null, t('none')));
-      list.append(...page.items.map(card));
+      list.append(...page.items.map((product) => card(product, apiBase)));
       if (page.cursor)
         more.append(h('button', { type: 'button', onclick: () => load(page.cursor) }, t('more')));
     } catch {
