@@ -182,9 +182,50 @@ export const listHouseholdSurveys = pure(
     }) as const satisfies RouteDefinition,
 );
 
+const cell = pure(() => z.nullable(z.union([z.number(), z.literal('< 5')])));
+const cells = pure(() => z.nullable(z.record(z.string(), cell)));
+
+export const getWelfareStatistics = pure(
+  () =>
+    ({
+      id: 'getWelfareStatistics',
+      method: 'GET',
+      path: '/v1/villages/{code}/welfare-statistics',
+      access: 'public',
+      rows: 'none',
+      entry: 'functions/api/get-welfare-statistics.ts',
+      summary:
+        'A village\'s welfare statistics from its household surveys (the latest per household): households, by BPS criteria met, by programme received, school participation of members aged 7–18, and by the head\'s desil when the regency imported a ranking. A count of 1–4 is "< 5", 0 is 0; a cell that would let a small one be worked out is null; no breakdown below 5 households.',
+      tags: ['welfare'],
+      needs: [
+        // The village (404 when unknown), its surveys (counted, not shown), the regency's desil pointer and rows.
+        { table: ['GetItem'], partitions: ['VILLAGE#', 'DESIL#'] },
+        { table: ['Query'], partitions: ['SURVEY#'] },
+      ],
+      params: villageCodeParams,
+      responses: {
+        200: {
+          description: 'The counts',
+          schema: z.object({
+            villageCode: z.string(),
+            households: cell,
+            criteriaMet: cells,
+            programmes: z.nullable(
+              z.record(z.string(), z.nullable(z.object({ received: cell, notReceived: cell }))),
+            ),
+            schoolAge: z.nullable(z.object({ children: cell, inSchool: cell, notInSchool: cell })),
+            desil: z.optional(cells),
+          }),
+        },
+        404: errorAnswer('No such village'),
+      },
+    }) as const satisfies RouteDefinition,
+);
+
 /** Appended to ROUTES. */
 export const WELFARE_ROUTES: readonly RouteDefinition[] = pure(() => [
   putRegencyDesil,
   recordHouseholdSurvey,
   listHouseholdSurveys,
+  getWelfareStatistics,
 ]);

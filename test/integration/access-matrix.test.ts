@@ -236,6 +236,10 @@ const CASES: Record<string, RouteCase> = {
     fixture: 'village',
     call: (t) => ({ path: `/v1/villages/${t.village}/household-surveys` }),
   },
+  getWelfareStatistics: {
+    fixture: 'village',
+    call: (t) => ({ path: `/v1/villages/${t.village}/welfare-statistics` }),
+  },
   createDataSubjectExport: {
     fixture: 'none',
     // Both areas' shared requests are about this person: an officer's export holds only their own area's.

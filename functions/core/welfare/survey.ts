@@ -134,6 +134,8 @@ export interface SurveyStore {
   create(survey: HouseholdSurvey, audit: AuditEntry): Promise<HouseholdSurvey | undefined>;
   /** A village's surveys, after the read's audit entry is written (fail closed). */
   listAudited(villageCode: string, audit: AuditEntry): Promise<HouseholdSurvey[]>;
+  /** A village's surveys, unaudited: for counts that show no household (statistics.ts). */
+  all(villageCode: string): Promise<HouseholdSurvey[]>;
   /** The surveys naming this person (by NIK pseudonym) as a member. */
   byPerson(person: string): Promise<HouseholdSurvey[]>;
 }
