@@ -11,7 +11,7 @@ import {
   TOILETS,
   WALLS,
   WATER,
-} from '../core/welfare/survey.js';
+} from '../core/welfare/survey-fields.js';
 import { villageCodeParams } from './console-schemas.js';
 import { regencyParams } from './legal-schemas.js';
 import type { RouteDefinition } from './route-types.js';
@@ -79,6 +79,7 @@ export const surveyBody = pure(() =>
   z.strictObject({
     familyCardNumber: shortText(16),
     surveyedOn: shortText(10),
+    hamlet: z.optional(shortText(60)),
     housing: z.strictObject({
       floorAreaM2: z.number(),
       floor: z.enum(FLOORS),
