@@ -14,8 +14,8 @@ import {
 } from '../core/welfare/survey-fields.js';
 import { villageCodeParams } from './console-schemas.js';
 import { regencyParams } from './legal-schemas.js';
-import type { RouteDefinition } from './route-types.js';
-import { errorAnswer } from './schemas.js';
+import { type RouteDefinition, TABLE_NEEDS } from './route-types.js';
+import { errorAnswer, requestView } from './schemas.js';
 
 /* @__NO_SIDE_EFFECTS__ */
 function pure<T>(build: () => T): T {
@@ -223,10 +223,57 @@ export const getWelfareStatistics = pure(
     }) as const satisfies RouteDefinition,
 );
 
+export const draftMusdesVerification = pure(
+  () =>
+    ({
+      id: 'draftMusdesVerification',
+      method: 'POST',
+      path: '/v1/villages/{code}/musdes-verifications',
+      access: SURVEY_RECORDERS,
+      rows: 'village-welfare',
+      entry: 'functions/api/draft-musdes-verification.ts',
+      summary:
+        "An enumerator or the operator drafts the village meeting's (musdes) verification of the village's current household surveys (the latest per household; one hamlet's when `hamlet` is given): a request of the MUSDES service, whose list of households (head and hamlet, no NIK or KK) the platform compiles. It runs through its approval chain like any request: the village head records the meeting and signs, Dinas Sosial ratifies, the berita acara PDF is issued. Repeating the call with the same Idempotency-Key returns the first answer.",
+      tags: ['welfare'],
+      needs: [
+        // The village's surveys, read audited (SURVEY#), then everything a submission needs (see submitRequest).
+        { table: ['Query', 'PutItem'], partitions: ['SURVEY#'] },
+        { table: ['GetItem'], partitions: ['VILLAGE#'] },
+        { table: ['Query'], partitions: ['REQ#'] },
+        { table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitions: ['IDEM#'] },
+        { table: ['PutItem'], partitions: ['TRACK#', 'PERSON#'] },
+        TABLE_NEEDS.requestWrites,
+        TABLE_NEEDS.rateCounts,
+        TABLE_NEEDS.submittedServiceVersion,
+        'uploads:accept',
+        'workflow:start',
+        'notify',
+        'pseudonym:key',
+      ],
+      params: villageCodeParams,
+      body: z.strictObject({ hamlet: z.optional(shortText(60)) }),
+      headers: [
+        {
+          name: 'Idempotency-Key',
+          description:
+            'A unique key per intended draft; retries with the same key (and the same surveys) create nothing new.',
+          required: false,
+        },
+      ],
+      responses: {
+        201: { description: 'Drafted; its request runs the chain', schema: requestView },
+        400: errorAnswer('No surveys to verify (in that hamlet), or a list too long for one berita acara'),
+        403: errorAnswer('Not an enumerator or operator of this village'),
+        404: errorAnswer('Unknown village'),
+      },
+    }) as const satisfies RouteDefinition,
+);
+
 /** Appended to ROUTES. */
 export const WELFARE_ROUTES: readonly RouteDefinition[] = pure(() => [
   putRegencyDesil,
   recordHouseholdSurvey,
   listHouseholdSurveys,
   getWelfareStatistics,
+  draftMusdesVerification,
 ]);
