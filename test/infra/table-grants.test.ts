@@ -130,6 +130,8 @@ describe('table grants per function', () => {
         // The UMKM market: Query of MARKET#<regency> (published products); a report's UpdateItem and rate counter.
         'listMarketProducts',
         'reportMarketProduct',
+        // Welfare statistics (issue 13): Query of SURVEY#<village> (counted, never shown), the desil pointer and rows.
+        'getWelfareStatistics',
       ].sort(),
     );
     expect(dynamoStatements(ROUTES.find((route) => route.id === 'getOpenApi')?.entry ?? '')).toEqual([]);

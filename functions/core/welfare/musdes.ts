@@ -66,15 +66,14 @@ export async function draftMusdesVerification(
   const surveys =
     hamlet === undefined ? current : current.filter((survey) => sameHamlet(survey.hamlet, hamlet));
   if (surveys.length === 0) {
+    // The hamlet is not repeated back: whatever was typed there stays out of the answer and the logs.
     throw new ValidationError(
-      text(
-        hamlet === undefined
-          ? 'Belum ada survei rumah tangga untuk diverifikasi.'
-          : `hamlet: belum ada survei rumah tangga di Dusun ${hamlet}.`,
-        hamlet === undefined
-          ? 'No household surveys to verify yet.'
-          : `hamlet: no household surveys in ${hamlet}.`,
-      ),
+      hamlet === undefined
+        ? text('Belum ada survei rumah tangga untuk diverifikasi.', 'No household surveys to verify yet.')
+        : text(
+            'hamlet: belum ada survei rumah tangga di dusun itu.',
+            'hamlet: no household surveys in that hamlet.',
+          ),
       hamlet === undefined ? [] : [{ field: 'hamlet', message: text('tidak ada survei', 'no surveys') }],
     );
   }
