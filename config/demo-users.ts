@@ -80,6 +80,15 @@ export const DEMO_USERS: readonly DemoUser[] = [
     email: 'dukcapil.banyuwangi@desa.example',
   },
   {
+    // Dinas Sosial ratifies the musdes verification of the household surveys (issue 13).
+    username: 'dinsos.banyuwangi',
+    name: 'Sri Wahyuni Dinsos',
+    role: 'agency_officer',
+    areas: ['35.10'],
+    agency: 'dinsos',
+    email: 'dinsos.banyuwangi@desa.example',
+  },
+  {
     username: 'admin.banyuwangi',
     name: 'Admin Kabupaten Banyuwangi',
     role: 'regency_admin',

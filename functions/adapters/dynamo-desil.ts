@@ -60,15 +60,27 @@ export class DynamoDesilStore implements DesilStore {
   }
 
   async desilOf(regencyCode: string, person: string): Promise<number | undefined> {
+    return (await this.desilsOf(regencyCode, [person]))?.get(person);
+  }
+
+  async desilsOf(regencyCode: string, persons: readonly string[]): Promise<Map<string, number> | undefined> {
     const current = await this.current(regencyCode);
     if (!current) return undefined;
-    const { Item } = await dynamo().send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: keys.desilRow(regencyCode, current.importId, person),
-      }),
-    );
-    return typeof Item?.desil === 'number' ? Item.desil : undefined;
+    const found = new Map<string, number>();
+    for (let at = 0; at < persons.length; at += PARALLEL * 4) {
+      await Promise.all(
+        persons.slice(at, at + PARALLEL * 4).map(async (person) => {
+          const { Item } = await dynamo().send(
+            new GetCommand({
+              TableName: this.tableName,
+              Key: keys.desilRow(regencyCode, current.importId, person),
+            }),
+          );
+          if (typeof Item?.desil === 'number') found.set(person, Item.desil);
+        }),
+      );
+    }
+    return found;
   }
 }
 

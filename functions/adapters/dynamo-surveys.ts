@@ -50,6 +50,10 @@ export class DynamoSurveyStore implements SurveyStore {
 
   async listAudited(villageCode: string, audit: AuditEntry): Promise<HouseholdSurvey[]> {
     await dynamo().send(new PutCommand(auditPut(this.tableName, audit)));
+    return this.all(villageCode);
+  }
+
+  async all(villageCode: string): Promise<HouseholdSurvey[]> {
     const { pk } = keys.survey(villageCode, '');
     return (await queryAll(partitionPrefix(this.tableName, pk, 'S#'))).map(strip);
   }

@@ -11,11 +11,11 @@ import {
   TOILETS,
   WALLS,
   WATER,
-} from '../core/welfare/survey.js';
+} from '../core/welfare/survey-fields.js';
 import { villageCodeParams } from './console-schemas.js';
 import { regencyParams } from './legal-schemas.js';
-import type { RouteDefinition } from './route-types.js';
-import { errorAnswer } from './schemas.js';
+import { type RouteDefinition, TABLE_NEEDS } from './route-types.js';
+import { errorAnswer, requestView } from './schemas.js';
 
 /* @__NO_SIDE_EFFECTS__ */
 function pure<T>(build: () => T): T {
@@ -79,6 +79,7 @@ export const surveyBody = pure(() =>
   z.strictObject({
     familyCardNumber: shortText(16),
     surveyedOn: shortText(10),
+    hamlet: z.optional(shortText(60)),
     housing: z.strictObject({
       floorAreaM2: z.number(),
       floor: z.enum(FLOORS),
@@ -182,9 +183,97 @@ export const listHouseholdSurveys = pure(
     }) as const satisfies RouteDefinition,
 );
 
+const cell = pure(() => z.nullable(z.union([z.number(), z.literal('< 5')])));
+const cells = pure(() => z.nullable(z.record(z.string(), cell)));
+
+export const getWelfareStatistics = pure(
+  () =>
+    ({
+      id: 'getWelfareStatistics',
+      method: 'GET',
+      path: '/v1/villages/{code}/welfare-statistics',
+      access: 'public',
+      rows: 'none',
+      entry: 'functions/api/get-welfare-statistics.ts',
+      summary:
+        'A village\'s welfare statistics from its household surveys (the latest per household): households, by BPS criteria met, by programme received, school participation of members aged 7–18, and by the head\'s desil when the regency imported a ranking. A count of 1–4 is "< 5", 0 is 0; a cell that would let a small one be worked out is null; no breakdown below 5 households.',
+      tags: ['welfare'],
+      needs: [
+        // The village (404 when unknown), its surveys (counted, not shown), the regency's desil pointer and rows.
+        { table: ['GetItem'], partitions: ['VILLAGE#', 'DESIL#'] },
+        { table: ['Query'], partitions: ['SURVEY#'] },
+      ],
+      params: villageCodeParams,
+      responses: {
+        200: {
+          description: 'The counts',
+          schema: z.object({
+            villageCode: z.string(),
+            households: cell,
+            criteriaMet: cells,
+            programmes: z.nullable(
+              z.record(z.string(), z.nullable(z.object({ received: cell, notReceived: cell }))),
+            ),
+            schoolAge: z.nullable(z.object({ children: cell, inSchool: cell, notInSchool: cell })),
+            desil: z.optional(cells),
+          }),
+        },
+        404: errorAnswer('No such village'),
+      },
+    }) as const satisfies RouteDefinition,
+);
+
+export const draftMusdesVerification = pure(
+  () =>
+    ({
+      id: 'draftMusdesVerification',
+      method: 'POST',
+      path: '/v1/villages/{code}/musdes-verifications',
+      access: SURVEY_RECORDERS,
+      rows: 'village-welfare',
+      entry: 'functions/api/draft-musdes-verification.ts',
+      summary:
+        "An enumerator or the operator drafts the village meeting's (musdes) verification of the village's current household surveys (the latest per household; one hamlet's when `hamlet` is given): a request of the MUSDES service, whose list of households (head and hamlet, no NIK or KK) the platform compiles. It runs through its approval chain like any request: the village head records the meeting and signs, Dinas Sosial ratifies, the berita acara PDF is issued. Repeating the call with the same Idempotency-Key returns the first answer.",
+      tags: ['welfare'],
+      needs: [
+        // The village's surveys, read audited (SURVEY#), then everything a submission needs (see submitRequest).
+        { table: ['Query', 'PutItem'], partitions: ['SURVEY#'] },
+        { table: ['GetItem'], partitions: ['VILLAGE#'] },
+        { table: ['Query'], partitions: ['REQ#'] },
+        { table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitions: ['IDEM#'] },
+        { table: ['PutItem'], partitions: ['TRACK#', 'PERSON#'] },
+        TABLE_NEEDS.requestWrites,
+        TABLE_NEEDS.rateCounts,
+        TABLE_NEEDS.submittedServiceVersion,
+        'uploads:accept',
+        'workflow:start',
+        'notify',
+        'pseudonym:key',
+      ],
+      params: villageCodeParams,
+      body: z.strictObject({ hamlet: z.optional(shortText(60)) }),
+      headers: [
+        {
+          name: 'Idempotency-Key',
+          description:
+            'A unique key per intended draft; retries with the same key (and the same surveys) create nothing new.',
+          required: false,
+        },
+      ],
+      responses: {
+        201: { description: 'Drafted; its request runs the chain', schema: requestView },
+        400: errorAnswer('No surveys to verify (in that hamlet), or a list too long for one berita acara'),
+        403: errorAnswer('Not an enumerator or operator of this village'),
+        404: errorAnswer('Unknown village'),
+      },
+    }) as const satisfies RouteDefinition,
+);
+
 /** Appended to ROUTES. */
 export const WELFARE_ROUTES: readonly RouteDefinition[] = pure(() => [
   putRegencyDesil,
   recordHouseholdSurvey,
   listHouseholdSurveys,
+  getWelfareStatistics,
+  draftMusdesVerification,
 ]);

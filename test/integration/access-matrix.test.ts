@@ -240,6 +240,18 @@ const CASES: Record<string, RouteCase> = {
     fixture: 'village',
     call: (t) => ({ path: `/v1/villages/${t.village}/out-of-school-children` }),
   },
+  getWelfareStatistics: {
+    fixture: 'village',
+    call: (t) => ({ path: `/v1/villages/${t.village}/welfare-statistics` }),
+  },
+  // The musdes verification (issue 13): compiled from the village's surveys, so the village has one first.
+  draftMusdesVerification: {
+    fixture: 'village',
+    call: async (t) => {
+      await surveyedIn(t.village ?? TAMPO);
+      return { path: `/v1/villages/${t.village}/musdes-verifications`, body: {} };
+    },
+  },
   createDataSubjectExport: {
     fixture: 'none',
     // Both areas' shared requests are about this person: an officer's export holds only their own area's.
@@ -561,6 +573,20 @@ function publishedProductIn(village: Village): Promise<string> {
 
 let runtime: Runtime;
 const signedIn = new Map<string, ApiClient>();
+
+/** One survey in the village (by its enumerator), once: what a musdes verification compiles. */
+const surveyed = new Map<Village, Promise<void>>();
+function surveyedIn(village: Village): Promise<void> {
+  const known = surveyed.get(village);
+  if (known) return known;
+  const recording = (async () => {
+    const enumerator = await as(village === TAMPO ? 'enumerator.tampo' : 'enumerator.sawoo');
+    const answer = await enumerator.post(`/v1/villages/${village}/household-surveys`, sampleSurvey());
+    if (answer.status !== 201) throw new Error(`survey refused: ${JSON.stringify(answer.body)}`);
+  })();
+  surveyed.set(village, recording);
+  return recording;
+}
 
 async function as(username: string): Promise<ApiClient> {
   const known = signedIn.get(username);

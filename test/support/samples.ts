@@ -671,6 +671,12 @@ export const SAMPLE_APPLICATIONS = {
     abstract:
       'Pembentukan tim pelaksana kegiatan pembangunan jalan rabat beton di Dusun Krajan tahun anggaran 2026 beserta tugasnya.',
   },
+  // Issue 13: the musdes verification as core/welfare/musdes.ts compiles it from Tampo's surveys.
+  MUSDES: {
+    coverage: 'Seluruh dusun',
+    householdCount: 2,
+    households: '1. Misnadi (Dusun Krajan); 2. Sutini (Dusun Sumberejo)',
+  },
 } as const satisfies Readonly<Record<string, Readonly<Record<string, string | number>>>>;
 
 export type SampleServiceCode = keyof typeof SAMPLE_APPLICATIONS;
@@ -711,6 +717,7 @@ const SAMPLE_RECORDS: Readonly<Record<string, Readonly<Record<string, string | n
     promulgatedOn: '2026-01-05',
   },
   KEPKADES: { regulationNumber: 7, regulationYear: 2026, enactedOn: '2026-03-02' },
+  MUSDES: { meetingDate: '2026-12-10', meetingPlace: 'Balai Desa Tampo', attendance: 42 },
 };
 
 /** The sample application of a service, by code (throws for a service without a sample). */

@@ -55,6 +55,7 @@ import { marriageCoverLetter } from './services/marriage-cover-letter.js';
 import { microBusinessPermit } from './services/micro-business-permit.js';
 import { moveInCertificate } from './services/move-in-certificate.js';
 import { moveOutCertificate } from './services/move-out-certificate.js';
+import { musdesVerification } from './services/musdes-verification.js';
 import { parentsIncomeCertificate } from './services/parents-income-certificate.js';
 import { povertyDeclaration } from './services/poverty-declaration.js';
 import { powerOfAttorney } from './services/power-of-attorney.js';
@@ -121,6 +122,8 @@ export const SERVICE_CATALOG: readonly ServiceDefinition[] = [
   jointRegulation,
   villageHeadRegulation,
   villageHeadDecree,
+  // Issue 13: the musdes verification of the household surveys, compiled from them (core/welfare/musdes.ts).
+  musdesVerification,
 ];
 
 /** The codes of the regency's services, e.g. for the services a demo village offers. */

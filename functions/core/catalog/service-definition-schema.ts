@@ -153,6 +153,7 @@ export const serviceDefinitionSchema = z.strictObject({
   }),
   keywords: z.optional(z.array(matching(KEYWORD, 30)).check(z.maxLength(20))),
   audience: z.optional(z.enum(['public', 'office'])),
+  compiled: z.optional(z.boolean()),
 });
 
 // What the schema accepts is a ServiceDefinition (a compile error here means the two have drifted apart).
@@ -176,6 +177,7 @@ const LABELS: FieldLabels = {
   'letter.body': text('Isi surat', 'Letter body'),
   'letter.closing': text('Penutup surat', 'Letter closing'),
   keywords: text('Kata kunci pencarian', 'Search keywords'),
+  compiled: text('Disusun dari data desa', "Compiled from the village's data"),
 };
 
 /**
@@ -205,6 +207,16 @@ export function serviceDefinitionIssues(definition: ServiceDefinition): FieldIss
     ...requirementIssues(definition),
     ...stageIssues(definition),
     ...letterIssues(definition),
+    // Compiled from the village's data by a route of its own: only ever a document of the office.
+    ...(definition.compiled && definition.audience !== 'office'
+      ? [
+          issue(
+            'compiled',
+            "hanya untuk dokumen kantor (audience 'office')",
+            "only for office documents (audience 'office')",
+          ),
+        ]
+      : []),
   ];
 }
 

@@ -32,6 +32,11 @@ export interface ServiceDefinition {
    * regulation the secretary drafts is not something a citizen applies for (default 'public').
    */
   readonly audience?: ServiceAudience;
+  /**
+   * An office document whose data the platform compiles (the musdes verification's list of households,
+   * core/welfare/musdes.ts): drafted only through its own route, never with data sent to POST /v1/requests.
+   */
+  readonly compiled?: boolean;
 }
 
 export type ServiceAudience = 'public' | 'office';
@@ -44,6 +49,7 @@ export const SERVICE_FAMILIES = [
   'welfare',
   'village-programme',
   'legal-product',
+  'welfare-verification',
 ] as const;
 export type ServiceFamily = (typeof SERVICE_FAMILIES)[number];
 

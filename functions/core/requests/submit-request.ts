@@ -64,6 +64,15 @@ export interface SubmitInput {
   readonly citizen?: { readonly name: string; readonly phone?: string };
 }
 
+export interface SubmitOptions {
+  /**
+   * An office document the platform compiles from the village's data (ServiceDefinition.compiled): its own
+   * route checked who may draft it and built `data`; it goes in the office channel. Such a service is never
+   * submitted otherwise, so nobody can send it with data of their own.
+   */
+  readonly compiled?: boolean;
+}
+
 export interface SubmitDeps {
   readonly requests: RequestStore;
   /** Submission counters per account, and their limits (submissionLimits). */
@@ -118,6 +127,7 @@ export async function submitRequest(
   actor: Actor,
   input: SubmitInput,
   idempotencyKey?: string,
+  options: SubmitOptions = {},
 ): Promise<{ request: ServiceRequest; replayed: boolean }> {
   const idempotency = idempotencyKey
     ? { key: idempotencyKey, subject: actor.subject, bodyHash: hashBody(input) }
@@ -129,7 +139,7 @@ export async function submitRequest(
     return replayed(deps, replay, idempotency.bodyHash, input);
   }
 
-  if (!canSubmitIn(actor, input.villageCode)) {
+  if (!options.compiled && !canSubmitIn(actor, input.villageCode)) {
     throw new ForbiddenError(
       text(
         `Operator hanya dapat mengajukan di loket desa sendiri, bukan ${input.villageCode}.`,
@@ -138,7 +148,7 @@ export async function submitRequest(
     );
   }
   const now = deps.clock.now();
-  const channel = submissionChannel(actor, input.villageCode);
+  const channel = options.compiled ? 'office' : submissionChannel(actor, input.villageCode);
   const channelIssues = checkChannel(channel, input, now);
   if (channelIssues.length > 0) {
     throw new ValidationError(
@@ -162,6 +172,14 @@ export async function submitRequest(
             `${service.name.id} disusun oleh sekretaris desa.`,
             `${service.name.en} is drafted by the village secretary.`,
           ),
+    );
+  }
+  if (Boolean(service.compiled) !== Boolean(options.compiled)) {
+    throw new ForbiddenError(
+      text(
+        `${service.name.id} disusun dari data desa melalui rutenya sendiri, bukan diajukan di sini.`,
+        `${service.name.en} is compiled from the village's data through its own route, not submitted here.`,
+      ),
     );
   }
   const data = validateApplication(service, input.data);

@@ -48,6 +48,11 @@ export interface DesilStore {
   /** The person's desil in the regency's current import; undefined when there is none or they are not in it. */
   desilOf(regencyCode: string, person: string): Promise<number | undefined>;
   current(regencyCode: string): Promise<DesilImport | undefined>;
+  /**
+   * The desil of each of these people in the regency's current import (absent: not ranked); undefined when
+   * the regency has no import. One read of the pointer for all of them.
+   */
+  desilsOf(regencyCode: string, persons: readonly string[]): Promise<Map<string, number> | undefined>;
 }
 
 export interface DesilDeps {

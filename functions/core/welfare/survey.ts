@@ -8,6 +8,18 @@ import { ConflictError, type FieldIssue, ForbiddenError, ValidationError } from 
 import { newId } from '../shared/ids.js';
 import type { Clock } from '../shared/ports.js';
 import { text } from '../shared/text.js';
+import type {
+  COOKING_FUEL,
+  EDUCATION,
+  FLOORS,
+  INCOME_SOURCES,
+  LIGHTING,
+  RELATIONS,
+  SCHOOLING,
+  TOILETS,
+  WALLS,
+  WATER,
+} from './survey-fields.js';
 
 /**
  * A household survey by the village poverty team (issue 13, item 1): the 14 BPS poverty criteria as the
@@ -16,51 +28,18 @@ import { text } from '../shared/text.js';
  * by their NIK's: no KK or NIK is stored, logged or put in a URL.
  */
 
-export const FLOORS = ['tanah', 'bambu', 'kayu-murah', 'semen', 'keramik', 'kayu-kualitas-tinggi'] as const;
-export const WALLS = [
-  'bambu-rumbia',
-  'kayu-murah',
-  'tembok-tanpa-plester',
-  'tembok-plester',
-  'kayu-kualitas-tinggi',
-] as const;
-export const TOILETS = ['tidak-ada', 'bersama', 'sendiri'] as const;
-export const LIGHTING = ['bukan-listrik', 'listrik-non-pln', 'listrik-pln'] as const;
-export const WATER = [
-  'sumur-mata-air-tak-terlindung',
-  'sungai-air-hujan',
-  'sumur-terlindung',
-  'ledeng',
-  'air-kemasan',
-] as const;
-export const COOKING_FUEL = ['kayu-arang', 'minyak-tanah', 'gas', 'listrik'] as const;
-export const INCOME_SOURCES = [
-  'petani-lahan-kecil',
-  'buruh-tani',
-  'nelayan',
-  'buruh-bangunan',
-  'buruh-perkebunan',
-  'pedagang',
-  'pekerjaan-lain',
-  'tidak-bekerja',
-] as const;
-export const EDUCATION = ['tidak-sekolah', 'tidak-tamat-sd', 'sd', 'smp', 'sma', 'diploma-ke-atas'] as const;
-/** School participation per member (Regsosek): never, in school now, no longer (dropped out or finished). */
-export const SCHOOLING = [
-  'belum-sekolah',
-  'masih-sekolah',
-  'tidak-sekolah-lagi',
-  'tidak-pernah-sekolah',
-] as const;
-export const RELATIONS = [
-  'kepala-keluarga',
-  'istri-suami',
-  'anak',
-  'menantu',
-  'cucu',
-  'orang-tua',
-  'famili-lain',
-] as const;
+export {
+  COOKING_FUEL,
+  EDUCATION,
+  FLOORS,
+  INCOME_SOURCES,
+  LIGHTING,
+  RELATIONS,
+  SCHOOLING,
+  TOILETS,
+  WALLS,
+  WATER,
+} from './survey-fields.js';
 
 export interface SurveyMemberInput {
   /** Optional: a member without a NIK (a newborn not registered yet) is recorded by name and birth date. */
@@ -75,6 +54,8 @@ export interface SurveyInput {
   readonly familyCardNumber: string;
   /** When the enumerator took it (offline, it may be days before it is sent). */
   readonly surveyedOn: string;
+  /** The hamlet (dusun) the household lives in: how the musdes list names it, beside its head. */
+  readonly hamlet?: string;
   readonly housing: {
     readonly floorAreaM2: number;
     readonly floor: (typeof FLOORS)[number];
@@ -135,6 +116,8 @@ export interface SurveyStore {
   create(survey: HouseholdSurvey, audit: AuditEntry): Promise<HouseholdSurvey | undefined>;
   /** A village's surveys, after the read's audit entry is written (fail closed). */
   listAudited(villageCode: string, audit: AuditEntry): Promise<HouseholdSurvey[]>;
+  /** A village's surveys, unaudited: for counts that show no household (statistics.ts). */
+  all(villageCode: string): Promise<HouseholdSurvey[]>;
   /** The surveys naming this person (by NIK pseudonym) as a member. */
   byPerson(person: string): Promise<HouseholdSurvey[]>;
 }

@@ -142,6 +142,14 @@ describe('no NIK or KK in any log line, through a whole flow with NIKs everywher
       'an impossible household survey',
       () => enumerator.post(surveys, { ...survey, housing: { ...survey.housing, floorAreaM2: 0 } }),
     ]);
+    // The musdes verification compiles the surveys into a berita acara (names and hamlets only); a hamlet
+    // that is a NIK finds no surveys and is not repeated back.
+    const musdes = `/v1/villages/${TAMPO}/musdes-verifications`;
+    expect((await enumerator.post(musdes, {}, { 'idempotency-key': 'log-scan-musdes-1' })).status).toBe(201);
+    bad.push([
+      'a musdes verification of a hamlet named by a NIK',
+      () => enumerator.post(musdes, { hamlet: NIK }),
+    ]);
     for (const [what, send] of bad) {
       const response = await send();
       responses.push({ what, status: response.status, body: response.body });

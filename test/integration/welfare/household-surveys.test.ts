@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { heavyTestFile } from '../../support/budgets.js';
 import { TAMPO } from '../../support/fixtures.js';
 import {
-  type ApiClient,
+  ApiClient,
   expectNothingWritten,
   signInAll,
   startTestRuntime,
@@ -114,5 +114,24 @@ describe('household surveys', () => {
     expect(exported.status).toBe(200);
     expect(exported.body.householdSurveys).toHaveLength(1);
     expect(exported.body.householdSurveys[0]?.members.map((member) => member.name)).toContain('Misnadi');
+  });
+
+  it('counts the village publicly without showing a household, small cells as "< 5"', async () => {
+    // Five more households (other family cards), each once: six in all with Misnadi's.
+    for (let index = 2; index <= 6; index++) {
+      const survey = sampleSurvey();
+      const other = { ...survey, familyCardNumber: `351006100216000${index}` };
+      expect((await post(enumerator, other, `survey-tampo-000${index}`)).status).toBe(201);
+    }
+    const anonymous = new ApiClient(runtime.url);
+    const stats = await anonymous.get<Record<string, unknown>>(`/v1/villages/${TAMPO}/welfare-statistics`);
+    expect(stats.status).toBe(200);
+    expect(stats.headers.get('cache-control')).toBe('public, max-age=60');
+    expect(stats.body).toMatchObject({
+      households: 6,
+      programmes: { bpnt: { received: 6, notReceived: 0 } },
+    });
+    expect(JSON.stringify(stats.body)).not.toMatch(/Misnadi|Sunarti|\d{16}|"household"/);
+    expect((await anonymous.get('/v1/villages/99.99.99.9999/welfare-statistics')).status).toBe(404);
   });
 });

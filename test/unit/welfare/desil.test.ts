@@ -24,6 +24,7 @@ function store() {
     desil: {
       replace: async (entry: DesilImport, rows: readonly DesilEntry[]) => void imports.push({ entry, rows }),
       desilOf: async () => undefined,
+      desilsOf: async () => undefined,
       current: async () => imports.at(-1)?.entry,
     },
   };

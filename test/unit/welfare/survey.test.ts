@@ -45,6 +45,7 @@ function memoryStore() {
         audits.push(audit);
         return [...surveys.values()].filter((s) => s.villageCode === village);
       },
+      all: async (village: string) => [...surveys.values()].filter((s) => s.villageCode === village),
       byPerson: async () => [],
     },
   };

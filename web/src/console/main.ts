@@ -1,11 +1,12 @@
 import '../styles/base.css';
-import { SITE_EDITORS } from '../../../functions/core/identity/policy.js';
+import { SITE_EDITORS, SURVEY_RECORDERS } from '../../../functions/core/identity/policy.js';
 import { isStaff, signedIn, signOut } from '../shared/auth.js';
 import { loadVillages } from '../shared/catalog.js';
 import { langSwitch, offlineBanner, signInForm } from '../shared/chrome.js';
 import { focusHeading, h, mount } from '../shared/dom.js';
 import { clearStaleFlash } from '../shared/flash.js';
 import { common, label, lang, onLangChange } from '../shared/i18n.js';
+import { flush } from '../shared/outbox.js';
 import { onRoute } from '../shared/router.js';
 import type { Village } from '../shared/types.js';
 import { counterPage } from './counter.js';
@@ -32,6 +33,9 @@ export interface ConsoleContext {
 
 /** Who sees "Aktivasi NIK" (those who issue codes or undo links, nik.ts) and "Pasar Desa" (the village's products). */
 const NIK_ROLES = ['operator', 'village_secretary', 'village_head'];
+
+const recordsSurveys = (roles: readonly string[]) =>
+  roles.some((role) => (SURVEY_RECORDERS as readonly string[]).includes(role));
 
 const covers = (area: string, code: string) => code === area || code.startsWith(`${area}.`);
 
@@ -68,6 +72,7 @@ function renderHeader(ctx: ConsoleContext | undefined): void {
           ctx.roles.some((role) => NIK_ROLES.includes(role))
             ? h('a', { href: '#/pasar' }, t('navMarket'))
             : null,
+          recordsSurveys(ctx.roles) ? h('a', { href: '#/survei' }, t('navSurvey')) : null,
         )
       : null,
     h(
@@ -132,9 +137,11 @@ async function render(route: string[]): Promise<(() => void) | undefined> {
       signInForm(() => rerender()),
     );
   } else if (session.roles.every((role) => role === 'enumerator')) {
-    // Enumerators decide nothing and have no inbox (issue 13): their survey screen is still to be built.
+    // Enumerators decide nothing and have no inbox (issue 13): the survey form is their console.
+    const ctx = await context().catch(() => undefined);
     renderHeader(undefined);
-    mount(root, h('h1', null, t('title')), h('p', { role: 'status' }, t('fieldOnly')));
+    if (ctx) cleanup = await (await import('./survey.js')).surveyPage(root, ctx);
+    else mount(root, h('h1', null, t('title')), h('p', null, t('staffOnly')));
   } else if (!isStaff(session)) {
     renderHeader(undefined);
     mount(
@@ -160,6 +167,7 @@ async function render(route: string[]): Promise<(() => void) | undefined> {
       else if (page === 'apbdes') await (await import('./transparency.js')).budgetPage(root, ctx, param);
       else if (page === 'situs') await (await import('./transparency.js')).sitePage(root, ctx);
       else if (page === 'pasar') await (await import('./market.js')).marketPage(root, ctx);
+      else if (page === 'survei') cleanup = await (await import('./survey.js')).surveyPage(root, ctx);
       else mount(root, h('h1', null, '404'));
     }
   }
@@ -175,6 +183,15 @@ async function render(route: string[]): Promise<(() => void) | undefined> {
 
 const rerender = () => window.dispatchEvent(new HashChangeEvent('hashchange'));
 
+/** Surveys saved without a connection go out when it returns (and at start, if it is already back). */
+const sendWaiting = () => {
+  if (navigator.onLine && signedIn()) void flush();
+};
+
 mount(banners, offlineBanner(), h('div', { id: 'flash' }));
 onLangChange(rerender);
 onRoute(render);
+window.addEventListener('online', sendWaiting);
+// A connection that comes back half-way (the online event fired but requests still fail) is tried again.
+window.setInterval(sendWaiting, 20_000);
+sendWaiting();

@@ -9,11 +9,8 @@ export const t = translator({
   navBudget: ['APBDes', 'Village budget'],
   navSite: ['Situs desa', 'Website'],
   navMarket: ['Pasar Desa', 'Village market'],
+  navSurvey: ['Survei', 'Surveys'],
   village: ['Desa', 'Village'],
-  fieldOnly: [
-    'Layar petugas pendata (survei rumah tangga) di konsol belum dibuat. Survei dikirim lewat API POST /v1/villages/<kode desa>/household-surveys.',
-    "The enumerators' console screen (household surveys) is not built yet. Surveys are sent through the API, POST /v1/villages/<village code>/household-surveys.",
-  ],
   staffOnly: [
     'Konsol ini untuk petugas desa. Warga dapat memakai portal layanan.',
     'This console is for village staff. Citizens use the services portal.',

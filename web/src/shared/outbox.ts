@@ -4,16 +4,26 @@ import type { RequestView } from './types.js';
 import { uploadAttachment } from './upload.js';
 
 /**
- * Submissions made without a connection wait on the device (IndexedDB: it keeps the attached files) and
- * are sent when the connection returns. Each carries the Idempotency-Key chosen when the person pressed
- * "send", and the exact body is fixed once its files are uploaded, so a resend after a dropped connection
- * never creates a second request. Each belongs to the account that queued it (`subject`): it is listed and
+ * What is made without a connection waits on the device (IndexedDB: it keeps the attached files) and is
+ * sent when the connection returns: a citizen's submission, or an enumerator's household survey. Each
+ * carries the Idempotency-Key chosen when the person pressed "send", and the exact body is fixed before
+ * the first attempt (a submission's once its files are uploaded), so a resend after a dropped connection
+ * never creates a second record. Each belongs to the account that queued it (`subject`): it is listed and
  * sent only while that account is signed in, never under another account on the same device; a sign-out
- * keeps it (it is a request, not a draft) until its account signs in again.
+ * keeps it (it is a submission, not a draft) until its account signs in again. An item leaves the device as
+ * soon as the API has it (its answer, or a replay's).
  */
-export interface OutboxItem {
+interface Queued {
   readonly key: string;
   readonly createdAt: string;
+  /** The account (token `sub`) that queued it; required to queue. Items without one are never sent. */
+  readonly subject?: string;
+  lastError?: { id: string; en: string };
+}
+
+/** A request's submission (no `kind`: the items queued before surveys were). */
+export interface OutboxItem extends Queued {
+  readonly kind?: undefined;
   readonly serviceCode: string;
   readonly villageCode: string;
   readonly serviceName: { id: string; en: string };
@@ -28,10 +38,23 @@ export interface OutboxItem {
   readonly files: readonly { readonly requirementCode: string; readonly blob: Blob }[];
   /** Upload ids already obtained, by requirement code: kept so a retry sends the same body. */
   uploads: Record<string, string>;
-  /** The account (token `sub`) that queued it; required to queue. Items without one are never sent. */
-  readonly subject?: string;
-  lastError?: { id: string; en: string };
 }
+
+/**
+ * A household survey (POST /v1/villages/{code}/household-surveys). Its body holds the family card number
+ * and the members' NIKs: kept on the device only until the API has the survey (then removed), or, refused,
+ * until the enumerator corrects or deletes it. The list on screen names it by head and hamlet only.
+ */
+export interface SurveyOutboxItem extends Queued {
+  readonly kind: 'survey';
+  readonly villageCode: string;
+  readonly headName: string;
+  readonly hamlet?: string;
+  readonly body: Record<string, unknown>;
+}
+
+export type AnyOutboxItem = OutboxItem | SurveyOutboxItem;
+const isSurvey = (item: AnyOutboxItem): item is SurveyOutboxItem => item.kind === 'survey';
 
 const DB = 'desa-digital';
 const STORE = 'outbox';
@@ -58,14 +81,21 @@ async function run<T>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => 
   }
 }
 
-/** The signed-in account's waiting submissions (none when no one is signed in). */
-export async function queued(): Promise<OutboxItem[]> {
+/** Everything the signed-in account has waiting (nothing when no one is signed in). */
+async function waiting(): Promise<AnyOutboxItem[]> {
   const subject = signedIn()?.subject;
   if (!subject) return [];
-  const all = await run('readonly', (store) => store.getAll() as IDBRequest<OutboxItem[]>).catch(() => []);
+  const all = await run('readonly', (store) => store.getAll() as IDBRequest<AnyOutboxItem[]>).catch(() => []);
   return all.filter((item) => item.subject === subject);
 }
-export const enqueue = (item: OutboxItem): Promise<unknown> => {
+
+/** The signed-in account's waiting submissions. */
+export const queued = async (): Promise<OutboxItem[]> =>
+  (await waiting()).filter((item): item is OutboxItem => !isSurvey(item));
+/** The signed-in account's waiting surveys. */
+export const queuedSurveys = async (): Promise<SurveyOutboxItem[]> => (await waiting()).filter(isSurvey);
+
+export const enqueue = (item: AnyOutboxItem): Promise<unknown> => {
   if (!item.subject) return Promise.reject(new Error('An outbox item needs the account that queued it'));
   return run('readwrite', (store) => store.put(item));
 };
@@ -103,20 +133,33 @@ export async function send(item: OutboxItem, queuedItem = false): Promise<Reques
   });
 }
 
-let flushing: Promise<RequestView[]> | undefined;
+/** Sends one survey with its Idempotency-Key: a resend of what the API already has is answered as the first. */
+const sendSurvey = (item: SurveyOutboxItem): Promise<unknown> =>
+  api(`/v1/villages/${encodeURIComponent(item.villageCode)}/household-surveys`, {
+    method: 'POST',
+    headers: { 'idempotency-key': item.key },
+    body: item.body,
+  });
+
+let flushing: Promise<AnyOutboxItem[]> | undefined;
+
+/** Dispatched on window after a flush sent something (detail: how many), for the screens that list the outbox. */
+export const OUTBOX_SENT = 'dd:outbox-sent';
 
 /**
- * Sends every waiting submission; stops at the first network failure (still offline). A submission the API
- * refuses stays in the outbox with the reason, for the person to see and fix.
+ * Sends everything waiting, oldest first; stops at the first network failure (still offline). What the API
+ * refuses stays in the outbox with the reason, for the person to see and fix. Answers what was sent.
  */
-export function flush(): Promise<RequestView[]> {
+export function flush(): Promise<AnyOutboxItem[]> {
   flushing ??= (async () => {
-    const sent: RequestView[] = [];
+    const sent: AnyOutboxItem[] = [];
     try {
-      for (const item of await queued()) {
+      const items = (await waiting()).sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+      for (const item of items) {
         if (signedIn()?.subject !== item.subject) break; // signed out (or switched) while sending
         try {
-          sent.push(await send(item, true));
+          await (isSurvey(item) ? sendSurvey(item) : send(item, true));
+          sent.push(item);
           await remove(item.key);
         } catch (error) {
           if (error instanceof NetworkError) break;
@@ -128,6 +171,7 @@ export function flush(): Promise<RequestView[]> {
     } finally {
       flushing = undefined;
     }
+    if (sent.length > 0) window.dispatchEvent(new CustomEvent(OUTBOX_SENT, { detail: sent.length }));
     return sent;
   })();
   return flushing;
