@@ -6,7 +6,7 @@ import { ageOn } from '../shared/ages.js';
 import { ForbiddenError } from '../shared/errors.js';
 import type { Clock } from '../shared/ports.js';
 import { text } from '../shared/text.js';
-import type { HouseholdSurvey, SurveyStore } from '../welfare/survey.js';
+import { type HouseholdSurvey, latestPerHousehold, type SurveyStore } from '../welfare/survey.js';
 
 /**
  * Children back to school (issue 13, item 3; Banyuwangi's Garda Ampuh): which children of a village aged
@@ -81,18 +81,6 @@ export interface OutOfSchoolList {
 const OUT_OF_SCHOOL = new Set(['tidak-sekolah-lagi', 'tidak-pernah-sekolah']);
 
 const schoolAge = (age: number) => age >= SCHOOL_AGE.from && age <= SCHOOL_AGE.to;
-
-/** Each household's latest survey (a household surveyed twice counts once, as it is now). */
-function latestPerHousehold(surveys: readonly HouseholdSurvey[]): HouseholdSurvey[] {
-  const latest = new Map<string, HouseholdSurvey>();
-  for (const survey of surveys) {
-    const seen = latest.get(survey.household);
-    const newer = (a: HouseholdSurvey, b: HouseholdSurvey) =>
-      a.surveyedOn > b.surveyedOn || (a.surveyedOn === b.surveyedOn && a.recordedAt > b.recordedAt);
-    if (!seen || newer(survey, seen)) latest.set(survey.household, survey);
-  }
-  return [...latest.values()];
-}
 
 /**
  * The village's children aged 7–18 (on `today`) out of school by either source, merged by person (the

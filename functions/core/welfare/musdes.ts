@@ -6,8 +6,7 @@ import type { ServiceRequest } from '../requests/requests.js';
 import { type SubmitDeps, submitRequest } from '../requests/submit-request.js';
 import { ForbiddenError, ValidationError } from '../shared/errors.js';
 import { text } from '../shared/text.js';
-import { latestPerHousehold } from './statistics.js';
-import { type HouseholdSurvey, SURVEY_READ, type SurveyStore } from './survey.js';
+import { type HouseholdSurvey, latestPerHousehold, SURVEY_READ, type SurveyStore } from './survey.js';
 
 export interface MusdesInput {
   /** A meeting per hamlet (musyawarah dusun): only the surveys of this hamlet. */

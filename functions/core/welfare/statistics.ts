@@ -1,7 +1,8 @@
+import { ageOn } from '../shared/ages.js';
 import type { VillageDirectory } from '../shared/ports.js';
 import { regencyCodeOf, villageFor } from '../villages/places.js';
 import type { DesilStore } from './desil.js';
-import type { HouseholdSurvey, SurveyStore } from './survey.js';
+import { type HouseholdSurvey, latestPerHousehold, type SurveyStore } from './survey.js';
 
 /**
  * A village's public welfare statistics (issue 13): counts from its household surveys, never a household.
@@ -86,22 +87,6 @@ export function partition<K extends string>(counts: Readonly<Record<K, number>>)
       hidden.has(index) ? ((values[index] ?? 0) < 5 ? SMALL : null) : values[index],
     ]),
   ) as Record<K, Cell>;
-}
-
-const ageOn = (birthDate: string, day: string): number => {
-  const [by = 0, bm = 0, bd = 0] = birthDate.split('-').map(Number);
-  const [y = 0, m = 0, d = 0] = day.split('-').map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-};
-
-/** The latest survey of each household. */
-export function latestPerHousehold(surveys: readonly HouseholdSurvey[]): HouseholdSurvey[] {
-  const latest = new Map<string, HouseholdSurvey>();
-  for (const survey of surveys) {
-    const known = latest.get(survey.household);
-    if (!known || survey.recordedAt > known.recordedAt) latest.set(survey.household, survey);
-  }
-  return [...latest.values()].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
 }
 
 /** The statistics of a village's surveys; `desilOfHead`: each household head's desil, absent without an import. */

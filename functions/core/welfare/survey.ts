@@ -319,5 +319,20 @@ export async function listSurveys(
   return surveys.sort((a, b) => b.recordedAt.localeCompare(a.recordedAt));
 }
 
+/**
+ * The latest survey of each household, oldest first: by the day it was taken, then by when it arrived, since
+ * the offline form may send a survey taken last week after one taken today.
+ */
+export function latestPerHousehold(surveys: readonly HouseholdSurvey[]): HouseholdSurvey[] {
+  const newer = (a: HouseholdSurvey, b: HouseholdSurvey) =>
+    a.surveyedOn > b.surveyedOn || (a.surveyedOn === b.surveyedOn && a.recordedAt > b.recordedAt);
+  const latest = new Map<string, HouseholdSurvey>();
+  for (const survey of surveys) {
+    const known = latest.get(survey.household);
+    if (!known || newer(survey, known)) latest.set(survey.household, survey);
+  }
+  return [...latest.values()].sort((a, b) => a.recordedAt.localeCompare(b.recordedAt));
+}
+
 /** A survey as the API shows it: without the replay hash. */
 export const surveyView = ({ inputHash: _hash, ...survey }: HouseholdSurvey) => survey;
