@@ -10,6 +10,7 @@ import { letterFields } from './letter-fields.js';
 import {
   AGENCIES,
   type CheckStage,
+  type DecisionStage,
   type FieldDefinition,
   type FieldType,
   type RegistryName,
@@ -84,6 +85,7 @@ const requirementSchema = z.strictObject({
 const conditionSchema = z.strictObject({
   field: matching(FIELD_NAME),
   oneOf: z.array(matching(CHOICE_VALUE)).check(z.minLength(1), z.maxLength(30)),
+  stage: z.optional(matching(KEY, 40)),
 });
 
 const decisionStageSchema = z.strictObject({
@@ -333,7 +335,7 @@ function stageIssues(definition: ServiceDefinition): FieldIssue[] {
   const attachedCodes: string[] = [];
   stages.forEach((stage, index) => {
     const at = `stages.${index}`;
-    if (stage.when) issues.push(...conditionIssues(definition, stage.when, `${at}.when`));
+    if (stage.when) issues.push(...conditionIssues(definition, index, stage.when, `${at}.when`));
     if (stage.kind === 'check') {
       issues.push(...checkStageIssues(definition, stage, at));
       return;
@@ -383,7 +385,7 @@ function stageIssues(definition: ServiceDefinition): FieldIssue[] {
       attachedCodes.push(attached);
     }
   });
-  const deadlines = decisions.reduce((sum, stage) => sum + stage.deadlineHours, 0);
+  const deadlines = longestPath(decisions);
   if (deadlines > targetHours) {
     issues.push(
       issue(
@@ -404,9 +406,50 @@ const SUBJECT_FIELD_TYPES = {
   familyCardField: 'familyCard',
 } as const satisfies Record<Exclude<keyof CheckStage['subjects'][number], 'deceased'>, FieldType>;
 
-/** A condition names a choice field of the form and only values that field offers. */
-function conditionIssues({ fields }: ServiceDefinition, when: StageCondition, at: string): FieldIssue[] {
-  const field = fields.find((candidate) => candidate.name === when.field);
+/**
+ * The longest a chain's decisions may take: every unconditional stage, and of the stages conditional on one
+ * field (alternatives: a case goes to Dinkes or to Dinsos) the longest.
+ */
+function longestPath(decisions: readonly DecisionStage[]): number {
+  const alternatives = new Map<string, number>();
+  let sum = 0;
+  for (const stage of decisions) {
+    if (!stage.when) sum += stage.deadlineHours;
+    else {
+      const on = `${stage.when.stage ?? ''}#${stage.when.field}`;
+      alternatives.set(on, Math.max(alternatives.get(on) ?? 0, stage.deadlineHours));
+    }
+  }
+  return sum + [...alternatives.values()].reduce((total, hours) => total + hours, 0);
+}
+
+/**
+ * A condition names a choice field and only values that field offers: a field of the form, or (with `stage`)
+ * a choice an earlier decision stage records.
+ */
+function conditionIssues(
+  { fields, stages }: ServiceDefinition,
+  index: number,
+  when: StageCondition,
+  at: string,
+): FieldIssue[] {
+  let source = fields;
+  if (when.stage !== undefined) {
+    const earlier = stages
+      .slice(0, index)
+      .find((stage): stage is DecisionStage => stage.kind === 'decision' && stage.key === when.stage);
+    if (!earlier?.records) {
+      return [
+        issue(
+          `${at}.stage`,
+          `tidak ada tahap keputusan "${when.stage}" sebelumnya yang mencatat data`,
+          `there is no earlier decision stage "${when.stage}" that records data`,
+        ),
+      ];
+    }
+    source = earlier.records;
+  }
+  const field = source.find((candidate) => candidate.name === when.field);
   if (field?.type !== 'choice') {
     return [
       issue(

@@ -44,6 +44,7 @@ export const SERVICE_FAMILIES = [
   'welfare',
   'village-programme',
   'legal-product',
+  'welfare-case',
 ] as const;
 export type ServiceFamily = (typeof SERVICE_FAMILIES)[number];
 
@@ -78,6 +79,12 @@ export type StageDefinition = DecisionStage | CheckStage | PublicationStage;
 export interface StageCondition {
   readonly field: string;
   readonly oneOf: readonly string[];
+  /**
+   * Read the field from what the decider of this earlier stage recorded (DecisionStage.records), not from
+   * the form: the UPT's decision names the dinas a welfare case is referred to, and only that dinas's
+   * stage applies.
+   */
+  readonly stage?: string;
 }
 
 /** A person decides: approve, reject or return for correction. */
@@ -158,7 +165,18 @@ export interface CheckSubject {
   readonly deceased?: boolean;
 }
 
-export const AGENCIES = ['dukcapil', 'dinsos', 'kesmas', 'dpmptsp', 'dishut'] as const;
+export const AGENCIES = [
+  'dukcapil',
+  'dinsos',
+  'kesmas',
+  'dpmptsp',
+  'dishut',
+  // Welfare cases (issue 13) are referred to the education office, the health office and the village
+  // community empowerment office as well as Dinsos.
+  'dindik',
+  'dinkes',
+  'bpmd',
+] as const;
 export type AgencyCode = (typeof AGENCIES)[number];
 
 /**

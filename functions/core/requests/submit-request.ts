@@ -62,6 +62,16 @@ export interface SubmitInput {
   readonly consent?: Consent;
   /** Assisted submissions only: the citizen the operator submits for, and their phone for notifications. */
   readonly citizen?: { readonly name: string; readonly phone?: string };
+  /**
+   * Set by a use case that has itself decided the caller may start this office service (a welfare case's
+   * reporters: operator, enumerator, teacher or health worker, the citizen): the office channel, whoever calls.
+   */
+  readonly officeReport?: true;
+  /**
+   * NIKs of people the request is about that its data does not hold (a dropout case keeps the child's
+   * pseudonym only): indexed like the form's NIK fields, for the data-subject export.
+   */
+  readonly people?: readonly string[];
 }
 
 export interface SubmitDeps {
@@ -129,7 +139,7 @@ export async function submitRequest(
     return replayed(deps, replay, idempotency.bodyHash, input);
   }
 
-  if (!canSubmitIn(actor, input.villageCode)) {
+  if (!input.officeReport && !canSubmitIn(actor, input.villageCode)) {
     throw new ForbiddenError(
       text(
         `Operator hanya dapat mengajukan di loket desa sendiri, bukan ${input.villageCode}.`,
@@ -138,7 +148,7 @@ export async function submitRequest(
     );
   }
   const now = deps.clock.now();
-  const channel = submissionChannel(actor, input.villageCode);
+  const channel = input.officeReport ? 'office' : submissionChannel(actor, input.villageCode);
   const channelIssues = checkChannel(channel, input, now);
   if (channelIssues.length > 0) {
     throw new ValidationError(
@@ -279,7 +289,8 @@ async function createSubmitted(
   // code is taken, the transaction wrote nothing; draw another (three tries, then fail loudly: a 500 whose
   // details stay in the logs, and the citizen's retry with the same Idempotency-Key resumes the claim).
   for (let attempt = 1; ; attempt++) {
-    const result = await deps.requests.create(request, event, idempotency, peopleNamed(service, data));
+    const people = [...new Set([...peopleNamed(service, data), ...(input.people ?? [])])];
+    const result = await deps.requests.create(request, event, idempotency, people);
     if (result.created) break;
     if ('existing' in result) {
       return replayed(deps, result.existing, idempotency?.bodyHash ?? '', input);
