@@ -40,7 +40,11 @@ export type RowRule =
   | 'personal-data'
   | 'village-budget'
   | 'village-welfare'
-  | 'product-seller';
+  | 'product-seller'
+  /** A welfare case is reported in a village: its reporters (core/cases/cases.ts), a citizen for their own household. */
+  | 'case-report'
+  /** A welfare case: those who work on it (policy.worksOnCase), nobody else (404). */
+  | 'case';
 
 /**
  * One API route. This table is the single source for the CDK HTTP API (routes, authorizer, one Lambda per

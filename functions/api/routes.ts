@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { MACHINE_SCOPES, OFFICE_DRAFTERS } from '../core/identity/policy.js';
 import { STAFF_ROLES } from '../core/identity/roles.js';
 import { BUDGET_ROUTES } from './budget-routes.js';
+import { CASE_ROUTES } from './case-routes.js';
 import { CITIZEN_ROUTES } from './citizen-routes.js';
 import { CONSOLE_ROUTES } from './console-routes.js';
 import { LEGAL_ROUTES } from './legal-routes.js';
@@ -651,4 +652,5 @@ export const ROUTES: readonly RouteDefinition[] = pure(() => [
   ...BUDGET_ROUTES, // the village budget (issue 12, item 2): APBDes, realisation, the art. 72 report
   ...WELFARE_ROUTES, // household welfare data (issue 13, item 1): the DTSEN desil ranking
   ...MARKET_ROUTES, // the UMKM market (issue 13, item 4): products checked by the operator, public search
+  ...CASE_ROUTES, // cases to the UPT (issue 13, item 2): welfare cases through the generic approval workflow
 ]);

@@ -1,9 +1,14 @@
-import { CASE_KINDS, type CaseKind, caseServiceCode } from '../catalog/services/welfare-cases.js';
+import { CASE_KINDS, type CaseKind, caseKindOf, caseServiceCode } from '../catalog/services/welfare-cases.js';
 import { parseNik } from '../identity/nik.js';
+import { requestNotFound } from '../identity/policy.js';
 import { type Actor, actorCoversVillage, type Role } from '../identity/roles.js';
 import { personHash } from '../privacy/person-pseudonym.js';
+import { decideRequest, type RecordedChange, type RequestChangeDeps } from '../requests/decide-request.js';
+import type { FullRecordDeps } from '../requests/queries.js';
 import type { ServiceRequest } from '../requests/requests.js';
 import { type SubmitDeps, submitRequest } from '../requests/submit-request.js';
+import { requestView } from '../requests/views.js';
+import { admitRead } from '../requests/visible-request.js';
 import { type FieldIssue, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { text } from '../shared/text.js';
 import { villageFor } from '../villages/places.js';
@@ -237,4 +242,59 @@ export function openDropoutCase(
 ): Promise<{ request: ServiceRequest; replayed: boolean }> {
   const { nik, ...rest } = child;
   return reportCase(deps, actor, { ...rest, kind: 'school-dropout', child: { nik } }, idempotencyKey);
+}
+
+/** The request read as a case: one of the welfare-case family, else nothing (a 404 below). */
+async function asCase(deps: Pick<FullRecordDeps, 'catalog'>, request: ServiceRequest | undefined) {
+  if (!request) return undefined;
+  const service = await deps.catalog.definitionOf(request);
+  return service.family === 'welfare-case' ? request : undefined;
+}
+
+/**
+ * GET /v1/cases/{id}: the case with its timeline, for those who work on it (policy.worksOnCase; anyone else
+ * gets 404), once the read is in its access trail. The answer is the request's full view with the case's
+ * kind; another request's id is not a case (404).
+ */
+export async function getCase(deps: FullRecordDeps, actor: Actor, id: string) {
+  const found = await deps.requests.getWithEvents(id);
+  const stored = await asCase(deps, found?.request);
+  const audit = { trail: deps.trail, action: 'case.read' as const, now: deps.now };
+  const { request, service } = await admitRead({ ...deps, audit }, actor, id, stored);
+  return {
+    ...requestView(request, service, { events: found?.events ?? [], personalData: 'full' }),
+    kind: caseKindOf(service.code),
+  };
+}
+
+/**
+ * What the generic records check cannot say: a child back in school is back in a school that has a name.
+ * A 400 naming records.schoolName, before anything moves.
+ */
+export function followUpIssues(records: Readonly<Record<string, unknown>> | undefined): FieldIssue[] {
+  return records?.support === 'kembali-sekolah' && !records.schoolName
+    ? [
+        issue(
+          'records.schoolName',
+          'wajib diisi bila anak kembali bersekolah',
+          'is required when the child is back in school',
+        ),
+      ]
+    : [];
+}
+
+/**
+ * POST /v1/cases/{id}/decisions: the generic decision (decideRequest: the stage's role in the case's area,
+ * its records, its evidence) on a case; another request's id is not a case (404).
+ */
+export async function decideCase(
+  deps: RequestChangeDeps,
+  actor: Actor,
+  id: string,
+  input: Parameters<typeof decideRequest>[3],
+): Promise<RecordedChange> {
+  if (!(await asCase(deps, await deps.requests.get(id)))) throw requestNotFound(id);
+  const issues = input.decision === 'approve' ? followUpIssues(input.records) : [];
+  if (issues.length > 0) refuse(issues);
+  return decideRequest(deps, actor, id, input);
 }
