@@ -111,7 +111,7 @@ export const decideCase = pure(
       method: 'POST',
       path: '/v1/cases/{id}/decisions',
       access: STAFF_ROLES,
-      rows: 'case',
+      rows: 'case-decision',
       entry: 'functions/api/decide-case.ts',
       summary:
         "Decide a case's current stage (as POST /v1/requests/{id}/decisions): the village verifies, the UPT records the dinas it refers to, the dinas records the outcome and attaches evidence. A child back in school needs the school's name.",

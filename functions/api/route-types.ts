@@ -44,7 +44,9 @@ export type RowRule =
   /** A welfare case is reported in a village: its reporters (core/cases/cases.ts), a citizen for their own household. */
   | 'case-report'
   /** A welfare case: those who work on it (policy.worksOnCase), nobody else (404). */
-  | 'case';
+  | 'case'
+  /** A welfare case's current stage: its decider (403 for others who work on it, 404 for the rest). */
+  | 'case-decision';
 
 /**
  * One API route. This table is the single source for the CDK HTTP API (routes, authorizer, one Lambda per

@@ -373,8 +373,16 @@ export const requestUpload = pure(
       id: 'requestUpload',
       method: 'POST',
       path: '/v1/uploads',
-      // The village secretary uploads a legal product's draft text, the village head the signed one.
-      access: ['citizen', 'operator', 'agency_officer', 'village_secretary', 'village_head'],
+      // The village secretary uploads a legal product's draft text, the village head the signed one; the
+      // regency's poverty unit the evidence of a welfare case it resolved for a late dinas.
+      access: [
+        'citizen',
+        'operator',
+        'agency_officer',
+        'village_secretary',
+        'village_head',
+        'poverty_unit_officer',
+      ],
       rows: 'none',
       machineScopes: [MACHINE_SCOPES.upload],
       entry: 'functions/api/request-upload.ts',
