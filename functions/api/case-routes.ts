@@ -1,8 +1,10 @@
 import * as z from 'zod/mini';
 import { CASE_REPORTERS } from '../core/cases/cases.js';
+import { CASE_DASHBOARD_READERS } from '../core/cases/statistics.js';
 import { CASE_KINDS } from '../core/catalog/services/welfare-cases.js';
 import { FIELD_ROLES, STAFF_ROLES } from '../core/identity/roles.js';
 import { safeText } from '../core/shared/text-schema.js';
+import { regencyParams } from './legal-schemas.js';
 import { type RouteDefinition, TABLE_NEEDS } from './route-types.js';
 import { decisionBody, errorAnswer, requestIdParams, requestView, villageCode } from './schemas.js';
 
@@ -48,6 +50,8 @@ export const reportCase = pure(
       needs: [
         // The village (VILLAGE#), the household survey it links to (SURVEY#), a citizen's linked NIK (USER#).
         { table: ['GetItem'], partitions: ['VILLAGE#', 'SURVEY#', 'USER#'] },
+        // The case's entry in its regency's index, for the dashboards (CASE#).
+        { table: ['PutItem'], partitions: ['CASE#'] },
         // Then everything a submission needs (see submitRequest).
         { table: ['Query'], partitions: ['REQ#'] },
         { table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitions: ['IDEM#'] },
@@ -142,4 +146,80 @@ export const decideCase = pure(
     }) as const satisfies RouteDefinition,
 );
 
-export const CASE_ROUTES = pure(() => [reportCase, getCase, decideCase] as const);
+const caseStatistics = pure(() =>
+  z.object({
+    area: z.string(),
+    at: z.string(),
+    cases: z.number(),
+    kinds: z.array(
+      z.object({
+        kind: z.enum(CASE_KINDS),
+        open: z.object({ total: z.number(), byAge: z.record(z.string(), z.number()) }),
+        resolved: z.object({
+          total: z.number(),
+          medianHours: z.optional(z.number()),
+          targetHours: z.number(),
+          withinTarget: z.number(),
+        }),
+        closedUnresolved: z.number(),
+      }),
+    ),
+  }),
+);
+
+/** Reads for a dashboard: the regency's case index (CASE#), then each case (REQ#). */
+const STATISTICS_NEEDS = [
+  { table: ['Query'], partitions: ['CASE#'] },
+  { table: ['GetItem', 'Query'], partitions: ['REQ#'] },
+] as const;
+
+const STATISTICS_SUMMARY =
+  "Open cases by kind and age (under a day, 1–3 days, 3–7 days, over 7), resolved ones with the median hours from report to closure against the kind's target, and cases closed unresolved. Counts only. For the UPT, the regency poverty unit and the regency admin of the area.";
+
+export const getDistrictCaseStatistics = pure(
+  () =>
+    ({
+      id: 'getDistrictCaseStatistics',
+      method: 'GET',
+      path: '/v1/districts/{code}/case-statistics',
+      access: CASE_DASHBOARD_READERS,
+      rows: 'district-area',
+      entry: 'functions/api/get-district-case-statistics.ts',
+      summary: `A sub-district's welfare cases. ${STATISTICS_SUMMARY}`,
+      tags: ['cases'],
+      needs: STATISTICS_NEEDS,
+      params: pure(() =>
+        z.strictObject({
+          code: z.string().check(z.regex(/^\d{2}\.\d{2}\.\d{2}$/, 'district code looks like 35.10.06')),
+        }),
+      ),
+      responses: {
+        200: { description: 'The counts', schema: caseStatistics },
+        403: errorAnswer('Not the UPT, poverty unit or regency admin over this sub-district'),
+      },
+    }) as const satisfies RouteDefinition,
+);
+
+export const getRegencyCaseStatistics = pure(
+  () =>
+    ({
+      id: 'getRegencyCaseStatistics',
+      method: 'GET',
+      path: '/v1/regencies/{regencyCode}/case-statistics',
+      access: CASE_DASHBOARD_READERS,
+      rows: 'regency-area',
+      entry: 'functions/api/get-regency-case-statistics.ts',
+      summary: `A regency's welfare cases. ${STATISTICS_SUMMARY}`,
+      tags: ['cases'],
+      needs: STATISTICS_NEEDS,
+      params: regencyParams,
+      responses: {
+        200: { description: 'The counts', schema: caseStatistics },
+        403: errorAnswer('Not the poverty unit or regency admin of this regency'),
+      },
+    }) as const satisfies RouteDefinition,
+);
+
+export const CASE_ROUTES = pure(
+  () => [reportCase, getCase, decideCase, getDistrictCaseStatistics, getRegencyCaseStatistics] as const,
+);

@@ -1,3 +1,4 @@
+import { caseIndex } from '../adapters/dynamo-cases.js';
 import { surveyStore } from '../adapters/dynamo-surveys.js';
 import { loadPseudonymKey } from '../adapters/pseudonym-key.js';
 import { reportCase as report } from '../core/cases/cases.js';
@@ -11,7 +12,7 @@ export const handler = apiHandler(
   reportCase,
   async ({ actor, body, headers }) => {
     const key = idempotencyKeyOf(headers);
-    const deps = { ...submitDeps(), surveys: surveyStore() };
+    const deps = { ...submitDeps(), surveys: surveyStore(), index: caseIndex() };
     return submittedAnswer(deps, await report(deps, actor, body, key));
   },
   { pseudonymKey: loadPseudonymKey },

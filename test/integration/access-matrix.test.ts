@@ -434,6 +434,14 @@ const CASES: Record<string, RouteCase> = {
     changes: true,
     call: (t) => ({ path: `/v1/cases/${t.requestId}/decisions`, body: { decision: 'approve' } }),
   },
+  getDistrictCaseStatistics: {
+    fixture: 'village',
+    call: (t) => ({ path: `/v1/districts/${districtOf(t.village)}/case-statistics` }),
+  },
+  getRegencyCaseStatistics: {
+    fixture: 'village',
+    call: (t) => ({ path: `/v1/regencies/${regencyOf(t.village)}/case-statistics` }),
+  },
   reissueDocument: {
     fixture: 'issued',
     changes: true,
@@ -563,6 +571,7 @@ const uploadsFor = (principal: Principal, village: Village | undefined) =>
 type Expected = 'allow' | 401 | 403 | 404;
 
 const regencyOf = (village: string | undefined) => village?.split('.').slice(0, 2).join('.');
+const districtOf = (village: string | undefined) => village?.split('.').slice(0, 3).join('.');
 const isStaff = (role: Role) => (STAFF_ROLES as readonly string[]).includes(role);
 const covers = (user: DemoUser, village: string | undefined) =>
   village !== undefined && user.areas.some((area) => coversVillage(area, village));
@@ -623,6 +632,9 @@ const ROW_RULES: Record<RowRule, (user: DemoUser, target: Target) => Expected> =
       : user.role === 'village_secretary' && covers(user, target.village)
         ? 'allow'
         : 403,
+  // The route's roles (already checked) within the path's district or regency.
+  'district-area': (user, target) => (covers(user, districtOf(target.village)) ? 'allow' : 403),
+  'regency-area': (user, target) => (covers(user, regencyOf(target.village)) ? 'allow' : 403),
   'village-budget': (user, target) =>
     ['operator', 'village_secretary', 'village_head', 'regency_admin'].includes(user.role) &&
     covers(user, target.village)

@@ -12,6 +12,7 @@ import { admitRead } from '../requests/visible-request.js';
 import { type FieldIssue, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { text } from '../shared/text.js';
 import { villageFor } from '../villages/places.js';
+import type { CaseIndex } from './statistics.js';
 
 /**
  * Cases to the UPT penanganan kemiskinan (issue 13, item 2). A case is a request of its kind's office
@@ -40,6 +41,8 @@ export interface SurveyLookup {
 
 export interface CaseDeps extends SubmitDeps {
   readonly surveys: SurveyLookup;
+  /** Where the dashboards find the case (statistics.ts). */
+  readonly index: CaseIndex;
 }
 
 /** Who reports a case in their village: its operator, its enumerators, its teachers and health workers. */
@@ -175,7 +178,7 @@ export async function reportCase(
       ),
     ]);
   }
-  return submitRequest(
+  const submitted = await submitRequest(
     deps,
     actor,
     {
@@ -191,6 +194,15 @@ export async function reportCase(
     },
     idempotencyKey,
   );
+  // After the case: a report whose index write failed is indexed when it is sent again (same key).
+  const { request } = submitted;
+  await deps.index.add({
+    requestId: request.id,
+    villageCode: request.villageCode,
+    kind: report.kind,
+    createdAt: request.createdAt,
+  });
+  return submitted;
 }
 
 /**

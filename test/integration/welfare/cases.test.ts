@@ -244,3 +244,20 @@ describe('the data-subject export', () => {
     expect(exported.body.requests.map((request) => request.serviceCode)).toContain('KASUS-PTS');
   });
 });
+
+describe('the case dashboards', () => {
+  it("counts the district's open cases by kind for its UPT and the regency's for the poverty unit", async () => {
+    const [unit, sawooUnit] = await signInAll(runtime, ['kemiskinan.banyuwangi', 'kemiskinan.ponorogo']);
+    type Stats = { cases: number; kinds: { kind: string; open: { total: number } }[] };
+    const district = await upt.get<Stats>('/v1/districts/35.10.06/case-statistics');
+    expect(district.status).toBe(200);
+    const open = Object.fromEntries(district.body.kinds.map((entry) => [entry.kind, entry.open.total]));
+    expect(open).toMatchObject({ 'health-access': 1, 'school-dropout': 1, food: 1 });
+    expect(JSON.stringify(district.body)).not.toMatch(/[0-9A-HJKMNP-TV-Z]{26}/); // counts only, no case ids
+    const regency = await unit.get<Stats>('/v1/regencies/35.10/case-statistics');
+    expect(regency.body.cases).toBe(district.body.cases);
+    expect((await sawooUpt.get('/v1/districts/35.10.06/case-statistics')).status).toBe(403);
+    expect((await upt.get('/v1/regencies/35.10/case-statistics')).status).toBe(403);
+    expect((await sawooUnit.get('/v1/regencies/35.10/case-statistics')).status).toBe(403);
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyDecision, stepAt } from '../../../functions/core/approvals/approvals.js';
 import { ageOn, birthDateOfNik, followUpIssues, kindData } from '../../../functions/core/cases/cases.js';
+import { canReadCaseStatistics, caseStatistics } from '../../../functions/core/cases/statistics.js';
 import { findService, serviceDefinitionIssues } from '../../../functions/core/catalog/index.js';
 import {
   CASE_AGENCIES,
@@ -239,5 +240,56 @@ describe('a school-dropout report', () => {
     ]);
     expect(followUpIssues({ support: 'kembali-sekolah', schoolName: 'SMPN 1 Cluring' })).toEqual([]);
     expect(followUpIssues({ support: 'paket-b' })).toEqual([]);
+  });
+});
+
+describe('the case dashboards', () => {
+  const at = (hoursAgo: number) => new Date(now.getTime() - hoursAgo * 3_600_000).toISOString();
+  const kase = (
+    serviceCode: string,
+    status: ServiceRequest['status'],
+    createdHoursAgo: number,
+    updatedHoursAgo = 0,
+  ) => ({
+    serviceCode,
+    status,
+    createdAt: at(createdHoursAgo),
+    updatedAt: at(updatedHoursAgo),
+  });
+
+  it('counts open cases by age and resolved ones against their target, per kind', () => {
+    const kinds = caseStatistics(
+      [
+        kase('KASUS-KES', 'IN_REVIEW', 2),
+        kase('KASUS-KES', 'IN_REVIEW', 30),
+        kase('KASUS-KES', 'ISSUED', 100, 40), // 60 h: within the 84 h target
+        kase('KASUS-KES', 'ISSUED', 200, 60), // 140 h: late
+        kase('KASUS-KES', 'REJECTED', 10, 5),
+        kase('KASUS-PTS', 'RETURNED', 24 * 10),
+        kase('SKU', 'IN_REVIEW', 1),
+      ],
+      now,
+    );
+    expect(kinds.find((entry) => entry.kind === 'health-access')).toEqual({
+      kind: 'health-access',
+      open: { total: 2, byAge: { 'under-1-day': 1, '1-3-days': 1, '3-7-days': 0, 'over-7-days': 0 } },
+      resolved: { total: 2, medianHours: 100, targetHours: 84, withinTarget: 1 },
+      closedUnresolved: 1,
+    });
+    expect(kinds.find((entry) => entry.kind === 'school-dropout')?.open.byAge['over-7-days']).toBe(1);
+    expect(kinds.find((entry) => entry.kind === 'food')?.resolved).toEqual({
+      total: 0,
+      targetHours: (2 + 3 + 7) * 24,
+      withinTarget: 0,
+    });
+  });
+
+  it('is read by the UPT of the district, the poverty unit and the admin of the regency', () => {
+    expect(canReadCaseStatistics(actor('upt', ['upt_officer'], ['35.10.06']), '35.10.06')).toBe(true);
+    expect(canReadCaseStatistics(actor('upt', ['upt_officer'], ['35.10.06']), '35.10')).toBe(false);
+    expect(canReadCaseStatistics(actor('upt', ['upt_officer'], ['35.10.07']), '35.10.06')).toBe(false);
+    expect(canReadCaseStatistics(actor('unit', ['poverty_unit_officer'], ['35.10']), '35.10.06')).toBe(true);
+    expect(canReadCaseStatistics(actor('admin', ['regency_admin'], ['35.10']), '35.10')).toBe(true);
+    expect(canReadCaseStatistics(actor('camat', ['district_head'], ['35.10.06']), '35.10.06')).toBe(false);
   });
 });
