@@ -173,9 +173,6 @@ const STATISTICS_NEEDS = [
   { table: ['GetItem', 'Query'], partitions: ['REQ#'] },
 ] as const;
 
-const STATISTICS_SUMMARY =
-  "Open cases by kind and age (under a day, 1–3 days, 3–7 days, over 7), resolved ones with the median hours from report to closure against the kind's target, and cases closed unresolved. Counts only. For the UPT, the regency poverty unit and the regency admin of the area.";
-
 export const getDistrictCaseStatistics = pure(
   () =>
     ({
@@ -185,7 +182,8 @@ export const getDistrictCaseStatistics = pure(
       access: CASE_DASHBOARD_READERS,
       rows: 'district-area',
       entry: 'functions/api/get-district-case-statistics.ts',
-      summary: `A sub-district's welfare cases. ${STATISTICS_SUMMARY}`,
+      summary:
+        "A sub-district's welfare cases, for its UPT, the regency poverty unit and the regency admin. Open cases by kind and age (under a day, 1–3 days, 3–7 days, over 7), resolved ones with the median hours from report to closure against the kind's target, and cases closed unresolved. Counts only.",
       tags: ['cases'],
       needs: STATISTICS_NEEDS,
       params: pure(() =>
@@ -209,7 +207,8 @@ export const getRegencyCaseStatistics = pure(
       access: CASE_DASHBOARD_READERS,
       rows: 'regency-area',
       entry: 'functions/api/get-regency-case-statistics.ts',
-      summary: `A regency's welfare cases. ${STATISTICS_SUMMARY}`,
+      summary:
+        "A regency's welfare cases, for its poverty unit and its admin. Open cases by kind and age (under a day, 1–3 days, 3–7 days, over 7), resolved ones with the median hours from report to closure against the kind's target, and cases closed unresolved. Counts only.",
       tags: ['cases'],
       needs: STATISTICS_NEEDS,
       params: regencyParams,

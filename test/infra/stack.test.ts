@@ -575,11 +575,11 @@ describe('DesaDigitalStack', () => {
       });
     });
 
-    it("lets only the submissions (a citizen's request, the secretary's legal draft) start executions", () => {
+    it("lets only the submissions (a citizen's request, the secretary's legal draft, a welfare case) start executions", () => {
       const starters = ROUTES.filter((route) =>
         allowedActions(routeFunction(route.id)).includes('states:StartExecution'),
       );
-      expect(starters.map((route) => route.id)).toEqual(['submitRequest', 'draftLegalProduct']);
+      expect(starters.map((route) => route.id)).toEqual(['submitRequest', 'draftLegalProduct', 'reportCase']);
     });
   });
 
