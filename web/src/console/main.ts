@@ -33,6 +33,9 @@ export interface ConsoleContext {
 /** Who sees "Aktivasi NIK" (those who issue codes or undo links, nik.ts) and "Pasar Desa" (the village's products). */
 const NIK_ROLES = ['operator', 'village_secretary', 'village_head'];
 
+/** Who sees "Kasus" (cases to the UPT): the village's reporters, and the UPT, poverty unit and regency admin's dashboard. */
+const CASE_ROLES = ['operator', 'frontline_worker', 'upt_officer', 'poverty_unit_officer', 'regency_admin'];
+
 const covers = (area: string, code: string) => code === area || code.startsWith(`${area}.`);
 
 async function context(): Promise<ConsoleContext | undefined> {
@@ -67,6 +70,9 @@ function renderHeader(ctx: ConsoleContext | undefined): void {
             : null,
           ctx.roles.some((role) => NIK_ROLES.includes(role))
             ? h('a', { href: '#/pasar' }, t('navMarket'))
+            : null,
+          ctx.roles.some((role) => CASE_ROLES.includes(role))
+            ? h('a', { href: '#/kasus' }, t('navCases'))
             : null,
         )
       : null,
@@ -150,7 +156,10 @@ async function render(route: string[]): Promise<(() => void) | undefined> {
       mount(root, h('h1', null, t('title')), h('p', null, t('staffOnly')));
     } else {
       const [page, param] = route;
-      if (!page) cleanup = await inboxPage(root, ctx);
+      // A teacher or health worker decides nothing: their console is the case report.
+      const fieldOnly = ctx.roles.every((role) => role === 'frontline_worker');
+      if (page === 'kasus' || (!page && fieldOnly)) await (await import('./cases.js')).casesPage(root, ctx);
+      else if (!page) cleanup = await inboxPage(root, ctx);
       else if (page === 'r' && param) await requestPage(root, ctx, param);
       else if (page === 'loket') await counterPage(root, ctx);
       else if (page === 'nik') nikPage(root, ctx);

@@ -9,6 +9,7 @@ export const t = translator({
   navBudget: ['APBDes', 'Village budget'],
   navSite: ['Situs desa', 'Website'],
   navMarket: ['Pasar Desa', 'Village market'],
+  navCases: ['Kasus', 'Cases'],
   village: ['Desa', 'Village'],
   fieldOnly: [
     'Layar petugas pendata (survei rumah tangga) di konsol belum dibuat. Survei dikirim lewat API POST /v1/villages/<kode desa>/household-surveys.',
