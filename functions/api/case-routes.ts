@@ -118,7 +118,7 @@ export const decideCase = pure(
       rows: 'case-decision',
       entry: 'functions/api/decide-case.ts',
       summary:
-        "Decide a case's current stage (as POST /v1/requests/{id}/decisions): the village verifies, the UPT records the dinas it refers to, the dinas records the outcome and attaches evidence. A child back in school needs the school's name.",
+        "Decide a case's current stage (as POST /v1/requests/{id}/decisions): the village verifies, the UPT records the dinas it refers to, the dinas records the outcome and attaches evidence. A child back in school needs the school's name (records.schoolName).",
       tags: ['cases'],
       needs: [
         TABLE_NEEDS.requestReads,

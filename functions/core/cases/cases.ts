@@ -280,22 +280,6 @@ export async function getCase(deps: FullRecordDeps, actor: Actor, id: string) {
 }
 
 /**
- * What the generic records check cannot say: a child back in school is back in a school that has a name.
- * A 400 naming records.schoolName, before anything moves.
- */
-export function followUpIssues(records: Readonly<Record<string, unknown>> | undefined): FieldIssue[] {
-  return records?.support === 'kembali-sekolah' && !records.schoolName
-    ? [
-        issue(
-          'records.schoolName',
-          'wajib diisi bila anak kembali bersekolah',
-          'is required when the child is back in school',
-        ),
-      ]
-    : [];
-}
-
-/**
  * POST /v1/cases/{id}/decisions: the generic decision (decideRequest: the stage's role in the case's area,
  * its records, its evidence) on a case; another request's id is not a case (404).
  */
@@ -306,7 +290,5 @@ export async function decideCase(
   input: Parameters<typeof decideRequest>[3],
 ): Promise<RecordedChange> {
   if (!(await asCase(deps, await deps.requests.get(id)))) throw requestNotFound(id);
-  const issues = input.decision === 'approve' ? followUpIssues(input.records) : [];
-  if (issues.length > 0) refuse(issues);
   return decideRequest(deps, actor, id, input);
 }

@@ -74,6 +74,12 @@ const fieldSchema = z.strictObject({
       .check(z.minLength(1), z.maxLength(100)),
   ),
   hint: z.optional(localized(300)),
+  requiredWhen: z.optional(
+    z.strictObject({
+      field: matching(FIELD_NAME),
+      oneOf: z.array(matching(CHOICE_VALUE)).check(z.minLength(1), z.maxLength(30)),
+    }),
+  ),
 });
 
 const requirementSchema = z.strictObject({
@@ -242,7 +248,30 @@ function fieldIssues({ fields }: ServiceDefinition): FieldIssue[] {
     }
     issues.push(...fieldOptionIssues(field, at));
   });
-  return issues;
+  return [...issues, ...requiredWhenIssues(fields, 'fields')];
+}
+
+/** A field required only when another is set names a choice field of the same list, and is itself optional. */
+function requiredWhenIssues(fields: readonly FieldDefinition[], at: string): FieldIssue[] {
+  return fields.flatMap((field, index) => {
+    const { requiredWhen } = field;
+    if (!requiredWhen) return [];
+    const where = `${at}.${index}.requiredWhen`;
+    if (field.required) {
+      return [issue(where, 'hanya untuk isian yang tidak wajib', 'only for a field that is not required')];
+    }
+    const choice = fields.find((candidate) => candidate.name === requiredWhen.field);
+    const offered = new Set((choice?.choices ?? []).map((option) => option.value));
+    return choice?.type === 'choice' && requiredWhen.oneOf.every((value) => offered.has(value))
+      ? []
+      : [
+          issue(
+            `${where}.field`,
+            `harus isian pilihan "${requiredWhen.field}" dengan nilai-nilai itu`,
+            `must be a choice field "${requiredWhen.field}" offering those values`,
+          ),
+        ];
+  });
 }
 
 function fieldOptionIssues(field: FieldDefinition, at: string): FieldIssue[] {
@@ -348,6 +377,7 @@ function stageIssues(definition: ServiceDefinition): FieldIssue[] {
       }
       return;
     }
+    if (stage.records) issues.push(...requiredWhenIssues(stage.records, `${at}.records`));
     if (stage.role === 'agency_officer' && !stage.agency) {
       issues.push(
         issue(

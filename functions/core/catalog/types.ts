@@ -61,6 +61,11 @@ export interface FieldDefinition {
   readonly max?: number;
   readonly choices?: readonly { readonly value: string; readonly label: LocalizedText }[];
   readonly hint?: LocalizedText;
+  /**
+   * An optional field that is required once a choice field beside it holds one of these values (the school's
+   * name once a dropout child is back in school).
+   */
+  readonly requiredWhen?: { readonly field: string; readonly oneOf: readonly string[] };
 }
 
 export interface RequirementDefinition {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyDecision, stepAt } from '../../../functions/core/approvals/approvals.js';
-import { ageOn, birthDateOfNik, followUpIssues, kindData } from '../../../functions/core/cases/cases.js';
+import { ageOn, birthDateOfNik, kindData } from '../../../functions/core/cases/cases.js';
 import { canReadCaseStatistics, caseStatistics } from '../../../functions/core/cases/statistics.js';
 import { findService, serviceDefinitionIssues } from '../../../functions/core/catalog/index.js';
 import {
@@ -104,6 +104,38 @@ describe('the case kinds in the catalog', () => {
       ),
     } as ServiceDefinition;
     expect(serviceDefinitionIssues(broken).map((issue) => issue.field)).toContain('stages.4.when.stage');
+  });
+});
+
+describe('a field required only when another is set', () => {
+  it('must name a choice field of its list offering those values, and be optional itself', () => {
+    const dropout = findService('KASUS-PTS');
+    const withSchool = (requiredWhen: { field: string; oneOf: string[] }, required = false) =>
+      ({
+        ...dropout,
+        stages: dropout.stages.map((stage) =>
+          stage.kind === 'decision' && stage.key === 'resolution-dindik'
+            ? {
+                ...stage,
+                records: stage.records?.map((field) =>
+                  field.name === 'schoolName' ? { ...field, required, requiredWhen } : field,
+                ),
+              }
+            : stage,
+        ),
+      }) as ServiceDefinition;
+    const fields = (definition: ServiceDefinition) =>
+      serviceDefinitionIssues(definition).map((issue) => issue.field);
+    expect(fields(withSchool({ field: 'support', oneOf: ['kembali-sekolah'] }))).toEqual([]);
+    expect(fields(withSchool({ field: 'support', oneOf: ['pulang'] }))).toEqual([
+      'stages.3.records.2.requiredWhen.field',
+    ]);
+    expect(fields(withSchool({ field: 'visitDate', oneOf: ['x'] }))).toEqual([
+      'stages.3.records.2.requiredWhen.field',
+    ]);
+    expect(fields(withSchool({ field: 'support', oneOf: ['kembali-sekolah'] }, true))).toEqual([
+      'stages.3.records.2.requiredWhen',
+    ]);
   });
 });
 
@@ -234,12 +266,32 @@ describe('a school-dropout report', () => {
     expect(kindData('food', {}, TODAY)).toEqual({ data: {}, people: [] });
   });
 
-  it("asks for the school's name when the child is back in school", () => {
-    expect(followUpIssues({ support: 'kembali-sekolah' }).map((issue) => issue.field)).toEqual([
-      'records.schoolName',
-    ]);
-    expect(followUpIssues({ support: 'kembali-sekolah', schoolName: 'SMPN 1 Cluring' })).toEqual([]);
-    expect(followUpIssues({ support: 'paket-b' })).toEqual([]);
+  it("asks for the school's name when the child is back in school, through any decision route", () => {
+    const dropout = findService('KASUS-PTS');
+    const dindik = actor('dindik', ['agency_officer'], ['35.10'], 'dindik');
+    const at = dropout.stages.findIndex((stage) => stage.key === 'resolution-dindik');
+    const waiting = caseAt(dropout, at, {
+      [UPT_STAGE]: { referTo: 'dindik', assessment: 'Rujuk ke Dindik.' },
+    });
+    const followUp = { visitDate: '2026-12-01', support: 'kembali-sekolah', outcome: 'tertangani' };
+    const decide = (records: Record<string, unknown>) =>
+      applyDecision(
+        waiting,
+        dropout,
+        dindik,
+        {
+          decision: 'approve',
+          note: '',
+          records,
+          attachments: [{ requirementCode: 'bukti-dindik', uploadId: 'u', attachmentId: 'a' } as never],
+        },
+        now,
+      );
+    expect(() => decide(followUp)).toThrow(
+      expect.objectContaining({ issues: [expect.objectContaining({ field: 'records.schoolName' })] }),
+    );
+    expect(decide({ ...followUp, schoolName: 'SMPN 1 Cluring' }).step).toEqual({ outcome: 'approved' });
+    expect(decide({ ...followUp, support: 'paket-b' }).step).toEqual({ outcome: 'approved' });
   });
 });
 

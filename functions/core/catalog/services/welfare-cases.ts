@@ -68,6 +68,7 @@ const dropoutFollowUp: readonly FieldDefinition[] = [
     required: false,
     minLength: 3,
     maxLength: 120,
+    requiredWhen: { field: 'support', oneOf: ['kembali-sekolah'] },
   }),
   outcomeField,
 ];
