@@ -105,7 +105,7 @@ export function canSeeRequest(
 }
 
 /** The village staff who work on a welfare case of their village (the camat and the regency admin do not). */
-export const CASE_VILLAGE_STAFF = [
+const CASE_VILLAGE_STAFF = [
   'operator',
   'village_secretary',
   'village_head',
