@@ -1,4 +1,5 @@
 import { GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { SurveyLookup } from '../core/cases/cases.js';
 import type { AuditEntry } from '../core/privacy/audit.js';
 import type { HouseholdSurvey, SurveyStore } from '../core/welfare/survey.js';
 import { once } from './clients.js';
@@ -11,7 +12,7 @@ const strip = ({ pk: _pk, sk: _sk, type: _type, ...survey }: Record<string, unkn
   survey as unknown as HouseholdSurvey;
 
 /** Household surveys (keys.ts): SURVEY#<village> / S#<id>, with a PERSON#<pseudonym> index item per member. */
-export class DynamoSurveyStore implements SurveyStore {
+export class DynamoSurveyStore implements SurveyStore, SurveyLookup {
   constructor(private readonly tableName: string) {}
 
   async create(survey: HouseholdSurvey, audit: AuditEntry): Promise<HouseholdSurvey | undefined> {
@@ -58,6 +59,18 @@ export class DynamoSurveyStore implements SurveyStore {
     return (await queryAll(partitionPrefix(this.tableName, pk, 'S#'))).map(strip);
   }
 
+  /** Whether the village has this survey (a welfare case links to it): one GetItem of the key only. */
+  async exists(villageCode: string, surveyId: string): Promise<boolean> {
+    const { Item } = await dynamo().send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: keys.survey(villageCode, surveyId),
+        ProjectionExpression: 'pk',
+      }),
+    );
+    return Item !== undefined;
+  }
+
   async byPerson(person: string): Promise<HouseholdSurvey[]> {
     const { pk } = keys.surveyMember(person, '', '');
     const index = await queryAll(partitionPrefix(this.tableName, pk, 'SURVEY#'));
@@ -74,4 +87,4 @@ export class DynamoSurveyStore implements SurveyStore {
   }
 }
 
-export const surveyStore = once((): SurveyStore => new DynamoSurveyStore(requiredEnv('TABLE_NAME')));
+export const surveyStore = once(() => new DynamoSurveyStore(requiredEnv('TABLE_NAME')));

@@ -75,6 +75,8 @@ const AUDIT_PARTITIONS: Record<AuditTargetKind, string> = {
  * - household survey   pk SURVEY#<village>    sk S#<id>  (issue 13; the audit entries of its reads and writes sort
  *                      before, in the same partition: sk AUDIT#…)
  *   survey's member    pk PERSON#<NIK pseudonym>  sk SURVEY#<village>#<id>  (for the data-subject export)
+ * - welfare case index pk CASE#<regency>   sk C#<village>#<createdAt>#<request id>  (issue 13: the dashboards
+ *                      read a regency's partition, or a district's key range of it; the case is the request)
  * - market product     pk MARKET#<regency>      sk P#<village>-<ulid>  (the UMKM market, issue 13: one partition
  *                      per regency, a village's products a key range in it; the regency's public page reads
  *                      it whole, hundreds to a few thousand small items)
@@ -182,6 +184,10 @@ export const keys = {
   surveyMember: (person: string, village: string, id: string) => ({
     pk: `PERSON#${person}`,
     sk: `SURVEY#${village}#${id}`,
+  }),
+  caseIndex: (regency: string, village: string, createdAt: string, id: string) => ({
+    pk: `CASE#${regency}`,
+    sk: `C#${village}#${createdAt}#${id}`,
   }),
   desilCurrent: (regency: string) => ({ pk: `DESIL#${regency}`, sk: 'CURRENT' }),
   desilRow: (regency: string, importId: string, person: string) => ({

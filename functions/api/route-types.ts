@@ -40,7 +40,17 @@ export type RowRule =
   | 'personal-data'
   | 'village-budget'
   | 'village-welfare'
-  | 'product-seller';
+  | 'product-seller'
+  /** A welfare case is reported in a village: its reporters (core/cases/cases.ts), a citizen for their own household. */
+  | 'case-report'
+  /** A welfare case: those who work on it (policy.worksOnCase), nobody else (404). */
+  | 'case'
+  /** A welfare case's current stage: its decider (403 for others who work on it, 404 for the rest). */
+  | 'case-decision'
+  /** The route's roles whose area covers the path's district (a sub-district's case dashboard). */
+  | 'district-area'
+  /** The route's roles whose area covers the path's regency (a regency's case dashboard). */
+  | 'regency-area';
 
 /**
  * One API route. This table is the single source for the CDK HTTP API (routes, authorizer, one Lambda per
@@ -136,6 +146,7 @@ export const TABLE_PARTITIONS = [
   'DESIL#',
   'SURVEY#',
   'MARKET#',
+  'CASE#',
 ] as const;
 
 export type TablePartition = (typeof TABLE_PARTITIONS)[number];

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { MACHINE_SCOPES, OFFICE_DRAFTERS } from '../core/identity/policy.js';
 import { STAFF_ROLES } from '../core/identity/roles.js';
 import { BUDGET_ROUTES } from './budget-routes.js';
+import { CASE_ROUTES } from './case-routes.js';
 import { CITIZEN_ROUTES } from './citizen-routes.js';
 import { CONSOLE_ROUTES } from './console-routes.js';
 import { LEGAL_ROUTES } from './legal-routes.js';
@@ -373,8 +374,16 @@ export const requestUpload = pure(
       id: 'requestUpload',
       method: 'POST',
       path: '/v1/uploads',
-      // The village secretary uploads a legal product's draft text, the village head the signed one.
-      access: ['citizen', 'operator', 'agency_officer', 'village_secretary', 'village_head'],
+      // The village secretary uploads a legal product's draft text, the village head the signed one; the
+      // regency's poverty unit the evidence of a welfare case it resolved for a late dinas.
+      access: [
+        'citizen',
+        'operator',
+        'agency_officer',
+        'village_secretary',
+        'village_head',
+        'poverty_unit_officer',
+      ],
       rows: 'none',
       machineScopes: [MACHINE_SCOPES.upload],
       entry: 'functions/api/request-upload.ts',
@@ -653,4 +662,5 @@ export const ROUTES: readonly RouteDefinition[] = pure(() => [
   ...WELFARE_ROUTES, // household welfare data (issue 13, item 1): the DTSEN desil ranking
   ...SCHOOLING_ROUTES, // children back to school (issue 13, item 3): the out-of-school list
   ...MARKET_ROUTES, // the UMKM market (issue 13, item 4): products checked by the operator, public search
+  ...CASE_ROUTES, // cases to the UPT (issue 13, item 2): welfare cases through the generic approval workflow
 ]);

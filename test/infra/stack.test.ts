@@ -575,12 +575,12 @@ describe('DesaDigitalStack', () => {
       });
     });
 
-    it("lets only the submissions (a citizen's request, the secretary's legal draft, the musdes verification) start executions", () => {
+    it("lets only the submissions (a citizen's request, the secretary's legal draft, the musdes verification, a welfare case) start executions", () => {
       const starters = ROUTES.filter((route) =>
         allowedActions(routeFunction(route.id)).includes('states:StartExecution'),
       );
       expect(starters.map((route) => route.id).sort()).toEqual(
-        ['submitRequest', 'draftLegalProduct', 'draftMusdesVerification'].sort(),
+        ['submitRequest', 'draftLegalProduct', 'draftMusdesVerification', 'reportCase'].sort(),
       );
     });
   });

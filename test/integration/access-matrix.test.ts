@@ -12,7 +12,13 @@ import { coversVillage, type Role, STAFF_ROLES } from '../../functions/core/iden
 import { heavyTestFile } from '../support/budgets.js';
 import { approveThroughChain, type RequestState, settled, submit } from '../support/chain.js';
 import { SAWOO, TAMPO } from '../support/fixtures.js';
-import { ApiClient, type ApiResponse, signInMachine, startTestRuntime } from '../support/runtime.js';
+import {
+  ApiClient,
+  type ApiResponse,
+  eventually,
+  signInMachine,
+  startTestRuntime,
+} from '../support/runtime.js';
 import { sampleApplication, sampleSurvey } from '../support/samples.js';
 import { attachAll, SAMPLE_JPEG, SAMPLE_PDF, sendPresigned, upload } from '../support/uploads.js';
 
@@ -29,7 +35,7 @@ heavyTestFile();
 type Runtime = Awaited<ReturnType<typeof startTestRuntime>>;
 type Village = typeof TAMPO | typeof SAWOO;
 /** Records the matrix creates: waiting for the operator, returned (a citizen's own or a counter submission), issued. */
-type RecordFixture = 'waiting' | 'returned' | 'returned-at-counter' | 'issued';
+type RecordFixture = 'waiting' | 'returned' | 'returned-at-counter' | 'issued' | 'case';
 type Fixture = RecordFixture | 'village' | 'none';
 
 interface Target {
@@ -449,12 +455,54 @@ const CASES: Record<string, RouteCase> = {
     fixture: 'village',
     call: async (t) => ({ path: `/v1/market/products/${await productIn(t.village ?? TAMPO)}/withdrawal` }),
   },
+  // Welfare cases (issue 13): reported by the village's reporters or a citizen (linked) for their household.
+  reportCase: {
+    fixture: 'village',
+    call: async (t, p) => {
+      if (p.user?.role === 'citizen') await ensureLinked(p.label === 'warga.sawoo' ? SAWOO : TAMPO);
+      return { path: '/v1/cases', body: { ...SAMPLE_CASE, villageCode: t.village } };
+    },
+  },
+  getCase: { fixture: 'case', call: (t) => ({ path: `/v1/cases/${t.requestId}` }) },
+  decideCase: {
+    fixture: 'case',
+    changes: true,
+    call: (t) => ({ path: `/v1/cases/${t.requestId}/decisions`, body: { decision: 'approve' } }),
+  },
+  getDistrictCaseStatistics: {
+    fixture: 'village',
+    call: (t) => ({ path: `/v1/districts/${districtOf(t.village)}/case-statistics` }),
+  },
+  getRegencyCaseStatistics: {
+    fixture: 'village',
+    call: (t) => ({ path: `/v1/regencies/${regencyOf(t.village)}/case-statistics` }),
+  },
   reissueDocument: {
     fixture: 'issued',
     changes: true,
     call: (t) => ({ path: `/v1/documents/${t.documentId}/reissue`, body: { reason: 'Salah ketik alamat' } }),
   },
 };
+
+const SAMPLE_CASE = { kind: 'food', summary: 'Keluarga makan sekali sehari sejak ayah sakit.' };
+
+/** A case the village's operator reported, waiting for the village secretary's verification. */
+async function caseIn(village: Village): Promise<Target> {
+  const operator = await as(operatorOf[village]);
+  const reported = await operator.post<{ id: string }>('/v1/cases', { ...SAMPLE_CASE, villageCode: village });
+  if (reported.status !== 201) throw new Error(`case refused: ${JSON.stringify(reported.body)}`);
+  await eventually('the case to wait for the village', async () => {
+    const { body } = await operator.get<{ stage?: { dueAt?: string } }>(`/v1/cases/${reported.body.id}`);
+    return body.stage?.dueAt ? true : undefined;
+  });
+  return {
+    village,
+    requestId: reported.body.id,
+    applicant: operatorOf[village],
+    agencies: [],
+    fixture: 'case',
+  };
+}
 
 const SAMPLE_AGENDA = {
   title: 'Rapat uji matriks',
@@ -605,6 +653,7 @@ const uploadsFor = (principal: Principal, village: Village | undefined) =>
 type Expected = 'allow' | 401 | 403 | 404;
 
 const regencyOf = (village: string | undefined) => village?.split('.').slice(0, 2).join('.');
+const districtOf = (village: string | undefined) => village?.split('.').slice(0, 3).join('.');
 const isStaff = (role: Role) => (STAFF_ROLES as readonly string[]).includes(role);
 const covers = (user: DemoUser, village: string | undefined) =>
   village !== undefined && user.areas.some((area) => coversVillage(area, village));
@@ -615,6 +664,11 @@ function sees(user: DemoUser, target: Target): boolean {
   if (!isStaff(user.role) || !covers(user, target.village)) return false;
   return user.role !== 'agency_officer' || (target.agencies ?? []).includes(user.agency ?? '');
 }
+
+/** Who works on a case not yet referred (policy.worksOnCase): its reporter, the village, the UPT, the unit. */
+const CASE_WORKERS = ['operator', 'village_secretary', 'village_head', 'upt_officer', 'poverty_unit_officer'];
+const worksOnCase = (user: DemoUser, target: Target) =>
+  target.applicant === user.username || (CASE_WORKERS.includes(user.role) && covers(user, target.village));
 
 const ROW_RULES: Record<RowRule, (user: DemoUser, target: Target) => Expected> = {
   none: () => 'allow',
@@ -646,6 +700,23 @@ const ROW_RULES: Record<RowRule, (user: DemoUser, target: Target) => Expected> =
   // The route's roles (already checked) within the path's village.
   'village-welfare': (user, target) => (covers(user, target.village) ? 'allow' : 403),
   'product-seller': (user, target) => (user.username === citizenOf[target.village ?? TAMPO] ? 'allow' : 404),
+  // The village's reporters; a citizen for the household of their linked NIK (each demo citizen's own village).
+  'case-report': (user, target) =>
+    (['operator', 'enumerator', 'frontline_worker'].includes(user.role) && covers(user, target.village)) ||
+    (user.role === 'citizen' && citizenOf[target.village ?? TAMPO] === user.username)
+      ? 'allow'
+      : 403,
+  case: (user, target) => (worksOnCase(user, target) ? 'allow' : 404),
+  // Case fixtures wait for the village secretary's verification.
+  'case-decision': (user, target) =>
+    !worksOnCase(user, target)
+      ? 404
+      : user.role === 'village_secretary' && covers(user, target.village)
+        ? 'allow'
+        : 403,
+  // The route's roles (already checked) within the path's district or regency.
+  'district-area': (user, target) => (covers(user, districtOf(target.village)) ? 'allow' : 403),
+  'regency-area': (user, target) => (covers(user, regencyOf(target.village)) ? 'allow' : 403),
   'village-budget': (user, target) =>
     ['operator', 'village_secretary', 'village_head', 'regency_admin'].includes(user.role) &&
     covers(user, target.village)
@@ -745,6 +816,7 @@ const FRESH: Record<RecordFixture, (village: Village) => Promise<Target>> = {
   returned: (village) => returnedIn(village, 'self'),
   'returned-at-counter': (village) => returnedIn(village, 'assisted'),
   issued: issuedIn,
+  case: caseIn,
 };
 const RECORD_FIXTURES = Object.keys(FRESH) as RecordFixture[];
 

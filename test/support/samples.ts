@@ -677,6 +677,20 @@ export const SAMPLE_APPLICATIONS = {
     householdCount: 2,
     households: '1. Misnadi (Dusun Krajan); 2. Sutini (Dusun Sumberejo)',
   },
+  // Issue 13, welfare cases (reported through POST /v1/cases, whose body adds the kind and the village).
+  'KASUS-KES': {
+    summary: 'Ibu hamil tua belum punya BPJS dan tidak mampu membayar persalinan di puskesmas.',
+  },
+  'KASUS-PTS': {
+    summary: 'Anak berhenti sekolah sejak kelas 8 karena membantu orang tua bekerja di sawah.',
+    child: 'a'.repeat(64),
+    childAge: 14,
+    reason: 'bekerja',
+  },
+  'KASUS-RMH': { summary: 'Atap rumah bocor dan dinding bambu lapuk; keluarga tidur di dapur.' },
+  'KASUS-PGN': { summary: 'Keluarga makan sekali sehari sejak kepala keluarga sakit.' },
+  'KASUS-DIS': { summary: 'Anak penyandang disabilitas netra belum mendapat alat bantu dan pendampingan.' },
+  'KASUS-LAIN': { summary: 'Lansia hidup sendiri tanpa penghasilan dan tanpa pendamping.' },
 } as const satisfies Readonly<Record<string, Readonly<Record<string, string | number>>>>;
 
 export type SampleServiceCode = keyof typeof SAMPLE_APPLICATIONS;

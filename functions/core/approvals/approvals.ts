@@ -72,14 +72,15 @@ export function stepAt(
   service: ServiceDefinition,
   index: number,
   data: Readonly<Record<string, unknown>>,
+  records: StageRecords = {},
 ): NextStep {
-  const at = applicableIndex(service, index, data);
+  const at = applicableIndex(service, index, data, records);
   const stage = service.stages[at];
   if (!stage) return { outcome: 'approved' };
   if (stage.kind !== 'decision') {
     return {
       outcome: 'check',
-      stage: { index: at, key: stage.key, deadlineSeconds: wakeUpAfterCheck(service, at, data) },
+      stage: { index: at, key: stage.key, deadlineSeconds: wakeUpAfterCheck(service, at, data, records) },
     };
   }
   return {
@@ -98,14 +99,26 @@ function applicableIndex(
   service: ServiceDefinition,
   index: number,
   data: Readonly<Record<string, unknown>>,
+  records: StageRecords,
 ): number {
   let at = index;
-  while (at < service.stages.length && !applies(service.stages[at] as StageDefinition, data)) at++;
+  while (at < service.stages.length && !applies(service.stages[at] as StageDefinition, data, records)) at++;
   return at;
 }
 
-export const applies = (stage: StageDefinition, data: Readonly<Record<string, unknown>>): boolean =>
-  !stage.when || stage.when.oneOf.includes(String(data[stage.when.field] ?? ''));
+/** What deciders recorded so far, per stage key (ServiceRequest.records). */
+export type StageRecords = Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+
+/** Whether a stage applies: no condition, or the form's field (or an earlier stage's record) is one of its values. */
+export function applies(
+  stage: StageDefinition,
+  data: Readonly<Record<string, unknown>>,
+  records: StageRecords = {},
+): boolean {
+  if (!stage.when) return true;
+  const source = stage.when.stage === undefined ? data : (records[stage.when.stage] ?? {});
+  return stage.when.oneOf.includes(String(source[stage.when.field] ?? ''));
+}
 
 /** Where a step leaves the request in its chain: the stage it opens or runs, or past the end once approved. */
 export function indexOf(step: NextStep, service: ServiceDefinition): number {
@@ -117,11 +130,12 @@ function wakeUpAfterCheck(
   service: ServiceDefinition,
   index: number,
   data: Readonly<Record<string, unknown>>,
+  records: StageRecords,
 ): number {
   const correction = deadlineSeconds(RESUBMISSION_HOURS);
   const next = service.stages
     .slice(index + 1)
-    .find((stage): stage is DecisionStage => stage.kind === 'decision' && applies(stage, data));
+    .find((stage): stage is DecisionStage => stage.kind === 'decision' && applies(stage, data, records));
   return next ? Math.min(deadlineSeconds(next.deadlineHours), correction) : correction;
 }
 
@@ -228,7 +242,8 @@ export function applyDecision(
   }
 
   const records = input.decision === 'approve' ? stageRecords(stage, input.records) : undefined;
-  const [status, step, stageIndex] = nextState(input.decision, service, request);
+  const recorded = records ? { ...request.records, [stage.key]: records } : request.records;
+  const [status, step, stageIndex] = nextState(input.decision, service, request, recorded ?? {});
   const at = now.toISOString();
   const { awaiting: _closed, returnedFrom: _previous, ...rest } = request;
   return {
@@ -239,7 +254,7 @@ export function applyDecision(
       updatedAt: at,
       version: request.version + 1,
       ...(attached.length > 0 ? { attachments: [...(request.attachments ?? []), ...attached] } : {}),
-      ...(records ? { records: { ...request.records, [stage.key]: records } } : {}),
+      ...(records ? { records: recorded } : {}),
       ...(input.decision === 'return' ? { returnedFrom: request.stageIndex } : {}),
       ...(input.decision === 'approve'
         ? {}
@@ -283,11 +298,12 @@ function nextState(
   decision: Decision,
   service: ServiceDefinition,
   request: ServiceRequest,
+  records: StageRecords,
 ): [RequestStatus, NextStep, number] {
   const index = request.stageIndex;
   if (decision === 'reject') return ['REJECTED', { outcome: 'closed' }, index];
   if (decision === 'return') return ['RETURNED', resubmissionStep(index), index];
-  const step = stepAt(service, index + 1, request.data);
+  const step = stepAt(service, index + 1, request.data, records);
   return [statusOf(step), step, indexOf(step, service)];
 }
 

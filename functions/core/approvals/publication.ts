@@ -28,13 +28,13 @@ export async function runPublication(
 ): Promise<NextStep> {
   return withRequest(deps, requestId, async (request, service) => {
     if (request.status !== 'CHECKING' || request.stageIndex !== ticket.index) {
-      return { step: stepAt(service, request.stageIndex, request.data) };
+      return { step: stepAt(service, request.stageIndex, request.data, request.records) };
     }
     const stage = stageAt(service, ticket.index);
     if (stage.kind !== 'publication')
       throw new Error(`Stage ${stage.key} of ${service.code} is not a publication`);
     const published = await deps.registers[stage.register].publish(request, service, deps.clock.now());
-    const next = stepAt(service, ticket.index + 1, request.data);
+    const next = stepAt(service, ticket.index + 1, request.data, request.records);
     return transition(
       deps,
       {

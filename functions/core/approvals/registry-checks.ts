@@ -30,7 +30,7 @@ export interface CheckDeps extends ReviewDeps {
 export async function runChecks(deps: CheckDeps, requestId: string, ticket: CheckTicket): Promise<NextStep> {
   return withRequest(deps, requestId, async (request, service) => {
     if (request.status !== 'CHECKING' || request.stageIndex !== ticket.index) {
-      return { step: stepAt(service, request.stageIndex, request.data) };
+      return { step: stepAt(service, request.stageIndex, request.data, request.records) };
     }
     const stage = stageAt(service, ticket.index);
     if (stage.kind !== 'check') throw new Error(`Stage ${stage.key} of ${service.code} is not a check`);
@@ -52,7 +52,7 @@ export async function runChecks(deps: CheckDeps, requestId: string, ticket: Chec
         },
       );
     }
-    const next = stepAt(service, ticket.index + 1, request.data);
+    const next = stepAt(service, ticket.index + 1, request.data, request.records);
     return transition(
       deps,
       { ...checked, stageIndex: indexOf(next, service) },

@@ -233,7 +233,7 @@ export function stepFor(request: ServiceRequest, service: ServiceDefinition): Ne
       return stepAt(service, 0, request.data);
     case 'IN_REVIEW':
     case 'CHECKING':
-      return stepAt(service, request.stageIndex, request.data);
+      return stepAt(service, request.stageIndex, request.data, request.records);
     case 'RETURNED':
       return resubmissionStep(request.returnedFrom ?? request.stageIndex);
     case 'APPROVED':

@@ -21,7 +21,19 @@ function fieldsSchema(fields: readonly FieldDefinition[]) {
     const schema = fieldSchema(field);
     shape[field.name] = field.required ? schema : z.optional(schema);
   }
-  return z.strictObject(shape);
+  const conditional = fields.filter((field) => field.requiredWhen !== undefined);
+  const object = z.strictObject(shape);
+  if (conditional.length === 0) return object;
+  return object.check(
+    z.superRefine((values: Record<string, unknown>, context) => {
+      for (const { name, requiredWhen } of conditional) {
+        const applies = requiredWhen?.oneOf.includes(String(values[requiredWhen.field] ?? ''));
+        if (applies && values[name] === undefined) {
+          context.addIssue({ code: 'custom', path: [name], params: { rule: 'required' } });
+        }
+      }
+    }),
+  );
 }
 
 function fieldSchema(field: FieldDefinition): z.ZodMiniType {

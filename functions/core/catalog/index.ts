@@ -67,6 +67,7 @@ import { stillbirthCertificate } from './services/stillbirth-certificate.js';
 import { travelPermit } from './services/travel-permit.js';
 import { unmarriedCertificate } from './services/unmarried-certificate.js';
 import { vehicleOwnershipCertificate } from './services/vehicle-ownership-certificate.js';
+import { WELFARE_CASE_SERVICES } from './services/welfare-cases.js';
 import { widowhoodCertificate } from './services/widowhood-certificate.js';
 import type { ServiceDefinition } from './types.js';
 
@@ -124,6 +125,8 @@ export const SERVICE_CATALOG: readonly ServiceDefinition[] = [
   villageHeadDecree,
   // Issue 13: the musdes verification of the household surveys, compiled from them (core/welfare/musdes.ts).
   musdesVerification,
+  // Issue 13, cases to the UPT penanganan kemiskinan (audience 'office', reported through POST /v1/cases).
+  ...WELFARE_CASE_SERVICES,
 ];
 
 /** The codes of the regency's services, e.g. for the services a demo village offers. */

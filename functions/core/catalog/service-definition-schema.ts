@@ -10,6 +10,7 @@ import { letterFields } from './letter-fields.js';
 import {
   AGENCIES,
   type CheckStage,
+  type DecisionStage,
   type FieldDefinition,
   type FieldType,
   type RegistryName,
@@ -73,6 +74,12 @@ const fieldSchema = z.strictObject({
       .check(z.minLength(1), z.maxLength(100)),
   ),
   hint: z.optional(localized(300)),
+  requiredWhen: z.optional(
+    z.strictObject({
+      field: matching(FIELD_NAME),
+      oneOf: z.array(matching(CHOICE_VALUE)).check(z.minLength(1), z.maxLength(30)),
+    }),
+  ),
 });
 
 const requirementSchema = z.strictObject({
@@ -84,6 +91,7 @@ const requirementSchema = z.strictObject({
 const conditionSchema = z.strictObject({
   field: matching(FIELD_NAME),
   oneOf: z.array(matching(CHOICE_VALUE)).check(z.minLength(1), z.maxLength(30)),
+  stage: z.optional(matching(KEY, 40)),
 });
 
 const decisionStageSchema = z.strictObject({
@@ -252,7 +260,30 @@ function fieldIssues({ fields }: ServiceDefinition): FieldIssue[] {
     }
     issues.push(...fieldOptionIssues(field, at));
   });
-  return issues;
+  return [...issues, ...requiredWhenIssues(fields, 'fields')];
+}
+
+/** A field required only when another is set names a choice field of the same list, and is itself optional. */
+function requiredWhenIssues(fields: readonly FieldDefinition[], at: string): FieldIssue[] {
+  return fields.flatMap((field, index) => {
+    const { requiredWhen } = field;
+    if (!requiredWhen) return [];
+    const where = `${at}.${index}.requiredWhen`;
+    if (field.required) {
+      return [issue(where, 'hanya untuk isian yang tidak wajib', 'only for a field that is not required')];
+    }
+    const choice = fields.find((candidate) => candidate.name === requiredWhen.field);
+    const offered = new Set((choice?.choices ?? []).map((option) => option.value));
+    return choice?.type === 'choice' && requiredWhen.oneOf.every((value) => offered.has(value))
+      ? []
+      : [
+          issue(
+            `${where}.field`,
+            `harus isian pilihan "${requiredWhen.field}" dengan nilai-nilai itu`,
+            `must be a choice field "${requiredWhen.field}" offering those values`,
+          ),
+        ];
+  });
 }
 
 function fieldOptionIssues(field: FieldDefinition, at: string): FieldIssue[] {
@@ -345,7 +376,7 @@ function stageIssues(definition: ServiceDefinition): FieldIssue[] {
   const attachedCodes: string[] = [];
   stages.forEach((stage, index) => {
     const at = `stages.${index}`;
-    if (stage.when) issues.push(...conditionIssues(definition, stage.when, `${at}.when`));
+    if (stage.when) issues.push(...conditionIssues(definition, index, stage.when, `${at}.when`));
     if (stage.kind === 'check') {
       issues.push(...checkStageIssues(definition, stage, at));
       return;
@@ -358,6 +389,7 @@ function stageIssues(definition: ServiceDefinition): FieldIssue[] {
       }
       return;
     }
+    if (stage.records) issues.push(...requiredWhenIssues(stage.records, `${at}.records`));
     if (stage.role === 'agency_officer' && !stage.agency) {
       issues.push(
         issue(
@@ -395,7 +427,7 @@ function stageIssues(definition: ServiceDefinition): FieldIssue[] {
       attachedCodes.push(attached);
     }
   });
-  const deadlines = decisions.reduce((sum, stage) => sum + stage.deadlineHours, 0);
+  const deadlines = longestPath(decisions);
   if (deadlines > targetHours) {
     issues.push(
       issue(
@@ -416,9 +448,50 @@ const SUBJECT_FIELD_TYPES = {
   familyCardField: 'familyCard',
 } as const satisfies Record<Exclude<keyof CheckStage['subjects'][number], 'deceased'>, FieldType>;
 
-/** A condition names a choice field of the form and only values that field offers. */
-function conditionIssues({ fields }: ServiceDefinition, when: StageCondition, at: string): FieldIssue[] {
-  const field = fields.find((candidate) => candidate.name === when.field);
+/**
+ * The longest a chain's decisions may take: every unconditional stage, and of the stages conditional on one
+ * field (alternatives: a case goes to Dinkes or to Dinsos) the longest.
+ */
+function longestPath(decisions: readonly DecisionStage[]): number {
+  const alternatives = new Map<string, number>();
+  let sum = 0;
+  for (const stage of decisions) {
+    if (!stage.when) sum += stage.deadlineHours;
+    else {
+      const on = `${stage.when.stage ?? ''}#${stage.when.field}`;
+      alternatives.set(on, Math.max(alternatives.get(on) ?? 0, stage.deadlineHours));
+    }
+  }
+  return sum + [...alternatives.values()].reduce((total, hours) => total + hours, 0);
+}
+
+/**
+ * A condition names a choice field and only values that field offers: a field of the form, or (with `stage`)
+ * a choice an earlier decision stage records.
+ */
+function conditionIssues(
+  { fields, stages }: ServiceDefinition,
+  index: number,
+  when: StageCondition,
+  at: string,
+): FieldIssue[] {
+  let source = fields;
+  if (when.stage !== undefined) {
+    const earlier = stages
+      .slice(0, index)
+      .find((stage): stage is DecisionStage => stage.kind === 'decision' && stage.key === when.stage);
+    if (!earlier?.records) {
+      return [
+        issue(
+          `${at}.stage`,
+          `tidak ada tahap keputusan "${when.stage}" sebelumnya yang mencatat data`,
+          `there is no earlier decision stage "${when.stage}" that records data`,
+        ),
+      ];
+    }
+    source = earlier.records;
+  }
+  const field = source.find((candidate) => candidate.name === when.field);
   if (field?.type !== 'choice') {
     return [
       issue(

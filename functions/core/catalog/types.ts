@@ -33,8 +33,9 @@ export interface ServiceDefinition {
    */
   readonly audience?: ServiceAudience;
   /**
-   * An office document whose data the platform compiles (the musdes verification's list of households,
-   * core/welfare/musdes.ts): drafted only through its own route, never with data sent to POST /v1/requests.
+   * An office request only its own route starts, having checked who may and built the data itself (the
+   * musdes verification's list of households, core/welfare/musdes.ts; a welfare case, core/cases/): never
+   * through POST /v1/requests.
    */
   readonly compiled?: boolean;
 }
@@ -50,6 +51,7 @@ export const SERVICE_FAMILIES = [
   'village-programme',
   'legal-product',
   'welfare-verification',
+  'welfare-case',
 ] as const;
 export type ServiceFamily = (typeof SERVICE_FAMILIES)[number];
 
@@ -66,6 +68,11 @@ export interface FieldDefinition {
   readonly max?: number;
   readonly choices?: readonly { readonly value: string; readonly label: LocalizedText }[];
   readonly hint?: LocalizedText;
+  /**
+   * An optional field that is required once a choice field beside it holds one of these values (the school's
+   * name once a dropout child is back in school).
+   */
+  readonly requiredWhen?: { readonly field: string; readonly oneOf: readonly string[] };
 }
 
 export interface RequirementDefinition {
@@ -84,6 +91,12 @@ export type StageDefinition = DecisionStage | CheckStage | PublicationStage;
 export interface StageCondition {
   readonly field: string;
   readonly oneOf: readonly string[];
+  /**
+   * Read the field from what the decider of this earlier stage recorded (DecisionStage.records), not from
+   * the form: the UPT's decision names the dinas a welfare case is referred to, and only that dinas's
+   * stage applies.
+   */
+  readonly stage?: string;
 }
 
 /** A person decides: approve, reject or return for correction. */
@@ -164,7 +177,18 @@ export interface CheckSubject {
   readonly deceased?: boolean;
 }
 
-export const AGENCIES = ['dukcapil', 'dinsos', 'kesmas', 'dpmptsp', 'dishut'] as const;
+export const AGENCIES = [
+  'dukcapil',
+  'dinsos',
+  'kesmas',
+  'dpmptsp',
+  'dishut',
+  // Welfare cases (issue 13) are referred to the education office, the health office and the village
+  // community empowerment office as well as Dinsos.
+  'dindik',
+  'dinkes',
+  'bpmd',
+] as const;
 export type AgencyCode = (typeof AGENCIES)[number];
 
 /**

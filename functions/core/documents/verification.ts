@@ -193,6 +193,8 @@ export async function verifyUpload(
   return withEmbedded({ status: 'unknown', sha256, message: UNKNOWN });
 }
 
+const CASE_CLOSURE = text('Catatan penutupan kasus kesejahteraan', 'Welfare case closure record');
+
 async function describe(deps: VerificationDeps, document: DocumentRecord): Promise<DocumentVerification> {
   const signatureValid = document.signature
     ? await deps.signer.verify(document.sha256, document.signature)
@@ -222,7 +224,14 @@ async function describe(deps: VerificationDeps, document: DocumentRecord): Promi
       : {}),
     letterNumber: document.letterNumber,
     issuedAt: document.issuedAt,
-    service: { code: service.code, name: service.name },
+    // A welfare case's closure record names neither the kind of case nor the household's reporter: anyone
+    // holding the QR code learns only that a case of this village was closed (issue 13, privacy).
+    ...(service.family === 'welfare-case'
+      ? { service: { code: 'KASUS', name: CASE_CLOSURE }, applicantName: '-' }
+      : {
+          service: { code: service.code, name: service.name },
+          applicantName: maskName(document.applicantName),
+        }),
     village: {
       code: village.code,
       name: village.name,
@@ -230,7 +239,6 @@ async function describe(deps: VerificationDeps, document: DocumentRecord): Promi
       regency: village.regency.name,
     },
     signer: document.signer,
-    applicantName: maskName(document.applicantName),
     sha256: document.sha256,
     ...(document.revokedAt ? { revokedAt: document.revokedAt } : {}),
     ...(document.revocation ? { revocation: { reason: document.revocation.reason } } : {}),

@@ -84,7 +84,7 @@ const agencyTakesPart = (actor: Actor, service: Pick<ServiceDefinition, 'stages'
   (service?.stages.some((stage) => (stage as { agency?: string }).agency === actor.agency) ?? false);
 
 /** What the row rules read of a request's service: its chain (agencies), and its fields (whose NIK). */
-type ServiceFacts = Pick<ServiceDefinition, 'stages'> & Partial<Pick<ServiceDefinition, 'fields'>>;
+type ServiceFacts = Pick<ServiceDefinition, 'stages'> & Partial<Pick<ServiceDefinition, 'fields' | 'family'>>;
 
 /**
  * Row level, for every read of a request: its applicant (a person, not a machine), or staff of its area
@@ -97,11 +97,42 @@ export function canSeeRequest(
   service?: ServiceFacts,
   linkedNik?: string,
 ): boolean {
+  if (service?.family === 'welfare-case') return worksOnCase(actor, request);
   if (!actor.client && request.applicant.subject === actor.subject) return true;
   if (isOwnCounterSubmission(actor, request, service, linkedNik)) return true;
   if (!worksFor(actor, request.villageCode)) return false;
   return !agencyOnly(actor) || agencyTakesPart(actor, service);
 }
+
+/** The village staff who work on a welfare case of their village (the camat and the regency admin do not). */
+const CASE_VILLAGE_STAFF = [
+  'operator',
+  'village_secretary',
+  'village_head',
+] as const satisfies readonly StaffRole[];
+
+/**
+ * Who sees a welfare case (issue 13): those who work on it and nobody else. Its reporter (a person, not a
+ * machine); the operator, secretary and head of its village; the UPT of its sub-district and the regency's
+ * poverty unit (their areas cover the village); and the agency the UPT referred it to (`referTo`, recorded
+ * at the UPT's stage), once referred. Not the camat, not the regency admin, not another dinas.
+ */
+export function worksOnCase(
+  actor: Actor,
+  request: Pick<ServiceRequest, 'applicant' | 'villageCode' | 'records'>,
+) {
+  if (actor.client) return false;
+  if (request.applicant.subject === actor.subject) return true;
+  if (!actorCoversVillage(actor, request.villageCode)) return false;
+  const roles = staffRolesOf(actor);
+  if (roles.some((role) => (CASE_WORKERS as readonly StaffRole[]).includes(role))) return true;
+  const referredTo = request.records?.[CASE_REFERRAL_STAGE]?.referTo;
+  return roles.includes('agency_officer') && referredTo !== undefined && actor.agency === referredTo;
+}
+
+const CASE_WORKERS = [...CASE_VILLAGE_STAFF, 'upt_officer', 'poverty_unit_officer'] as const;
+/** The stage whose record names the dinas a case is referred to (catalog/services/welfare-cases.ts). */
+const CASE_REFERRAL_STAGE = 'upt-response';
 
 /** The request if the caller may see it; otherwise "not found", so its existence does not leak. */
 export function assertCanSee(

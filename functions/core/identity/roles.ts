@@ -10,6 +10,10 @@ export const STAFF_ROLES = [
   'district_head',
   'agency_officer',
   'regency_admin',
+  // Welfare cases (issue 13): the UPT penanganan kemiskinan of a sub-district (area = district code), and the
+  // regency's poverty unit (area = regency code), which acts for a UPT that is late.
+  'upt_officer',
+  'poverty_unit_officer',
 ] as const;
 /**
  * The regency's data-protection officer (UU 27/2022 PDP): answers data-subject requests and reads the
@@ -20,7 +24,11 @@ export const OVERSIGHT_ROLES = ['data_protection_officer'] as const;
  * Enumerators of the village poverty team (issue 13): they survey households (area = their village); they
  * decide nothing and see no inbox, so they are not staff in the approval chain's sense.
  */
-export const FIELD_ROLES = ['enumerator'] as const;
+export const FIELD_ROLES = [
+  'enumerator',
+  // A teacher or health worker of the village (area = village): reports a poor household's problem as a case.
+  'frontline_worker',
+] as const;
 export const ROLES = ['citizen', ...STAFF_ROLES, ...OVERSIGHT_ROLES, ...FIELD_ROLES] as const;
 
 export type StaffRole = (typeof STAFF_ROLES)[number];

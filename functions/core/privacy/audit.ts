@@ -76,6 +76,8 @@ export const FULL_RECORD_READS = [
   'attachment.read',
   'document.read',
   'notifications.read',
+  // A welfare case (a request of the welfare-case family) read through GET /v1/cases/{id}.
+  'case.read',
 ] as const;
 export type FullRecordRead = (typeof FULL_RECORD_READS)[number];
 

@@ -99,7 +99,7 @@ export async function requestUpload(
     );
   }
   // A regulation's text is published and harvested as a PDF (JDIHN): never a photo of it.
-  if (service.audience === 'office' && input.contentType !== 'application/pdf') {
+  if (service.family === 'legal-product' && input.contentType !== 'application/pdf') {
     throw new ValidationError(
       text('contentType: naskah produk hukum harus PDF.', 'contentType: a legal text must be a PDF.'),
       [{ field: 'contentType', message: text('harus application/pdf', 'must be application/pdf') }],

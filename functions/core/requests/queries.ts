@@ -1,6 +1,6 @@
 import type { ServiceCatalog } from '../catalog/service-catalog.js';
 import { serviceVersion } from '../catalog/service-version.js';
-import { assertWorksFor } from '../identity/policy.js';
+import { assertWorksFor, worksOnCase } from '../identity/policy.js';
 import type { Actor } from '../identity/roles.js';
 import type { AuditTrail, FullRecordRead } from '../privacy/audit.js';
 import { ConflictError, NotFoundError } from '../shared/errors.js';
@@ -58,10 +58,16 @@ export async function listRequests(
 ) {
   assertWorksFor(actor, query.village);
   const page = await deps.requests.listByVillage({ villageCode: query.village, ...query });
-  const items = await Promise.all(
-    page.items.map(async (request) => requestView(request, await deps.catalog.definitionOf(request))),
+  const listed = await Promise.all(
+    page.items.map(async (request) => {
+      const service = await deps.catalog.definitionOf(request);
+      // A welfare case is listed only to those who work on it (policy.worksOnCase).
+      return service.family !== 'welfare-case' || worksOnCase(actor, request)
+        ? [requestView(request, service)]
+        : [];
+    }),
   );
-  return { items, ...(page.cursor ? { nextCursor: page.cursor } : {}) };
+  return { items: listed.flat(), ...(page.cursor ? { nextCursor: page.cursor } : {}) };
 }
 
 const DOWNLOAD_LINK_SECONDS = 300;

@@ -65,7 +65,7 @@ export async function resubmitRequest(
   );
 
   const resumeAt = request.returnedFrom ?? 0;
-  const step = stepAt(service, resumeAt, request.data);
+  const step = stepAt(service, resumeAt, request.data, request.records);
   const now = deps.clock.now().toISOString();
   const { awaiting, returnedFrom: _returned, outcome: _outcome, ...rest } = request;
   const corrected: ServiceRequest = {

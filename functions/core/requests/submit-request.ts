@@ -62,6 +62,11 @@ export interface SubmitInput {
   readonly consent?: Consent;
   /** Assisted submissions only: the citizen the operator submits for, and their phone for notifications. */
   readonly citizen?: { readonly name: string; readonly phone?: string };
+  /**
+   * NIKs of people the request is about that its data does not hold (a dropout case keeps the child's
+   * pseudonym only): indexed like the form's NIK fields, for the data-subject export.
+   */
+  readonly people?: readonly string[];
 }
 
 export interface SubmitOptions {
@@ -297,7 +302,8 @@ async function createSubmitted(
   // code is taken, the transaction wrote nothing; draw another (three tries, then fail loudly: a 500 whose
   // details stay in the logs, and the citizen's retry with the same Idempotency-Key resumes the claim).
   for (let attempt = 1; ; attempt++) {
-    const result = await deps.requests.create(request, event, idempotency, peopleNamed(service, data));
+    const people = [...new Set([...peopleNamed(service, data), ...(input.people ?? [])])];
+    const result = await deps.requests.create(request, event, idempotency, people);
     if (result.created) break;
     if ('existing' in result) {
       return replayed(deps, result.existing, idempotency?.bodyHash ?? '', input);

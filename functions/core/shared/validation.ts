@@ -68,6 +68,7 @@ function messageFor(issue: z.core.$ZodIssue, name: LocalizedText): LocalizedText
         : label(`format tidak sesuai (${issue.format})`, `has the wrong format (${issue.format})`);
     case 'custom': {
       const rule = String(issue.params?.rule);
+      if (rule === 'required') return label('wajib diisi', 'is required');
       const textRule = textRuleMessages[rule];
       if (textRule) return label(textRule.id, textRule.en);
       return customMessages[rule] ?? label('tidak valid', 'is not valid');

@@ -30,6 +30,8 @@ describe('no NIK or KK in any log line, through a whole flow with NIKs everywher
   let kesmas: ApiClient;
   let regencyAdmin: ApiClient;
   let enumerator: ApiClient;
+  let teacher: ApiClient;
+  let secretary: ApiClient;
   let mark: number;
   const responses: { what: string; status: number; body: unknown }[] = [];
 
@@ -49,14 +51,19 @@ describe('no NIK or KK in any log line, through a whole flow with NIKs everywher
 
   beforeAll(async () => {
     runtime = await startRuntime({ proxies: true });
-    [citizen, operator, villageHead, kesmas, regencyAdmin, enumerator] = await signInAll(runtime, [
-      'warga.tampo',
-      'operator.tampo',
-      'kades.tampo',
-      'kesmas.banyuwangi',
-      'admin.banyuwangi',
-      'enumerator.tampo',
-    ]);
+    [citizen, operator, villageHead, kesmas, regencyAdmin, enumerator, teacher, secretary] = await signInAll(
+      runtime,
+      [
+        'warga.tampo',
+        'operator.tampo',
+        'kades.tampo',
+        'kesmas.banyuwangi',
+        'admin.banyuwangi',
+        'enumerator.tampo',
+        'guru.tampo',
+        'sekdes.tampo',
+      ],
+    );
     mark = captureMark();
 
     // A mismatch: the wrong birth date; the operator's note quotes the NIK and the KK.
@@ -150,6 +157,34 @@ describe('no NIK or KK in any log line, through a whole flow with NIKs everywher
       'a musdes verification of a hamlet named by a NIK',
       () => enumerator.post(musdes, { hamlet: NIK }),
     ]);
+    // A welfare case (issue 13): a dropout child named by NIK, verified with the NIK in the note; refused for
+    // an adult named as the child, and for a NIK as a case id.
+    const dropout = {
+      kind: 'school-dropout',
+      villageCode: TAMPO,
+      summary: 'Anak berhenti sekolah untuk membantu di sawah.',
+      reason: 'bekerja',
+    };
+    const CHILD = '3510061503120001';
+    const reported = await teacher.post<RequestState>(
+      '/v1/cases',
+      { ...dropout, child: { nik: CHILD } },
+      { 'idempotency-key': 'log-scan-case-1' },
+    );
+    expect(reported.status).toBe(201);
+    await settled(secretary, reported.body.id);
+    const verified = await secretary.post(`/v1/cases/${reported.body.id}/decisions`, {
+      decision: 'approve',
+      note: `Anak ${CHILD} sudah dikunjungi`,
+    });
+    expect(verified.status).toBe(200);
+    bad.push(
+      [
+        'a dropout case naming an adult',
+        () => teacher.post('/v1/cases', { ...dropout, child: { nik: NIK } }),
+      ],
+      ['NIK as a case id', () => secretary.get(`/v1/cases/${NIK}`)],
+    );
     for (const [what, send] of bad) {
       const response = await send();
       responses.push({ what, status: response.status, body: response.body });

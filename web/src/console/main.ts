@@ -36,6 +36,11 @@ const NIK_ROLES = ['operator', 'village_secretary', 'village_head'];
 
 const recordsSurveys = (roles: readonly string[]) =>
   roles.some((role) => (SURVEY_RECORDERS as readonly string[]).includes(role));
+/** Who sees "Kasus" (cases to the UPT): the village's reporters, and the UPT, poverty unit and regency admin's dashboard. */
+const CASE_ROLES = ['operator', 'frontline_worker', 'upt_officer', 'poverty_unit_officer', 'regency_admin'];
+
+/** A teacher or health worker decides nothing: their console is the case report alone. */
+const fieldWorker = (ctx: ConsoleContext) => ctx.roles.every((role) => role === 'frontline_worker');
 
 const covers = (area: string, code: string) => code === area || code.startsWith(`${area}.`);
 
@@ -56,25 +61,32 @@ function renderHeader(ctx: ConsoleContext | undefined): void {
   mount(
     header,
     h('a', { class: 'brand', href: '#/' }, `${common('appName')} · ${t('title')}`),
-    ctx
-      ? h(
-          'nav',
-          { 'aria-label': common('mainNav') },
-          h('a', { href: '#/' }, t('navInbox')),
-          h('a', { href: '#/loket' }, t('navCounter')),
-          ctx.roles.some((role) => NIK_ROLES.includes(role)) ? h('a', { href: '#/nik' }, t('navNik')) : null,
-          h('a', { href: '#/dasbor' }, t('navDashboard')),
-          h('a', { href: '#/hukum' }, t('navLegal')),
-          h('a', { href: '#/apbdes' }, t('navBudget')),
-          ctx.roles.some((role) => (SITE_EDITORS as readonly string[]).includes(role))
-            ? h('a', { href: '#/situs' }, t('navSite'))
-            : null,
-          ctx.roles.some((role) => NIK_ROLES.includes(role))
-            ? h('a', { href: '#/pasar' }, t('navMarket'))
-            : null,
-          recordsSurveys(ctx.roles) ? h('a', { href: '#/survei' }, t('navSurvey')) : null,
-        )
-      : null,
+    ctx && fieldWorker(ctx)
+      ? h('nav', { 'aria-label': common('mainNav') }, h('a', { href: '#/kasus' }, t('navCases')))
+      : ctx
+        ? h(
+            'nav',
+            { 'aria-label': common('mainNav') },
+            h('a', { href: '#/' }, t('navInbox')),
+            h('a', { href: '#/loket' }, t('navCounter')),
+            ctx.roles.some((role) => NIK_ROLES.includes(role))
+              ? h('a', { href: '#/nik' }, t('navNik'))
+              : null,
+            h('a', { href: '#/dasbor' }, t('navDashboard')),
+            h('a', { href: '#/hukum' }, t('navLegal')),
+            h('a', { href: '#/apbdes' }, t('navBudget')),
+            ctx.roles.some((role) => (SITE_EDITORS as readonly string[]).includes(role))
+              ? h('a', { href: '#/situs' }, t('navSite'))
+              : null,
+            ctx.roles.some((role) => NIK_ROLES.includes(role))
+              ? h('a', { href: '#/pasar' }, t('navMarket'))
+              : null,
+            ctx.roles.some((role) => CASE_ROLES.includes(role))
+              ? h('a', { href: '#/kasus' }, t('navCases'))
+              : null,
+            recordsSurveys(ctx.roles) ? h('a', { href: '#/survei' }, t('navSurvey')) : null,
+          )
+        : null,
     h(
       'div',
       { class: 'account' },
@@ -157,7 +169,9 @@ async function render(route: string[]): Promise<(() => void) | undefined> {
       mount(root, h('h1', null, t('title')), h('p', null, t('staffOnly')));
     } else {
       const [page, param] = route;
-      if (!page) cleanup = await inboxPage(root, ctx);
+      if (page === 'kasus' || (!page && fieldWorker(ctx)))
+        await (await import('./cases.js')).casesPage(root, ctx);
+      else if (!page) cleanup = await inboxPage(root, ctx);
       else if (page === 'r' && param) await requestPage(root, ctx, param);
       else if (page === 'loket') await counterPage(root, ctx);
       else if (page === 'nik') nikPage(root, ctx);

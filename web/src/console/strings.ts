@@ -10,6 +10,7 @@ export const t = translator({
   navSite: ['Situs desa', 'Website'],
   navMarket: ['Pasar Desa', 'Village market'],
   navSurvey: ['Survei', 'Surveys'],
+  navCases: ['Kasus', 'Cases'],
   village: ['Desa', 'Village'],
   staffOnly: [
     'Konsol ini untuk petugas desa. Warga dapat memakai portal layanan.',

@@ -119,6 +119,9 @@ export const common = translator({
   role_agency_officer: ['Petugas dinas', 'Agency officer'],
   role_regency_admin: ['Admin kabupaten', 'Regency admin'],
   role_enumerator: ['Pendata tim kemiskinan desa', 'Village poverty team enumerator'],
+  role_frontline_worker: ['Guru / tenaga kesehatan desa', 'Village teacher / health worker'],
+  role_upt_officer: ['Petugas UPT penanganan kemiskinan', 'Poverty-response unit (UPT) officer'],
+  role_poverty_unit_officer: ['Unit kemiskinan kabupaten', 'Regency poverty unit'],
   role_system: ['Sistem', 'System'],
 });
 

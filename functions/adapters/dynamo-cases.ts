@@ -1,0 +1,36 @@
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { CaseIndex, CaseIndexEntry } from '../core/cases/statistics.js';
+import { regencyCodeOf } from '../core/villages/places.js';
+import { once } from './clients.js';
+import { dynamo, partitionPrefix, queryAll } from './dynamo-client.js';
+import { requiredEnv } from './env.js';
+import { keys } from './keys.js';
+
+/** The welfare cases' index (keys.ts caseIndex): one small item per case, per regency partition. */
+export class DynamoCaseIndex implements CaseIndex {
+  constructor(private readonly tableName: string) {}
+
+  async add(entry: CaseIndexEntry): Promise<void> {
+    const key = keys.caseIndex(
+      regencyCodeOf(entry.villageCode),
+      entry.villageCode,
+      entry.createdAt,
+      entry.requestId,
+    );
+    await dynamo().send(
+      new PutCommand({ TableName: this.tableName, Item: { ...key, type: 'CASE_INDEX', ...entry } }),
+    );
+  }
+
+  async list(area: string): Promise<CaseIndexEntry[]> {
+    const { pk } = keys.caseIndex(regencyCodeOf(area), '', '', '');
+    // A regency's whole partition, or the key range of one district's villages.
+    const prefix = area === regencyCodeOf(area) ? 'C#' : `C#${area}.`;
+    return (await queryAll(partitionPrefix(this.tableName, pk, prefix))).map(
+      ({ requestId, villageCode, kind, createdAt }) =>
+        ({ requestId, villageCode, kind, createdAt }) as CaseIndexEntry,
+    );
+  }
+}
+
+export const caseIndex = once((): CaseIndex => new DynamoCaseIndex(requiredEnv('TABLE_NAME')));
