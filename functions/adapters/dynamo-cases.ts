@@ -1,8 +1,10 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { CaseIndex, CaseIndexEntry } from '../core/cases/statistics.js';
-import { regencyCodeOf } from '../core/villages/places.js';
+import type { DropoutCases } from '../core/schooling/follow-ups.js';
+import { districtCodeOf, regencyCodeOf } from '../core/villages/places.js';
 import { once } from './clients.js';
 import { dynamo, partitionPrefix, queryAll } from './dynamo-client.js';
+import { requestStore } from './dynamo-request-store.js';
 import { requiredEnv } from './env.js';
 import { keys } from './keys.js';
 
@@ -34,3 +36,16 @@ export class DynamoCaseIndex implements CaseIndex {
 }
 
 export const caseIndex = once((): CaseIndex => new DynamoCaseIndex(requiredEnv('TABLE_NAME')));
+
+/** A village's school-dropout cases: its district's index range, then each case (Garda Ampuh's list). */
+export const dropoutCases = once(
+  (): DropoutCases => ({
+    async ofVillage(villageCode) {
+      const entries = (await caseIndex().list(districtCodeOf(villageCode))).filter(
+        (entry) => entry.villageCode === villageCode && entry.kind === 'school-dropout',
+      );
+      const found = await Promise.all(entries.map((entry) => requestStore().get(entry.requestId)));
+      return found.filter((request) => request !== undefined);
+    },
+  }),
+);

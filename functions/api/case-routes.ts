@@ -7,6 +7,7 @@ import { safeText } from '../core/shared/text-schema.js';
 import { regencyParams } from './legal-schemas.js';
 import { type RouteDefinition, TABLE_NEEDS } from './route-types.js';
 import { decisionBody, errorAnswer, requestIdParams, requestView, villageCode } from './schemas.js';
+import { schoolDropoutYears } from './schooling-routes.js';
 
 /* @__NO_SIDE_EFFECTS__ */
 function pure<T>(build: () => T): T {
@@ -164,6 +165,7 @@ const caseStatistics = pure(() =>
         closedUnresolved: z.number(),
       }),
     ),
+    schoolDropouts: schoolDropoutYears,
   }),
 );
 

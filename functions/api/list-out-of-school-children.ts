@@ -1,3 +1,4 @@
+import { dropoutCases } from '../adapters/dynamo-cases.js';
 import { surveyStore } from '../adapters/dynamo-surveys.js';
 import { systemClock } from '../adapters/env.js';
 import { loadPseudonymKey } from '../adapters/pseudonym-key.js';
@@ -13,6 +14,7 @@ export const handler = apiHandler(
   async ({ actor, params }) => {
     const deps = {
       register: shippedVillageRegister,
+      cases: dropoutCases(),
       enrolment: schoolEnrolmentRegistry(),
       surveys: surveyStore(),
       clock: systemClock,

@@ -11,6 +11,13 @@ function pure<T>(build: () => T): T {
 
 /** Children back to school (issue 13, item 3; Garda Ampuh): core/schooling/. Listed in ROUTES (routes.ts). */
 
+/** Garda Ampuh's counts per year and village (core/schooling/follow-ups.ts yearCounts). */
+export const schoolDropoutYears = pure(() =>
+  z.array(
+    z.object({ year: z.number(), villageCode: z.string(), followed: z.number(), backInSchool: z.number() }),
+  ),
+);
+
 const enrolment = pure(() => z.object({ npsn: z.string(), school: z.string(), since: z.string() }));
 
 export const listOutOfSchoolChildren = pure(
@@ -23,11 +30,14 @@ export const listOutOfSchoolChildren = pure(
       rows: 'village-welfare',
       entry: 'functions/api/list-out-of-school-children.ts',
       summary:
-        "The village's children aged 7–18 not in school, by the family card or the latest household survey, with those Dapodik has enrolled again marked as back in school. For the village's enumerators, operator, secretary and head; every read audited before it answers. The NIK is in the body only, for opening a follow-up case.",
+        "The village's children aged 7–18 not in school, by the family card or the latest household survey, each with the school-dropout case that follows them (POST /v1/cases opens one), those back in school (by their case or Dapodik) marked, and the village's cases counted per year. For the village's enumerators, operator, secretary and head; every read audited before it answers. The NIK is in the body only, for opening a follow-up case.",
       tags: ['welfare'],
       needs: [
         // The village's surveys and the read's audit entry, which lives in the same partition.
         { table: ['Query', 'PutItem'], partitions: ['SURVEY#'] },
+        // The village's dropout cases: the district's range of the case index, then each case's request.
+        { table: ['Query'], partitions: ['CASE#', 'REQ#'] },
+        { table: ['GetItem'], partitions: ['REQ#'] },
         'pseudonym:key',
       ],
       params: villageCodeParams,
@@ -50,9 +60,18 @@ export const listOutOfSchoolChildren = pure(
                 surveyId: z.optional(z.string()),
                 surveyedOn: z.optional(z.string()),
                 backInSchool: z.optional(enrolment),
+                followUp: z.optional(
+                  z.object({
+                    caseId: z.string(),
+                    status: z.string(),
+                    openedOn: z.string(),
+                    backInSchool: z.optional(z.object({ school: z.string(), on: z.string() })),
+                  }),
+                ),
               }),
             ),
             counts: z.object({ outOfSchool: z.number(), backInSchool: z.number() }),
+            years: schoolDropoutYears,
           }),
         },
         403: errorAnswer('Not an enumerator, operator, secretary or head of this village'),

@@ -9,6 +9,7 @@ import type { ServiceRequest } from '../requests/requests.js';
 import { type SubmitDeps, submitRequest } from '../requests/submit-request.js';
 import { requestView } from '../requests/views.js';
 import { admitRead } from '../requests/visible-request.js';
+import { ageOn } from '../shared/ages.js';
 import { type FieldIssue, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { text } from '../shared/text.js';
 import { villageFor } from '../villages/places.js';
@@ -69,13 +70,6 @@ function refuse(issues: readonly FieldIssue[]): never {
 }
 
 const isKind = (kind: string): kind is CaseKind => (CASE_KINDS as readonly string[]).includes(kind);
-
-/** Age in whole years on `day` (YYYY-MM-DD) of someone born on `birthDate`. */
-export function ageOn(birthDate: string, day: string): number {
-  const [by = 0, bm = 0, bd = 0] = birthDate.split('-').map(Number);
-  const [y = 0, m = 0, d = 0] = day.split('-').map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}
 
 /**
  * The birth date a NIK carries (DDMMYY, day + 40 for women), with the century that makes the person no older
@@ -235,26 +229,6 @@ async function reporterNik(deps: CaseDeps, actor: Actor, villageCode: string): P
       `You do not report cases in village ${villageCode}.`,
     ),
   );
-}
-
-/**
- * Opens a school-dropout case for a child (the later "children out of school" listing, issue 13 item 3, calls
- * this for each child it finds): reportCase with kind school-dropout, the same checks and the same chain.
- */
-export function openDropoutCase(
-  deps: CaseDeps,
-  actor: Actor,
-  child: {
-    readonly villageCode: string;
-    readonly nik: string;
-    readonly reason: string;
-    readonly summary: string;
-    readonly surveyId?: string;
-  },
-  idempotencyKey?: string,
-): Promise<{ request: ServiceRequest; replayed: boolean }> {
-  const { nik, ...rest } = child;
-  return reportCase(deps, actor, { ...rest, kind: 'school-dropout', child: { nik } }, idempotencyKey);
 }
 
 /** The request read as a case: one of the welfare-case family, else nothing (a 404 below). */

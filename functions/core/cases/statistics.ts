@@ -6,6 +6,7 @@ import {
 } from '../catalog/services/welfare-cases.js';
 import { type Actor, coversVillage, type Role } from '../identity/roles.js';
 import type { RequestStatus, ServiceRequest } from '../requests/requests.js';
+import { yearCounts } from '../schooling/follow-ups.js';
 import { ForbiddenError } from '../shared/errors.js';
 import type { RequestStore } from '../shared/ports.js';
 import { text } from '../shared/text.js';
@@ -124,5 +125,13 @@ export async function areaCaseStatistics(deps: CaseStatisticsDeps, actor: Actor,
   const found = await Promise.all(entries.map((entry) => deps.requests.get(entry.requestId)));
   const cases = found.filter((request) => request !== undefined);
   const now = deps.now();
-  return { area, at: now.toISOString(), cases: cases.length, kinds: caseStatistics(cases, now) };
+  const dropouts = cases.filter((item) => caseKindOf(item.serviceCode) === 'school-dropout');
+  return {
+    area,
+    at: now.toISOString(),
+    cases: cases.length,
+    kinds: caseStatistics(cases, now),
+    // Garda Ampuh's figures per year and village: children followed, and back in school.
+    schoolDropouts: yearCounts(dropouts),
+  };
 }

@@ -329,10 +329,14 @@ export const canReadSurveys = (actor: Actor, villageCode: string): boolean =>
   actorCoversVillage(actor, villageCode);
 
 /**
- * Who follows up a village's out-of-school children (Garda Ampuh): those who read its surveys, since the list
- * is drawn from them and from the family cards.
+ * Who follows up a village's out-of-school children (Garda Ampuh): those who read its surveys (the list is
+ * drawn from them and the family cards), its teachers and health workers, and the sub-district's UPT.
  */
-export const OUT_OF_SCHOOL_READERS = SURVEY_READERS;
+export const OUT_OF_SCHOOL_READERS = [
+  ...SURVEY_READERS,
+  'frontline_worker',
+  'upt_officer',
+] as const satisfies readonly Role[];
 
 export const canReadOutOfSchool = (actor: Actor, villageCode: string): boolean =>
   actor.roles.some((role) => (OUT_OF_SCHOOL_READERS as readonly Role[]).includes(role)) &&

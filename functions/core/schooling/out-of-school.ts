@@ -1,3 +1,4 @@
+import { SCHOOL_AGE } from '../cases/cases.js';
 import { canReadOutOfSchool } from '../identity/policy.js';
 import type { Actor } from '../identity/roles.js';
 import { auditEntry } from '../privacy/audit.js';
@@ -7,6 +8,14 @@ import { ForbiddenError } from '../shared/errors.js';
 import type { Clock } from '../shared/ports.js';
 import { text } from '../shared/text.js';
 import { type HouseholdSurvey, latestPerHousehold, type SurveyStore } from '../welfare/survey.js';
+import {
+  childOf,
+  type DropoutCases,
+  type DropoutFollowUp,
+  followUpOf,
+  type YearCount,
+  yearCounts,
+} from './follow-ups.js';
 
 /**
  * Children back to school (issue 13, item 3; Banyuwangi's Garda Ampuh): which children of a village aged
@@ -15,8 +24,6 @@ import { type HouseholdSurvey, latestPerHousehold, type SurveyStore } from '../w
  * is "no longer" or "never"); the school enrolment register (Dapodik) then says who is already back, since a
  * family card is updated rarely and Dapodik every semester.
  */
-
-export const SCHOOL_AGE = { from: 7, to: 18 } as const;
 
 /** What the population register says of one resident of the village (the port's answer). */
 export interface RegisteredResident {
@@ -69,6 +76,8 @@ export interface OutOfSchoolChild {
   readonly surveyedOn?: string;
   /** Dapodik's enrolment, when the child is already back: the child stays listed so the count is honest. */
   readonly backInSchool?: SchoolEnrolment;
+  /** The school-dropout case that follows the child, once one is reported. */
+  readonly followUp?: DropoutFollowUp;
 }
 
 export interface OutOfSchoolList {
@@ -76,11 +85,13 @@ export interface OutOfSchoolList {
   readonly asOf: string;
   readonly children: readonly OutOfSchoolChild[];
   readonly counts: { readonly outOfSchool: number; readonly backInSchool: number };
+  /** The village's dropout cases counted per year: followed, and back in school by their record. */
+  readonly years: readonly YearCount[];
 }
 
 const OUT_OF_SCHOOL = new Set(['tidak-sekolah-lagi', 'tidak-pernah-sekolah']);
 
-const schoolAge = (age: number) => age >= SCHOOL_AGE.from && age <= SCHOOL_AGE.to;
+const schoolAge = (age: number) => age >= SCHOOL_AGE.min && age <= SCHOOL_AGE.max;
 
 /**
  * The village's children aged 7–18 (on `today`) out of school by either source, merged by person (the
@@ -144,6 +155,7 @@ export function outOfSchoolChildren(
 
 export interface OutOfSchoolDeps {
   readonly register: VillageRegister;
+  readonly cases: DropoutCases;
   readonly enrolment: SchoolEnrolmentRegistry;
   readonly surveys: Pick<SurveyStore, 'listAudited'>;
   readonly clock: Clock;
@@ -175,12 +187,24 @@ export async function listOutOfSchoolChildren(
   const surveys = await deps.surveys.listAudited(villageCode, audit);
   const residents = deps.register.residentsOf(villageCode);
   const found = outOfSchoolChildren(residents, surveys, today, personHash);
-  const enrolments = await deps.enrolment.enrolmentsOf(found.flatMap((child) => child.nik ?? []));
-  return { villageCode, asOf: today, ...withEnrolments(found, enrolments) };
+  const [enrolments, cases] = await Promise.all([
+    deps.enrolment.enrolmentsOf(found.flatMap((child) => child.nik ?? [])),
+    deps.cases.ofVillage(villageCode),
+  ]);
+  // A child followed twice (a case closed, another reported) shows the latest case.
+  const byChild = new Map(
+    [...cases].sort((a, b) => a.createdAt.localeCompare(b.createdAt)).map((item) => [childOf(item), item]),
+  );
+  const followed = found.map((child) => {
+    const item = child.nik ? byChild.get(personHash(child.nik)) : undefined;
+    return item ? { ...child, followUp: followUpOf(item) } : child;
+  });
+  return { villageCode, asOf: today, ...withEnrolments(followed, enrolments), years: yearCounts(cases) };
 }
 
 /**
- * Marks the children Dapodik has enrolled again; they stay listed, counted apart. An enrolment that began
+ * Marks the children back in school, who stay listed, counted apart: by their case's record, or by Dapodik's
+ * enrolment. An enrolment that began
  * before the survey saying the child is out of school is stale (Dapodik is updated once a semester, a child
  * leaves in its middle): the survey wins. The family card carries no date and is always the older source.
  */
@@ -193,6 +217,6 @@ export function withEnrolments(
     const current = backInSchool && !(child.surveyedOn && backInSchool.since <= child.surveyedOn);
     return current ? { ...child, backInSchool } : child;
   });
-  const backInSchool = children.filter((child) => child.backInSchool).length;
+  const backInSchool = children.filter((child) => child.backInSchool || child.followUp?.backInSchool).length;
   return { children, counts: { outOfSchool: children.length - backInSchool, backInSchool } };
 }

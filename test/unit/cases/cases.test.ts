@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyDecision, stepAt } from '../../../functions/core/approvals/approvals.js';
-import { ageOn, birthDateOfNik, kindData } from '../../../functions/core/cases/cases.js';
+import { birthDateOfNik, kindData } from '../../../functions/core/cases/cases.js';
 import { canReadCaseStatistics, caseStatistics } from '../../../functions/core/cases/statistics.js';
 import { findService, serviceDefinitionIssues } from '../../../functions/core/catalog/index.js';
 import {
@@ -15,6 +15,7 @@ import { canSeeRequest, decidingRole, worksOnCase } from '../../../functions/cor
 import type { Actor } from '../../../functions/core/identity/roles.js';
 import { setPseudonymKey } from '../../../functions/core/privacy/person-pseudonym.js';
 import type { ServiceRequest } from '../../../functions/core/requests/requests.js';
+import { ageOn } from '../../../functions/core/shared/ages.js';
 import { ValidationError } from '../../../functions/core/shared/errors.js';
 
 setPseudonymKey(new Uint8Array(32).fill(7));
