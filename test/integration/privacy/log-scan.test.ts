@@ -149,6 +149,11 @@ describe('no NIK or KK in any log line, through a whole flow with NIKs everywher
       'an impossible household survey',
       () => enumerator.post(surveys, { ...survey, housing: { ...survey.housing, floorAreaM2: 0 } }),
     ]);
+    // Garda Ampuh's list answers the children's NIKs in its body (for reporting a case): never in a log line.
+    const outOfSchool = await enumerator.get<{ children: { nik?: string }[] }>(
+      `/v1/villages/${TAMPO}/out-of-school-children`,
+    );
+    expect(outOfSchool.status).toBe(200);
     // The musdes verification compiles the surveys into a berita acara (names and hamlets only); a hamlet
     // that is a NIK finds no surveys and is not repeated back.
     const musdes = `/v1/villages/${TAMPO}/musdes-verifications`;
