@@ -5,7 +5,7 @@ import { CASE_KINDS } from '../core/catalog/services/welfare-cases.js';
 import { FIELD_ROLES, STAFF_ROLES } from '../core/identity/roles.js';
 import { safeText } from '../core/shared/text-schema.js';
 import { regencyParams } from './legal-schemas.js';
-import { type RouteDefinition, TABLE_NEEDS } from './route-types.js';
+import { type RouteDefinition, SUBMISSION_NEEDS, TABLE_NEEDS } from './route-types.js';
 import { decisionBody, errorAnswer, requestIdParams, requestView, villageCode } from './schemas.js';
 import { schoolDropoutYears } from './schooling-routes.js';
 
@@ -49,21 +49,11 @@ export const reportCase = pure(
         "Report a poor household's problem as a case (health-access, school-dropout, housing, food, disability, other) in a village: its operator, enumerators, teachers and health workers, or a citizen for their own household (linked NIK of the village's sub-district). A school-dropout case names the child by NIK (kept as a keyed pseudonym) aged 7–18. The case runs village verification → UPT → dinas. Repeating the call with the same Idempotency-Key returns the first answer.",
       tags: ['cases'],
       needs: [
-        // The village (VILLAGE#), the household survey it links to (SURVEY#), a citizen's linked NIK (USER#).
-        { table: ['GetItem'], partitions: ['VILLAGE#', 'SURVEY#', 'USER#'] },
+        // The household survey it links to (SURVEY#), a citizen's linked NIK (USER#).
+        { table: ['GetItem'], partitions: ['SURVEY#', 'USER#'] },
         // The case's entry in its regency's index, for the dashboards (CASE#).
         { table: ['PutItem'], partitions: ['CASE#'] },
-        // Then everything a submission needs (see submitRequest).
-        { table: ['Query'], partitions: ['REQ#'] },
-        { table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitions: ['IDEM#'] },
-        { table: ['PutItem'], partitions: ['TRACK#', 'PERSON#'] },
-        TABLE_NEEDS.requestWrites,
-        TABLE_NEEDS.rateCounts,
-        TABLE_NEEDS.submittedServiceVersion,
-        'uploads:accept',
-        'workflow:start',
-        'notify',
-        'pseudonym:key',
+        ...SUBMISSION_NEEDS,
       ],
       body: caseReportBody,
       headers: [

@@ -10,7 +10,7 @@ import {
   legalSearchQuery,
   regencyParams,
 } from './legal-schemas.js';
-import { type RouteDefinition, TABLE_NEEDS } from './route-types.js';
+import { type RouteDefinition, SUBMISSION_NEEDS, TABLE_NEEDS } from './route-types.js';
 import { errorAnswer, requestView } from './schemas.js';
 
 /* @__NO_SIDE_EFFECTS__ */
@@ -44,17 +44,7 @@ export const draftLegalProduct = pure(
         REGISTER_READ,
         // A Perdes on the APBDes: the budget year's versions, whose latest must be a draft to adopt.
         { table: ['Query'], partitions: ['BUDGET#'] },
-        { table: ['GetItem'], partitions: ['VILLAGE#'] },
-        { table: ['Query'], partitions: ['REQ#'] },
-        { table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitions: ['IDEM#'] },
-        { table: ['PutItem'], partitions: ['TRACK#', 'PERSON#'] },
-        TABLE_NEEDS.requestWrites,
-        TABLE_NEEDS.rateCounts,
-        TABLE_NEEDS.submittedServiceVersion,
-        'uploads:accept',
-        'workflow:start',
-        'notify',
-        'pseudonym:key',
+        ...SUBMISSION_NEEDS,
       ],
       params: villageCodeParams,
       body: legalDraftBody,

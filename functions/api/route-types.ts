@@ -272,3 +272,24 @@ export type ResourceNeed =
    * SITES_BUCKET, and PUBLIC_BASE_URL (the CloudFront origin) for the feeds' absolute links.
    */
   | 'site:publish';
+
+/**
+ * What submitting a request needs (core/requests/submit-request.ts), whichever route starts it: the village and
+ * its own programmes (VILLAGE#); a replayed Idempotency-Key's request (REQ#) and the key itself, claimed,
+ * renewed and released (IDEM#); then one transaction of the request and its first event (REQ#), its tracking
+ * code (TRACK#), the key's answer and a lookup item per person it is about (PERSON#<pseudonym>); the account's
+ * daily count; the attachments moved; the workflow started; the applicant told.
+ */
+export const SUBMISSION_NEEDS = [
+  { table: ['GetItem'], partitions: ['VILLAGE#'] },
+  { table: ['Query'], partitions: ['REQ#'] },
+  { table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitions: ['IDEM#'] },
+  { table: ['PutItem'], partitions: ['TRACK#', 'PERSON#'] },
+  TABLE_NEEDS.requestWrites,
+  TABLE_NEEDS.rateCounts,
+  TABLE_NEEDS.submittedServiceVersion,
+  'uploads:accept',
+  'workflow:start',
+  'notify',
+  'pseudonym:key',
+] as const satisfies readonly ResourceNeed[];

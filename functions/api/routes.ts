@@ -8,7 +8,7 @@ import { CONSOLE_ROUTES } from './console-routes.js';
 import { LEGAL_ROUTES } from './legal-routes.js';
 import { MARKET_ROUTES } from './market-routes.js';
 import { PRIVACY_ROUTES } from './privacy-routes.js';
-import { type ResourceNeed, type RouteDefinition, TABLE_NEEDS } from './route-types.js';
+import { type ResourceNeed, type RouteDefinition, SUBMISSION_NEEDS, TABLE_NEEDS } from './route-types.js';
 import {
   attachmentParams,
   decisionBody,
@@ -143,23 +143,7 @@ export const submitRequest = pure(
       summary:
         'Submit a request for a service in a village. Repeating the call with the same Idempotency-Key returns the first answer.',
       tags: ['requests'],
-      needs: [
-        // The village and its own programmes (VILLAGE#); a replayed Idempotency-Key's request (REQ#).
-        { table: ['GetItem'], partitions: ['VILLAGE#'] },
-        { table: ['Query'], partitions: ['REQ#'] },
-        // The Idempotency-Key: claimed, renewed, released (IDEM#).
-        { table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitions: ['IDEM#'] },
-        // One transaction: the request and its first event (REQ#), its tracking code (TRACK#), the key's answer
-        // (IDEM#), and a lookup item per NIK in its data (PERSON#<hash>).
-        { table: ['PutItem'], partitions: ['TRACK#', 'PERSON#'] },
-        TABLE_NEEDS.requestWrites,
-        TABLE_NEEDS.rateCounts,
-        TABLE_NEEDS.submittedServiceVersion,
-        'uploads:accept',
-        'workflow:start',
-        'notify',
-        'pseudonym:key',
-      ],
+      needs: [...SUBMISSION_NEEDS],
       body: submitRequestBody,
       headers: [
         {

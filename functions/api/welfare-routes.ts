@@ -14,7 +14,7 @@ import {
 } from '../core/welfare/survey-fields.js';
 import { villageCodeParams } from './console-schemas.js';
 import { regencyParams } from './legal-schemas.js';
-import { type RouteDefinition, TABLE_NEEDS } from './route-types.js';
+import { type RouteDefinition, SUBMISSION_NEEDS } from './route-types.js';
 import { errorAnswer, requestView } from './schemas.js';
 
 /* @__NO_SIDE_EFFECTS__ */
@@ -236,19 +236,9 @@ export const draftMusdesVerification = pure(
         "An enumerator or the operator drafts the village meeting's (musdes) verification of the village's current household surveys (the latest per household; one hamlet's when `hamlet` is given): a request of the MUSDES service, whose list of households (head and hamlet, no NIK or KK) the platform compiles. It runs through its approval chain like any request: the village head records the meeting and signs, Dinas Sosial ratifies, the berita acara PDF is issued. Repeating the call with the same Idempotency-Key returns the first answer.",
       tags: ['welfare'],
       needs: [
-        // The village's surveys, read audited (SURVEY#), then everything a submission needs (see submitRequest).
+        // The village's surveys, read audited (SURVEY#), then everything a submission needs.
         { table: ['Query', 'PutItem'], partitions: ['SURVEY#'] },
-        { table: ['GetItem'], partitions: ['VILLAGE#'] },
-        { table: ['Query'], partitions: ['REQ#'] },
-        { table: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'], partitions: ['IDEM#'] },
-        { table: ['PutItem'], partitions: ['TRACK#', 'PERSON#'] },
-        TABLE_NEEDS.requestWrites,
-        TABLE_NEEDS.rateCounts,
-        TABLE_NEEDS.submittedServiceVersion,
-        'uploads:accept',
-        'workflow:start',
-        'notify',
-        'pseudonym:key',
+        ...SUBMISSION_NEEDS,
       ],
       params: villageCodeParams,
       body: z.strictObject({ hamlet: z.optional(shortText(60)) }),
