@@ -17,7 +17,7 @@ type Runtime = Awaited<ReturnType<typeof startTestRuntime>>;
 /**
  * Garda Ampuh's list in the console (issue 13, item 3): Sawoo's enumerator finds Aditya Wijaya on the
  * village's out-of-school list by his family card, reports his school-dropout case from his card on a phone,
- * and the card then shows the case.
+ * and the card then shows the case; the district's UPT opens it from the list.
  */
 describeInBrowser('children out of school in the console', () => {
   let runtime: Runtime;
@@ -71,5 +71,20 @@ describeInBrowser('children out of school in the console', () => {
     await screenshot(page, 'console-out-of-school-360');
     expect(errors).toEqual([]);
     await context.close();
+
+    // The district's UPT picks Sawoo among its villages and follows the link to the case.
+    const upt = await browser.newContext(PHONE);
+    const list = await upt.newPage();
+    const uptErrors = watchErrors(list);
+    await list.goto(`${runtime.url}/console.html#/putus-sekolah`);
+    await signInThroughForm(list, 'upt.sawoo');
+    await list.getByLabel('Desa').selectOption({ label: 'Sawoo' });
+    await list.getByRole('heading', { name: 'Anak putus sekolah — Sawoo' }).waitFor();
+    const followed = list.getByRole('listitem').filter({ hasText: 'Aditya Wijaya' });
+    await followed.getByRole('link', { name: 'Buka kasus' }).click();
+    await list.getByRole('heading', { name: /^KASUS-PTS · DD-/ }).waitFor();
+    await expectAccessible(list);
+    expect(uptErrors).toEqual([]);
+    await upt.close();
   });
 });
