@@ -10,7 +10,7 @@ import type { ConsoleContext } from './main.js';
  * report a case; the UPT, the regency's poverty unit and the regency admin read their area's dashboard.
  * Stages are decided in the inbox like any request. Loaded on first use.
  */
-const t = translator({
+export const t = translator({
   title: ['Kasus kemiskinan — {village}', 'Welfare cases — {village}'],
   report: ['Laporkan kasus', 'Report a case'],
   kind: ['Jenis kasus', 'Kind of case'],
@@ -57,6 +57,24 @@ interface KindStatistics {
   };
 }
 
+/** What POST /v1/cases takes (functions/api/case-routes.ts). */
+export interface CaseReport {
+  readonly kind: (typeof KINDS)[number];
+  readonly villageCode: string;
+  readonly summary: string;
+  readonly surveyId?: string;
+  readonly child?: { readonly nik: string };
+  readonly reason?: string;
+}
+
+/** Reports a case; `key` is one per intended report, so a retry after a lost answer returns the first case. */
+export const reportCase = (body: CaseReport, key: string) =>
+  api<{ id: string; status: string }>('/v1/cases', {
+    method: 'POST',
+    headers: { 'Idempotency-Key': key },
+    body,
+  });
+
 export async function casesPage(root: HTMLElement, ctx: ConsoleContext): Promise<void> {
   const title = h('h1', null, t('title', { village: ctx.village.name }));
   const district = ctx.village.code.split('.').slice(0, 3).join('.');
@@ -78,9 +96,19 @@ export async function casesPage(root: HTMLElement, ctx: ConsoleContext): Promise
   mount(root, title, ctx.roles.some((role) => REPORTERS.includes(role)) ? reportForm(ctx) : null, dashboard);
 }
 
-function field(label: string, control: HTMLElement & { id: string }): HTMLElement {
+export function field(label: string, control: HTMLElement & { id: string }): HTMLElement {
   return h('p', null, h('label', { for: control.id }, label), control);
 }
+
+export const summaryInput = () =>
+  h('textarea', { id: uid('summary'), name: 'summary', minlength: 10, maxlength: 2000, required: true });
+
+export const reasonSelect = () =>
+  h(
+    'select',
+    { id: uid('reason'), name: 'reason' },
+    REASONS.map((value) => h('option', { value }, value)),
+  );
 
 function reportForm(ctx: ConsoleContext): HTMLElement {
   const kind = h(
@@ -88,13 +116,7 @@ function reportForm(ctx: ConsoleContext): HTMLElement {
     { id: uid('kind'), name: 'kind' },
     KINDS.map((value) => h('option', { value }, t(value))),
   );
-  const summary = h('textarea', {
-    id: uid('summary'),
-    name: 'summary',
-    minlength: 10,
-    maxlength: 2000,
-    required: true,
-  });
+  const summary = summaryInput();
   const survey = h('input', { id: uid('survey'), name: 'surveyId', maxlength: 40 });
   const nik = h('input', {
     id: uid('nik'),
@@ -103,11 +125,7 @@ function reportForm(ctx: ConsoleContext): HTMLElement {
     maxlength: 16,
     autocomplete: 'off',
   });
-  const reason = h(
-    'select',
-    { id: uid('reason'), name: 'reason' },
-    REASONS.map((value) => h('option', { value }, value)),
-  );
+  const reason = reasonSelect();
   const dropout = h('div', { hidden: true }, field(t('childNik'), nik), field(t('reason'), reason));
   kind.addEventListener('change', () => {
     dropout.hidden = kind.value !== 'school-dropout';
@@ -130,17 +148,16 @@ function reportForm(ctx: ConsoleContext): HTMLElement {
     send.disabled = true;
     const dropoutCase = kind.value === 'school-dropout';
     try {
-      await api('/v1/cases', {
-        method: 'POST',
-        headers: { 'Idempotency-Key': key },
-        body: {
-          kind: kind.value,
+      await reportCase(
+        {
+          kind: kind.value as CaseReport['kind'],
           villageCode: ctx.village.code,
           summary: summary.value,
           ...(survey.value.trim() ? { surveyId: survey.value.trim() } : {}),
           ...(dropoutCase ? { child: { nik: nik.value.trim() }, reason: reason.value } : {}),
         },
-      });
+        key,
+      );
       flash(t('sent'));
       form.reset();
       nik.value = '';

@@ -1,5 +1,9 @@
 import '../styles/base.css';
-import { SITE_EDITORS, SURVEY_RECORDERS } from '../../../functions/core/identity/policy.js';
+import {
+  OUT_OF_SCHOOL_READERS,
+  SITE_EDITORS,
+  SURVEY_RECORDERS,
+} from '../../../functions/core/identity/policy.js';
 import { isStaff, signedIn, signOut } from '../shared/auth.js';
 import { loadVillages } from '../shared/catalog.js';
 import { langSwitch, offlineBanner, signInForm } from '../shared/chrome.js';
@@ -39,8 +43,13 @@ const recordsSurveys = (roles: readonly string[]) =>
 /** Who sees "Kasus" (cases to the UPT): the village's reporters, and the UPT, poverty unit and regency admin's dashboard. */
 const CASE_ROLES = ['operator', 'frontline_worker', 'upt_officer', 'poverty_unit_officer', 'regency_admin'];
 
-/** A teacher or health worker decides nothing: their console is the case report alone. */
+/** A teacher or health worker decides nothing: their console is the case report and the out-of-school list. */
 const fieldWorker = (ctx: ConsoleContext) => ctx.roles.every((role) => role === 'frontline_worker');
+
+/** Who sees "Anak putus sekolah" (Garda Ampuh's list, out-of-school.ts). */
+const readsOutOfSchool = (roles: readonly string[]) =>
+  roles.some((role) => (OUT_OF_SCHOOL_READERS as readonly string[]).includes(role));
+const outOfSchoolLink = () => h('a', { href: '#/putus-sekolah' }, t('navOutOfSchool'));
 
 const covers = (area: string, code: string) => code === area || code.startsWith(`${area}.`);
 
@@ -55,38 +64,52 @@ async function context(): Promise<ConsoleContext | undefined> {
   return village ? { village, villages, roles: session.roles } : undefined;
 }
 
-function renderHeader(ctx: ConsoleContext | undefined): void {
+/** `enumerator`: the enumerator's console, the survey and the out-of-school list (no inbox). */
+function renderHeader(ctx: ConsoleContext | undefined, enumerator = false): void {
   document.documentElement.lang = lang();
   const session = signedIn();
   mount(
     header,
     h('a', { class: 'brand', href: '#/' }, `${common('appName')} · ${t('title')}`),
-    ctx && fieldWorker(ctx)
-      ? h('nav', { 'aria-label': common('mainNav') }, h('a', { href: '#/kasus' }, t('navCases')))
-      : ctx
+    ctx && enumerator
+      ? h(
+          'nav',
+          { 'aria-label': common('mainNav') },
+          h('a', { href: '#/' }, t('navSurvey')),
+          outOfSchoolLink(),
+        )
+      : ctx && fieldWorker(ctx)
         ? h(
             'nav',
             { 'aria-label': common('mainNav') },
-            h('a', { href: '#/' }, t('navInbox')),
-            h('a', { href: '#/loket' }, t('navCounter')),
-            ctx.roles.some((role) => NIK_ROLES.includes(role))
-              ? h('a', { href: '#/nik' }, t('navNik'))
-              : null,
-            h('a', { href: '#/dasbor' }, t('navDashboard')),
-            h('a', { href: '#/hukum' }, t('navLegal')),
-            h('a', { href: '#/apbdes' }, t('navBudget')),
-            ctx.roles.some((role) => (SITE_EDITORS as readonly string[]).includes(role))
-              ? h('a', { href: '#/situs' }, t('navSite'))
-              : null,
-            ctx.roles.some((role) => NIK_ROLES.includes(role))
-              ? h('a', { href: '#/pasar' }, t('navMarket'))
-              : null,
-            ctx.roles.some((role) => CASE_ROLES.includes(role))
-              ? h('a', { href: '#/kasus' }, t('navCases'))
-              : null,
-            recordsSurveys(ctx.roles) ? h('a', { href: '#/survei' }, t('navSurvey')) : null,
+            h('a', { href: '#/kasus' }, t('navCases')),
+            outOfSchoolLink(),
           )
-        : null,
+        : ctx
+          ? h(
+              'nav',
+              { 'aria-label': common('mainNav') },
+              h('a', { href: '#/' }, t('navInbox')),
+              h('a', { href: '#/loket' }, t('navCounter')),
+              ctx.roles.some((role) => NIK_ROLES.includes(role))
+                ? h('a', { href: '#/nik' }, t('navNik'))
+                : null,
+              h('a', { href: '#/dasbor' }, t('navDashboard')),
+              h('a', { href: '#/hukum' }, t('navLegal')),
+              h('a', { href: '#/apbdes' }, t('navBudget')),
+              ctx.roles.some((role) => (SITE_EDITORS as readonly string[]).includes(role))
+                ? h('a', { href: '#/situs' }, t('navSite'))
+                : null,
+              ctx.roles.some((role) => NIK_ROLES.includes(role))
+                ? h('a', { href: '#/pasar' }, t('navMarket'))
+                : null,
+              ctx.roles.some((role) => CASE_ROLES.includes(role))
+                ? h('a', { href: '#/kasus' }, t('navCases'))
+                : null,
+              recordsSurveys(ctx.roles) ? h('a', { href: '#/survei' }, t('navSurvey')) : null,
+              readsOutOfSchool(ctx.roles) ? outOfSchoolLink() : null,
+            )
+          : null,
     h(
       'div',
       { class: 'account' },
@@ -149,10 +172,13 @@ async function render(route: string[]): Promise<(() => void) | undefined> {
       signInForm(() => rerender()),
     );
   } else if (session.roles.every((role) => role === 'enumerator')) {
-    // Enumerators decide nothing and have no inbox (issue 13): the survey form is their console.
+    // Enumerators decide nothing and have no inbox (issue 13): the survey form is their console, and the
+    // village's out-of-school list they find children for.
     const ctx = await context().catch(() => undefined);
-    renderHeader(undefined);
-    if (ctx) cleanup = await (await import('./survey.js')).surveyPage(root, ctx);
+    renderHeader(ctx, true);
+    if (ctx && route[0] === 'putus-sekolah')
+      await (await import('./out-of-school.js')).outOfSchoolPage(root, ctx);
+    else if (ctx) cleanup = await (await import('./survey.js')).surveyPage(root, ctx);
     else mount(root, h('h1', null, t('title')), h('p', null, t('staffOnly')));
   } else if (!isStaff(session)) {
     renderHeader(undefined);
@@ -181,6 +207,8 @@ async function render(route: string[]): Promise<(() => void) | undefined> {
       else if (page === 'apbdes') await (await import('./transparency.js')).budgetPage(root, ctx, param);
       else if (page === 'situs') await (await import('./transparency.js')).sitePage(root, ctx);
       else if (page === 'pasar') await (await import('./market.js')).marketPage(root, ctx);
+      else if (page === 'putus-sekolah')
+        await (await import('./out-of-school.js')).outOfSchoolPage(root, ctx);
       else if (page === 'survei') cleanup = await (await import('./survey.js')).surveyPage(root, ctx);
       else mount(root, h('h1', null, '404'));
     }

@@ -11,6 +11,7 @@ export const t = translator({
   navMarket: ['Pasar Desa', 'Village market'],
   navSurvey: ['Survei', 'Surveys'],
   navCases: ['Kasus', 'Cases'],
+  navOutOfSchool: ['Anak putus sekolah', 'Children out of school'],
   village: ['Desa', 'Village'],
   staffOnly: [
     'Konsol ini untuk petugas desa. Warga dapat memakai portal layanan.',
