@@ -339,7 +339,7 @@ function productCard(entry: Listed): HTMLElement {
     picker.hidden = count >= MAX_PHOTOS;
     thumbnails.replaceChildren(
       ...entry.previews.map((src) =>
-        h('img', { src, alt: t('photoOf', { name: product.name }), width: 120, height: 120 }),
+        h('img', { src, alt: t('photoOf', { name: product.name }), width: 120 }),
       ),
     );
   };
