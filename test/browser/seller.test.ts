@@ -84,6 +84,14 @@ describeInBrowser("the citizen's market listing page on a phone", () => {
     await expect(card.textContent()).resolves.toContain('Rp15.000 / bungkus');
     await expect(priceError.isHidden()).resolves.toBe(true);
 
+    // A file that only claims to be a photo: the API's 400, in Indonesian, under the picker; nothing attached
+    await card
+      .getByLabel('Tambah foto (0/3)')
+      .setInputFiles({ name: 'bukan-foto.png', mimeType: 'image/png', buffer: Buffer.from('bukan foto') });
+    await card
+      .getByText('bukan foto JPEG, PNG atau WebP yang dapat dibaca.', { exact: true })
+      .waitFor({ timeout: 60_000 });
+
     // A photo from the phone: ticket, presigned upload, attached; its thumbnail shows
     const photo = Buffer.from(
       jpeg.encode({ width: 400, height: 300, data: Buffer.alloc(400 * 300 * 4, 170) }, 85).data,

@@ -81,7 +81,7 @@ const t = translator({
 const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 const MAX_PHOTOS = 3;
 /** The fields the seller fills, named as the API names them (its 400 issues land next to each). */
-const TEXT_FIELDS = ['businessName', 'name', 'pricePerUnit', 'unit', 'hamlet', 'whatsapp'] as const;
+const TEXT_FIELDS = ['businessName', 'name', 'unit', 'hamlet', 'whatsapp'] as const;
 const LICENCE_FIELDS = ['nib', 'pirt', 'halal'] as const;
 
 interface SellerProduct extends MarketProduct {
@@ -182,6 +182,10 @@ function field(id: string, labelText: string, control: HTMLElement, hint?: strin
   return { element, show, control };
 }
 
+/** The API starts a field's message with the field's name ("pricePerUnit: …"); the citizen reads it by the field. */
+const withoutFieldName = (message: string, field: string) =>
+  message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
+
 const textInput = (attrs: Record<string, unknown> = {}) => h('input', { type: 'text', ...attrs });
 
 function productForm(
@@ -273,11 +277,7 @@ function productForm(
       } else if (error instanceof ApiError && error.issues.length > 0) {
         const unplaced = error.issues.filter((issue) => {
           const target = fields[issue.field as keyof typeof fields];
-          // The API starts each message with its field's name ("pricePerUnit: …"); beside the field, its label says it.
-          const message = tx(issue.message);
-          target?.show(
-            message.startsWith(`${issue.field}: `) ? message.slice(issue.field.length + 2) : message,
-          );
+          target?.show(withoutFieldName(tx(issue.message), issue.field));
           return !target;
         });
         failure.replaceChildren(
@@ -360,7 +360,8 @@ function productCard(entry: Listed): HTMLElement {
     } catch (failure) {
       message.textContent = '';
       error.hidden = false;
-      error.textContent = errorText(failure);
+      const field = failure instanceof ApiError ? failure.issues[0]?.field : undefined;
+      error.textContent = field ? withoutFieldName(errorText(failure), field) : errorText(failure);
     } finally {
       progress.hidden = true;
       input.disabled = false;
