@@ -48,7 +48,7 @@ describeInBrowser('the village market on a phone', () => {
     [runtime, browser] = await Promise.all([startTestRuntime(), launchChromium()]);
     [citizen, operator] = await signInAll(runtime, ['warga.tampo', 'operator.tampo'] as const);
     // The seller links their NIK, has an IUMK letter issued here and lists a product with a photo (through
-    // the API: the portal has no listing form yet).
+    // the API: the portal's listing page has its own test, seller.test.ts).
     const code = await operator.post<{ code: string }>(`/v1/villages/${TAMPO}/nik-activations`, SELLER);
     await citizen.send(
       'PUT',

@@ -3,7 +3,7 @@ import { langSwitch } from '../shared/chrome.js';
 import { runtimeConfig } from '../shared/config.js';
 import { h, mount } from '../shared/dom.js';
 import { lang, onLangChange, translator } from '../shared/i18n.js';
-import { licenceLine, type MarketProduct, photoStrip } from '../shared/market.js';
+import { licenceLine, type MarketProduct, marketCategories, photoStrip } from '../shared/market.js';
 import type { LocalizedText } from '../shared/types.js';
 
 /**
@@ -32,17 +32,8 @@ const t = translator({
   failed: ['Produk tidak dapat dimuat. Coba lagi nanti.', 'Products could not be loaded. Try again later.'],
   hamlet: ['Dusun {hamlet}', 'Hamlet {hamlet}'],
   photoOf: ['Foto {name}', 'Photo of {name}'],
+  sell: ['Punya usaha? Jual produk Anda di sini', 'Own a business? Sell your products here'],
 });
-
-const CATEGORIES: readonly [string, string, string][] = [
-  ['makanan-minuman', 'Makanan dan minuman', 'Food and drink'],
-  ['kerajinan', 'Kerajinan', 'Crafts'],
-  ['hasil-tani', 'Hasil pertanian dan perkebunan', 'Farm produce'],
-  ['peternakan-perikanan', 'Peternakan dan perikanan', 'Livestock and fishery'],
-  ['pakaian-kain', 'Pakaian dan kain', 'Clothing and cloth'],
-  ['jasa', 'Jasa', 'Services'],
-  ['lainnya', 'Lainnya', 'Other'],
-];
 
 interface Product extends MarketProduct {
   readonly categoryLabel: LocalizedText;
@@ -121,8 +112,8 @@ function render(): void {
     'select',
     { name: 'category', id: 'pasar-category' },
     h('option', { value: '' }, t('all')),
-    CATEGORIES.map(([value, id, en]) =>
-      h('option', { value, selected: params.get('category') === value }, lang() === 'id' ? id : en),
+    marketCategories().map(([value, label]) =>
+      h('option', { value, selected: params.get('category') === value }, label),
     ),
   );
   const list = h('ul', { class: 'cards', 'aria-live': 'polite' });
@@ -156,7 +147,15 @@ function render(): void {
     category,
     h('button', { type: 'submit' }, t('search')),
   );
-  mount(main, h('h1', null, t('title')), h('p', null, t('intro')), form, list, more);
+  mount(
+    main,
+    h('h1', null, t('title')),
+    h('p', null, t('intro')),
+    h('p', null, h('a', { href: '/#/jual' }, t('sell'))),
+    form,
+    list,
+    more,
+  );
   void load();
 }
 

@@ -1,3 +1,4 @@
+import { signedIn } from '../shared/auth.js';
 import {
   loadServices,
   loadVillages,
@@ -89,6 +90,7 @@ export async function homePage(root: HTMLElement): Promise<void> {
     root,
     h('h1', null, t('title')),
     h('p', { class: 'lead' }, t('tagline')),
+    signedIn() ? h('p', null, h('a', { href: '#/jual' }, t('sellLink'))) : null,
     h('div', { class: 'field' }, h('label', { for: 'village' }, t('yourVillage')), select),
     h(
       'div',

@@ -71,6 +71,8 @@ async function render(route: string[]): Promise<(() => void) | undefined> {
   else if (page === 'permohonan' && param) cleanup = await trackPage(root, param);
   else if (page === 'saya') await minePage(root);
   else if (page === 'lacak') lookupPage(root, param);
+  // The seller's page is fetched only when opened: most visitors never sell, and the first load stays small.
+  else if (page === 'jual') await (await import('./sell.js')).sellPage(root);
   else mount(root, h('h1', null, t('notFound')));
   if (generation !== latest) {
     cleanup?.();

@@ -9,6 +9,7 @@ export const t = translator({
   navServices: ['Layanan', 'Services'],
   navMine: ['Permohonan saya', 'My requests'],
   navVerify: ['Cek keaslian surat', 'Verify a letter'],
+  sellLink: ['Punya usaha? Jual produk Anda di Pasar Desa', 'Own a business? Sell in the village market'],
   yourVillage: ['Desa Anda', 'Your village'],
   chooseVillage: ['— pilih desa —', '— choose a village —'],
   noServices: ['Desa ini belum membuka layanan daring.', 'This village offers no online services yet.'],

@@ -1,4 +1,10 @@
+import { MARKET_CATEGORIES } from '../../../functions/core/market/products.js';
 import { h } from './dom.js';
+import { tx } from './i18n.js';
+
+/** The market's seven categories, as the API names and labels them (one list for the API and every page). */
+export const marketCategories = (): [code: string, label: string][] =>
+  Object.entries(MARKET_CATEGORIES).map(([code, label]) => [code, tx(label)]);
 
 /** A product as the market's routes show it (the public search adds the order link, staff its status). */
 export interface MarketProduct {
