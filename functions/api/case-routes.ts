@@ -5,7 +5,7 @@ import { CASE_KINDS } from '../core/catalog/services/welfare-cases.js';
 import { FIELD_ROLES, STAFF_ROLES } from '../core/identity/roles.js';
 import { safeText } from '../core/shared/text-schema.js';
 import { regencyParams } from './legal-schemas.js';
-import { type RouteDefinition, SUBMISSION_NEEDS, TABLE_NEEDS } from './route-types.js';
+import { type RouteDefinition, SIGNALLED_CHANGE, SUBMISSION_NEEDS, TABLE_NEEDS } from './route-types.js';
 import { decisionBody, errorAnswer, requestIdParams, requestView, villageCode } from './schemas.js';
 import { schoolDropoutYears } from './schooling-routes.js';
 
@@ -111,16 +111,7 @@ export const decideCase = pure(
       summary:
         "Decide a case's current stage (as POST /v1/requests/{id}/decisions): the village verifies, the UPT records the dinas it refers to, the dinas records the outcome and attaches evidence. A child back in school needs the school's name (records.schoolName).",
       tags: ['cases'],
-      needs: [
-        TABLE_NEEDS.requestReads,
-        TABLE_NEEDS.requestWrites,
-        TABLE_NEEDS.rateCounts,
-        'uploads:accept',
-        'workflow:signal',
-        'notify',
-        'pseudonym:key',
-        'signing:regencies',
-      ],
+      needs: [...SIGNALLED_CHANGE, 'signing:regencies'],
       params: requestIdParams,
       body: decisionBody,
       responses: {

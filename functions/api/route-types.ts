@@ -274,6 +274,21 @@ export type ResourceNeed =
   | 'site:publish';
 
 /**
+ * A change a person makes to a request the workflow waits on (a decision, a correction): the request read
+ * as they may see it, the change, its event and pending signal written, the workflow signalled, notices
+ * sent, the files attached accepted.
+ */
+export const SIGNALLED_CHANGE = [
+  TABLE_NEEDS.requestReads,
+  TABLE_NEEDS.requestWrites,
+  TABLE_NEEDS.rateCounts,
+  'uploads:accept',
+  'workflow:signal',
+  'notify',
+  'pseudonym:key',
+] as const satisfies readonly ResourceNeed[];
+
+/**
  * What submitting a request needs (core/requests/submit-request.ts), whichever route starts it: the village and
  * its own programmes (VILLAGE#); a replayed Idempotency-Key's request (REQ#) and the key itself, claimed,
  * renewed and released (IDEM#); then one transaction of the request and its first event (REQ#), its tracking

@@ -8,7 +8,7 @@ import { CONSOLE_ROUTES } from './console-routes.js';
 import { LEGAL_ROUTES } from './legal-routes.js';
 import { MARKET_ROUTES } from './market-routes.js';
 import { PRIVACY_ROUTES } from './privacy-routes.js';
-import { type ResourceNeed, type RouteDefinition, SUBMISSION_NEEDS, TABLE_NEEDS } from './route-types.js';
+import { type RouteDefinition, SIGNALLED_CHANGE, SUBMISSION_NEEDS, TABLE_NEEDS } from './route-types.js';
 import {
   attachmentParams,
   decisionBody,
@@ -111,24 +111,6 @@ export const listVillages = pure(
       needs: [{ table: ['Query'], indexes: ['gsi2'] }],
       responses: { 200: { description: 'All villages', schema: z.object({ items: z.array(villageView) }) } },
     }) as const satisfies RouteDefinition,
-);
-
-/**
- * A change a person makes to a request the workflow waits on (a decision, a correction): the request read
- * as they may see it, the change, its event and pending signal written, the workflow signalled, notices
- * sent, the files attached accepted.
- */
-const SIGNALLED_CHANGE = pure(
-  () =>
-    [
-      TABLE_NEEDS.requestReads,
-      TABLE_NEEDS.requestWrites,
-      TABLE_NEEDS.rateCounts,
-      'uploads:accept',
-      'workflow:signal',
-      'notify',
-      'pseudonym:key',
-    ] as const satisfies readonly ResourceNeed[],
 );
 
 export const submitRequest = pure(
