@@ -50,6 +50,8 @@ describe('staff contacts from the user pool', () => {
     const officers = await new CognitoStaffContacts(POOL).staffWithRole('agency_officer');
     // Assess
     expect(officers.map((member) => member.username).sort()).toEqual([
+      'dindik.banyuwangi',
+      'dinkes.banyuwangi',
       'dinsos.banyuwangi',
       'dukcapil.banyuwangi',
       'dukcapil.ponorogo',
