@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { MACHINE_SCOPES, OFFICE_DRAFTERS } from '../core/identity/policy.js';
+import { MACHINE_SCOPES } from '../core/identity/policy.js';
 import { STAFF_ROLES } from '../core/identity/roles.js';
 import { BUDGET_ROUTES } from './budget-routes.js';
 import { CASE_ROUTES } from './case-routes.js';
@@ -82,16 +82,16 @@ export const listOfficeServices = pure(
       id: 'listOfficeServices',
       method: 'GET',
       path: '/v1/office-services',
-      access: OFFICE_DRAFTERS,
+      access: STAFF_ROLES,
       rows: 'none',
       entry: 'functions/api/list-office-services.ts',
       summary:
-        "The office's own documents (legal products, audience 'office'), left out of the citizens' catalog: their forms, requirements and chains, for the staff who draft them.",
+        "The office's own documents and reports (legal products, the musdes verification, welfare cases: audience 'office'), left out of the citizens' catalog: their forms, requirements and chains, for the staff who draft or decide them.",
       tags: ['catalog'],
       needs: [],
       responses: {
         200: { description: "The office's services", schema: z.object({ items: z.array(serviceSummary) }) },
-        403: errorAnswer('Not staff who draft for a village'),
+        403: errorAnswer('Not staff'),
       },
     }) as const satisfies RouteDefinition,
 );

@@ -1,5 +1,6 @@
 import { LEGAL_TYPE_DEFINITIONS } from '../../../functions/core/legal/legal-types.js';
 import { ApiError, api, newIdempotencyKey } from '../shared/api.js';
+import { loadOfficeServices } from '../shared/catalog.js';
 import { errorBox, errorText } from '../shared/chrome.js';
 import { runtimeConfig } from '../shared/config.js';
 import { h, mount } from '../shared/dom.js';
@@ -50,7 +51,7 @@ export async function legalPage(root: HTMLElement, ctx: ConsoleContext): Promise
   try {
     [products, services] = await Promise.all([
       api<{ items: LegalProduct[] }>(`/v1/villages/${code}/legal-products`).then((body) => body.items),
-      drafts ? api<{ items: Service[] }>('/v1/office-services').then((body) => body.items) : [],
+      drafts ? loadOfficeServices() : [],
     ]);
   } catch (error) {
     mount(root, title, errorBox(error));

@@ -1,5 +1,5 @@
 import { ApiError, api } from '../shared/api.js';
-import { findService } from '../shared/catalog.js';
+import { findService, loadOfficeServices } from '../shared/catalog.js';
 import { errorBox, errorText } from '../shared/chrome.js';
 import { h, mount } from '../shared/dom.js';
 import { flash } from '../shared/flash.js';
@@ -24,7 +24,13 @@ export async function requestPage(root: HTMLElement, ctx: ConsoleContext, id: st
     mount(root, h('h1', null, id), errorBox(error));
     return;
   }
-  const service = await findService(request.serviceCode, request.villageCode).catch(() => undefined);
+  // The office's own documents and reports (a legal product, a case, the musdes) are not in the public catalog.
+  const service =
+    (await findService(request.serviceCode, request.villageCode).catch(() => undefined)) ??
+    (await loadOfficeServices().then(
+      (services) => services.find((candidate) => candidate.code === request.serviceCode),
+      () => undefined,
+    ));
   const serviceName = service ? tx(service.name) : request.serviceCode;
   const stage = request.status === 'IN_REVIEW' ? request.stage : undefined;
   const mine = stage !== undefined && ctx.roles.includes(stage.role);

@@ -36,6 +36,19 @@ export function loadVillages(): Promise<Village[]> {
   return villages;
 }
 
+let officeServices: Promise<Service[]> | undefined;
+
+/** The office's own documents and reports (staff only): left out of the public catalog. */
+export function loadOfficeServices(): Promise<Service[]> {
+  officeServices ??= api<{ items: Service[] }>('/v1/office-services')
+    .then((body) => body.items)
+    .catch((error: unknown) => {
+      officeServices = undefined;
+      throw error;
+    });
+  return officeServices;
+}
+
 export async function findService(code: string, village?: string): Promise<Service | undefined> {
   const regency = (await loadServices()).find((service) => service.code === code);
   return (
