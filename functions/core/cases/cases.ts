@@ -9,7 +9,7 @@ import type { ServiceRequest } from '../requests/requests.js';
 import { type SubmitDeps, submitRequest } from '../requests/submit-request.js';
 import { requestView } from '../requests/views.js';
 import { admitRead } from '../requests/visible-request.js';
-import { ageOn } from '../shared/ages.js';
+import { ageOn, ofSchoolAge, SCHOOL_AGE } from '../shared/ages.js';
 import { type FieldIssue, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { text } from '../shared/text.js';
 import { villageFor } from '../villages/places.js';
@@ -52,9 +52,6 @@ export const CASE_REPORTERS = [
   'enumerator',
   'frontline_worker',
 ] as const satisfies readonly Role[];
-
-/** The ages a school-dropout case is about (wajib belajar 12 tahun: primary to upper secondary). */
-export const SCHOOL_AGE = { min: 7, max: 18 } as const;
 
 const issue = (field: string, id: string, en: string): FieldIssue => ({
   field,
@@ -117,7 +114,7 @@ export function kindData(
   const birthDate = birthDateOfNik(nik, today);
   if (!birthDate) refuse([issue('child.nik', 'bukan NIK yang sah', 'is not a valid NIK')]);
   const age = ageOn(birthDate, today);
-  if (age < SCHOOL_AGE.min || age > SCHOOL_AGE.max) {
+  if (!ofSchoolAge(age)) {
     refuse([
       issue(
         'child.nik',

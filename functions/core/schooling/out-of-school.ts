@@ -1,9 +1,8 @@
-import { SCHOOL_AGE } from '../cases/cases.js';
 import { canReadOutOfSchool } from '../identity/policy.js';
 import type { Actor } from '../identity/roles.js';
 import { auditEntry } from '../privacy/audit.js';
 import { personHash } from '../privacy/person-pseudonym.js';
-import { ageOn } from '../shared/ages.js';
+import { ageOn, ofSchoolAge } from '../shared/ages.js';
 import { ForbiddenError } from '../shared/errors.js';
 import type { Clock } from '../shared/ports.js';
 import { text } from '../shared/text.js';
@@ -91,8 +90,6 @@ export interface OutOfSchoolList {
 
 const OUT_OF_SCHOOL = new Set(['tidak-sekolah-lagi', 'tidak-pernah-sekolah']);
 
-const schoolAge = (age: number) => age >= SCHOOL_AGE.min && age <= SCHOOL_AGE.max;
-
 /**
  * The village's children aged 7–18 (on `today`) out of school by either source, merged by person (the
  * survey names a member by their NIK's pseudonym, `personOf` takes it of a registered NIK). A survey member
@@ -111,7 +108,7 @@ export function outOfSchoolChildren(
   for (const survey of latestPerHousehold(surveys)) {
     for (const member of survey.members) {
       const age = ageOn(member.birthDate, today);
-      if (!schoolAge(age)) continue;
+      if (!ofSchoolAge(age)) continue;
       const out = OUT_OF_SCHOOL.has(member.school);
       if (member.person && registeredPeople.has(member.person)) {
         surveyed.set(member.person, { survey, out });
@@ -129,7 +126,7 @@ export function outOfSchoolChildren(
   const registered: OutOfSchoolChild[] = [];
   for (const resident of living) {
     const age = ageOn(resident.birthDate, today);
-    if (!schoolAge(age)) continue;
+    if (!ofSchoolAge(age)) continue;
     const survey = surveyed.get(personOf(resident.nik));
     const sources: OutOfSchoolSource[] = [
       ...(resident.studentOnFamilyCard ? [] : ['family-card' as const]),

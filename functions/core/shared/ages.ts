@@ -4,3 +4,8 @@ export function ageOn(birthDate: string, day: string): number {
   const [y = 0, m = 0, d = 0] = day.split('-').map(Number);
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
 }
+
+/** The ages of compulsory schooling (wajib belajar 12 tahun: primary to upper secondary). */
+export const SCHOOL_AGE = { min: 7, max: 18 } as const;
+
+export const ofSchoolAge = (age: number): boolean => age >= SCHOOL_AGE.min && age <= SCHOOL_AGE.max;

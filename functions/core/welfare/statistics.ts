@@ -1,4 +1,4 @@
-import { ageOn } from '../shared/ages.js';
+import { ageOn, ofSchoolAge } from '../shared/ages.js';
 import type { VillageDirectory } from '../shared/ports.js';
 import { regencyCodeOf, villageFor } from '../villages/places.js';
 import type { DesilStore } from './desil.js';
@@ -123,10 +123,7 @@ export function welfareStatistics(
     }),
   ) as Record<Programme, { received: Cell; notReceived: Cell } | null>;
   const children = households.flatMap((survey) =>
-    survey.members.filter((member) => {
-      const age = ageOn(member.birthDate, survey.surveyedOn);
-      return age >= 7 && age <= 18;
-    }),
+    survey.members.filter((member) => ofSchoolAge(ageOn(member.birthDate, survey.surveyedOn))),
   );
   const inSchool = children.filter((member) => member.school === 'masih-sekolah').length;
   const school =
